@@ -1,0 +1,78 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { AuditLog } from '../audit/audit-log.js';
+import { auditActorOf, chains } from '../audit/domain/audit-event.js';
+import { Conflict, Forbidden, NotFound } from '../common/domain-errors.js';
+import { newId } from '../common/ids.js';
+import { uniqueViolationAs } from '../common/database-errors.js';
+import { decodeCursor, pageSize, toPage, type Page, type PageQueryDto } from '../common/pagination.js';
+import type { RequestContext } from '../common/request-context.js';
+import { AgenciesRepository } from './agencies.repository.js';
+import type { AgencyResponse, CreateAgencyDto } from './dto.js';
+import { AgencyEntity } from './persistence/agency.entity.js';
+
+@Injectable()
+export class AgenciesService {
+  constructor(
+    private readonly db: DataSource,
+    private readonly agencies: AgenciesRepository,
+    private readonly audit: AuditLog,
+  ) {}
+
+  async create(ctx: RequestContext, dto: CreateAgencyDto): Promise<AgencyResponse> {
+    if (!ctx.ability.can('create', 'Agency')) throw new Forbidden('Only administrators create agencies.');
+    const now = new Date();
+    const agency = Object.assign(new AgencyEntity(), {
+      id: newId(),
+      name: dto.name.trim(),
+      code: dto.code,
+      kind: dto.kind,
+      alertEmail: dto.alertEmail?.toLowerCase() ?? null,
+      createdAt: now,
+      updatedAt: now,
+    });
+    await this.db
+      .transaction(async (manager) => {
+        if (await this.agencies.codeTaken(manager, agency.code)) {
+          throw new Conflict('duplicate-code', `An agency with code ${agency.code} exists already.`);
+        }
+        await this.agencies.insert(manager, agency);
+        await this.audit.append(
+          manager,
+          { actor: auditActorOf(ctx.actor), requestId: ctx.requestId },
+          {
+            chainId: chains.of('agency', agency.id),
+            action: 'agency.created',
+            subject: { type: 'agency', id: agency.id },
+            payload: { name: agency.name, code: agency.code, kind: agency.kind, alertEmail: agency.alertEmail },
+          },
+        );
+      })
+      .catch(uniqueViolationAs(new Conflict('duplicate-code', `An agency with code ${agency.code} exists already.`)));
+    return toResponse(agency);
+  }
+
+  async list(ctx: RequestContext, query: PageQueryDto): Promise<Page<AgencyResponse>> {
+    const limit = pageSize(query);
+    const after = decodeCursor(query.cursor, ['id']);
+    const rows = await this.agencies.listReadable(ctx.ability, limit, after?.id);
+    return toPage(rows, limit, toResponse, (a) => ({ id: a.id }));
+  }
+
+  async get(ctx: RequestContext, id: string): Promise<AgencyResponse> {
+    const agency = await this.agencies.findReadable(ctx.ability, id);
+    if (!agency) throw new NotFound('The agency');
+    return toResponse(agency);
+  }
+}
+
+function toResponse(a: AgencyEntity): AgencyResponse {
+  return {
+    id: a.id,
+    name: a.name,
+    code: a.code,
+    kind: a.kind,
+    alertEmail: a.alertEmail,
+    createdAt: a.createdAt.toISOString(),
+  };
+}

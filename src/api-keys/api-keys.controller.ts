@@ -1,0 +1,48 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, Post } from '@nestjs/common';
+import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Ctx } from '../auth/request-context.decorator.js';
+import { ApiAuth, ApiProblems } from '../common/api-docs.js';
+import type { RequestContext } from '../common/request-context.js';
+import { UuidPipe } from '../common/uuid.pipe.js';
+import { ApiKeysService } from './api-keys.service.js';
+import { ApiKeyResponse, CreateApiKeyDto, IssuedApiKeyResponse } from './dto.js';
+
+@ApiTags('administration')
+@ApiAuth()
+@Controller('agencies/:agencyId/api-keys')
+export class ApiKeysController {
+  constructor(private readonly keys: ApiKeysService) {}
+
+  @Post()
+  @ApiOperation({ summary: 'Issue an API key for an agency’s own system (admin); the key is shown once' })
+  @ApiCreatedResponse({ type: IssuedApiKeyResponse })
+  @ApiProblems(403, 404, 422)
+  issue(
+    @Ctx() ctx: RequestContext,
+    @Param('agencyId', UuidPipe) agencyId: string,
+    @Body() body: CreateApiKeyDto,
+  ): Promise<IssuedApiKeyResponse> {
+    return this.keys.issue(ctx, agencyId, body);
+  }
+
+  @Get()
+  @ApiOperation({ summary: 'An agency’s API keys (without secrets)' })
+  @ApiOkResponse({ type: [ApiKeyResponse] })
+  @ApiProblems(404)
+  list(@Ctx() ctx: RequestContext, @Param('agencyId', UuidPipe) agencyId: string): Promise<ApiKeyResponse[]> {
+    return this.keys.list(ctx, agencyId);
+  }
+
+  @Delete(':keyId')
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Revoke an API key (admin)' })
+  @ApiNoContentResponse()
+  @ApiProblems(403, 404)
+  revoke(
+    @Ctx() ctx: RequestContext,
+    @Param('agencyId', UuidPipe) agencyId: string,
+    @Param('keyId', UuidPipe) keyId: string,
+  ): Promise<void> {
+    return this.keys.revoke(ctx, agencyId, keyId);
+  }
+}

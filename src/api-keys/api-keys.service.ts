@@ -1,0 +1,103 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { AgenciesRepository } from '../agencies/agencies.repository.js';
+import { subjectOf } from '../authz/domain/abilities.js';
+import { AuditLog } from '../audit/audit-log.js';
+import { auditActorOf, chains } from '../audit/domain/audit-event.js';
+import { newApiKeySecret } from '../auth/api-key-secret.js';
+import { Forbidden, NotFound, Unprocessable } from '../common/domain-errors.js';
+import { newId } from '../common/ids.js';
+import type { RequestContext } from '../common/request-context.js';
+import type { ApiKeyResponse, CreateApiKeyDto, IssuedApiKeyResponse } from './dto.js';
+import { ApiKeyEntity } from './persistence/api-key.entity.js';
+
+@Injectable()
+export class ApiKeysService {
+  constructor(
+    private readonly db: DataSource,
+    private readonly agencies: AgenciesRepository,
+    private readonly audit: AuditLog,
+  ) {}
+
+  async issue(ctx: RequestContext, agencyId: string, dto: CreateApiKeyDto): Promise<IssuedApiKeyResponse> {
+    const agency = await this.agencies.findReadable(ctx.ability, agencyId);
+    if (!agency) throw new NotFound('The agency');
+    if (!ctx.ability.can('create', 'ApiKey')) throw new Forbidden('Only administrators issue API keys.');
+    if (agency.kind !== 'frontline') {
+      throw new Unprocessable(
+        'api-key-agency-kind',
+        'API keys act as agency officers, which only frontline agencies have.',
+        [{ field: 'agencyId', message: `agency is ${agency.kind}, not frontline` }],
+      );
+    }
+    const id = newId();
+    const { token, secretHash } = newApiKeySecret(id);
+    const key = Object.assign(new ApiKeyEntity(), {
+      id,
+      agencyId,
+      name: dto.name.trim(),
+      secretHash,
+      createdBy: ctx.actor.kind === 'user' ? ctx.actor.id : null,
+      createdAt: new Date(),
+      revokedAt: null,
+    });
+    await this.db.transaction(async (manager) => {
+      await manager.insert(ApiKeyEntity, key);
+      await this.audit.append(
+        manager,
+        { actor: auditActorOf(ctx.actor), requestId: ctx.requestId },
+        {
+          chainId: chains.of('agency', agencyId),
+          action: 'api_key.issued',
+          subject: { type: 'api_key', id },
+          payload: { agencyId, name: key.name },
+        },
+      );
+    });
+    return { ...toResponse(key), key: token };
+  }
+
+  async list(ctx: RequestContext, agencyId: string): Promise<ApiKeyResponse[]> {
+    const agency = await this.agencies.findReadable(ctx.ability, agencyId);
+    if (!agency || !ctx.ability.can('read', subjectOf('ApiKey', { agencyId }))) {
+      throw new NotFound('The agency');
+    }
+    const keys = await this.db.getRepository(ApiKeyEntity).find({ where: { agencyId }, order: { id: 'ASC' } });
+    return keys.map(toResponse);
+  }
+
+  async revoke(ctx: RequestContext, agencyId: string, keyId: string): Promise<void> {
+    const agency = await this.agencies.findReadable(ctx.ability, agencyId);
+    if (!agency) throw new NotFound('The agency');
+    if (!ctx.ability.can('delete', subjectOf('ApiKey', { agencyId })))
+      throw new Forbidden('Only administrators revoke API keys.');
+    await this.db.transaction(async (manager) => {
+      const rows = await manager.query<[unknown[], number]>(
+        `UPDATE api_keys SET revoked_at = coalesce(revoked_at, now())
+          WHERE id = $1 AND agency_id = $2 RETURNING id`,
+        [keyId, agencyId],
+      );
+      if (rows[1] === 0) throw new NotFound('The API key');
+      await this.audit.append(
+        manager,
+        { actor: auditActorOf(ctx.actor), requestId: ctx.requestId },
+        {
+          chainId: chains.of('agency', agencyId),
+          action: 'api_key.revoked',
+          subject: { type: 'api_key', id: keyId },
+          payload: { agencyId },
+        },
+      );
+    });
+  }
+}
+
+function toResponse(k: ApiKeyEntity): ApiKeyResponse {
+  return {
+    id: k.id,
+    agencyId: k.agencyId,
+    name: k.name,
+    createdAt: k.createdAt.toISOString(),
+    revokedAt: k.revokedAt?.toISOString() ?? null,
+  };
+}

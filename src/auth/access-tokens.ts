@@ -1,0 +1,81 @@
+import { Injectable } from '@nestjs/common';
+import { JwtService } from '@nestjs/jwt';
+import { AppConfig } from '../config/app-config.js';
+import { AGENCY_KINDS, ROLES, type Actor, type AgencyKind, type Role } from '../authz/domain/roles.js';
+import { isUuid } from '../common/ids.js';
+
+interface AccessClaims {
+  sub: string;
+  role: Role;
+  agency: string | null;
+  agencyKind: AgencyKind | null;
+  conflicts: string[];
+}
+
+/**
+ * Access tokens: HS256 only (pinned on both sides, so `alg: none` or an RSA
+ * public key used as an HMAC secret are refused), with issuer, audience and
+ * expiry checked. They carry the role and agency the permissions need, so a
+ * request costs no database read; a changed role takes effect when the token
+ * expires (JWT_EXPIRES_IN_SECONDS, 15 minutes by default).
+ */
+@Injectable()
+export class AccessTokens {
+  constructor(
+    private readonly jwt: JwtService,
+    private readonly config: AppConfig,
+  ) {}
+
+  async issue(actor: Actor): Promise<{ accessToken: string; tokenType: 'Bearer'; expiresIn: number }> {
+    const claims: AccessClaims = {
+      sub: actor.id,
+      role: actor.role,
+      agency: actor.agencyId,
+      agencyKind: actor.agencyKind,
+      conflicts: [...actor.conflictAgencyIds],
+    };
+    const a = this.config.auth;
+    const accessToken = await this.jwt.signAsync(claims, {
+      secret: a.jwtSecret,
+      algorithm: 'HS256',
+      issuer: a.jwtIssuer,
+      audience: a.jwtAudience,
+      expiresIn: a.jwtExpiresInSeconds,
+    });
+    return { accessToken, tokenType: 'Bearer', expiresIn: a.jwtExpiresInSeconds };
+  }
+
+  /** The actor the token speaks for, or undefined for any token this service did not issue. */
+  async verify(token: string): Promise<Actor | undefined> {
+    const a = this.config.auth;
+    let claims: Partial<AccessClaims>;
+    try {
+      claims = await this.jwt.verifyAsync<AccessClaims>(token, {
+        secret: a.jwtSecret,
+        algorithms: ['HS256'],
+        issuer: a.jwtIssuer,
+        audience: a.jwtAudience,
+      });
+    } catch {
+      return undefined;
+    }
+    if (
+      !isUuid(claims.sub) ||
+      !ROLES.includes(claims.role as Role) ||
+      !(claims.agency === null || isUuid(claims.agency)) ||
+      !(claims.agencyKind === null || AGENCY_KINDS.includes(claims.agencyKind as AgencyKind)) ||
+      !Array.isArray(claims.conflicts) ||
+      !claims.conflicts.every(isUuid)
+    ) {
+      return undefined;
+    }
+    return {
+      kind: 'user',
+      id: claims.sub,
+      role: claims.role as Role,
+      agencyId: claims.agency ?? null,
+      agencyKind: claims.agencyKind ?? null,
+      conflictAgencyIds: claims.conflicts,
+    };
+  }
+}

@@ -1,0 +1,161 @@
+import {
+  AbilityBuilder,
+  createMongoAbility,
+  subject as tag,
+  type ForcedSubject,
+  type MongoAbility,
+  type RawRuleOf,
+} from '@casl/ability';
+import type { Actor } from './roles.js';
+
+/**
+ * SPEC §2 as data: one function per role, one `defineRulesFor(actor)`. The
+ * same rules allow actions (`ability.can`) and filter lists in SQL
+ * (`rules-to-sql.ts`), so what a list returns and what a read allows cannot
+ * disagree. The field names in conditions are the subjects' attribute names
+ * below; each SQL query maps them to columns.
+ */
+export const FRONTLINE_DECISIONS = ['refer', 'decline_referral', 'detain', 'release', 'close'] as const;
+export const AUTHORITY_DECISIONS = ['reasonable_grounds', 'conclusive_grounds', 'reconsider'] as const;
+export const DECISION_TYPES = [...FRONTLINE_DECISIONS, 'request_reconsideration', ...AUTHORITY_DECISIONS] as const;
+export type DecisionType = (typeof DECISION_TYPES)[number];
+
+export const CASE_PII_FIELDS = [
+  'subject.name',
+  'subject.dateOfBirth',
+  'subject.documentNumber',
+  'subject.contact',
+] as const;
+
+export type Action =
+  | 'manage'
+  | 'create'
+  | 'read'
+  | 'verify'
+  | 'run'
+  | 'assign'
+  | 'conclude'
+  | 'respond'
+  | 'withdraw'
+  | 'acknowledge'
+  | 'delete'
+  | DecisionType;
+
+/** Attributes a rule may condition on, per subject. */
+export interface SubjectAttributes {
+  Agency: { id: string };
+  User: { agencyId: string | null };
+  ApiKey: { agencyId: string };
+  Case: { agencyId: string; everReferred: boolean; state: string };
+  SamplingRun: Record<string, never>;
+  Review: { agencyId: string; concluded: boolean; assignedReviewerId: string | null };
+  Alert: { agencyId: string; commissionerOnly: boolean };
+  AuditEvent: Record<string, never>;
+  Report: { agencyId: string };
+  AnonymisedExport: Record<string, never>;
+  Job: Record<string, never>;
+  QueueDashboard: Record<string, never>;
+}
+export type SubjectName = keyof SubjectAttributes;
+type TaggedSubject = { [K in SubjectName]: SubjectAttributes[K] & ForcedSubject<K> }[SubjectName];
+export type AppAbility = MongoAbility<[Action, SubjectName | 'all' | TaggedSubject]>;
+
+/** A record as a CASL subject, for `ability.can(action, subjectOf('Case', attrs))`. */
+export function subjectOf<S extends SubjectName>(type: S, attributes: SubjectAttributes[S]): TaggedSubject {
+  return tag(type, { ...attributes }) as unknown as TaggedSubject;
+}
+type Builder = AbilityBuilder<AppAbility>;
+
+export function defineRulesFor(actor: Actor): RawRuleOf<AppAbility>[] {
+  const builder = new AbilityBuilder<AppAbility>(createMongoAbility);
+  ROLE_RULES[actor.role](builder, actor);
+  return builder.rules;
+}
+
+export function defineAbilityFor(actor: Actor): AppAbility {
+  return createMongoAbility<AppAbility>(defineRulesFor(actor));
+}
+
+const ROLE_RULES: Record<Actor['role'], (b: Builder, actor: Actor) => void> = {
+  admin,
+  commissioner,
+  reviewer,
+  analyst,
+  agency_officer: (b, actor) => frontline(b, actor, { supervisor: false }),
+  agency_supervisor: (b, actor) => frontline(b, actor, { supervisor: true }),
+  decision_maker: decisionMaker,
+};
+
+function admin({ can }: Builder): void {
+  // Separation of duties: administers accounts, never reads case data.
+  can('manage', ['Agency', 'User', 'ApiKey']);
+  can('verify', 'AuditEvent');
+  can('run', 'Job');
+  can('read', 'QueueDashboard');
+}
+
+function commissionerStaffBase({ can }: Builder): void {
+  can('read', ['Agency', 'User', 'ApiKey', 'Case', 'Review', 'Alert', 'Report', 'SamplingRun']);
+}
+
+function commissioner(b: Builder): void {
+  const { can } = b;
+  commissionerStaffBase(b);
+  can('request_reconsideration', 'Case');
+  can('create', 'SamplingRun');
+  can(['assign', 'conclude', 'withdraw'], 'Review');
+  can('acknowledge', 'Alert');
+  can(['read', 'verify'], 'AuditEvent');
+  can('read', 'AnonymisedExport');
+  can('run', 'Job');
+}
+
+function reviewer(b: Builder, actor: Actor): void {
+  const { can, cannot } = b;
+  commissionerStaffBase(b);
+  cannot('read', 'SamplingRun', ['seed']);
+  can('conclude', 'Review', { assignedReviewerId: actor.id });
+  if (actor.conflictAgencyIds.length > 0) {
+    cannot('conclude', 'Review', { agencyId: { $in: [...actor.conflictAgencyIds] } });
+  }
+}
+
+function analyst(b: Builder): void {
+  const { can, cannot } = b;
+  commissionerStaffBase(b);
+  cannot('read', 'Case', [...CASE_PII_FIELDS]);
+  cannot('read', 'SamplingRun', ['seed']);
+  can('read', 'AnonymisedExport');
+}
+
+function ownAgencyDirectory({ can }: Builder, agencyId: string): void {
+  can('read', 'Agency', { id: agencyId });
+  can('read', ['User', 'ApiKey'], { agencyId });
+  can('read', 'Report', { agencyId });
+}
+
+function frontline(b: Builder, actor: Actor, { supervisor }: { supervisor: boolean }): void {
+  const { can } = b;
+  const agencyId = actor.agencyId;
+  if (!agencyId) return;
+  ownAgencyDirectory(b, agencyId);
+  if (actor.agencyKind === 'frontline') can('create', 'Case', { agencyId });
+  can('read', 'Case', { agencyId });
+  can([...FRONTLINE_DECISIONS, 'request_reconsideration'], 'Case', { agencyId });
+  can('read', 'Review', { agencyId, concluded: true });
+  can('read', 'Alert', { agencyId, commissionerOnly: false });
+  if (supervisor) {
+    can('respond', 'Review', { agencyId, concluded: true });
+    can('acknowledge', 'Alert', { agencyId, commissionerOnly: false });
+  }
+}
+
+function decisionMaker(b: Builder, actor: Actor): void {
+  const { can } = b;
+  if (!actor.agencyId) return;
+  ownAgencyDirectory(b, actor.agencyId);
+  const readable = [{ everReferred: true }, { state: 'reconsideration' }];
+  for (const conditions of readable) {
+    can(['read', 'request_reconsideration', ...AUTHORITY_DECISIONS], 'Case', conditions);
+  }
+}

@@ -1,0 +1,76 @@
+import { pino } from 'pino';
+import { Redis } from 'ioredis';
+import type { AppConfig } from '../config/app-config.js';
+import { loadConfig } from '../config/load-config.js';
+import { resolveSecrets } from '../config/resolve-secrets.js';
+import { StartupError } from '../common/startup-error.js';
+import { prepareDatabase, reason } from '../database/prepare-database.js';
+
+/**
+ * Everything a process checks before Nest starts: configuration, PostgreSQL
+ * (database created and migrated), Redis. Each failure is a StartupError
+ * with one line saying what, where and how to fix it.
+ */
+export async function prepareProcess(): Promise<AppConfig> {
+  const { env, fromFile } = resolveSecrets(process.env);
+  const config = loadConfig(env);
+  const log = pino({ level: config.log.level, base: { context: 'Startup' } });
+  if (fromFile.length > 0) {
+    log.warn(
+      { secrets: fromFile, file: env.DEV_SECRETS_FILE ?? 'var/dev-secrets.json' },
+      'development secrets taken from a local file; set them in the environment for production',
+    );
+  }
+  const applied = await prepareDatabase(config.database);
+  if (applied.length > 0) log.info({ migrations: applied }, 'migrations applied');
+  await ensureRedis(config.redis.url);
+  return config;
+}
+
+export async function ensureRedis(url: string): Promise<void> {
+  const u = new URL(url);
+  const redis = new Redis(url, {
+    lazyConnect: true,
+    connectTimeout: 3_000,
+    maxRetriesPerRequest: 0,
+    retryStrategy: () => null,
+  });
+  redis.on('error', () => undefined);
+  try {
+    await redis.connect();
+    await redis.ping();
+  } catch (err) {
+    throw new StartupError(
+      `Cannot reach Redis at ${u.hostname}:${u.port || 6379} (${reason(err)}). Start it (on this machine: ` +
+        'redis-server --daemonize yes --bind 127.0.0.1 --port 6379; with Docker: docker compose up -d redis) or set REDIS_URL.',
+    );
+  } finally {
+    redis.disconnect();
+  }
+}
+
+/** Runs `main`; on failure prints one line (no stack trace) and exits non-zero. */
+export function runOrExit(main: () => Promise<void>): void {
+  main().catch((err: unknown) => {
+    const line =
+      err instanceof StartupError
+        ? err.message
+        : `Oversight failed to start: ${reason(err)}. Run with LOG_LEVEL=debug for details.`;
+    process.stderr.write(`${line}\n`);
+    if (!(err instanceof StartupError) && process.env.LOG_LEVEL === 'debug')
+      process.stderr.write(`${String((err as Error)?.stack)}\n`);
+    process.exit(1);
+  });
+}
+
+/** SIGTERM drains in-flight work through Nest's shutdown hooks; this bounds how long that may take. */
+export function exitAfterGrace(config: AppConfig): void {
+  for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+    process.once(signal, () => {
+      setTimeout(() => {
+        process.stderr.write(`Shutdown took longer than ${config.processes.shutdownGraceMs} ms; exiting.\n`);
+        process.exit(1);
+      }, config.processes.shutdownGraceMs).unref();
+    });
+  }
+}

@@ -1,0 +1,117 @@
+import type { Env } from './env.schema.js';
+
+/**
+ * The validated configuration, one plain object per area. It doubles as the
+ * DI token (an abstract class), so `constructor(private readonly config:
+ * AppConfig)` is all a provider needs. Domain code receives plain values
+ * from it, never the object itself.
+ */
+export abstract class AppConfig {
+  abstract readonly env: Env['NODE_ENV'];
+  abstract readonly http: HttpConfig;
+  abstract readonly log: LogConfig;
+  abstract readonly database: DatabaseConfig;
+  abstract readonly redis: RedisConfig;
+  abstract readonly auth: AuthConfig;
+  abstract readonly pii: PiiConfig;
+  abstract readonly audit: AuditConfig;
+  abstract readonly cases: CasesConfig;
+  abstract readonly alerts: AlertsConfig;
+  abstract readonly mail: MailConfig;
+  abstract readonly sampling: SamplingConfig;
+  abstract readonly exports: ExportsConfig;
+  abstract readonly processes: ProcessesConfig;
+}
+
+export interface ProcessesConfig {
+  apiEnabled: boolean;
+  workersEnabled: boolean;
+  shutdownGraceMs: number;
+}
+
+export interface HttpConfig {
+  host: string;
+  port: number;
+  publicBaseUrl: string;
+  bodyLimitBytes: number;
+  corsOrigins: string[];
+  /** Passed to fastify's `trustProxy`: false, true, a hop count or address list. */
+  trustProxy: boolean | number | string[];
+  metricsToken: string | undefined;
+}
+
+export interface LogConfig {
+  level: Env['LOG_LEVEL'];
+  pretty: boolean;
+}
+
+export interface DatabaseConfig {
+  url: string;
+  appRole: string;
+  poolSize: number;
+  statementTimeoutMs: number;
+  createIfMissing: boolean;
+  runMigrations: boolean;
+}
+
+export interface RedisConfig {
+  url: string;
+  queuePrefix: string;
+}
+
+export interface AuthConfig {
+  jwtSecret: string;
+  jwtIssuer: string;
+  jwtAudience: string;
+  jwtExpiresInSeconds: number;
+  loginMaxAttemptsPerAccount: number;
+  loginMaxAttemptsPerAddress: number;
+  loginWindowSeconds: number;
+  bootstrapAdmin: { email: string; password: string } | undefined;
+}
+
+export interface PiiConfig {
+  /** Key id → 32-byte AES-256-GCM key; `activeKeyId` encrypts, all decrypt. */
+  keys: ReadonlyMap<string, Buffer>;
+  activeKeyId: string;
+}
+
+export interface AuditConfig {
+  /** 32-byte Ed25519 seed; the database never holds it. */
+  signingKeySeed: Buffer;
+  checkpointCron: string;
+}
+
+export interface CasesConfig {
+  recoveryPeriodDays: number;
+  idempotencyTtlHours: number;
+}
+
+export interface AlertsConfig {
+  overdueScanCron: string;
+  screeningMaxHours: number;
+  rgDecisionMaxWorkingDays: number;
+  maxDetentionDays: number;
+  escalateAfterHours: number;
+  commissionerEmail: string;
+}
+
+export interface MailConfig {
+  smtpUrl: string | undefined;
+  from: string;
+  outboxDir: string;
+  maxAttempts: number;
+  backoffMs: number;
+}
+
+export interface SamplingConfig {
+  cron: string;
+  rate: number;
+  negativeRate: number;
+  minPerStratum: number;
+  reviewResponseDays: number;
+}
+
+export interface ExportsConfig {
+  k: number;
+}

@@ -1,0 +1,179 @@
+import { envSchema, type Env } from './env.schema.js';
+import type { AppConfig, AuthConfig, HttpConfig } from './app-config.js';
+import { StartupError } from '../common/startup-error.js';
+
+/**
+ * Validates the environment and shapes it into {@link AppConfig}. Secrets that
+ * are missing must have been filled in before (see `resolveSecrets`); here a
+ * missing one is an error with the command that makes one.
+ */
+export function loadConfig(raw: NodeJS.ProcessEnv): AppConfig {
+  const parsed = envSchema.safeParse(raw);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const name = String(issue.path[0] ?? 'environment');
+    const got = raw[name];
+    const shown = got === undefined || /SECRET|KEY|PASSWORD|TOKEN/.test(name) ? '' : ` (got "${got}")`;
+    throw new StartupError(
+      `Invalid environment variable ${name}${shown}: ${issue.message}. See .env.example for the accepted values.`,
+    );
+  }
+  return shapeConfig(parsed.data);
+}
+
+function shapeConfig(env: Env): AppConfig {
+  return {
+    env: env.NODE_ENV,
+    processes: {
+      apiEnabled: env.API_ENABLED,
+      workersEnabled: env.WORKERS_ENABLED,
+      shutdownGraceMs: env.SHUTDOWN_GRACE_MS,
+    },
+    http: {
+      host: env.HOST,
+      port: env.PORT,
+      publicBaseUrl: env.PUBLIC_BASE_URL.replace(/\/+$/, ''),
+      bodyLimitBytes: env.BODY_LIMIT_BYTES,
+      corsOrigins: list(env.CORS_ORIGINS),
+      trustProxy: parseTrustProxy(env.TRUST_PROXY),
+      metricsToken: env.METRICS_TOKEN,
+    },
+    log: { level: env.LOG_LEVEL, pretty: env.LOG_PRETTY },
+    database: {
+      url: env.DATABASE_URL,
+      appRole: env.DATABASE_APP_ROLE,
+      poolSize: env.DATABASE_POOL_SIZE,
+      statementTimeoutMs: env.DATABASE_STATEMENT_TIMEOUT_MS,
+      createIfMissing: env.DATABASE_CREATE_IF_MISSING,
+      runMigrations: env.MIGRATIONS_RUN,
+    },
+    redis: { url: env.REDIS_URL, queuePrefix: env.QUEUE_PREFIX },
+    auth: {
+      jwtSecret: required(env, 'JWT_SECRET', 'openssl rand -base64 48', (v) =>
+        v.length >= 32 ? undefined : 'must be at least 32 characters',
+      ),
+      jwtIssuer: env.JWT_ISSUER,
+      jwtAudience: env.JWT_AUDIENCE,
+      jwtExpiresInSeconds: env.JWT_EXPIRES_IN_SECONDS,
+      loginMaxAttemptsPerAccount: env.LOGIN_MAX_ATTEMPTS_PER_ACCOUNT,
+      loginMaxAttemptsPerAddress: env.LOGIN_MAX_ATTEMPTS_PER_ADDRESS,
+      loginWindowSeconds: env.LOGIN_WINDOW_SECONDS,
+      bootstrapAdmin: bootstrapAdmin(env),
+    },
+    pii: parsePiiKeys(
+      required(env, 'PII_ENCRYPTION_KEYS', 'echo "k1:$(openssl rand -base64 32)"', (v) =>
+        tryParse(() => parsePiiKeys(v)),
+      ),
+    ),
+    audit: {
+      signingKeySeed: decodeKey(
+        required(env, 'AUDIT_SIGNING_KEY', 'openssl rand -base64 32', (v) =>
+          tryParse(() => decodeKey(v, 'AUDIT_SIGNING_KEY')),
+        ),
+        'AUDIT_SIGNING_KEY',
+      ),
+      checkpointCron: env.AUDIT_CHECKPOINT_CRON,
+    },
+    cases: {
+      recoveryPeriodDays: env.RECOVERY_PERIOD_DAYS,
+      idempotencyTtlHours: env.IDEMPOTENCY_TTL_HOURS,
+    },
+    alerts: {
+      overdueScanCron: env.OVERDUE_SCAN_CRON,
+      screeningMaxHours: env.SCREENING_MAX_HOURS,
+      rgDecisionMaxWorkingDays: env.RG_DECISION_MAX_WORKING_DAYS,
+      maxDetentionDays: env.MAX_DETENTION_DAYS,
+      escalateAfterHours: env.ALERT_ESCALATE_HOURS,
+      commissionerEmail: env.COMMISSIONER_ALERT_EMAIL,
+    },
+    mail: {
+      smtpUrl: env.SMTP_URL === '' ? undefined : env.SMTP_URL,
+      from: env.MAIL_FROM,
+      outboxDir: env.MAIL_OUTBOX_DIR,
+      maxAttempts: env.MAIL_MAX_ATTEMPTS,
+      backoffMs: env.MAIL_BACKOFF_MS,
+    },
+    sampling: {
+      cron: env.SAMPLING_CRON,
+      rate: env.SAMPLING_RATE,
+      negativeRate: env.SAMPLING_NEGATIVE_RATE,
+      minPerStratum: env.SAMPLING_MIN_PER_STRATUM,
+      reviewResponseDays: env.REVIEW_RESPONSE_DAYS,
+    },
+    exports: { k: env.EXPORT_K },
+  };
+}
+
+function required(
+  env: Env,
+  name: 'JWT_SECRET' | 'PII_ENCRYPTION_KEYS' | 'AUDIT_SIGNING_KEY',
+  howToMake: string,
+  check: (value: string) => string | undefined,
+): string {
+  const value = env[name];
+  if (value === undefined) {
+    throw new StartupError(`${name} is not set. Generate one with: ${howToMake}`);
+  }
+  const problem = check(value);
+  if (problem) throw new StartupError(`Invalid environment variable ${name}: ${problem}.`);
+  return value;
+}
+
+function tryParse(fn: () => unknown): string | undefined {
+  try {
+    fn();
+    return undefined;
+  } catch (err) {
+    return err instanceof Error ? err.message : String(err);
+  }
+}
+
+/** `k2:<base64>,k1:<base64>`: the first key encrypts, every key decrypts. */
+export function parsePiiKeys(value: string): { keys: Map<string, Buffer>; activeKeyId: string } {
+  const keys = new Map<string, Buffer>();
+  for (const entry of list(value)) {
+    const at = entry.indexOf(':');
+    if (at <= 0) throw new Error('each key must look like <keyId>:<base64 of 32 bytes>');
+    const id = entry.slice(0, at);
+    if (!/^[A-Za-z0-9_-]{1,32}$/.test(id)) throw new Error(`key id "${id}" may use only letters, digits, _ and -`);
+    if (keys.has(id)) throw new Error(`key id "${id}" appears twice`);
+    keys.set(id, decodeKey(entry.slice(at + 1), `key ${id}`));
+  }
+  const activeKeyId = keys.keys().next().value;
+  if (activeKeyId === undefined) throw new Error('at least one key is needed');
+  return { keys, activeKeyId };
+}
+
+function decodeKey(value: string, what: string): Buffer {
+  const key = Buffer.from(value.trim(), 'base64');
+  if (key.length !== 32) throw new Error(`${what} must be 32 bytes encoded as base64`);
+  return key;
+}
+
+function bootstrapAdmin(env: Env): AuthConfig['bootstrapAdmin'] {
+  const email = env.BOOTSTRAP_ADMIN_EMAIL;
+  const password = env.BOOTSTRAP_ADMIN_PASSWORD;
+  if (!email && !password) return undefined;
+  if (!email || !password) {
+    throw new StartupError('Set both BOOTSTRAP_ADMIN_EMAIL and BOOTSTRAP_ADMIN_PASSWORD, or neither.');
+  }
+  if (password.length < 12) {
+    throw new StartupError('Invalid environment variable BOOTSTRAP_ADMIN_PASSWORD: must be at least 12 characters.');
+  }
+  return { email: email.toLowerCase(), password };
+}
+
+function parseTrustProxy(value: string): HttpConfig['trustProxy'] {
+  const v = value.trim();
+  if (v === '' || v === 'false') return false;
+  if (v === 'true') return true;
+  if (/^\d+$/.test(v)) return Number(v);
+  return list(v);
+}
+
+function list(value: string): string[] {
+  return value
+    .split(',')
+    .map((s) => s.trim())
+    .filter((s) => s.length > 0);
+}

@@ -1,0 +1,57 @@
+import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { AuditLog } from '../audit/audit-log.js';
+import { chains, SYSTEM_ACTOR } from '../audit/domain/audit-event.js';
+import { hashPassword } from '../auth/passwords.js';
+import { AppConfig } from '../config/app-config.js';
+import { newId } from '../common/ids.js';
+import { UserEntity } from './persistence/user.entity.js';
+import { UsersRepository } from './users.repository.js';
+
+/** First start: with no user at all, the admin named by BOOTSTRAP_ADMIN_* is created. */
+@Injectable()
+export class BootstrapAdmin implements OnApplicationBootstrap {
+  private readonly logger = new Logger(BootstrapAdmin.name);
+
+  constructor(
+    private readonly db: DataSource,
+    private readonly users: UsersRepository,
+    private readonly audit: AuditLog,
+    private readonly config: AppConfig,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    const admin = this.config.auth.bootstrapAdmin;
+    if (!admin) return;
+    const passwordHash = await hashPassword(admin.password);
+    const created = await this.db.transaction(async (manager) => {
+      // Serialises concurrent first starts of several processes.
+      await manager.query(`SELECT pg_advisory_xact_lock(7270002)`);
+      if (await this.users.anyExists(manager)) return false;
+      const now = new Date();
+      const user = Object.assign(new UserEntity(), {
+        id: newId(),
+        email: admin.email,
+        passwordHash,
+        role: 'admin',
+        agencyId: null,
+        conflictAgencyIds: [],
+        createdAt: now,
+        updatedAt: now,
+      });
+      await this.users.insert(manager, user);
+      await this.audit.append(
+        manager,
+        { actor: SYSTEM_ACTOR, requestId: null },
+        {
+          chainId: chains.of('user', user.id),
+          action: 'user.bootstrapped',
+          subject: { type: 'user', id: user.id },
+          payload: { role: 'admin' },
+        },
+      );
+      return true;
+    });
+    if (created) this.logger.log({ event: 'bootstrap_admin_created' }, 'bootstrap admin created');
+  }
+}

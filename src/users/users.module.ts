@@ -1,0 +1,16 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AgenciesModule } from '../agencies/agencies.module.js';
+import { BootstrapAdmin } from './bootstrap-admin.js';
+import { UserEntity } from './persistence/user.entity.js';
+import { UsersController } from './users.controller.js';
+import { UsersRepository } from './users.repository.js';
+import { UsersService } from './users.service.js';
+
+@Module({
+  imports: [TypeOrmModule.forFeature([UserEntity]), AgenciesModule],
+  controllers: [UsersController],
+  providers: [UsersService, UsersRepository, BootstrapAdmin],
+  exports: [UsersRepository],
+})
+export class UsersModule {}

@@ -1,0 +1,69 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+import type { AppAbility } from '../authz/domain/abilities.js';
+import { accessibleSql, SqlParams } from '../authz/domain/rules-to-sql.js';
+import { UserEntity } from './persistence/user.entity.js';
+
+const COLUMNS = { agencyId: 'u.agency_id' } as const;
+
+@Injectable()
+export class UsersRepository {
+  constructor(private readonly db: DataSource) {}
+
+  async insert(manager: EntityManager, user: UserEntity): Promise<void> {
+    await manager.insert(UserEntity, user);
+  }
+
+  async emailTaken(manager: EntityManager, email: string): Promise<boolean> {
+    return (await manager.query<unknown[]>(`SELECT 1 FROM users WHERE email = $1`, [email])).length > 0;
+  }
+
+  async anyExists(manager: EntityManager): Promise<boolean> {
+    return (await manager.query<unknown[]>(`SELECT 1 FROM users LIMIT 1`)).length > 0;
+  }
+
+  async listReadable(ability: AppAbility, limit: number, afterId: string | undefined): Promise<UserEntity[]> {
+    const params = new SqlParams();
+    const access = accessibleSql(ability, 'read', 'User', COLUMNS, params);
+    const after = afterId ? `AND u.id > ${params.add(afterId)}` : '';
+    const rows = await this.db.query<UserRow[]>(
+      `SELECT u.* FROM users u WHERE ${access} ${after} ORDER BY u.id LIMIT ${params.add(limit + 1)}`,
+      params.values,
+    );
+    return rows.map(toEntity);
+  }
+
+  async findReadable(ability: AppAbility, id: string): Promise<UserEntity | undefined> {
+    const params = new SqlParams();
+    const access = accessibleSql(ability, 'read', 'User', COLUMNS, params);
+    const rows = await this.db.query<UserRow[]>(
+      `SELECT u.* FROM users u WHERE u.id = ${params.add(id)} AND ${access}`,
+      params.values,
+    );
+    return rows[0] && toEntity(rows[0]);
+  }
+}
+
+interface UserRow {
+  id: string;
+  email: string;
+  password_hash: string;
+  role: UserEntity['role'];
+  agency_id: string | null;
+  conflict_agency_ids: string[];
+  created_at: Date;
+  updated_at: Date;
+}
+
+function toEntity(r: UserRow): UserEntity {
+  return Object.assign(new UserEntity(), {
+    id: r.id,
+    email: r.email,
+    passwordHash: r.password_hash,
+    role: r.role,
+    agencyId: r.agency_id,
+    conflictAgencyIds: r.conflict_agency_ids,
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+  });
+}
