@@ -1,0 +1,24 @@
+import type { TestApp } from '../support/test-app.js';
+import { ADMIN } from '../support/test-app.js';
+
+export interface Session {
+  id: string;
+  email: string;
+  role: string;
+  agencyId: string | null;
+  token: string;
+  /** `Authorization` header value. */
+  auth: string;
+}
+
+export async function login(t: TestApp, email: string, password: string): Promise<string> {
+  const res = await t.http().post('/api/v1/auth/login').send({ email, password });
+  if (res.status !== 200) throw new Error(`login of ${email} failed: ${res.status} ${JSON.stringify(res.body)}`);
+  return res.body.accessToken as string;
+}
+
+export async function adminSession(t: TestApp): Promise<Session> {
+  const token = await login(t, ADMIN.email, ADMIN.password);
+  const me = await t.http().get('/api/v1/me').set('authorization', `Bearer ${token}`);
+  return { id: me.body.id, email: ADMIN.email, role: 'admin', agencyId: null, token, auth: `Bearer ${token}` };
+}
