@@ -6,12 +6,15 @@ import { AgenciesModule } from './agencies/agencies.module.js';
 import { ApiKeysModule } from './api-keys/api-keys.module.js';
 import { AuditModule } from './audit/audit.module.js';
 import { AuthModule } from './auth/auth.module.js';
+import { CasesModule } from './cases/cases.module.js';
 import { ProblemDetailsFilter } from './common/problem-details.filter.js';
 import { validationPipe } from './common/validation.js';
 import { AppConfig } from './config/app-config.js';
 import { dataSourceOptions } from './database/data-source.js';
 import { HealthModule } from './health/health.module.js';
+import { IdempotencyModule } from './idempotency/idempotency.module.js';
 import { loggerParams } from './logging/logger-options.js';
+import { PiiModule } from './pii/pii.module.js';
 import { RedisModule } from './redis/redis.module.js';
 import { UsersModule } from './users/users.module.js';
 
@@ -40,11 +43,14 @@ export class AppModule {
         TypeOrmModule.forRoot({ ...dataSourceOptions(config.database, 'app'), autoLoadEntities: true }),
         RedisModule,
         AuditModule,
+        PiiModule,
+        IdempotencyModule,
         HealthModule,
         AuthModule,
         AgenciesModule,
         UsersModule,
         ApiKeysModule,
+        CasesModule,
         ...(options.workers ? [] : []),
       ],
       providers: [

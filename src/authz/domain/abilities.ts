@@ -6,6 +6,11 @@ import {
   type MongoAbility,
   type RawRuleOf,
 } from '@casl/ability';
+import {
+  AUTHORITY_DECISIONS,
+  FRONTLINE_DECISIONS,
+  type DecisionType,
+} from '../../cases/domain/identification.js';
 import type { Actor } from './roles.js';
 
 /**
@@ -15,10 +20,6 @@ import type { Actor } from './roles.js';
  * disagree. The field names in conditions are the subjects' attribute names
  * below; each SQL query maps them to columns.
  */
-export const FRONTLINE_DECISIONS = ['refer', 'decline_referral', 'detain', 'release', 'close'] as const;
-export const AUTHORITY_DECISIONS = ['reasonable_grounds', 'conclusive_grounds', 'reconsider'] as const;
-export const DECISION_TYPES = [...FRONTLINE_DECISIONS, 'request_reconsideration', ...AUTHORITY_DECISIONS] as const;
-export type DecisionType = (typeof DECISION_TYPES)[number];
 
 export const CASE_PII_FIELDS = [
   'subject.name',

@@ -1,0 +1,95 @@
+import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
+import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import { Ctx } from '../auth/request-context.decorator.js';
+import { ApiAuth, ApiPage, ApiProblems } from '../common/api-docs.js';
+import { PageQueryDto, type Page } from '../common/pagination.js';
+import type { RequestContext } from '../common/request-context.js';
+import { UuidPipe } from '../common/uuid.pipe.js';
+import type { IdempotentResult } from '../idempotency/idempotency.js';
+import { CasesService } from './cases.service.js';
+import {
+  CaseResponse,
+  CaseSummaryResponse,
+  DecisionRecordResponse,
+  RecordDecisionResponse,
+} from './dto/case.response.js';
+import { CreateCaseDto } from './dto/create-case.dto.js';
+import { ListCasesQuery } from './dto/list-cases.query.js';
+import { RecordDecisionDto } from './dto/record-decision.dto.js';
+
+const IDEMPOTENCY_HEADER = {
+  name: 'Idempotency-Key',
+  required: false,
+  description: 'Same key and body: the first response again, nothing new written. Same key, other body: 422.',
+};
+
+@ApiTags('cases')
+@ApiAuth()
+@Controller('cases')
+export class CasesController {
+  constructor(private readonly cases: CasesService) {}
+
+  @Post()
+  @HttpCode(201)
+  @ApiOperation({ summary: 'Open a case (frontline officers, for their own agency)' })
+  @ApiHeader(IDEMPOTENCY_HEADER)
+  @ApiCreatedResponse({ type: CaseResponse })
+  @ApiProblems(403, 409, 422)
+  async open(
+    @Ctx() ctx: RequestContext,
+    @Body() body: CreateCaseDto,
+    @Headers('idempotency-key') key: string | undefined,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<CaseResponse> {
+    return replayAware(reply, await this.cases.open(ctx, body, key));
+  }
+
+  @Get()
+  @ApiOperation({ summary: 'Cases the caller may read, oldest change first (no PII in lists)' })
+  @ApiPage(CaseSummaryResponse)
+  list(@Ctx() ctx: RequestContext, @Query() query: ListCasesQuery): Promise<Page<CaseSummaryResponse>> {
+    return this.cases.list(ctx, query);
+  }
+
+  @Get(':id')
+  @ApiOperation({ summary: 'One case, with what the caller may decide now (PII reads are audited)' })
+  @ApiOkResponse({ type: CaseResponse })
+  @ApiProblems(404)
+  get(@Ctx() ctx: RequestContext, @Param('id', UuidPipe) id: string): Promise<CaseResponse> {
+    return this.cases.get(ctx, id);
+  }
+
+  @Post(':id/decisions')
+  @HttpCode(201)
+  @ApiOperation({ summary: 'Record a decision on the case version you read (409 if it moved on)' })
+  @ApiHeader(IDEMPOTENCY_HEADER)
+  @ApiCreatedResponse({ type: RecordDecisionResponse })
+  @ApiProblems(403, 404, 409, 422)
+  async decide(
+    @Ctx() ctx: RequestContext,
+    @Param('id', UuidPipe) id: string,
+    @Body() body: RecordDecisionDto,
+    @Headers('idempotency-key') key: string | undefined,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<RecordDecisionResponse> {
+    return replayAware(reply, await this.cases.recordDecision(ctx, id, body, key));
+  }
+
+  @Get(':id/decisions')
+  @ApiOperation({ summary: 'The case’s decision records in sequence order' })
+  @ApiPage(DecisionRecordResponse)
+  @ApiProblems(404)
+  decisions(
+    @Ctx() ctx: RequestContext,
+    @Param('id', UuidPipe) id: string,
+    @Query() query: PageQueryDto,
+  ): Promise<Page<DecisionRecordResponse>> {
+    return this.cases.decisions(ctx, id, query);
+  }
+}
+
+function replayAware<T>(reply: FastifyReply, result: IdempotentResult<T>): T {
+  if (result.replayed) void reply.header('idempotent-replayed', 'true');
+  return result.body;
+}

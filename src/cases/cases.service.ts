@@ -1,0 +1,418 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+import { AuditLog } from '../audit/audit-log.js';
+import { auditActorOf, chains, sealEvent } from '../audit/domain/audit-event.js';
+import { GENESIS_HASH } from '../audit/domain/hash-chain.js';
+import { CASE_PII_FIELDS, subjectOf } from '../authz/domain/abilities.js';
+import { sqlState, UNIQUE_VIOLATION } from '../common/database-errors.js';
+import { Conflict, Forbidden, NotFound, Unprocessable, ValidationFailed } from '../common/domain-errors.js';
+import { isUuid, newId } from '../common/ids.js';
+import { decodeCursor, pageSize, toPage, type Page } from '../common/pagination.js';
+import type { RequestContext } from '../common/request-context.js';
+import { AppConfig } from '../config/app-config.js';
+import { Idempotency, type IdempotentResult } from '../idempotency/idempotency.js';
+import { PiiCipher } from '../pii/pii-cipher.js';
+import { caseDetail, caseSummary, decisionResponse, snapshotOf, type CasePii } from './case-presenter.js';
+import {
+  allowedDecisions,
+  decide,
+  NO_REVIEWS,
+  openingSnapshot,
+  type DecisionRequest,
+  type DecisionType,
+  type Rejection,
+} from './domain/identification.js';
+import type { CreateCaseDto } from './dto/create-case.dto.js';
+import type {
+  CaseResponse,
+  CaseSummaryResponse,
+  DecisionRecordResponse,
+  RecordDecisionResponse,
+} from './dto/case.response.js';
+import type { ListCasesQuery } from './dto/list-cases.query.js';
+import { DECISION_FIELDS, type RecordDecisionDto } from './dto/record-decision.dto.js';
+import { CasesRepository, type CaseRow, type DecisionRow } from './persistence/cases.repository.js';
+import { ReviewFactsReader } from './persistence/review-facts.reader.js';
+
+const PII_KEYS = ['name', 'dateOfBirth', 'documentNumber', 'contact'] as const;
+
+/**
+ * Orchestrates cases: load, ask the state machine (domain/identification.ts),
+ * write the record, the projection and the audit event in one transaction.
+ * It decides nothing itself.
+ */
+@Injectable()
+export class CasesService {
+  constructor(
+    private readonly db: DataSource,
+    private readonly cases: CasesRepository,
+    private readonly reviewFacts: ReviewFactsReader,
+    private readonly audit: AuditLog,
+    private readonly cipher: PiiCipher,
+    private readonly idempotency: Idempotency,
+    private readonly config: AppConfig,
+  ) {}
+
+  async open(
+    ctx: RequestContext,
+    dto: CreateCaseDto,
+    idempotencyKey: string | undefined,
+  ): Promise<IdempotentResult<CaseResponse>> {
+    const { actor, ability } = ctx;
+    const agencyId = actor.agencyId;
+    if (!agencyId || !ability.can('create', subjectOf('Case', { agencyId, everReferred: false, state: 'screening' }))) {
+      throw new Forbidden('Only officers of a frontline agency open cases, for their own agency.');
+    }
+    const now = new Date();
+    const encounterAt = new Date(dto.encounter.at);
+    if (encounterAt.getTime() > now.getTime()) {
+      throw new Unprocessable('guard-failed', 'The encounter may not be in the future.', [
+        { field: 'encounter.at', message: 'may not be in the future' },
+      ]);
+    }
+    return this.db.transaction((manager) =>
+      this.idempotency.run(manager, actor.id, idempotencyKey, { route: 'POST /cases', body: dto }, async () => {
+        const id = newId();
+        const pii = pickPii(dto.subject);
+        const subject = {
+          pseudonym: dto.subject.pseudonym,
+          sex: dto.subject.sex,
+          birthYear: dto.subject.birthYear ?? null,
+          nationality: dto.subject.nationality ?? null,
+          languages: dto.subject.languages,
+          isChild: dto.subject.isChild,
+        };
+        const opening = sealEvent(
+          { seq: 0, hash: GENESIS_HASH },
+          {
+            chainId: chains.case(id),
+            action: 'case.opened',
+            subject: { type: 'case', id },
+            payload: {
+              agencyId,
+              externalRef: dto.externalRef,
+              subject,
+              // Which PII fields were given, never their values (those exist only encrypted).
+              piiFields: Object.keys(pii),
+              encounter: { at: encounterAt.toISOString(), location: dto.encounter.location, kind: dto.encounter.kind },
+              indicators: dto.indicators,
+            },
+          },
+          auditActorOf(actor),
+          ctx.requestId,
+          newId(),
+          now,
+        );
+        await this.cases
+          .insertCase(manager, {
+            id,
+            agencyId,
+            externalRef: dto.externalRef,
+            subject,
+            pii: Object.keys(pii).length > 0 ? this.cipher.sealJson(pii, piiContext(id)) : null,
+            encounter: { at: encounterAt, location: dto.encounter.location, kind: dto.encounter.kind },
+            indicators: dto.indicators,
+            opening,
+            now,
+          })
+          .catch((err: unknown) => {
+            if (sqlState(err) === UNIQUE_VIOLATION) {
+              throw new Conflict('duplicate-external-ref', `Your agency already has a case ${dto.externalRef}.`);
+            }
+            throw err;
+          });
+        await this.audit.insert(manager, [opening]);
+        if (dto.detention) {
+          const row = (await this.cases.findReadable(manager, ability, id))!;
+          await this.writeDecision(
+            manager,
+            ctx,
+            row,
+            {
+              type: 'detain',
+              occurredAt: new Date(dto.detention.at),
+              at: new Date(dto.detention.at),
+              facility: dto.detention.facility,
+              legalBasis: dto.detention.legalBasis,
+            },
+            0,
+          );
+        }
+        const row = (await this.cases.findReadable(manager, ability, id))!;
+        const snapshot = snapshotOf(row);
+        return caseDetail(row, pii, this.allowedFor(ctx, row, snapshot), await this.cases.episodes(id, manager));
+      }),
+    );
+  }
+
+  async recordDecision(
+    ctx: RequestContext,
+    caseId: string,
+    dto: RecordDecisionDto,
+    idempotencyKey: string | undefined,
+  ): Promise<IdempotentResult<RecordDecisionResponse>> {
+    const request = toDecisionRequest(dto);
+    return this.db.transaction((manager) =>
+      this.idempotency.run(
+        manager,
+        ctx.actor.id,
+        idempotencyKey,
+        { route: `POST /cases/${caseId}/decisions`, body: dto },
+        async () => {
+          const row = await this.cases.findReadable(manager, ctx.ability, caseId);
+          if (!row) throw new NotFound('The case');
+          const record = await this.writeDecision(manager, ctx, row, request, dto.expectedVersion);
+          const after = (await this.cases.findReadable(manager, ctx.ability, caseId))!;
+          return {
+            decision: decisionResponse(record),
+            case: caseSummary(after),
+            allowedDecisions: this.allowedFor(ctx, after, snapshotOf(after)),
+          };
+        },
+      ),
+    );
+  }
+
+  /** Checks and writes one decision on a row the caller may read, inside `manager`'s transaction. */
+  private async writeDecision(
+    manager: EntityManager,
+    ctx: RequestContext,
+    row: CaseRow,
+    request: DecisionRequest,
+    expectedVersion: number,
+  ) {
+    const { actor, ability } = ctx;
+    if (!ability.can(request.type, caseSubject(row))) {
+      throw new Forbidden(`You may not record ${request.type} decisions on this case.`);
+    }
+    if (row.version !== expectedVersion) throw this.versionConflict(ctx, row);
+    const snapshot = snapshotOf(row);
+    const reviews =
+      request.type === 'close' || request.type === 'request_reconsideration'
+        ? await this.reviewFacts.forCase(manager, row.id)
+        : NO_REVIEWS;
+    const now = new Date();
+    const decided = decide(snapshot, reviews, request, actor.role, now, {
+      recoveryPeriodDays: this.config.cases.recoveryPeriodDays,
+    });
+    if (!decided.ok) throw this.rejectionError(ctx, row, decided.rejection);
+
+    const record: DecisionRow = {
+      id: newId(),
+      caseId: row.id,
+      sequence: decided.next.version,
+      type: request.type,
+      outcome: request.outcome ?? null,
+      reason: request.reason ?? null,
+      payload: decisionPayload(request),
+      agencyId: row.agency_id,
+      actor: { type: actor.kind, id: actor.id, role: actor.role, agencyId: actor.agencyId },
+      reviewId: request.reviewId ?? null,
+      occurredAt: request.occurredAt,
+      recordedAt: now,
+    };
+    const event = sealEvent(
+      { seq: row.audit_seq, hash: row.audit_hash },
+      {
+        chainId: chains.case(row.id),
+        action: 'case.decision_recorded',
+        subject: { type: 'case', id: row.id },
+        payload: {
+          decisionId: record.id,
+          sequence: record.sequence,
+          type: record.type,
+          outcome: record.outcome,
+          reason: record.reason,
+          details: record.payload as Record<string, string | string[]>,
+          reviewId: record.reviewId,
+          occurredAt: record.occurredAt.toISOString(),
+        },
+      },
+      auditActorOf(actor),
+      ctx.requestId,
+      newId(),
+      now,
+    );
+    const written = await this.cases.appendDecision(manager, expectedVersion, decided.next, record, event, {
+      open: decided.effects.includes('detention_opened')
+        ? { id: newId(), detainedAt: request.at!, facility: request.facility!, legalBasis: request.legalBasis! }
+        : undefined,
+      close: decided.effects.includes('detention_closed')
+        ? { releasedAt: request.at!, reason: request.reason! }
+        : undefined,
+    });
+    if (!written) throw this.versionConflict(ctx, row);
+    await this.audit.insert(manager, [event]);
+    return {
+      id: record.id,
+      case_id: record.caseId,
+      sequence: record.sequence,
+      type: record.type,
+      outcome: record.outcome,
+      reason: record.reason,
+      payload: record.payload,
+      actor_type: record.actor.type,
+      actor_id: record.actor.id,
+      actor_role: record.actor.role,
+      actor_agency_id: record.actor.agencyId,
+      review_id: record.reviewId,
+      occurred_at: record.occurredAt,
+      recorded_at: record.recordedAt,
+      audit_hash: event.hash,
+    };
+  }
+
+  async list(ctx: RequestContext, query: ListCasesQuery): Promise<Page<CaseSummaryResponse>> {
+    const limit = pageSize(query);
+    const after = decodeCursor(
+      query.cursor,
+      ['updatedAt', 'id'] as const,
+      (p) => isUuid(p.id) && !Number.isNaN(Date.parse(p.updatedAt)),
+    );
+    const rows = await this.cases.listReadable(ctx.ability, {
+      state: query.state,
+      agencyId: query.agencyId,
+      detained: query.detained,
+      updatedSince: query.updatedSince ? new Date(query.updatedSince) : undefined,
+      after,
+      limit,
+    });
+    return toPage(rows, limit, caseSummary, (r) => ({ updatedAt: r.updated_at.toISOString(), id: r.id }));
+  }
+
+  async get(ctx: RequestContext, id: string): Promise<CaseResponse> {
+    const row = await this.cases.findReadable(this.db, ctx.ability, id);
+    if (!row) throw new NotFound('The case');
+    let pii: CasePii | undefined;
+    if (row.pii_ciphertext && row.pii_key_id && this.mayReadPii(ctx, row)) {
+      pii = this.cipher.openJson<CasePii>(
+        { ciphertext: row.pii_ciphertext, keyId: row.pii_key_id },
+        piiContext(row.id),
+      );
+      // The read is on record before the data leaves: no audit event, no PII.
+      await this.db.transaction((manager) =>
+        this.audit.append(
+          manager,
+          { actor: auditActorOf(ctx.actor), requestId: ctx.requestId },
+          {
+            chainId: chains.piiReadsBy(ctx.actor.id),
+            action: 'case.pii_read',
+            subject: { type: 'case', id: row.id },
+            payload: { fields: Object.keys(pii!) },
+          },
+        ),
+      );
+    }
+    return caseDetail(row, pii, this.allowedFor(ctx, row, snapshotOf(row)), await this.cases.episodes(row.id));
+  }
+
+  async decisions(
+    ctx: RequestContext,
+    id: string,
+    query: { limit?: number; cursor?: string },
+  ): Promise<Page<DecisionRecordResponse>> {
+    const row = await this.cases.findReadable(this.db, ctx.ability, id);
+    if (!row) throw new NotFound('The case');
+    const limit = pageSize(query);
+    const after = decodeCursor(query.cursor, ['sequence'] as const, (p) => /^\d{1,9}$/.test(p.sequence));
+    const records = await this.cases.decisions(id, after ? Number(after.sequence) : 0, limit);
+    return toPage(records, limit, decisionResponse, (r) => ({ sequence: String(r.sequence) }));
+  }
+
+  private mayReadPii(ctx: RequestContext, row: CaseRow): boolean {
+    const subject = caseSubject(row);
+    return CASE_PII_FIELDS.every((field) => ctx.ability.can('read', subject, field));
+  }
+
+  private allowedFor(ctx: RequestContext, row: CaseRow, snapshot: ReturnType<typeof snapshotOf>): DecisionType[] {
+    const subject = caseSubject(row);
+    return allowedDecisions(snapshot, ctx.actor.role).filter((type) => ctx.ability.can(type, subject));
+  }
+
+  private versionConflict(ctx: RequestContext, row: CaseRow): Conflict {
+    return new Conflict(
+      'version-conflict',
+      `The case has moved on to version ${row.version}; reload it and decide again.`,
+      {
+        currentVersion: row.version,
+        state: row.state,
+        allowedDecisions: this.allowedFor(ctx, row, snapshotOf(row)),
+      },
+    );
+  }
+
+  private rejectionError(ctx: RequestContext, row: CaseRow, rejection: Rejection): Error {
+    switch (rejection.kind) {
+      case 'not_permitted':
+        return new Forbidden(rejection.message);
+      case 'not_allowed_from_state':
+        return new Conflict('decision-not-allowed', rejection.message, {
+          state: rejection.state,
+          allowedDecisions: this.allowedFor(ctx, row, snapshotOf(row)),
+        });
+      case 'missing_field':
+        return new Unprocessable('missing-field', rejection.message, [
+          { field: rejection.field, message: rejection.message },
+        ]);
+      case 'guard_failed':
+        return new Unprocessable(
+          'guard-failed',
+          rejection.message,
+          [{ field: rejection.field, message: rejection.message }],
+          {
+            guard: rejection.guard,
+          },
+        );
+    }
+  }
+}
+
+function caseSubject(row: CaseRow) {
+  return subjectOf('Case', { agencyId: row.agency_id, everReferred: row.ever_referred, state: row.state });
+}
+
+function piiContext(caseId: string): string {
+  return `case:${caseId}`;
+}
+
+function pickPii(subject: CreateCaseDto['subject']): CasePii {
+  const pii: CasePii = {};
+  for (const key of PII_KEYS) if (subject[key] !== undefined) pii[key] = subject[key];
+  return pii;
+}
+
+/** Parses dates and refuses fields that do not belong to the decision type (400). */
+function toDecisionRequest(dto: RecordDecisionDto): DecisionRequest {
+  const accepted = new Set<string>(['type', 'expectedVersion', 'occurredAt', ...DECISION_FIELDS[dto.type]]);
+  const foreign = Object.keys(dto).filter(
+    (k) => (dto as unknown as Record<string, unknown>)[k] !== undefined && !accepted.has(k),
+  );
+  if (foreign.length > 0) {
+    throw new ValidationFailed(foreign.map((field) => ({ field, message: `is not a field of ${dto.type} decisions` })));
+  }
+  const at = dto.at ? new Date(dto.at) : null;
+  const occurredAt = dto.occurredAt ? new Date(dto.occurredAt) : (at ?? new Date());
+  return {
+    type: dto.type,
+    occurredAt,
+    reason: dto.reason ?? null,
+    outcome: dto.outcome ?? null,
+    at,
+    facility: dto.facility ?? null,
+    legalBasis: dto.legalBasis ?? null,
+    riskAssessmentRef: dto.riskAssessmentRef ?? null,
+    indicatorsConsidered: dto.indicatorsConsidered ?? null,
+    reviewId: dto.reviewId?.toLowerCase() ?? null,
+  };
+}
+
+/** The type-specific fields kept in the record's payload (reason, outcome and reviewId have columns). */
+function decisionPayload(r: DecisionRequest): Record<string, unknown> {
+  const payload: Record<string, unknown> = {};
+  if (r.at) payload.at = r.at.toISOString();
+  if (r.facility) payload.facility = r.facility;
+  if (r.legalBasis) payload.legalBasis = r.legalBasis;
+  if (r.riskAssessmentRef) payload.riskAssessmentRef = r.riskAssessmentRef;
+  if (r.indicatorsConsidered) payload.indicatorsConsidered = [...r.indicatorsConsidered];
+  return payload;
+}

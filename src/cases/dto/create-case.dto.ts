@@ -1,0 +1,151 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayUnique,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+  ValidateNested,
+  IsDefined,
+} from 'class-validator';
+import { IsTimestamp } from '../../common/validators.js';
+import { INDICATOR_CODES } from '../domain/indicators.js';
+
+export const SEXES = ['female', 'male', 'other', 'unknown'] as const;
+export const ENCOUNTER_KINDS = ['border_entry', 'border_exit', 'inland', 'workplace_inspection', 'other'] as const;
+
+export class SubjectDto {
+  @ApiProperty({ example: 'KH-F-1998-017', description: 'The agency’s pseudonym for the person; not personal data.' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(64)
+  pseudonym: string;
+
+  @ApiProperty({ enum: SEXES })
+  @IsIn(SEXES)
+  sex: (typeof SEXES)[number];
+
+  @ApiPropertyOptional({ example: 1998, minimum: 1900, maximum: 2100 })
+  @IsOptional()
+  @IsInt()
+  @Min(1900)
+  @Max(2100)
+  birthYear?: number;
+
+  @ApiPropertyOptional({ example: 'KHM', description: 'ISO 3166-1 alpha-3' })
+  @IsOptional()
+  @Matches(/^[A-Z]{3}$/, { message: 'nationality must be an ISO 3166-1 alpha-3 code' })
+  nationality?: string;
+
+  @ApiProperty({ example: ['km'], type: [String], description: 'ISO 639 language codes' })
+  @IsArray()
+  @ArrayMaxSize(20)
+  @ArrayUnique()
+  @Matches(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})?$/, { each: true, message: 'each language must be an ISO 639 code' })
+  languages: string[];
+
+  @ApiProperty()
+  @IsBoolean()
+  isChild: boolean;
+
+  @ApiPropertyOptional({ description: 'Personal data: encrypted at rest, shown only to roles with PII access.' })
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  name?: string;
+
+  @ApiPropertyOptional({ example: '1998-04-02', description: 'Personal data (YYYY-MM-DD).' })
+  @IsOptional()
+  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'dateOfBirth must be YYYY-MM-DD' })
+  dateOfBirth?: string;
+
+  @ApiPropertyOptional({ description: 'Personal data.' })
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(100)
+  documentNumber?: string;
+
+  @ApiPropertyOptional({ description: 'Personal data (phone, address, …).' })
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(500)
+  contact?: string;
+}
+
+export class EncounterDto {
+  @ApiProperty({ example: '2026-11-20T10:00:00Z', format: 'date-time' })
+  @IsTimestamp()
+  at: string;
+
+  @ApiProperty({ example: 'Northern border crossing, lane 3' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(300)
+  location: string;
+
+  @ApiProperty({ enum: ENCOUNTER_KINDS })
+  @IsIn(ENCOUNTER_KINDS)
+  kind: (typeof ENCOUNTER_KINDS)[number];
+}
+
+export class InitialDetentionDto {
+  @ApiProperty({ example: '2026-11-20T12:00:00Z', format: 'date-time' })
+  @IsTimestamp()
+  at: string;
+
+  @ApiProperty({ example: 'Northern District holding facility' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  facility: string;
+
+  @ApiProperty({ example: 'Aliens Act s. 62 (pending identity check)' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(500)
+  legalBasis: string;
+}
+
+export class CreateCaseDto {
+  @ApiProperty({ example: 'BP-2026-000123', description: 'The agency’s own reference; unique per agency.' })
+  @IsString()
+  @Matches(/^[A-Za-z0-9][A-Za-z0-9._/-]{0,63}$/, { message: 'externalRef must be 1–64 letters, digits, . _ / -' })
+  externalRef: string;
+
+  @ApiProperty({ type: SubjectDto })
+  @IsDefined()
+  @ValidateNested()
+  @Type(() => SubjectDto)
+  subject: SubjectDto;
+
+  @ApiProperty({ type: EncounterDto })
+  @IsDefined()
+  @ValidateNested()
+  @Type(() => EncounterDto)
+  encounter: EncounterDto;
+
+  @ApiProperty({ enum: INDICATOR_CODES, isArray: true, example: ['deception', 'debt_bondage'] })
+  @IsArray()
+  @ArrayMaxSize(INDICATOR_CODES.length)
+  @ArrayUnique()
+  @IsIn(INDICATOR_CODES, { each: true })
+  indicators: string[];
+
+  @ApiPropertyOptional({ type: InitialDetentionDto, description: 'Records a detain decision in the same transaction.' })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => InitialDetentionDto)
+  detention?: InitialDetentionDto;
+}

@@ -1,0 +1,293 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+import type { SealedEvent } from '../../audit/domain/audit-event.js';
+import type { AppAbility } from '../../authz/domain/abilities.js';
+import { accessibleSql, SqlParams, type SqlColumns } from '../../authz/domain/rules-to-sql.js';
+import type { CaseSnapshot } from '../domain/identification.js';
+
+/** How CASL's Case attributes map to columns of `cases c`. */
+export const CASE_COLUMNS: SqlColumns<'Case'> = {
+  agencyId: 'c.agency_id',
+  everReferred: 'c.ever_referred',
+  state: 'c.state',
+};
+
+export interface CaseRow {
+  id: string;
+  agency_id: string;
+  external_ref: string;
+  state: CaseSnapshot['state'];
+  version: number;
+  pseudonym: string;
+  sex: string;
+  birth_year: number | null;
+  nationality: string | null;
+  languages: string[];
+  is_child: boolean;
+  pii_ciphertext: Buffer | null;
+  pii_key_id: string | null;
+  encounter_at: Date;
+  encounter_location: string;
+  encounter_kind: string;
+  indicators: string[];
+  ever_referred: boolean;
+  referred_at: Date | null;
+  rg_positive_at: Date | null;
+  reconsideration_from: CaseSnapshot['reconsiderationFrom'];
+  state_entered_at: Date;
+  detained_since: Date | null;
+  closed_outcome: CaseSnapshot['closedOutcome'];
+  audit_seq: number;
+  audit_hash: Buffer;
+  created_at: Date;
+  updated_at: Date;
+}
+
+export interface NewCase {
+  id: string;
+  agencyId: string;
+  externalRef: string;
+  subject: {
+    pseudonym: string;
+    sex: string;
+    birthYear: number | null;
+    nationality: string | null;
+    languages: string[];
+    isChild: boolean;
+  };
+  pii: { ciphertext: Buffer; keyId: string } | null;
+  encounter: { at: Date; location: string; kind: string };
+  indicators: string[];
+  opening: SealedEvent;
+  now: Date;
+}
+
+export interface DecisionRow {
+  id: string;
+  caseId: string;
+  sequence: number;
+  type: string;
+  outcome: string | null;
+  reason: string | null;
+  payload: Record<string, unknown>;
+  agencyId: string;
+  actor: { type: 'user' | 'api_key'; id: string; role: string; agencyId: string | null };
+  reviewId: string | null;
+  occurredAt: Date;
+  recordedAt: Date;
+}
+
+export interface EpisodeChange {
+  open?: { id: string; detainedAt: Date; facility: string; legalBasis: string };
+  close?: { releasedAt: Date; reason: string };
+}
+
+export interface DecisionRecordRow {
+  id: string;
+  case_id: string;
+  sequence: number;
+  type: DecisionRow['type'];
+  outcome: string | null;
+  reason: string | null;
+  payload: Record<string, unknown>;
+  actor_type: 'user' | 'api_key';
+  actor_id: string;
+  actor_role: string;
+  actor_agency_id: string | null;
+  review_id: string | null;
+  occurred_at: Date;
+  recorded_at: Date;
+  audit_hash: Buffer;
+}
+
+export interface EpisodeRow {
+  id: string;
+  detained_at: Date;
+  facility: string;
+  legal_basis: string;
+  released_at: Date | null;
+  release_reason: string | null;
+}
+
+export interface CaseListFilter {
+  state?: string;
+  agencyId?: string;
+  detained?: boolean;
+  updatedSince?: Date;
+  after?: { updatedAt: string; id: string };
+  limit: number;
+}
+
+/** Cases and their decision streams. Every read takes the caller's rules and filters in SQL. */
+@Injectable()
+export class CasesRepository {
+  constructor(private readonly db: DataSource) {}
+
+  async insertCase(manager: EntityManager, c: NewCase): Promise<void> {
+    await manager.query(
+      `INSERT INTO cases (id, agency_id, external_ref, state, version, pseudonym, sex, birth_year, nationality, languages,
+                          is_child, pii_ciphertext, pii_key_id, encounter_at, encounter_location, encounter_kind,
+                          indicators, ever_referred, state_entered_at, audit_seq, audit_hash, created_at, updated_at)
+       VALUES ($1, $2, $3, 'screening', 0, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, false, $12, $16, $17,
+               $18, $18)`,
+      [
+        c.id,
+        c.agencyId,
+        c.externalRef,
+        c.subject.pseudonym,
+        c.subject.sex,
+        c.subject.birthYear,
+        c.subject.nationality,
+        c.subject.languages,
+        c.subject.isChild,
+        c.pii?.ciphertext ?? null,
+        c.pii?.keyId ?? null,
+        c.encounter.at,
+        c.encounter.location,
+        c.encounter.kind,
+        c.indicators,
+        c.opening.content.seq,
+        c.opening.hash,
+        c.now,
+      ],
+    );
+  }
+
+  /** The case as stored, if the caller may read it (no lock: the version check protects the write). */
+  async findReadable(
+    manager: EntityManager | DataSource,
+    ability: AppAbility,
+    id: string,
+  ): Promise<CaseRow | undefined> {
+    const params = new SqlParams();
+    const access = accessibleSql(ability, 'read', 'Case', CASE_COLUMNS, params);
+    const rows = await manager.query<CaseRow[]>(
+      `SELECT c.* FROM cases c WHERE c.id = ${params.add(id)} AND ${access}`,
+      params.values,
+    );
+    return rows[0];
+  }
+
+  /**
+   * Writes one decision: the conditional version bump (the optimistic lock,
+   * checked by affected rows), the record, its audit event and any detention
+   * change. Returns false, having written nothing, when the case moved on.
+   */
+  async appendDecision(
+    manager: EntityManager,
+    expectedVersion: number,
+    next: CaseSnapshot,
+    record: DecisionRow,
+    event: SealedEvent,
+    episode: EpisodeChange,
+  ): Promise<boolean> {
+    const [, affected] = await manager.query<[unknown[], number]>(
+      `UPDATE cases SET state = $3, version = $4, ever_referred = $5, referred_at = $6, rg_positive_at = $7,
+                        reconsideration_from = $8, state_entered_at = $9, detained_since = $10, closed_outcome = $11,
+                        audit_seq = $12, audit_hash = $13, updated_at = $14
+        WHERE id = $1 AND version = $2`,
+      [
+        record.caseId,
+        expectedVersion,
+        next.state,
+        next.version,
+        next.everReferred,
+        next.referredAt,
+        next.rgPositiveAt,
+        next.reconsiderationFrom,
+        next.stateEnteredAt,
+        next.detainedSince,
+        next.closedOutcome,
+        event.content.seq,
+        event.hash,
+        record.recordedAt,
+      ],
+    );
+    if (affected !== 1) return false;
+    await manager.query(
+      `INSERT INTO decision_records (id, case_id, sequence, type, outcome, reason, payload, agency_id, actor_type,
+                                     actor_id, actor_role, actor_agency_id, review_id, occurred_at, recorded_at,
+                                     audit_event_id, audit_hash)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)`,
+      [
+        record.id,
+        record.caseId,
+        record.sequence,
+        record.type,
+        record.outcome,
+        record.reason,
+        record.payload,
+        record.agencyId,
+        record.actor.type,
+        record.actor.id,
+        record.actor.role,
+        record.actor.agencyId,
+        record.reviewId,
+        record.occurredAt,
+        record.recordedAt,
+        event.id,
+        event.hash,
+      ],
+    );
+    if (episode.open) {
+      await manager.query(
+        `INSERT INTO detention_episodes (id, case_id, agency_id, detained_at, facility, legal_basis, detain_record_id)
+         VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+        [
+          episode.open.id,
+          record.caseId,
+          record.agencyId,
+          episode.open.detainedAt,
+          episode.open.facility,
+          episode.open.legalBasis,
+          record.id,
+        ],
+      );
+    }
+    if (episode.close) {
+      await manager.query(
+        `UPDATE detention_episodes SET released_at = $2, release_reason = $3, release_record_id = $4
+          WHERE case_id = $1 AND released_at IS NULL`,
+        [record.caseId, episode.close.releasedAt, episode.close.reason, record.id],
+      );
+    }
+    return true;
+  }
+
+  async listReadable(ability: AppAbility, filter: CaseListFilter): Promise<CaseRow[]> {
+    const params = new SqlParams();
+    const where = [accessibleSql(ability, 'read', 'Case', CASE_COLUMNS, params)];
+    if (filter.state) where.push(`c.state = ${params.add(filter.state)}`);
+    if (filter.agencyId) where.push(`c.agency_id = ${params.add(filter.agencyId)}`);
+    if (filter.detained !== undefined)
+      where.push(filter.detained ? 'c.detained_since IS NOT NULL' : 'c.detained_since IS NULL');
+    if (filter.updatedSince) where.push(`c.updated_at >= ${params.add(filter.updatedSince)}`);
+    if (filter.after) {
+      where.push(
+        `(c.updated_at, c.id) > (${params.add(filter.after.updatedAt)}::timestamptz, ${params.add(filter.after.id)}::uuid)`,
+      );
+    }
+    return this.db.query<CaseRow[]>(
+      `SELECT c.* FROM cases c WHERE ${where.join(' AND ')}
+        ORDER BY c.updated_at, c.id LIMIT ${params.add(filter.limit + 1)}`,
+      params.values,
+    );
+  }
+
+  async decisions(caseId: string, afterSequence: number, limit: number): Promise<DecisionRecordRow[]> {
+    return this.db.query<DecisionRecordRow[]>(
+      `SELECT id, case_id, sequence, type, outcome, reason, payload, actor_type, actor_id, actor_role, actor_agency_id,
+              review_id, occurred_at, recorded_at, audit_hash
+         FROM decision_records WHERE case_id = $1 AND sequence > $2 ORDER BY sequence LIMIT $3`,
+      [caseId, afterSequence, limit + 1],
+    );
+  }
+
+  async episodes(caseId: string, manager: EntityManager | DataSource = this.db): Promise<EpisodeRow[]> {
+    return manager.query<EpisodeRow[]>(
+      `SELECT id, detained_at, facility, legal_basis, released_at, release_reason
+         FROM detention_episodes WHERE case_id = $1 ORDER BY detained_at`,
+      [caseId],
+    );
+  }
+}

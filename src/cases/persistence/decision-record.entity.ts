@@ -1,0 +1,25 @@
+import { Column, Entity, PrimaryColumn, Unique } from 'typeorm';
+import type { DecisionType } from '../domain/identification.js';
+
+/** One decision in a case's stream. Append-only: the database refuses UPDATE, DELETE and TRUNCATE. */
+@Entity({ name: 'decision_records' })
+@Unique(['caseId', 'sequence'])
+export class DecisionRecordEntity {
+  @PrimaryColumn('uuid') id: string;
+  @Column('uuid', { name: 'case_id' }) caseId: string;
+  @Column('integer') sequence: number;
+  @Column('text') type: DecisionType;
+  @Column('text', { nullable: true }) outcome: string | null;
+  @Column('text', { nullable: true }) reason: string | null;
+  @Column('jsonb') payload: Record<string, unknown>;
+  @Column('uuid', { name: 'agency_id' }) agencyId: string;
+  @Column('text', { name: 'actor_type' }) actorType: 'user' | 'api_key';
+  @Column('uuid', { name: 'actor_id' }) actorId: string;
+  @Column('text', { name: 'actor_role' }) actorRole: string;
+  @Column('uuid', { name: 'actor_agency_id', nullable: true }) actorAgencyId: string | null;
+  @Column('uuid', { name: 'review_id', nullable: true }) reviewId: string | null;
+  @Column('timestamptz', { name: 'occurred_at' }) occurredAt: Date;
+  @Column('timestamptz', { name: 'recorded_at' }) recordedAt: Date;
+  @Column('uuid', { name: 'audit_event_id' }) auditEventId: string;
+  @Column('bytea', { name: 'audit_hash' }) auditHash: Buffer;
+}

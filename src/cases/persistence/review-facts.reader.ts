@@ -1,0 +1,22 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import type { ReviewFacts } from '../domain/identification.js';
+
+/** What the `close` and reconsideration guards need to know about a case's independent reviews. */
+@Injectable()
+export class ReviewFactsReader {
+  async forCase(manager: EntityManager, caseId: string): Promise<ReviewFacts> {
+    const [facts] = await manager.query<{ awaiting: boolean; hidden: boolean; accepted: string[] }[]>(
+      `SELECT coalesce(bool_or(status = 'awaiting_response'), false) AS awaiting,
+              coalesce(bool_or(status IN ('pending', 'assigned')), false) AS hidden,
+              coalesce(array_agg(id) FILTER (WHERE finding = 'disagree' AND response = 'accept'), '{}') AS accepted
+         FROM reviews WHERE case_id = $1`,
+      [caseId],
+    );
+    return {
+      awaitingAgencyResponse: facts.awaiting,
+      hiddenFromAgency: facts.hidden,
+      acceptedDisagreementIds: facts.accepted,
+    };
+  }
+}

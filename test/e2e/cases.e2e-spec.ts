@@ -1,0 +1,92 @@
+import { createWorld, type World } from '../factories/world.js';
+import { caseBody, decide, decided, openCase, SEEDED_PII } from '../factories/cases.js';
+import { startTestApp, type TestApp } from '../support/test-app.js';
+
+describe('cases', () => {
+  let t: TestApp;
+  let w: World;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    w = await createWorld(t);
+  });
+  afterAll(async () => t.close());
+
+  it('opens a case with an initial detention in one transaction', async () => {
+    const at = new Date(Date.now() - 3_600_000).toISOString();
+    const res = await t
+      .http()
+      .post('/api/v1/cases')
+      .set('authorization', w.officer.auth)
+      .send(caseBody({ detention: { at, facility: 'Holding centre N', legalBasis: 'Aliens Act s. 62' } }));
+    expect(res.status).toBe(201);
+    expect(res.body).toMatchObject({ state: 'screening', version: 1, detained: true, detainedSince: at });
+    expect(res.body.detentionEpisodes).toHaveLength(1);
+    expect(res.body.subject).toMatchObject(SEEDED_PII);
+    const records = await t.http().get(`/api/v1/cases/${res.body.id}/decisions`).set('authorization', w.officer.auth);
+    expect(records.body.items.map((r: { type: string }) => r.type)).toEqual(['detain']);
+  });
+
+  it('takes a case through referral, recovery period and identification', async () => {
+    const c = await openCase(t, w.officer);
+    let v = await decided(t, w.officer, c.id, {
+      type: 'refer',
+      expectedVersion: 0,
+      reason: 'Indicators of debt bondage',
+    });
+    const rgAt = new Date(Date.now() - 31 * 86_400_000);
+    const encounterCase = await openCase(t, w.officer, {
+      encounter: { at: new Date(Date.now() - 40 * 86_400_000).toISOString(), location: 'x', kind: 'inland' },
+    });
+    v = await decided(t, w.officer, encounterCase.id, { type: 'refer', expectedVersion: 0, reason: 'Indicators' });
+    v = await decided(t, w.decisionMaker, encounterCase.id, {
+      type: 'reasonable_grounds',
+      expectedVersion: v,
+      outcome: 'positive',
+      reason: 'Credible account',
+      occurredAt: rgAt.toISOString(),
+    });
+    v = await decided(t, w.decisionMaker, encounterCase.id, {
+      type: 'conclusive_grounds',
+      expectedVersion: v,
+      outcome: 'positive',
+      reason: 'Confirmed',
+    });
+    const res = await t.http().get(`/api/v1/cases/${encounterCase.id}`).set('authorization', w.officer.auth);
+    expect(res.body).toMatchObject({ state: 'identified_victim', version: 3 });
+    expect(res.body.allowedDecisions).toEqual(expect.arrayContaining(['close', 'detain']));
+  });
+
+  it('answers 409 listing the allowed decisions when a decision does not fit the state', async () => {
+    const c = await openCase(t, w.officer);
+    const res = await decide(t, w.officer, c.id, { type: 'close', expectedVersion: 0, outcome: 'released' });
+    expect(res.status).toBe(409);
+    expect(res.body.allowedDecisions).toEqual(['refer', 'decline_referral', 'detain']);
+  });
+
+  it('lets exactly one of 20 concurrent decisions on the same version win', async () => {
+    const c = await openCase(t, w.officer);
+    const results = await Promise.all(
+      Array.from({ length: 20 }, () =>
+        decide(t, w.officer, c.id, { type: 'refer', expectedVersion: 0, reason: 'Same' }),
+      ),
+    );
+    expect(results.filter((r) => r.status === 201)).toHaveLength(1);
+    expect(results.filter((r) => r.status === 409)).toHaveLength(19);
+    const { rows } = await t.sql.query('SELECT sequence FROM decision_records WHERE case_id = $1 ORDER BY sequence', [
+      c.id,
+    ]);
+    expect(rows.map((r) => r.sequence)).toEqual([1]);
+    const after = await t.http().get(`/api/v1/cases/${c.id}`).set('authorization', w.officer.auth);
+    expect(after.body.version).toBe(1);
+  });
+
+  it('never stores PII in clear anywhere', async () => {
+    const { rows } = await t.sql.query<{ dump: string }>(
+      `SELECT string_agg(t::text, ' ') AS dump FROM (
+         SELECT c::text AS t FROM cases c UNION ALL SELECT a::text FROM audit_events a
+         UNION ALL SELECT d::text FROM decision_records d UNION ALL SELECT i::text FROM idempotency_keys i) x`,
+    );
+    for (const value of Object.values(SEEDED_PII)) expect(rows[0].dump).not.toContain(value);
+  });
+});
