@@ -17,7 +17,6 @@ import {
   allowedDecisions,
   decide,
   NO_REVIEWS,
-  openingSnapshot,
   type DecisionRequest,
   type DecisionType,
   type Rejection,

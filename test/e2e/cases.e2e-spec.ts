@@ -90,3 +90,34 @@ describe('cases', () => {
     for (const value of Object.values(SEEDED_PII)) expect(rows[0].dump).not.toContain(value);
   });
 });
+
+describe('audit of cases', () => {
+  let t: TestApp;
+  let w: World;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    w = await createWorld(t);
+  });
+  afterAll(async () => t.close());
+
+  it('verifies a log with cases, decisions, PII reads and a signed checkpoint', async () => {
+    const c = await openCase(t, w.officer);
+    await decided(t, w.officer, c.id, { type: 'refer', expectedVersion: 0, reason: 'Indicators present' });
+    const read = await t.http().get(`/api/v1/cases/${c.id}`).set('authorization', w.commissioner.auth);
+    expect(read.body.subject.name).toBe(SEEDED_PII.name);
+    const { AuditCheckpointer } = await import('../../src/audit/audit-checkpointer.js');
+    const cp = await t.app.get(AuditCheckpointer).checkpoint();
+    expect(cp?.seq).toBe(1);
+    await decided(t, w.decisionMaker, c.id, {
+      type: 'reasonable_grounds',
+      expectedVersion: 1,
+      outcome: 'negative',
+      reason: 'No',
+    });
+    const res = await t.http().get('/api/v1/audit/verify').set('authorization', w.commissioner.auth);
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ ok: true, checkpoints: 1, firstInvalidEventId: null });
+    expect(res.body.checked).toBeGreaterThan(10);
+  });
+});

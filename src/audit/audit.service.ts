@@ -1,0 +1,123 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { Forbidden } from '../common/domain-errors.js';
+import { isUuid } from '../common/ids.js';
+import { decodeCursor, pageSize, toPage, type Page, type PageQueryDto } from '../common/pagination.js';
+import type { RequestContext } from '../common/request-context.js';
+import { AuditSigningKey } from './audit-signing-key.js';
+import { AuditVerifier, type VerifyReport } from './audit-verifier.js';
+import type { AuditEventResponse, CheckpointExportResponse, ListAuditEventsQuery } from './dto.js';
+
+interface EventRow {
+  id: string;
+  chain_id: string;
+  seq: number;
+  recorded_at: Date;
+  actor_type: string;
+  actor_id: string | null;
+  actor_role: string | null;
+  actor_agency_id: string | null;
+  action: string;
+  subject_type: string;
+  subject_id: string | null;
+  request_id: string | null;
+  payload: unknown;
+  prev_hash: Buffer;
+  hash: Buffer;
+}
+
+@Injectable()
+export class AuditService {
+  constructor(
+    private readonly db: DataSource,
+    private readonly verifier: AuditVerifier,
+    private readonly signing: AuditSigningKey,
+  ) {}
+
+  async events(ctx: RequestContext, q: ListAuditEventsQuery): Promise<Page<AuditEventResponse>> {
+    if (!ctx.ability.can('read', 'AuditEvent')) throw new Forbidden('Only the commissioner reads audit events.');
+    const limit = pageSize(q);
+    const after = decodeCursor(
+      q.cursor,
+      ['recordedAt', 'id'] as const,
+      (p) => isUuid(p.id) && !Number.isNaN(Date.parse(p.recordedAt)),
+    );
+    const where: string[] = ['TRUE'];
+    const params: unknown[] = [];
+    const add = (v: unknown) => `$${params.push(v)}`;
+    if (q.subjectType) where.push(`subject_type = ${add(q.subjectType)}`);
+    if (q.subjectId) where.push(`subject_id = ${add(q.subjectId)}`);
+    if (q.action) where.push(`action = ${add(q.action)}`);
+    if (q.chainId) where.push(`chain_id = ${add(q.chainId)}`);
+    if (q.from) where.push(`recorded_at >= ${add(q.from)}`);
+    if (q.to) where.push(`recorded_at < ${add(q.to)}`);
+    if (after) where.push(`(recorded_at, id) > (${add(after.recordedAt)}::timestamptz, ${add(after.id)}::uuid)`);
+    const rows = await this.db.query<EventRow[]>(
+      `SELECT * FROM audit_events WHERE ${where.join(' AND ')} ORDER BY recorded_at, id LIMIT ${add(limit + 1)}`,
+      params,
+    );
+    return toPage(
+      rows,
+      limit,
+      (r) => ({
+        id: r.id,
+        chainId: r.chain_id,
+        seq: r.seq,
+        recordedAt: r.recorded_at.toISOString(),
+        actor: { type: r.actor_type, id: r.actor_id, role: r.actor_role, agencyId: r.actor_agency_id },
+        action: r.action,
+        subject: { type: r.subject_type, id: r.subject_id },
+        requestId: r.request_id,
+        payload: r.payload,
+        prevHash: r.prev_hash.toString('hex'),
+        hash: r.hash.toString('hex'),
+      }),
+      (r) => ({ recordedAt: r.recorded_at.toISOString(), id: r.id }),
+    );
+  }
+
+  async verify(ctx: RequestContext): Promise<VerifyReport> {
+    if (!ctx.ability.can('verify', 'AuditEvent'))
+      throw new Forbidden('Only the commissioner and administrators verify the audit log.');
+    return this.verifier.verify();
+  }
+
+  async checkpoints(ctx: RequestContext, q: PageQueryDto): Promise<CheckpointExportResponse> {
+    if (!ctx.ability.can('verify', 'AuditEvent'))
+      throw new Forbidden('Only the commissioner and administrators export checkpoints.');
+    const limit = pageSize(q);
+    const after = decodeCursor(q.cursor, ['seq'] as const, (p) => /^\d{1,9}$/.test(p.seq));
+    const rows = await this.db.query<
+      {
+        seq: number;
+        created_at: Date;
+        watermark: string;
+        prev_root: Buffer;
+        root: Buffer;
+        signature: Buffer;
+        key_id: string;
+        chain_count: number;
+      }[]
+    >(
+      `SELECT seq, created_at, watermark::text AS watermark, prev_root, root, signature, key_id, chain_count
+         FROM audit_checkpoints WHERE seq > $1 ORDER BY seq LIMIT $2`,
+      [after ? Number(after.seq) : 0, limit + 1],
+    );
+    const page = toPage(
+      rows,
+      limit,
+      (r) => ({
+        seq: r.seq,
+        createdAt: r.created_at.toISOString(),
+        watermark: r.watermark,
+        prevRoot: r.prev_root.toString('hex'),
+        root: r.root.toString('hex'),
+        signature: r.signature.toString('base64'),
+        keyId: r.key_id,
+        chainCount: r.chain_count,
+      }),
+      (r) => ({ seq: String(r.seq) }),
+    );
+    return { publicKeyPem: this.signing.key.publicKeyPem, keyId: this.signing.key.keyId, ...page };
+  }
+}

@@ -1,0 +1,102 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
+import { PageQueryDto } from '../common/pagination.js';
+import { IsTimestamp } from '../common/validators.js';
+
+export class ListAuditEventsQuery extends PageQueryDto {
+  @ApiPropertyOptional({ example: 'case' })
+  @IsOptional()
+  @Matches(/^[a-z_]{1,40}$/)
+  subjectType?: string;
+
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID()
+  subjectId?: string;
+
+  @ApiPropertyOptional({ example: 'case.decision_recorded' })
+  @IsOptional()
+  @Matches(/^[a-z_.]{1,60}$/)
+  action?: string;
+
+  @ApiPropertyOptional({ example: 'case:0194…' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  chainId?: string;
+
+  @ApiPropertyOptional({ format: 'date-time' })
+  @IsOptional()
+  @IsTimestamp()
+  from?: string;
+
+  @ApiPropertyOptional({ format: 'date-time' })
+  @IsOptional()
+  @IsTimestamp()
+  to?: string;
+}
+
+export class AuditActorResponse {
+  @ApiProperty({ enum: ['user', 'api_key', 'system'] }) type: string;
+  @ApiProperty({ nullable: true, type: String }) id: string | null;
+  @ApiProperty({ nullable: true, type: String }) role: string | null;
+  @ApiProperty({ nullable: true, type: String }) agencyId: string | null;
+}
+
+export class AuditEventResponse {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() chainId: string;
+  @ApiProperty() seq: number;
+  @ApiProperty({ format: 'date-time' }) recordedAt: string;
+  @ApiProperty({ type: AuditActorResponse }) actor: AuditActorResponse;
+  @ApiProperty() action: string;
+  @ApiProperty({ type: 'object', properties: { type: { type: 'string' }, id: { type: 'string', nullable: true } } })
+  subject: { type: string; id: string | null };
+  @ApiProperty({ nullable: true, type: String }) requestId: string | null;
+  @ApiProperty({ type: 'object', additionalProperties: true }) payload: unknown;
+  @ApiProperty({ description: 'hex' }) prevHash: string;
+  @ApiProperty({ description: 'hex: SHA-256(prevHash ‖ JCS(event))' }) hash: string;
+}
+
+export class VerifyResponse {
+  @ApiProperty() ok: boolean;
+  @ApiProperty({ description: 'Events whose hashes were recomputed.' }) checked: number;
+  @ApiProperty({ description: 'Signed checkpoints verified.' }) checkpoints: number;
+  @ApiProperty({ format: 'uuid', nullable: true, type: String }) firstInvalidEventId: string | null;
+  @ApiPropertyOptional() chainId?: string;
+  @ApiPropertyOptional({
+    enum: [
+      'sequence_gap',
+      'broken_link',
+      'hash_mismatch',
+      'checkpoint_mismatch',
+      'chain_truncated',
+      'decision_record_altered',
+      'checkpoint_missing',
+      'checkpoint_altered',
+      'checkpoint_signature_invalid',
+    ],
+  })
+  reason?: string;
+  @ApiPropertyOptional() checkpointSeq?: number;
+  @ApiProperty() durationMs: number;
+}
+
+export class CheckpointResponse {
+  @ApiProperty() seq: number;
+  @ApiProperty({ format: 'date-time' }) createdAt: string;
+  @ApiProperty({ description: 'Transaction-id watermark: the checkpoint covers events of transactions below it.' })
+  watermark: string;
+  @ApiProperty({ description: 'hex' }) prevRoot: string;
+  @ApiProperty({ description: 'hex: SHA-256 over JCS({createdAt, heads, prevRoot, seq, watermark})' }) root: string;
+  @ApiProperty({ description: 'base64 Ed25519 signature of the root' }) signature: string;
+  @ApiProperty() keyId: string;
+  @ApiProperty() chainCount: number;
+}
+
+export class CheckpointExportResponse {
+  @ApiProperty({ description: 'Ed25519 public key (PEM) that verifies the signatures.' }) publicKeyPem: string;
+  @ApiProperty() keyId: string;
+  @ApiProperty({ type: [CheckpointResponse] }) items: CheckpointResponse[];
+  @ApiProperty({ nullable: true, type: String }) nextCursor: string | null;
+}
