@@ -1,6 +1,12 @@
 import { CreatePlatform1795563600000 } from './1795563600000-CreatePlatform.js';
 import { CreateCases1795563700000 } from './1795563700000-CreateCases.js';
 import { CreateReviews1795563800000 } from './1795563800000-CreateReviews.js';
+import { CreateAlerts1795563900000 } from './1795563900000-CreateAlerts.js';
 
 /** Every migration, in order. A unit test checks that no file in this folder is missing here. */
-export const migrations = [CreatePlatform1795563600000, CreateCases1795563700000, CreateReviews1795563800000];
+export const migrations = [
+  CreatePlatform1795563600000,
+  CreateCases1795563700000,
+  CreateReviews1795563800000,
+  CreateAlerts1795563900000,
+];

@@ -42,7 +42,45 @@ export class AuditLog {
     return sealed;
   }
 
+  /**
+   * Appends many entries in three statements whatever their number (used by
+   * scans that raise or resolve thousands of alerts). Chain heads are taken
+   * in sorted order so two batches cannot deadlock.
+   */
+  async appendMany(manager: EntityManager, author: AuditAuthor, entries: AuditEntry[]): Promise<SealedEvent[]> {
+    if (entries.length === 0) return [];
+    const chainIds = [...new Set(entries.map((e) => e.chainId))].sort();
+    const heads = await manager.query<{ chain_id: string; head_seq: number; head_hash: Buffer }[]>(
+      `INSERT INTO audit_chains (chain_id, head_seq, head_hash)
+       SELECT id, 0, $2 FROM unnest($1::text[]) AS id ORDER BY id
+       ON CONFLICT (chain_id) DO UPDATE SET chain_id = EXCLUDED.chain_id
+       RETURNING chain_id, head_seq, head_hash`,
+      [chainIds, GENESIS_HASH],
+    );
+    const position = new Map(heads.map((h) => [h.chain_id, { seq: h.head_seq, hash: h.head_hash }]));
+    const now = new Date();
+    const sealed = entries.map((entry) => {
+      const event = sealEvent(position.get(entry.chainId)!, entry, author.actor, author.requestId, newId(), now);
+      position.set(entry.chainId, { seq: event.content.seq, hash: event.hash });
+      return event;
+    });
+    await this.insert(manager, sealed);
+    const ids = [...position.keys()];
+    await manager.query(
+      `UPDATE audit_chains a SET head_seq = v.seq, head_hash = v.hash, updated_at = now()
+         FROM unnest($1::text[], $2::int[], $3::bytea[]) AS v(chain_id, seq, hash)
+        WHERE a.chain_id = v.chain_id`,
+      [ids, ids.map((id) => position.get(id)!.seq), ids.map((id) => position.get(id)!.hash)],
+    );
+    return sealed;
+  }
+
   async insert(manager: EntityManager, events: SealedEvent[]): Promise<void> {
+    // PostgreSQL takes at most 65,535 parameters per statement.
+    for (let i = 0; i < events.length; i += 2_000) await this.insertBatch(manager, events.slice(i, i + 2_000));
+  }
+
+  private async insertBatch(manager: EntityManager, events: SealedEvent[]): Promise<void> {
     if (events.length === 0) return;
     const params: unknown[] = [];
     const rows = events.map((e) => {

@@ -102,6 +102,8 @@ export interface MailConfig {
   outboxDir: string;
   maxAttempts: number;
   backoffMs: number;
+  /** How often undelivered messages are looked for and queued again. */
+  sweepSeconds: number;
 }
 
 export interface SamplingConfig {

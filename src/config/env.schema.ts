@@ -107,6 +107,7 @@ export const envSchema = z.object({
   MAIL_OUTBOX_DIR: z.string().default('var/mail'),
   MAIL_MAX_ATTEMPTS: int(8, 1, 50),
   MAIL_BACKOFF_MS: int(5_000, 10),
+  OUTBOX_SWEEP_SECONDS: int(60, 1, 3_600),
 
   SAMPLING_CRON: cron('0 2 * * 1'),
   SAMPLING_RATE: rate(0.05),

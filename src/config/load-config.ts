@@ -92,6 +92,7 @@ function shapeConfig(env: Env): AppConfig {
       outboxDir: env.MAIL_OUTBOX_DIR,
       maxAttempts: env.MAIL_MAX_ATTEMPTS,
       backoffMs: env.MAIL_BACKOFF_MS,
+      sweepSeconds: env.OUTBOX_SWEEP_SECONDS,
     },
     sampling: {
       cron: env.SAMPLING_CRON,

@@ -509,7 +509,8 @@ describe('guards at their boundary', () => {
     it.each(rows.filter((r) => r.type !== 'conclusive_grounds'))(
       '$type exactly at the encounter is accepted',
       ({ type }) => {
-        expectAccepted(run(snapshotAllowing(type), validRequest(type, { occurredAt: ENCOUNTER })));
+        const snapshot = { ...snapshotAllowing(type), stateEnteredAt: ENCOUNTER };
+        expectAccepted(run(snapshot, validRequest(type, { occurredAt: ENCOUNTER })));
       },
     );
   });
@@ -750,10 +751,13 @@ describe('the projection', () => {
     validRequest('conclusive_grounds', { occurredAt: t(36), outcome: 'positive' }),
     validRequest('close', { occurredAt: t(40), outcome: 'support_provided' }),
   ];
-  const snapshots = steps.reduce<CaseSnapshot[]>(
-    (acc, request) => [...acc, expectAccepted(run(acc[acc.length - 1], request, { now: t(50) })).next],
-    [opening],
-  );
+  let snapshots: CaseSnapshot[] = [];
+  beforeAll(() => {
+    snapshots = steps.reduce<CaseSnapshot[]>(
+      (acc, request) => [...acc, expectAccepted(run(acc[acc.length - 1], request, { now: t(50) })).next],
+      [opening],
+    );
+  });
 
   it('increments the version by one per decision', () => {
     expect(snapshots.map((s) => s.version)).toEqual([0, 1, 2, 3, 4, 5, 6]);
@@ -901,5 +905,75 @@ describe('allowedDecisions', () => {
 
   it.each(cases)('in $label, $role may take $expected', ({ snapshot, role, expected }) => {
     expect(allowedDecisions(snapshot, role)).toEqual(expected);
+  });
+});
+
+describe('decision dates and text length (review findings)', () => {
+  const E = new Date('2026-01-01T00:00:00Z');
+  const NOW = new Date('2026-06-01T00:00:00Z');
+  const rules = { recoveryPeriodDays: 30 };
+
+  it('refuses a decision dated before the case entered its current state', () => {
+    const referred = {
+      ...openingSnapshot(E, ['deception']),
+      state: 'referred' as const,
+      everReferred: true,
+      referredAt: new Date('2026-05-20T00:00:00Z'),
+      stateEnteredAt: new Date('2026-05-20T00:00:00Z'),
+      version: 1,
+    };
+    const r = decide(
+      referred,
+      NO_REVIEWS,
+      { type: 'reasonable_grounds', occurredAt: new Date('2026-01-06T00:00:00Z'), outcome: 'positive', reason: 'x' },
+      'decision_maker',
+      NOW,
+      rules,
+    );
+    expect(r).toMatchObject({ ok: false, rejection: { kind: 'guard_failed', guard: 'occurred_before_current_state' } });
+  });
+
+  it('still accepts a detention entered late, dated before the current state', () => {
+    const referred = {
+      ...openingSnapshot(E, ['deception']),
+      state: 'referred' as const,
+      stateEnteredAt: new Date('2026-05-20T00:00:00Z'),
+      version: 1,
+    };
+    const at = new Date('2026-02-01T00:00:00Z');
+    const r = decide(
+      referred,
+      NO_REVIEWS,
+      { type: 'detain', occurredAt: at, at, facility: 'F', legalBasis: 'L' },
+      'agency_officer',
+      NOW,
+      rules,
+    );
+    expect(r.ok).toBe(true);
+  });
+
+  it('counts a decline reason in characters, not UTF-16 units', () => {
+    const r = decide(
+      openingSnapshot(E, []),
+      NO_REVIEWS,
+      { type: 'decline_referral', occurredAt: NOW, reason: '𝐀'.repeat(10), indicatorsConsidered: [] },
+      'agency_officer',
+      NOW,
+      rules,
+    );
+    expect(r).toMatchObject({ ok: false, rejection: { guard: 'reason_too_short' } });
+  });
+
+  it('refuses an invalid date instead of letting it pass every comparison', () => {
+    const bad = new Date('not a date');
+    const r = decide(
+      openingSnapshot(E, []),
+      NO_REVIEWS,
+      { type: 'detain', occurredAt: bad, at: bad, facility: 'F', legalBasis: 'L' },
+      'agency_officer',
+      NOW,
+      rules,
+    );
+    expect(r).toMatchObject({ ok: false, rejection: { guard: 'invalid_date' } });
   });
 });

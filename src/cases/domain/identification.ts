@@ -275,11 +275,26 @@ export function decide(
   const guard = (guardName: string, field: string, message: string): Decided =>
     reject({ kind: 'guard_failed', type, guard: guardName, field, message });
 
+  for (const [field, value] of [
+    ['occurredAt', request.occurredAt],
+    ['at', request.at],
+  ] as const) {
+    if (value && Number.isNaN(value.getTime())) return guard('invalid_date', field, `${field} is not a valid date.`);
+  }
   if (request.occurredAt.getTime() > now.getTime()) {
     return guard('occurred_in_future', 'occurredAt', 'occurredAt may not be in the future.');
   }
   if (request.occurredAt.getTime() < snapshot.encounterAt.getTime()) {
     return guard('occurred_before_encounter', 'occurredAt', 'occurredAt may not be before the encounter.');
+  }
+  // A decision cannot predate the state it decides on; otherwise backdating could, e.g., start the recovery
+  // period before the referral and shorten it. Detention records are exempt: they are often entered late.
+  if (!isDetentionRecord(type) && request.occurredAt.getTime() < snapshot.stateEnteredAt.getTime()) {
+    return guard(
+      'occurred_before_current_state',
+      'occurredAt',
+      `occurredAt may not be before the case entered its current state (${snapshot.stateEnteredAt.toISOString()}).`,
+    );
   }
 
   const effects: DecisionEffect[] = [];
@@ -290,7 +305,8 @@ export function decide(
       }
       break;
     case 'decline_referral': {
-      if (request.reason!.trim().length < MIN_DECLINE_REASON) {
+      // Characters, not UTF-16 units: ten astral-plane characters are not twenty.
+      if ([...request.reason!.trim()].length < MIN_DECLINE_REASON) {
         return guard(
           'reason_too_short',
           'reason',
@@ -467,6 +483,10 @@ export function openingSnapshot(encounterAt: Date, indicators: readonly string[]
 
 export function fold(opening: CaseSnapshot, records: readonly DecisionRequest[]): CaseSnapshot {
   return records.reduce(apply, opening);
+}
+
+function isDetentionRecord(type: DecisionType): boolean {
+  return type === 'detain' || type === 'release';
 }
 
 function isBlank(value: unknown): boolean {

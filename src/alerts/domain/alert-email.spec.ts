@@ -1,0 +1,50 @@
+import { composeAlertEmail, escapeHtml, retryDelayMs } from './alert-email.js';
+
+const base = {
+  alertId: '0194a1b2-0000-7000-8000-000000000001',
+  kind: 'raised' as const,
+  rule: 'screening_overdue' as const,
+  caseId: '0194a1b2-0000-7000-8000-0000000000aa',
+  externalRef: 'BP-2026-000123',
+  pseudonym: 'KH-F-1998-017',
+  agencyName: 'Border Police <North>',
+  detainedSince: new Date('2026-11-20T10:00:00Z'),
+  raisedAt: new Date('2026-11-22T10:30:00Z'),
+  now: new Date('2026-11-22T13:00:00Z'),
+  thresholds: { screeningMaxHours: 48, rgDecisionMaxWorkingDays: 5, maxDetentionDays: 28, reviewResponseDays: 28 },
+  publicBaseUrl: 'https://oversight.example',
+  mailDomain: 'oversight.example',
+};
+
+describe('alert e-mail', () => {
+  it('names the case by reference and pseudonym, the rule, the basis, the detention length and a link', () => {
+    const mail = composeAlertEmail(base);
+    expect(mail.subject).toContain('BP-2026-000123');
+    expect(mail.text).toContain('KH-F-1998-017');
+    expect(mail.text).toContain('Detained for: 2 days 3 hours');
+    expect(mail.text).toContain('48 hours');
+    expect(mail.text).toContain(`https://oversight.example/api/v1/cases/${base.caseId}`);
+  });
+
+  it('derives a stable Message-ID from the alert and the kind of message', () => {
+    expect(composeAlertEmail(base).messageId).toBe(`<alert-${base.alertId}-raised@oversight.example>`);
+    expect(composeAlertEmail({ ...base, kind: 'escalation' }).messageId).toBe(
+      `<alert-${base.alertId}-escalation@oversight.example>`,
+    );
+    expect(composeAlertEmail(base).messageId).toBe(composeAlertEmail({ ...base, now: new Date() }).messageId);
+  });
+
+  it('escapes what it puts into HTML', () => {
+    expect(composeAlertEmail(base).html).toContain('Border Police &lt;North&gt;');
+    expect(escapeHtml(`<a href="x">'&'</a>`)).toBe('&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;');
+  });
+
+  it('marks escalations in the subject', () => {
+    expect(composeAlertEmail({ ...base, kind: 'escalation' }).subject).toMatch(/^ESCALATION/);
+  });
+
+  it('backs off exponentially and caps the delay at an hour', () => {
+    expect([1, 2, 3, 4].map((n) => retryDelayMs(n, 1000))).toEqual([1000, 2000, 4000, 8000]);
+    expect(retryDelayMs(40, 1000)).toBe(3_600_000);
+  });
+});

@@ -1,0 +1,81 @@
+import { RULES, type AlertRule, type AlertThresholds } from './alert-rules.js';
+import { detentionLength } from './overdue-rules.js';
+
+/**
+ * The e-mail an alert sends. It names the case by the agency's external
+ * reference and the pseudonym only: no name, date of birth, document number
+ * or contact ever goes into an e-mail. The Message-ID is derived from the
+ * alert and the kind of message, so a resend after a crash is recognisably
+ * the same message to every mail system that de-duplicates.
+ */
+export interface AlertEmailInput {
+  alertId: string;
+  kind: 'raised' | 'escalation';
+  rule: AlertRule;
+  caseId: string;
+  externalRef: string;
+  pseudonym: string;
+  agencyName: string;
+  detainedSince: Date | null;
+  raisedAt: Date;
+  now: Date;
+  thresholds: AlertThresholds;
+  publicBaseUrl: string;
+  mailDomain: string;
+}
+
+export interface AlertEmail {
+  messageId: string;
+  subject: string;
+  text: string;
+  html: string;
+}
+
+export function alertMessageId(alertId: string, kind: 'raised' | 'escalation', mailDomain: string): string {
+  return `<alert-${alertId}-${kind}@${mailDomain}>`;
+}
+
+export function composeAlertEmail(input: AlertEmailInput): AlertEmail {
+  const rule = RULES[input.rule];
+  const caseUrl = `${input.publicBaseUrl}/api/v1/cases/${input.caseId}`;
+  const detained = input.detainedSince ? detentionLength(input.detainedSince, input.now).text : null;
+  const prefix = input.kind === 'escalation' ? 'ESCALATION — unacknowledged: ' : '';
+  const subject = `${prefix}[${rule.severity.toUpperCase()}] ${rule.title} — case ${input.externalRef}`;
+  const lines: [string, string][] = [
+    ['Case', `${input.externalRef} (pseudonym ${input.pseudonym})`],
+    ['Agency', input.agencyName],
+    ['Rule', `${rule.title} (${input.rule}, ${rule.severity})`],
+    ...(detained ? ([['Detained for', detained]] as [string, string][]) : []),
+    ['Raised', input.raisedAt.toISOString()],
+    ['Basis', rule.basis(input.thresholds)],
+    ['Case link', caseUrl],
+  ];
+  const intro =
+    input.kind === 'escalation'
+      ? 'This alert has not been acknowledged within the escalation time and is escalated to the commissioner.'
+      : 'Oversight raised an alert that needs attention.';
+  const text = [intro, '', ...lines.map(([k, v]) => `${k}: ${v}`), '', 'Acknowledge it in Oversight.'].join('\n');
+  const html =
+    `<p>${escapeHtml(intro)}</p><table>` +
+    lines
+      .map(([k, v]) =>
+        k === 'Case link'
+          ? `<tr><th align="left">${k}</th><td><a href="${escapeHtml(v)}">${escapeHtml(v)}</a></td></tr>`
+          : `<tr><th align="left">${k}</th><td>${escapeHtml(v)}</td></tr>`,
+      )
+      .join('') +
+    `</table><p>Acknowledge it in Oversight.</p>`;
+  return { messageId: alertMessageId(input.alertId, input.kind, input.mailDomain), subject, text, html };
+}
+
+export function escapeHtml(value: string): string {
+  return value.replace(
+    /[&<>"']/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!,
+  );
+}
+
+/** Exponential backoff for delivery retries: base, 2×base, 4×base, … capped at an hour. */
+export function retryDelayMs(attempt: number, baseMs: number): number {
+  return Math.min(baseMs * 2 ** Math.max(0, attempt - 1), 3_600_000);
+}

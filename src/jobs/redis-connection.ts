@@ -1,0 +1,38 @@
+import type { RedisOptions } from 'ioredis';
+
+/** ioredis options from REDIS_URL (host, port, password, db, TLS for rediss://). */
+export function redisOptions(url: string): RedisOptions {
+  const u = new URL(url);
+  return {
+    host: u.hostname,
+    port: Number(u.port || 6379),
+    username: u.username ? decodeURIComponent(u.username) : undefined,
+    password: u.password ? decodeURIComponent(u.password) : undefined,
+    db: u.pathname.length > 1 ? Number(u.pathname.slice(1)) : 0,
+    tls: u.protocol === 'rediss:' ? {} : undefined,
+  };
+}
+
+/** Workers block on Redis and must retry forever (BullMQ requires maxRetriesPerRequest: null). */
+export function workerConnection(url: string): RedisOptions {
+  return {
+    ...redisOptions(url),
+    maxRetriesPerRequest: null,
+    retryStrategy: (times) => Math.min(200 * times, 2_000),
+  };
+}
+
+/**
+ * Producers (the API enqueueing after a commit) fail fast instead of queueing
+ * commands while Redis is away: the request has committed and must answer;
+ * the outbox sweeper enqueues again later.
+ */
+export function producerConnection(url: string): RedisOptions {
+  return {
+    ...redisOptions(url),
+    enableOfflineQueue: false,
+    maxRetriesPerRequest: 1,
+    connectTimeout: 2_000,
+    retryStrategy: (times) => Math.min(200 * times, 2_000),
+  };
+}
