@@ -26,6 +26,8 @@ export default tseslint.config(
       'no-console': 'error',
     },
   },
+  // Plain JavaScript tooling scripts: lint them, without type information.
+  { files: ['scripts/**/*.mjs'], ...tseslint.configs.disableTypeChecked },
   {
     files: ['src/**/domain/**/*.ts'],
     rules: {

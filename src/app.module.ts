@@ -3,6 +3,7 @@ import { APP_FILTER, APP_PIPE } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
 import { AgenciesModule } from './agencies/agencies.module.js';
+import { AlertsModule } from './alerts/alerts.module.js';
 import { ApiKeysModule } from './api-keys/api-keys.module.js';
 import { AuditModule } from './audit/audit.module.js';
 import { AuthModule } from './auth/auth.module.js';
@@ -13,6 +14,8 @@ import { AppConfig } from './config/app-config.js';
 import { dataSourceOptions } from './database/data-source.js';
 import { HealthModule } from './health/health.module.js';
 import { IdempotencyModule } from './idempotency/idempotency.module.js';
+import { JobsModule } from './jobs/jobs.module.js';
+import { WorkersModule } from './jobs/workers.module.js';
 import { loggerParams } from './logging/logger-options.js';
 import { PiiModule } from './pii/pii.module.js';
 import { RedisModule } from './redis/redis.module.js';
@@ -42,6 +45,7 @@ export class AppModule {
         LoggerModule.forRoot(loggerParams(config.log)),
         TypeOrmModule.forRoot({ ...dataSourceOptions(config.database, 'app'), autoLoadEntities: true }),
         RedisModule,
+        JobsModule,
         AuditModule,
         PiiModule,
         IdempotencyModule,
@@ -51,7 +55,8 @@ export class AppModule {
         UsersModule,
         ApiKeysModule,
         CasesModule,
-        ...(options.workers ? [] : []),
+        AlertsModule,
+        ...(options.workers ? [WorkersModule] : []),
       ],
       providers: [
         { provide: APP_PIPE, useFactory: validationPipe },

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { AlertsModule } from '../alerts/alerts.module.js';
 import { CasesController } from './cases.controller.js';
 import { CasesService } from './cases.service.js';
 import { IndicatorsController } from './indicators.controller.js';
@@ -10,7 +11,7 @@ import { DetentionEpisodeEntity } from './persistence/detention-episode.entity.j
 import { ReviewFactsReader } from './persistence/review-facts.reader.js';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([CaseEntity, DecisionRecordEntity, DetentionEpisodeEntity])],
+  imports: [TypeOrmModule.forFeature([CaseEntity, DecisionRecordEntity, DetentionEpisodeEntity]), AlertsModule],
   controllers: [CasesController, IndicatorsController],
   providers: [CasesService, CasesRepository, ReviewFactsReader],
   exports: [CasesRepository],

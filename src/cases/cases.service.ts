@@ -31,7 +31,9 @@ import type {
 import type { ListCasesQuery } from './dto/list-cases.query.js';
 import { DECISION_FIELDS, type RecordDecisionDto } from './dto/record-decision.dto.js';
 import { CasesRepository, type CaseRow, type DecisionRow } from './persistence/cases.repository.js';
-import { ReviewFactsReader } from './persistence/review-facts.reader.js';
+import { hiddenReviewIds, ReviewFactsReader } from './persistence/review-facts.reader.js';
+import { AlertWriter } from '../alerts/alert-writer.js';
+import { NotificationSender } from '../alerts/notification-sender.js';
 
 const PII_KEYS = ['name', 'dateOfBirth', 'documentNumber', 'contact'] as const;
 
@@ -50,6 +52,8 @@ export class CasesService {
     private readonly cipher: PiiCipher,
     private readonly idempotency: Idempotency,
     private readonly config: AppConfig,
+    private readonly alerts: AlertWriter,
+    private readonly notifications: NotificationSender,
   ) {}
 
   async open(
@@ -69,7 +73,8 @@ export class CasesService {
         { field: 'encounter.at', message: 'may not be in the future' },
       ]);
     }
-    return this.db.transaction((manager) =>
+    const owed: string[] = [];
+    const result = await this.db.transaction((manager) =>
       this.idempotency.run(manager, actor.id, idempotencyKey, { route: 'POST /cases', body: dto }, async () => {
         const id = newId();
         const pii = pickPii(dto.subject);
@@ -135,6 +140,7 @@ export class CasesService {
               legalBasis: dto.detention.legalBasis,
             },
             0,
+            owed,
           );
         }
         const row = (await this.cases.findReadable(manager, ability, id))!;
@@ -142,6 +148,8 @@ export class CasesService {
         return caseDetail(row, pii, this.allowedFor(ctx, row, snapshot), await this.cases.episodes(id, manager));
       }),
     );
+    await this.notifications.enqueueNew(owed);
+    return result;
   }
 
   async recordDecision(
@@ -151,7 +159,8 @@ export class CasesService {
     idempotencyKey: string | undefined,
   ): Promise<IdempotentResult<RecordDecisionResponse>> {
     const request = toDecisionRequest(dto);
-    return this.db.transaction((manager) =>
+    const owed: string[] = [];
+    const result = await this.db.transaction((manager) =>
       this.idempotency.run(
         manager,
         ctx.actor.id,
@@ -160,7 +169,7 @@ export class CasesService {
         async () => {
           const row = await this.cases.findReadable(manager, ctx.ability, caseId);
           if (!row) throw new NotFound('The case');
-          const record = await this.writeDecision(manager, ctx, row, request, dto.expectedVersion);
+          const record = await this.writeDecision(manager, ctx, row, request, dto.expectedVersion, owed);
           const after = (await this.cases.findReadable(manager, ctx.ability, caseId))!;
           return {
             decision: decisionResponse(record),
@@ -170,6 +179,9 @@ export class CasesService {
         },
       ),
     );
+    // E-mails owed by the decision (removal during a review) go out after commit; the outbox covers a Redis outage.
+    await this.notifications.enqueueNew(owed);
+    return result;
   }
 
   /** Checks and writes one decision on a row the caller may read, inside `manager`'s transaction. */
@@ -179,6 +191,7 @@ export class CasesService {
     row: CaseRow,
     request: DecisionRequest,
     expectedVersion: number,
+    owedNotifications: string[],
   ) {
     const { actor, ability } = ctx;
     if (!ability.can(request.type, caseSubject(row))) {
@@ -242,6 +255,25 @@ export class CasesService {
     });
     if (!written) throw this.versionConflict(ctx, row);
     await this.audit.insert(manager, [event]);
+    if (decided.effects.includes('removal_during_review')) {
+      // Recorded, not refused: a refusal would tell the agency a review it may not see yet exists.
+      const reviewIds = await hiddenReviewIds(manager, row.id);
+      const { notificationIds } = await this.alerts.raise(
+        manager,
+        { actor: auditActorOf(actor), requestId: ctx.requestId },
+        reviewIds.map((reviewId) => ({
+          rule: 'removal_during_review',
+          subjectType: 'review',
+          subjectId: reviewId,
+          caseId: row.id,
+          agencyId: row.agency_id,
+          since: request.occurredAt,
+          thresholds: {},
+        })),
+        now,
+      );
+      owedNotifications.push(...notificationIds);
+    }
     return {
       id: record.id,
       case_id: record.caseId,

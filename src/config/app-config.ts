@@ -104,6 +104,8 @@ export interface MailConfig {
   backoffMs: number;
   /** How often undelivered messages are looked for and queued again. */
   sweepSeconds: number;
+  /** How long a delivery holds its claim; a worker that dies mid-send is taken over after this. */
+  claimSeconds: number;
 }
 
 export interface SamplingConfig {

@@ -108,6 +108,7 @@ export const envSchema = z.object({
   MAIL_MAX_ATTEMPTS: int(8, 1, 50),
   MAIL_BACKOFF_MS: int(5_000, 10),
   OUTBOX_SWEEP_SECONDS: int(60, 1, 3_600),
+  MAIL_CLAIM_SECONDS: int(90, 1, 3_600),
 
   SAMPLING_CRON: cron('0 2 * * 1'),
   SAMPLING_RATE: rate(0.05),

@@ -93,6 +93,7 @@ function shapeConfig(env: Env): AppConfig {
       maxAttempts: env.MAIL_MAX_ATTEMPTS,
       backoffMs: env.MAIL_BACKOFF_MS,
       sweepSeconds: env.OUTBOX_SWEEP_SECONDS,
+      claimSeconds: env.MAIL_CLAIM_SECONDS,
     },
     sampling: {
       cron: env.SAMPLING_CRON,

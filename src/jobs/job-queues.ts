@@ -1,7 +1,8 @@
-import { InjectQueue } from '@nestjs/bullmq';
-import { Injectable, Logger } from '@nestjs/common';
-import type { JobsOptions, Queue } from 'bullmq';
+import { Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
+import { Queue, type JobsOptions } from 'bullmq';
+import { AppConfig } from '../config/app-config.js';
 import { JOBS, QUEUES, type JobData } from './queues.js';
+import { producerConnection } from './redis-connection.js';
 
 type JobName = keyof JobData;
 
@@ -16,19 +17,34 @@ const QUEUE_OF: Record<JobName, keyof typeof QUEUES> = {
   [JOBS.healthProbe]: 'maintenance',
 };
 
-/** Typed enqueueing; `tryEnqueue` is for after a commit, where Redis being away must not fail the request. */
+/**
+ * Typed producing. These queues have connections of their own that fail fast
+ * while Redis is away (workers' connections retry forever and would make an
+ * enqueue hang). `tryEnqueue` is for after a commit: the request must answer,
+ * and the database still holds the work for a sweeper.
+ */
 @Injectable()
-export class JobQueues {
+export class JobQueues implements OnApplicationShutdown {
   private readonly logger = new Logger(JobQueues.name);
   private readonly byName: Record<keyof typeof QUEUES, Queue>;
 
-  constructor(
-    @InjectQueue(QUEUES.alerts) alerts: Queue,
-    @InjectQueue(QUEUES.notifications) notifications: Queue,
-    @InjectQueue(QUEUES.sampling) sampling: Queue,
-    @InjectQueue(QUEUES.maintenance) maintenance: Queue,
-  ) {
-    this.byName = { alerts, notifications, sampling, maintenance };
+  constructor(config: AppConfig) {
+    const options = {
+      connection: producerConnection(config.redis.url),
+      prefix: config.redis.queuePrefix,
+      defaultJobOptions: { removeOnComplete: { count: 1_000 }, removeOnFail: { count: 5_000 } },
+    };
+    const make = (name: string) => new Queue(name, options).on('error', () => undefined);
+    this.byName = {
+      alerts: make(QUEUES.alerts),
+      notifications: make(QUEUES.notifications),
+      sampling: make(QUEUES.sampling),
+      maintenance: make(QUEUES.maintenance),
+    };
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await Promise.all(Object.values(this.byName).map((q) => q.close().catch(() => undefined)));
   }
 
   queue(name: keyof typeof QUEUES): Queue {

@@ -1,13 +1,15 @@
 import { BullModule } from '@nestjs/bullmq';
 import { Global, Module } from '@nestjs/common';
 import { AppConfig } from '../config/app-config.js';
-import { QUEUES } from './queues.js';
-import { producerConnection, workerConnection } from './redis-connection.js';
 import { JobQueues } from './job-queues.js';
+import { QUEUES } from './queues.js';
+import { workerConnection } from './redis-connection.js';
 
-const queues = Object.values(QUEUES);
-
-/** BullMQ for every process: queues (producers) here; processors live in WorkersModule. */
+/**
+ * BullMQ for every process. The queues registered here are what @Processor
+ * workers consume (blocking connections that retry forever); producing goes
+ * through JobQueues, whose connections fail fast instead.
+ */
 @Global()
 @Module({
   imports: [
@@ -18,17 +20,7 @@ const queues = Object.values(QUEUES);
         prefix: config.redis.queuePrefix,
       }),
     }),
-    BullModule.registerQueueAsync(
-      ...queues.map((name) => ({
-        name,
-        inject: [AppConfig],
-        useFactory: (config: AppConfig) => ({
-          connection: producerConnection(config.redis.url),
-          prefix: config.redis.queuePrefix,
-          defaultJobOptions: { removeOnComplete: { count: 1_000 }, removeOnFail: { count: 5_000 } },
-        }),
-      })),
-    ),
+    BullModule.registerQueue(...Object.values(QUEUES).map((name) => ({ name }))),
   ],
   providers: [JobQueues],
   exports: [BullModule, JobQueues],

@@ -38,7 +38,12 @@ describe('cases', () => {
     const encounterCase = await openCase(t, w.officer, {
       encounter: { at: new Date(Date.now() - 40 * 86_400_000).toISOString(), location: 'x', kind: 'inland' },
     });
-    v = await decided(t, w.officer, encounterCase.id, { type: 'refer', expectedVersion: 0, reason: 'Indicators' });
+    v = await decided(t, w.officer, encounterCase.id, {
+      type: 'refer',
+      expectedVersion: 0,
+      reason: 'Indicators',
+      occurredAt: new Date(Date.now() - 32 * 86_400_000).toISOString(),
+    });
     v = await decided(t, w.decisionMaker, encounterCase.id, {
       type: 'reasonable_grounds',
       expectedVersion: v,

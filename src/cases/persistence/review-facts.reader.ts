@@ -20,3 +20,12 @@ export class ReviewFactsReader {
     };
   }
 }
+
+/** Reviews of a case the agency cannot see yet: a removal during one of them alerts the commissioner. */
+export async function hiddenReviewIds(manager: EntityManager, caseId: string): Promise<string[]> {
+  const rows = await manager.query<{ id: string }[]>(
+    `SELECT id FROM reviews WHERE case_id = $1 AND status IN ('pending', 'assigned') ORDER BY id`,
+    [caseId],
+  );
+  return rows.map((r) => r.id);
+}

@@ -1,0 +1,151 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { AuditLog, type AuditAuthor } from '../audit/audit-log.js';
+import { chains } from '../audit/domain/audit-event.js';
+import { AppConfig } from '../config/app-config.js';
+import { newId } from '../common/ids.js';
+import { alertMessageId } from './domain/alert-email.js';
+import { RULES, type AlertRule, type AlertThresholds } from './domain/alert-rules.js';
+
+export interface AlertCandidate {
+  rule: AlertRule;
+  subjectType: 'detention_episode' | 'review';
+  subjectId: string;
+  caseId: string;
+  agencyId: string;
+  since: Date;
+  thresholds: Record<string, number>;
+}
+
+export interface RaisedAlert {
+  id: string;
+  rule: AlertRule;
+  caseId: string;
+  agencyId: string;
+}
+
+/**
+ * Raises alerts and queues their e-mails in the caller's transaction. The
+ * (rule, subject) unique constraint makes raising idempotent: a candidate
+ * that already has an alert, in any status, raises nothing and sends nothing.
+ */
+@Injectable()
+export class AlertWriter {
+  constructor(
+    private readonly audit: AuditLog,
+    private readonly config: AppConfig,
+  ) {}
+
+  thresholds(): AlertThresholds {
+    const a = this.config.alerts;
+    return {
+      screeningMaxHours: a.screeningMaxHours,
+      rgDecisionMaxWorkingDays: a.rgDecisionMaxWorkingDays,
+      maxDetentionDays: a.maxDetentionDays,
+      reviewResponseDays: this.config.sampling.reviewResponseDays,
+    };
+  }
+
+  /** Returns the alerts newly raised and the notification ids to enqueue after commit. */
+  async raise(
+    manager: EntityManager,
+    author: AuditAuthor,
+    candidates: AlertCandidate[],
+    now: Date,
+  ): Promise<{ raised: RaisedAlert[]; notificationIds: string[] }> {
+    const raised: RaisedAlert[] = [];
+    const thresholds = this.thresholds();
+    for (let i = 0; i < candidates.length; i += 2_000) {
+      const batch = candidates.slice(i, i + 2_000);
+      const rows = await manager.query<{ id: string; rule: AlertRule; case_id: string; agency_id: string }[]>(
+        `INSERT INTO alerts (id, rule, severity, subject_type, subject_id, case_id, agency_id, commissioner_only, status,
+                             since, basis, thresholds, raised_at)
+         SELECT id, rule, severity, subject_type, subject_id, case_id, agency_id, commissioner_only, 'open',
+                since, basis, thresholds, $11
+           FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::uuid[], $6::uuid[], $7::uuid[], $8::bool[],
+                       $9::timestamptz[], $10::text[], $12::jsonb[])
+             AS c(id, rule, severity, subject_type, subject_id, case_id, agency_id, commissioner_only, since, basis, thresholds)
+         ON CONFLICT (rule, subject_id) DO NOTHING
+         RETURNING id, rule, case_id, agency_id`,
+        [
+          batch.map(() => newId()),
+          batch.map((c) => c.rule),
+          batch.map((c) => RULES[c.rule].severity),
+          batch.map((c) => c.subjectType),
+          batch.map((c) => c.subjectId),
+          batch.map((c) => c.caseId),
+          batch.map((c) => c.agencyId),
+          batch.map((c) => RULES[c.rule].commissionerOnly),
+          batch.map((c) => c.since),
+          batch.map((c) => RULES[c.rule].basis(thresholds)),
+          now,
+          batch.map((c) => JSON.stringify(c.thresholds)),
+        ],
+      );
+      raised.push(...rows.map((r) => ({ id: r.id, rule: r.rule, caseId: r.case_id, agencyId: r.agency_id })));
+    }
+    if (raised.length === 0) return { raised, notificationIds: [] };
+
+    const notificationIds = await this.queueEmails(manager, raised, 'raised', now);
+    await this.audit.appendMany(
+      manager,
+      author,
+      raised.map((a) => ({
+        chainId: chains.of('alert', a.id),
+        action: 'alert.raised',
+        subject: { type: 'alert', id: a.id },
+        payload: { rule: a.rule, caseId: a.caseId, agencyId: a.agencyId },
+      })),
+    );
+    return { raised, notificationIds };
+  }
+
+  /** One e-mail per alert and kind (unique), to the agency's alert address and the commissioner's office. */
+  async queueEmails(
+    manager: EntityManager,
+    alerts: RaisedAlert[],
+    kind: 'raised' | 'escalation',
+    now: Date,
+  ): Promise<string[]> {
+    if (alerts.length === 0) return [];
+    const agencyIds = [...new Set(alerts.map((a) => a.agencyId))];
+    const agencies = await manager.query<{ id: string; alert_email: string | null }[]>(
+      `SELECT id, alert_email FROM agencies WHERE id = ANY($1)`,
+      [agencyIds],
+    );
+    const emailOf = new Map(agencies.map((a) => [a.id, a.alert_email]));
+    const commissioner = this.config.alerts.commissionerEmail;
+    const domain = mailDomain(this.config.mail.from);
+    const ids: string[] = [];
+    for (let i = 0; i < alerts.length; i += 2_000) {
+      const batch = alerts.slice(i, i + 2_000);
+      const rows = await manager.query<{ id: string }[]>(
+        `INSERT INTO alert_notifications (id, alert_id, kind, recipients, status, next_attempt_at, message_id, created_at)
+         SELECT id, alert_id, $3, string_to_array(recipients, ','), 'pending', $4, message_id, $4
+           FROM unnest($1::uuid[], $2::uuid[], $5::text[], $6::text[]) AS n(id, alert_id, recipients, message_id)
+         ON CONFLICT (alert_id, kind) DO NOTHING
+         RETURNING id`,
+        [
+          batch.map(() => newId()),
+          batch.map((a) => a.id),
+          kind,
+          now,
+          batch.map((a) => {
+            const agencyEmail = emailOf.get(a.agencyId);
+            // Commissioner-only rules, and every escalation, never go to the agency.
+            const toAgency = kind === 'raised' && !RULES[a.rule].commissionerOnly && agencyEmail;
+            return (toAgency ? [agencyEmail, commissioner] : [commissioner]).join(',');
+          }),
+          batch.map((a) => alertMessageId(a.id, kind, domain)),
+        ],
+      );
+      ids.push(...rows.map((r) => r.id));
+    }
+    return ids;
+  }
+}
+
+export function mailDomain(from: string): string {
+  const m = /@([A-Za-z0-9.-]+)>?\s*$/.exec(from);
+  return m ? m[1] : 'oversight.invalid';
+}

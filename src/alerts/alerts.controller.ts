@@ -1,0 +1,42 @@
+import { Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Ctx } from '../auth/request-context.decorator.js';
+import { ApiAuth, ApiPage, ApiProblems } from '../common/api-docs.js';
+import type { Page } from '../common/pagination.js';
+import type { RequestContext } from '../common/request-context.js';
+import { UuidPipe } from '../common/uuid.pipe.js';
+import { AlertsService } from './alerts.service.js';
+import { AlertResponse, ListAlertsQuery, ScanResponse } from './dto.js';
+import type { ScanResult } from './overdue-scanner.js';
+
+@ApiTags('alerts')
+@ApiAuth()
+@Controller()
+export class AlertsController {
+  constructor(private readonly alerts: AlertsService) {}
+
+  @Get('alerts')
+  @ApiOperation({ summary: 'Alerts the caller may see, newest first' })
+  @ApiPage(AlertResponse)
+  list(@Ctx() ctx: RequestContext, @Query() query: ListAlertsQuery): Promise<Page<AlertResponse>> {
+    return this.alerts.list(ctx, query);
+  }
+
+  @Post('alerts/:id/acknowledge')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Acknowledge an open alert (commissioner; agency supervisors for their agency)' })
+  @ApiOkResponse({ type: AlertResponse })
+  @ApiProblems(403, 404, 409)
+  acknowledge(@Ctx() ctx: RequestContext, @Param('id', UuidPipe) id: string): Promise<AlertResponse> {
+    return this.alerts.acknowledge(ctx, id);
+  }
+
+  @Post('jobs/overdue-scan')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Run the overdue-detention scan now and return what it raised and resolved' })
+  @ApiOkResponse({ type: ScanResponse })
+  @ApiProblems(403)
+  scan(@Ctx() ctx: RequestContext): Promise<ScanResult> {
+    return this.alerts.scanNow(ctx);
+  }
+}

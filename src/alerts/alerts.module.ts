@@ -1,0 +1,18 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AlertWriter } from './alert-writer.js';
+import { AlertsController } from './alerts.controller.js';
+import { AlertsService } from './alerts.service.js';
+import { Mailer } from './mail/mailer.js';
+import { NotificationSender } from './notification-sender.js';
+import { OverdueScanner } from './overdue-scanner.js';
+import { AlertNotificationEntity } from './persistence/alert-notification.entity.js';
+import { AlertEntity } from './persistence/alert.entity.js';
+
+@Module({
+  imports: [TypeOrmModule.forFeature([AlertEntity, AlertNotificationEntity])],
+  controllers: [AlertsController],
+  providers: [AlertWriter, AlertsService, Mailer, NotificationSender, OverdueScanner],
+  exports: [AlertWriter, NotificationSender, OverdueScanner],
+})
+export class AlertsModule {}

@@ -1,0 +1,156 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { AuditLog } from '../audit/audit-log.js';
+import { auditActorOf, chains } from '../audit/domain/audit-event.js';
+import { subjectOf } from '../authz/domain/abilities.js';
+import { accessibleSql, SqlParams, type SqlColumns } from '../authz/domain/rules-to-sql.js';
+import { Conflict, Forbidden, NotFound } from '../common/domain-errors.js';
+import { isUuid } from '../common/ids.js';
+import { decodeCursor, pageSize, toPage, type Page } from '../common/pagination.js';
+import type { RequestContext } from '../common/request-context.js';
+import { RULES, type AlertRule } from './domain/alert-rules.js';
+import type { AlertResponse, ListAlertsQuery } from './dto.js';
+import { OverdueScanner, type ScanResult } from './overdue-scanner.js';
+
+const COLUMNS: SqlColumns<'Alert'> = { agencyId: 'a.agency_id', commissionerOnly: 'a.commissioner_only' };
+
+interface AlertRow {
+  id: string;
+  rule: AlertRule;
+  severity: string;
+  status: string;
+  basis: string;
+  thresholds: Record<string, number>;
+  since: Date;
+  subject_type: string;
+  subject_id: string;
+  case_id: string;
+  agency_id: string;
+  commissioner_only: boolean;
+  raised_at: Date;
+  acknowledged_at: Date | null;
+  acknowledged_by: string | null;
+  resolved_at: Date | null;
+  resolved_reason: string | null;
+  notifications: {
+    kind: string;
+    status: string;
+    attempts: number;
+    last_error: string | null;
+    sent_at: string | null;
+    recipients: string[];
+  }[];
+}
+
+const SELECT = `SELECT a.*, coalesce((SELECT json_agg(json_build_object('kind', n.kind, 'status', n.status,
+                  'attempts', n.attempts, 'last_error', n.last_error, 'sent_at', n.sent_at, 'recipients', n.recipients)
+                  ORDER BY n.created_at) FROM alert_notifications n WHERE n.alert_id = a.id), '[]') AS notifications
+                  FROM alerts a`;
+
+@Injectable()
+export class AlertsService {
+  constructor(
+    private readonly db: DataSource,
+    private readonly scanner: OverdueScanner,
+    private readonly audit: AuditLog,
+  ) {}
+
+  async list(ctx: RequestContext, q: ListAlertsQuery): Promise<Page<AlertResponse>> {
+    const limit = pageSize(q);
+    const after = decodeCursor(
+      q.cursor,
+      ['raisedAt', 'id'] as const,
+      (p) => isUuid(p.id) && !Number.isNaN(Date.parse(p.raisedAt)),
+    );
+    const params = new SqlParams();
+    const where = [accessibleSql(ctx.ability, 'read', 'Alert', COLUMNS, params)];
+    if (q.status) where.push(`a.status = ${params.add(q.status)}`);
+    if (q.rule) where.push(`a.rule = ${params.add(q.rule)}`);
+    if (q.severity) where.push(`a.severity = ${params.add(q.severity)}`);
+    if (q.agencyId) where.push(`a.agency_id = ${params.add(q.agencyId)}`);
+    if (q.caseId) where.push(`a.case_id = ${params.add(q.caseId)}`);
+    if (after)
+      where.push(`(a.raised_at, a.id) < (${params.add(after.raisedAt)}::timestamptz, ${params.add(after.id)}::uuid)`);
+    const rows = await this.db.query<AlertRow[]>(
+      `${SELECT} WHERE ${where.join(' AND ')} ORDER BY a.raised_at DESC, a.id DESC LIMIT ${params.add(limit + 1)}`,
+      params.values,
+    );
+    return toPage(rows, limit, toResponse, (r) => ({ raisedAt: r.raised_at.toISOString(), id: r.id }));
+  }
+
+  async acknowledge(ctx: RequestContext, id: string): Promise<AlertResponse> {
+    const alert = await this.findReadable(ctx, id);
+    if (
+      !ctx.ability.can(
+        'acknowledge',
+        subjectOf('Alert', { agencyId: alert.agency_id, commissionerOnly: alert.commissioner_only }),
+      )
+    ) {
+      throw new Forbidden('You may read this alert but not acknowledge it.');
+    }
+    await this.db.transaction(async (manager) => {
+      const [, changed] = await manager.query<[unknown[], number]>(
+        `UPDATE alerts SET status = 'acknowledged', acknowledged_at = now(), acknowledged_by = $2
+          WHERE id = $1 AND status = 'open'`,
+        [id, ctx.actor.id],
+      );
+      if (changed !== 1) {
+        throw new Conflict('alert-not-open', `The alert is ${alert.status}; only open alerts are acknowledged.`, {
+          status: alert.status,
+        });
+      }
+      await this.audit.append(
+        manager,
+        { actor: auditActorOf(ctx.actor), requestId: ctx.requestId },
+        { chainId: chains.of('alert', id), action: 'alert.acknowledged', subject: { type: 'alert', id }, payload: {} },
+      );
+    });
+    return toResponse(await this.findReadable(ctx, id));
+  }
+
+  async scanNow(ctx: RequestContext): Promise<ScanResult> {
+    if (!ctx.ability.can('run', 'Job')) throw new Forbidden('Only the commissioner and administrators run scans.');
+    return this.scanner.scan();
+  }
+
+  private async findReadable(ctx: RequestContext, id: string): Promise<AlertRow> {
+    const params = new SqlParams();
+    const access = accessibleSql(ctx.ability, 'read', 'Alert', COLUMNS, params);
+    const [row] = await this.db.query<AlertRow[]>(
+      `${SELECT} WHERE a.id = ${params.add(id)} AND ${access}`,
+      params.values,
+    );
+    if (!row) throw new NotFound('The alert');
+    return row;
+  }
+}
+
+function toResponse(r: AlertRow): AlertResponse {
+  return {
+    id: r.id,
+    rule: r.rule,
+    severity: r.severity,
+    status: r.status,
+    title: RULES[r.rule].title,
+    basis: r.basis,
+    thresholds: r.thresholds,
+    since: r.since.toISOString(),
+    subjectType: r.subject_type,
+    subjectId: r.subject_id,
+    caseId: r.case_id,
+    agencyId: r.agency_id,
+    raisedAt: r.raised_at.toISOString(),
+    acknowledgedAt: r.acknowledged_at?.toISOString() ?? null,
+    acknowledgedBy: r.acknowledged_by,
+    resolvedAt: r.resolved_at?.toISOString() ?? null,
+    resolvedReason: r.resolved_reason,
+    notifications: r.notifications.map((n) => ({
+      kind: n.kind,
+      status: n.status,
+      attempts: n.attempts,
+      lastError: n.last_error,
+      sentAt: n.sent_at ? new Date(n.sent_at).toISOString() : null,
+      recipients: n.recipients,
+    })),
+  };
+}

@@ -1,0 +1,92 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsOptional, IsUUID } from 'class-validator';
+import { PageQueryDto } from '../common/pagination.js';
+import { ALERT_RULES, type AlertRule } from './domain/alert-rules.js';
+
+export const ALERT_STATUSES = ['open', 'acknowledged', 'resolved'] as const;
+
+export class ListAlertsQuery extends PageQueryDto {
+  @ApiPropertyOptional({ enum: ALERT_STATUSES })
+  @IsOptional()
+  @IsIn(ALERT_STATUSES)
+  status?: (typeof ALERT_STATUSES)[number];
+
+  @ApiPropertyOptional({ enum: ALERT_RULES })
+  @IsOptional()
+  @IsIn(ALERT_RULES)
+  rule?: AlertRule;
+
+  @ApiPropertyOptional({ enum: ['high', 'critical'] })
+  @IsOptional()
+  @IsIn(['high', 'critical'])
+  severity?: 'high' | 'critical';
+
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID()
+  agencyId?: string;
+
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID()
+  caseId?: string;
+}
+
+export class NotificationResponse {
+  @ApiProperty({ enum: ['raised', 'escalation'] }) kind: string;
+  @ApiProperty({ enum: ['pending', 'sending', 'sent', 'failed'] }) status: string;
+  @ApiProperty() attempts: number;
+  @ApiProperty({ nullable: true, type: String }) lastError: string | null;
+  @ApiProperty({ format: 'date-time', nullable: true, type: String }) sentAt: string | null;
+  @ApiProperty({ type: [String] }) recipients: string[];
+}
+
+export class AlertResponse {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ enum: ALERT_RULES }) rule: AlertRule;
+  @ApiProperty({ enum: ['high', 'critical'] }) severity: string;
+  @ApiProperty({ enum: ALERT_STATUSES }) status: string;
+  @ApiProperty() title: string;
+  @ApiProperty({ description: 'The rule’s basis in plain words, with the thresholds it was raised under.' })
+  basis: string;
+  @ApiProperty({ type: 'object', additionalProperties: { type: 'number' } }) thresholds: Record<string, number>;
+  @ApiProperty({ format: 'date-time', description: 'When the condition began to hold.' }) since: string;
+  @ApiProperty({ enum: ['detention_episode', 'review'] }) subjectType: string;
+  @ApiProperty({ format: 'uuid' }) subjectId: string;
+  @ApiProperty({ format: 'uuid' }) caseId: string;
+  @ApiProperty({ format: 'uuid' }) agencyId: string;
+  @ApiProperty({ format: 'date-time' }) raisedAt: string;
+  @ApiProperty({ format: 'date-time', nullable: true, type: String }) acknowledgedAt: string | null;
+  @ApiProperty({ format: 'uuid', nullable: true, type: String }) acknowledgedBy: string | null;
+  @ApiProperty({ format: 'date-time', nullable: true, type: String }) resolvedAt: string | null;
+  @ApiProperty({ nullable: true, type: String }) resolvedReason: string | null;
+  @ApiProperty({ type: [NotificationResponse], description: 'E-mail delivery status.' })
+  notifications: NotificationResponse[];
+}
+
+export class ScanResponse {
+  @ApiProperty() scannedDetentions: number;
+  @ApiProperty({
+    type: 'array',
+    items: {
+      type: 'object',
+      properties: {
+        id: { type: 'string' },
+        rule: { type: 'string' },
+        caseId: { type: 'string' },
+        agencyId: { type: 'string' },
+      },
+    },
+  })
+  raised: { id: string; rule: string; caseId: string; agencyId: string }[];
+  @ApiProperty({
+    type: 'array',
+    items: {
+      type: 'object',
+      properties: { id: { type: 'string' }, rule: { type: 'string' }, reason: { type: 'string' } },
+    },
+  })
+  resolved: { id: string; rule: string; reason: string }[];
+  @ApiProperty() escalated: number;
+  @ApiProperty() durationMs: number;
+}

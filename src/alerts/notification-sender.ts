@@ -1,0 +1,160 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { AppConfig } from '../config/app-config.js';
+import { JobQueues } from '../jobs/job-queues.js';
+import { JOBS } from '../jobs/queues.js';
+import { AlertWriter, mailDomain } from './alert-writer.js';
+import { composeAlertEmail, retryDelayMs } from './domain/alert-email.js';
+import type { AlertRule } from './domain/alert-rules.js';
+import { Mailer } from './mail/mailer.js';
+
+interface Claimed {
+  id: string;
+  alert_id: string;
+  kind: 'raised' | 'escalation';
+  recipients: string[];
+  attempts: number;
+  message_id: string;
+  rule: AlertRule;
+  case_id: string;
+  raised_at: Date;
+  subject_type: string;
+  subject_id: string;
+  external_ref: string;
+  pseudonym: string;
+  agency_name: string;
+  detained_at: Date | null;
+}
+
+export type DeliveryOutcome = 'sent' | 'not_due' | 'retrying' | 'gave_up';
+
+/**
+ * Delivers the outbox. A delivery first claims its row (status `sending`
+ * with a lease), so two workers, a retry and the sweeper can never send the
+ * same message concurrently; the row records every attempt and the last
+ * error. A worker that dies mid-send leaves a lease that expires, and the
+ * sweeper queues the message again.
+ */
+@Injectable()
+export class NotificationSender {
+  private readonly logger = new Logger(NotificationSender.name);
+
+  constructor(
+    private readonly db: DataSource,
+    private readonly mailer: Mailer,
+    private readonly queues: JobQueues,
+    private readonly writer: AlertWriter,
+    private readonly config: AppConfig,
+  ) {}
+
+  async deliver(notificationId: string, now = new Date()): Promise<DeliveryOutcome> {
+    const lease = this.config.mail.claimSeconds;
+    const [claimed] = await this.db.query<Claimed[]>(
+      `WITH claim AS (
+         UPDATE alert_notifications SET status = 'sending', attempts = attempts + 1,
+                locked_until = $2::timestamptz + make_interval(secs => $3)
+          WHERE id = $1 AND status IN ('pending', 'sending') AND next_attempt_at <= $2
+            AND (locked_until IS NULL OR locked_until < $2)
+          RETURNING *)
+       SELECT n.id, n.alert_id, n.kind, n.recipients, n.attempts, n.message_id, a.rule, a.case_id, a.raised_at,
+              a.subject_type, a.subject_id, c.external_ref, c.pseudonym, ag.name AS agency_name, e.detained_at
+         FROM claim n
+         JOIN alerts a ON a.id = n.alert_id
+         JOIN cases c ON c.id = a.case_id
+         JOIN agencies ag ON ag.id = a.agency_id
+         LEFT JOIN detention_episodes e ON a.subject_type = 'detention_episode' AND e.id = a.subject_id`,
+      [notificationId, now, lease],
+    );
+    if (!claimed) return 'not_due';
+    const mail = composeAlertEmail({
+      alertId: claimed.alert_id,
+      kind: claimed.kind,
+      rule: claimed.rule,
+      caseId: claimed.case_id,
+      externalRef: claimed.external_ref,
+      pseudonym: claimed.pseudonym,
+      agencyName: claimed.agency_name,
+      detainedSince: claimed.detained_at,
+      raisedAt: claimed.raised_at,
+      now,
+      thresholds: this.writer.thresholds(),
+      publicBaseUrl: this.config.http.publicBaseUrl,
+      mailDomain: mailDomain(this.config.mail.from),
+    });
+    try {
+      await this.mailer.send({ ...mail, messageId: claimed.message_id, to: claimed.recipients });
+    } catch (err) {
+      return this.failed(claimed, err);
+    }
+    await this.db.query(
+      `UPDATE alert_notifications SET status = 'sent', sent_at = now(), locked_until = NULL, last_error = NULL
+        WHERE id = $1`,
+      [claimed.id],
+    );
+    this.logger.log(
+      { event: 'notification_sent', notificationId: claimed.id, alertId: claimed.alert_id, attempts: claimed.attempts },
+      'alert e-mail sent',
+    );
+    return 'sent';
+  }
+
+  private async failed(claimed: Claimed, err: unknown): Promise<DeliveryOutcome> {
+    const { maxAttempts, backoffMs } = this.config.mail;
+    const reason = (err instanceof Error ? err.message : String(err)).slice(0, 500);
+    const giveUp = claimed.attempts >= maxAttempts;
+    const delay = retryDelayMs(claimed.attempts, backoffMs);
+    await this.db.query(
+      `UPDATE alert_notifications
+          SET status = $2, last_error = $3, locked_until = NULL,
+              next_attempt_at = now() + make_interval(secs => $4)
+        WHERE id = $1`,
+      [claimed.id, giveUp ? 'failed' : 'pending', reason, delay / 1000],
+    );
+    this.logger.warn(
+      { event: 'notification_failed', notificationId: claimed.id, attempts: claimed.attempts, giveUp, reason },
+      'alert e-mail not delivered',
+    );
+    if (giveUp) return 'gave_up';
+    await this.queues.tryEnqueue(
+      JOBS.sendNotification,
+      { notificationId: claimed.id },
+      { delay, jobId: jobIdFor(claimed.id, claimed.attempts) },
+    );
+    return 'retrying';
+  }
+
+  /** Queues every message the outbox still owes whose time has come (the safety net behind every enqueue). */
+  async sweep(now = new Date()): Promise<number> {
+    const due = await this.db.query<{ id: string; attempts: number }[]>(
+      `SELECT id, attempts FROM alert_notifications
+        WHERE status IN ('pending', 'sending') AND next_attempt_at <= $1 AND (locked_until IS NULL OR locked_until < $1)
+        ORDER BY next_attempt_at LIMIT 1000`,
+      [now],
+    );
+    let queued = 0;
+    for (const n of due) {
+      if (
+        await this.queues.tryEnqueue(
+          JOBS.sendNotification,
+          { notificationId: n.id },
+          { jobId: jobIdFor(n.id, n.attempts) },
+        )
+      ) {
+        queued += 1;
+      }
+    }
+    return queued;
+  }
+
+  /** After a commit: queue the new messages now (if Redis is away, the sweeper will). */
+  async enqueueNew(notificationIds: string[]): Promise<void> {
+    for (const id of notificationIds) {
+      await this.queues.tryEnqueue(JOBS.sendNotification, { notificationId: id }, { jobId: jobIdFor(id, 0) });
+    }
+  }
+}
+
+/** One job id per attempt: a re-enqueue of the same attempt is a no-op in BullMQ. */
+export function jobIdFor(notificationId: string, attemptsSoFar: number): string {
+  return `notify-${notificationId}-${attemptsSoFar}`;
+}

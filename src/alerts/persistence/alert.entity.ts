@@ -1,0 +1,27 @@
+import { Column, Entity, PrimaryColumn, Unique } from 'typeorm';
+import type { AlertRule, Severity } from '../domain/alert-rules.js';
+
+export type AlertStatus = 'open' | 'acknowledged' | 'resolved';
+
+/** One alert per (rule, subject) ever: the unique constraint is what makes scans safe to repeat. */
+@Entity({ name: 'alerts' })
+@Unique('alerts_rule_subject_key', ['rule', 'subjectId'])
+export class AlertEntity {
+  @PrimaryColumn('uuid') id: string;
+  @Column('text') rule: AlertRule;
+  @Column('text') severity: Severity;
+  @Column('text', { name: 'subject_type' }) subjectType: 'detention_episode' | 'review';
+  @Column('uuid', { name: 'subject_id' }) subjectId: string;
+  @Column('uuid', { name: 'case_id' }) caseId: string;
+  @Column('uuid', { name: 'agency_id' }) agencyId: string;
+  @Column('boolean', { name: 'commissioner_only' }) commissionerOnly: boolean;
+  @Column('text') status: AlertStatus;
+  @Column('timestamptz') since: Date;
+  @Column('text') basis: string;
+  @Column('jsonb') thresholds: Record<string, number>;
+  @Column('timestamptz', { name: 'raised_at' }) raisedAt: Date;
+  @Column('timestamptz', { name: 'acknowledged_at', nullable: true }) acknowledgedAt: Date | null;
+  @Column('uuid', { name: 'acknowledged_by', nullable: true }) acknowledgedBy: string | null;
+  @Column('timestamptz', { name: 'resolved_at', nullable: true }) resolvedAt: Date | null;
+  @Column('text', { name: 'resolved_reason', nullable: true }) resolvedReason: string | null;
+}
