@@ -19,6 +19,7 @@ import { WorkersModule } from './jobs/workers.module.js';
 import { loggerParams } from './logging/logger-options.js';
 import { PiiModule } from './pii/pii.module.js';
 import { RedisModule } from './redis/redis.module.js';
+import { ReviewsModule } from './reviews/reviews.module.js';
 import { UsersModule } from './users/users.module.js';
 
 @Module({})
@@ -56,6 +57,7 @@ export class AppModule {
         ApiKeysModule,
         CasesModule,
         AlertsModule,
+        ReviewsModule,
         ...(options.workers ? [WorkersModule] : []),
       ],
       providers: [

@@ -3,7 +3,7 @@ import { DataSource } from 'typeorm';
 import { AuditLog } from '../audit/audit-log.js';
 import { auditActorOf, chains } from '../audit/domain/audit-event.js';
 import { Conflict, Forbidden, NotFound } from '../common/domain-errors.js';
-import { newId } from '../common/ids.js';
+import { isUuid, newId } from '../common/ids.js';
 import { uniqueViolationAs } from '../common/database-errors.js';
 import { decodeCursor, pageSize, toPage, type Page, type PageQueryDto } from '../common/pagination.js';
 import type { RequestContext } from '../common/request-context.js';
@@ -54,7 +54,7 @@ export class AgenciesService {
 
   async list(ctx: RequestContext, query: PageQueryDto): Promise<Page<AgencyResponse>> {
     const limit = pageSize(query);
-    const after = decodeCursor(query.cursor, ['id']);
+    const after = decodeCursor(query.cursor, ['id'], (p) => isUuid(p.id));
     const rows = await this.agencies.listReadable(ctx.ability, limit, after?.id);
     return toPage(rows, limit, toResponse, (a) => ({ id: a.id }));
   }

@@ -1,9 +1,11 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsEmail, IsIn, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
 import { AGENCY_KINDS, type AgencyKind } from '../authz/domain/roles.js';
+import { Trimmed } from '../common/validation.js';
 
 export class CreateAgencyDto {
   @ApiProperty({ example: 'Border Police, Northern District' })
+  @Trimmed()
   @IsString()
   @MinLength(2)
   @MaxLength(200)

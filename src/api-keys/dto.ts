@@ -1,8 +1,10 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsString, MaxLength, MinLength } from 'class-validator';
+import { Trimmed } from '../common/validation.js';
 
 export class CreateApiKeyDto {
   @ApiProperty({ example: 'case-management system', description: 'What the key is for.' })
+  @Trimmed()
   @IsString()
   @MinLength(2)
   @MaxLength(100)

@@ -27,7 +27,9 @@ export class AuditCheckpointer {
   ) {}
 
   async checkpoint(now = new Date()): Promise<CheckpointResult | undefined> {
-    const result = await this.db.transaction('REPEATABLE READ', async (manager) => {
+    // READ COMMITTED, lock first: a checkpointer that waited for the lock must see the one it waited for.
+    // Every transaction below the watermark has finished, so each later statement sees all of its window.
+    const result = await this.db.transaction('READ COMMITTED', async (manager) => {
       await manager.query('SELECT pg_advisory_xact_lock($1)', [CHECKPOINT_LOCK]);
       const [{ watermark }] = await manager.query<{ watermark: string }[]>(
         `SELECT pg_snapshot_xmin(pg_current_snapshot())::text AS watermark`,

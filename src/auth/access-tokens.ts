@@ -48,7 +48,7 @@ export class AccessTokens {
   /** The actor the token speaks for, or undefined for any token this service did not issue. */
   async verify(token: string): Promise<Actor | undefined> {
     const a = this.config.auth;
-    let claims: Partial<AccessClaims>;
+    let claims: Partial<AccessClaims & { exp: number }>;
     try {
       claims = await this.jwt.verifyAsync<AccessClaims>(token, {
         secret: a.jwtSecret,
@@ -60,6 +60,8 @@ export class AccessTokens {
       return undefined;
     }
     if (
+      // jsonwebtoken checks `exp` only when present: a token without one would never expire.
+      typeof claims.exp !== 'number' ||
       !isUuid(claims.sub) ||
       !ROLES.includes(claims.role as Role) ||
       !(claims.agency === null || isUuid(claims.agency)) ||

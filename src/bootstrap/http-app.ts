@@ -41,12 +41,16 @@ export async function createHttpApp(
     {
       bufferLogs: true,
       abortOnError: false,
+      // JSON only: Nest would add a form-urlencoded parser, fastify has a text/plain one. Bodies of any other
+      // type (including those a browser may send cross-origin without a preflight) answer 415.
+      bodyParser: false,
     },
   );
   app.useLogger(app.get(Logger));
   app.flushLogs();
 
   const fastify = app.getHttpAdapter().getInstance();
+  fastify.removeContentTypeParser('text/plain');
   fastify.addHook('onRequest', async (request, reply) => {
     void reply.header('x-request-id', request.id);
     // A worker process answers health and metrics only.

@@ -35,6 +35,7 @@ export function encodeCursor(position: Record<string, string | number>): string 
 export function decodeCursor<K extends string>(
   cursor: string | undefined,
   keys: readonly K[],
+  valid: (position: Record<K, string>) => boolean = () => true,
 ): Record<K, string> | undefined {
   if (cursor === undefined) return undefined;
   try {
@@ -42,7 +43,9 @@ export function decodeCursor<K extends string>(
     if (
       value &&
       typeof value === 'object' &&
-      keys.every((k) => typeof (value as Record<string, unknown>)[k] === 'string')
+      keys.every((k) => typeof (value as Record<string, unknown>)[k] === 'string') &&
+      // A forged position (e.g. an id that is no UUID) must not reach SQL as a 500.
+      valid(value as Record<K, string>)
     ) {
       return value as Record<K, string>;
     }

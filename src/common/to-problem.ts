@@ -34,7 +34,11 @@ const FASTIFY_CODES: Record<string, { status: number; code: string; detail: stri
     code: 'malformed-json',
     detail: 'The body is empty but the content type says JSON.',
   },
-  FST_ERR_CTP_INVALID_JSON_BODY: { status: 400, code: 'malformed-json', detail: 'The body is not valid JSON.' },
+  FST_ERR_CTP_INVALID_JSON_BODY: {
+    status: 400,
+    code: 'malformed-json',
+    detail: 'The body is not valid JSON, or it uses a forbidden key (__proto__, constructor.prototype).',
+  },
   FST_ERR_CTP_INVALID_CONTENT_LENGTH: {
     status: 400,
     code: 'bad-request',
@@ -46,6 +50,8 @@ const FASTIFY_CODES: Record<string, { status: number; code: string; detail: stri
 
 /** PostgreSQL and driver failures that mean "the database is not there right now". */
 const UNAVAILABLE_PG_CODES = new Set(['57P01', '57P02', '57P03', '53300', '08000', '08001', '08003', '08006']);
+/** Text PostgreSQL cannot store (NUL, or characters outside the encoding): bad input. */
+const UNSTORABLE_TEXT_PG_CODES = new Set(['22021', '22P05']);
 const UNAVAILABLE_NODE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND']);
 
 export function toProblem(error: unknown, requestId: string | undefined): ProblemResponse {
@@ -70,6 +76,13 @@ export function toProblem(error: unknown, requestId: string | undefined): Proble
     return { status, body, headers, unexpected: false };
   }
 
+  // Nest wraps Fastify's own 4xx errors (body parsing, media type) in an HttpException; the code is on the cause.
+  const fastifyCode = fastifyErrorCode(error);
+  if (fastifyCode && FASTIFY_CODES[fastifyCode]) {
+    const known = FASTIFY_CODES[fastifyCode];
+    return { status: known.status, body: base(known.status, known.code, known.detail), headers: {}, unexpected: false };
+  }
+
   if (error instanceof HttpException) {
     const status = error.getStatus();
     const response = error.getResponse();
@@ -83,12 +96,13 @@ export function toProblem(error: unknown, requestId: string | undefined): Proble
     return { status, body: base(status, 'about:blank', detail), headers: {}, unexpected: status >= 500 };
   }
 
-  const e = error as { code?: unknown; statusCode?: unknown; driverError?: { code?: unknown } } | null;
+  const e = error as {
+    code?: unknown;
+    statusCode?: unknown;
+    severity?: unknown;
+    driverError?: { code?: unknown; severity?: unknown };
+  } | null;
   const code = typeof e?.code === 'string' ? e.code : undefined;
-  if (code && FASTIFY_CODES[code]) {
-    const known = FASTIFY_CODES[code];
-    return { status: known.status, body: base(known.status, known.code, known.detail), headers: {}, unexpected: false };
-  }
   if (
     error instanceof SyntaxError ||
     (typeof e?.statusCode === 'number' && e.statusCode === 400 && code?.startsWith('FST_'))
@@ -106,12 +120,27 @@ export function toProblem(error: unknown, requestId: string | undefined): Proble
   }
 
   const pgCode = typeof e?.driverError?.code === 'string' ? e.driverError.code : code;
-  if ((pgCode && (UNAVAILABLE_PG_CODES.has(pgCode) || UNAVAILABLE_NODE_CODES.has(pgCode))) || isPoolTimeout(error)) {
+  // FATAL: PostgreSQL ended or refused the session (e.g. the database does not accept connections right now).
+  const fatal = [e?.severity, e?.driverError?.severity].some((s) => s === 'FATAL' || s === 'PANIC');
+  if (
+    (pgCode && (UNAVAILABLE_PG_CODES.has(pgCode) || UNAVAILABLE_NODE_CODES.has(pgCode))) ||
+    fatal ||
+    isPoolTimeout(error)
+  ) {
     return {
       status: 503,
       body: base(503, 'database-unavailable', 'The database is not reachable right now. Try again shortly.'),
       headers: { 'retry-after': '5' },
       unexpected: true,
+    };
+  }
+  if (pgCode && UNSTORABLE_TEXT_PG_CODES.has(pgCode)) {
+    // e.g. a NUL character in a string: the client's input, not our fault.
+    return {
+      status: 400,
+      body: base(400, 'invalid-characters', 'The request contains characters that cannot be stored (such as NUL).'),
+      headers: {},
+      unexpected: false,
     };
   }
   if (pgCode === '57014') {
@@ -138,4 +167,11 @@ function isPoolTimeout(error: unknown): boolean {
     message.includes('Connection terminated') ||
     message.includes('Cannot use a pool after calling end')
   );
+}
+
+function fastifyErrorCode(error: unknown): string | undefined {
+  const own = (error as { code?: unknown } | null)?.code;
+  if (typeof own === 'string' && own.startsWith('FST_')) return own;
+  const cause = error instanceof HttpException ? (error.cause as { code?: unknown } | undefined)?.code : undefined;
+  return typeof cause === 'string' && cause.startsWith('FST_') ? cause : undefined;
 }

@@ -1,4 +1,5 @@
 import { ValidationPipe, type ValidationError } from '@nestjs/common';
+import { Transform } from 'class-transformer';
 import { ValidationFailed, type FieldError } from './domain-errors.js';
 
 /** Unknown fields are refused, known ones converted to their declared types. */
@@ -24,4 +25,9 @@ export function flatten(errors: ValidationError[], parent = ''): FieldError[] {
     }));
     return [...own, ...flatten(error.children ?? [], field)];
   });
+}
+
+/** Trims a string before it is validated, so `MinLength` counts what is stored (`'   '` is not a name). */
+export function Trimmed(): PropertyDecorator {
+  return Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value));
 }

@@ -22,7 +22,7 @@ export class JobSchedules implements OnApplicationBootstrap {
     const every = (ms: number) => ({ every: ms });
     const schedules = [
       { queue: QUEUES.alerts, name: JOBS.overdueScan, repeat: cron(this.config.alerts.overdueScanCron) },
-      { queue: QUEUES.notifications, name: JOBS.sweepOutbox, repeat: every(this.config.mail.sweepSeconds * 1000) },
+      { queue: QUEUES.maintenance, name: JOBS.sweepOutbox, repeat: every(this.config.mail.sweepSeconds * 1000) },
       { queue: QUEUES.maintenance, name: JOBS.auditCheckpoint, repeat: cron(this.config.audit.checkpointCron) },
       { queue: QUEUES.maintenance, name: JOBS.purgeIdempotencyKeys, repeat: every(3_600_000) },
       { queue: QUEUES.sampling, name: JOBS.scheduleSampling, repeat: cron(this.config.sampling.cron) },

@@ -1,7 +1,9 @@
 import { Processor, WorkerHost } from '@nestjs/bullmq';
 import type { Job } from 'bullmq';
 import { DataSource } from 'typeorm';
+import { NotificationSender } from '../alerts/notification-sender.js';
 import { AuditCheckpointer } from '../audit/audit-checkpointer.js';
+import { SamplingRunsService } from '../reviews/sampling-runs.service.js';
 import { AppConfig } from '../config/app-config.js';
 import { JOBS, QUEUES } from './queues.js';
 
@@ -11,6 +13,8 @@ export class MaintenanceProcessor extends WorkerHost {
     private readonly checkpointer: AuditCheckpointer,
     private readonly db: DataSource,
     private readonly config: AppConfig,
+    private readonly notifications: NotificationSender,
+    private readonly samplingRuns: SamplingRunsService,
   ) {
     super();
   }
@@ -26,6 +30,12 @@ export class MaintenanceProcessor extends WorkerHost {
         );
         return { purged };
       }
+      case JOBS.sweepOutbox:
+        // The database is the source of truth: whatever it says is owed and no queue holds is queued again.
+        return {
+          notifications: await this.notifications.sweep(),
+          samplingRuns: await this.samplingRuns.requeueStale(),
+        };
       case JOBS.healthProbe:
         return { ok: true };
       default:

@@ -16,7 +16,7 @@ export const JOBS = {
   overdueScan: 'overdue-scan',
   /** notifications: deliver one e-mail of the outbox. */
   sendNotification: 'send-notification',
-  /** notifications: queue again whatever the outbox still owes (every OUTBOX_SWEEP_SECONDS). */
+  /** maintenance: queue again whatever the database says is owed — e-mails, sampling runs (every OUTBOX_SWEEP_SECONDS). */
   sweepOutbox: 'sweep-outbox',
   /** sampling: draw one sampling run. */
   runSampling: 'run-sampling',

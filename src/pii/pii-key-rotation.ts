@@ -48,7 +48,10 @@ export async function rotatePiiKey(db: DataSource, cipher: PiiCipher, batchSize 
       await db.transaction(async (manager) => {
         for (const row of rows) {
           const context = target.context(row);
-          const plain = cipher.openJson<unknown>({ ciphertext: row.data as Buffer, keyId: row.key_id as string }, context);
+          const plain = cipher.openJson<unknown>(
+            { ciphertext: row.data as Buffer, keyId: row.key_id as string },
+            context,
+          );
           const sealed = cipher.sealJson(plain, context);
           await manager.query(
             `UPDATE ${target.table} SET ${target.data} = $2, ${target.keyId} = $3 WHERE ${target.key} = $1 AND ${target.keyId} = $4`,

@@ -6,7 +6,7 @@ import { auditActorOf, chains } from '../audit/domain/audit-event.js';
 import { hashPassword } from '../auth/passwords.js';
 import { uniqueViolationAs } from '../common/database-errors.js';
 import { Conflict, Forbidden, NotFound, Unprocessable } from '../common/domain-errors.js';
-import { newId } from '../common/ids.js';
+import { isUuid, newId } from '../common/ids.js';
 import { decodeCursor, pageSize, toPage, type Page, type PageQueryDto } from '../common/pagination.js';
 import type { RequestContext } from '../common/request-context.js';
 import { placementErrors } from './domain/user-placement.js';
@@ -72,7 +72,7 @@ export class UsersService {
 
   async list(ctx: RequestContext, query: PageQueryDto): Promise<Page<UserResponse>> {
     const limit = pageSize(query);
-    const after = decodeCursor(query.cursor, ['id']);
+    const after = decodeCursor(query.cursor, ['id'], (p) => isUuid(p.id));
     const rows = await this.users.listReadable(ctx.ability, limit, after?.id);
     return toPage(rows, limit, toResponse, (u) => ({ id: u.id }));
   }

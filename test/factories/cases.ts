@@ -43,12 +43,16 @@ export async function openCase(t: TestApp, by: Session, overrides: Record<string
   return res.body as OpenedCase;
 }
 
+/** A decision response: the record and the case on success, a problem otherwise (tests read either). */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type DecisionAnswer = Record<string, any>;
+
 export async function decide(
   t: TestApp,
   by: Session,
   caseId: string,
   body: Record<string, unknown>,
-): Promise<{ status: number; body: any }> {
+): Promise<{ status: number; body: DecisionAnswer }> {
   const res = await t.http().post(`/api/v1/cases/${caseId}/decisions`).set('authorization', by.auth).send(body);
   return { status: res.status, body: res.body };
 }

@@ -32,8 +32,6 @@ export class NotificationsProcessor extends WorkerHost {
     switch (job.name) {
       case JOBS.sendNotification:
         return this.sender.deliver(idFrom(job.data, 'notificationId'));
-      case JOBS.sweepOutbox:
-        return { queued: await this.sender.sweep() };
       default:
         throw new Error(`unknown job ${job.name} on ${QUEUES.notifications}`);
     }

@@ -39,6 +39,7 @@ export function sealEvent(
   recordedAt: Date,
 ): SealedEvent {
   const content: AuditEventContent = {
+    id,
     chainId: entry.chainId,
     seq: head.seq + 1,
     recordedAt: recordedAt.toISOString(),

@@ -56,6 +56,7 @@ export class ChainVerifier {
     if (!e.prevHash.equals(this.prev)) return { reason: 'broken_link', ...at };
     const text = canonicalEventText(
       {
+        id: e.id,
         chainId: e.chainId,
         seq: e.seq,
         recordedAt: e.recordedAt,

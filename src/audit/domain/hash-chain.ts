@@ -25,6 +25,8 @@ export interface AuditActor {
 export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
 
 export interface AuditEventContent {
+  /** The event's own id is sealed too, so it cannot be swapped for another. */
+  id: string;
   chainId: string;
   seq: number;
   /** ISO-8601 UTC with milliseconds, as stored. */
@@ -59,6 +61,7 @@ export function canonicalEventText(event: Omit<AuditEventContent, 'payload'>, ca
     `{"action":${JSON.stringify(event.action)}` +
     `,"actor":{"agencyId":${json(a.agencyId)},"id":${json(a.id)},"role":${json(a.role)},"type":${JSON.stringify(a.type)}}` +
     `,"chainId":${JSON.stringify(event.chainId)}` +
+    `,"id":${JSON.stringify(event.id)}` +
     `,"payload":${canonicalPayload}` +
     `,"recordedAt":${JSON.stringify(event.recordedAt)}` +
     `,"requestId":${json(event.requestId)}` +

@@ -6,11 +6,7 @@ import {
   type MongoAbility,
   type RawRuleOf,
 } from '@casl/ability';
-import {
-  AUTHORITY_DECISIONS,
-  FRONTLINE_DECISIONS,
-  type DecisionType,
-} from '../../cases/domain/identification.js';
+import { AUTHORITY_DECISIONS, FRONTLINE_DECISIONS, type DecisionType } from '../../cases/domain/identification.js';
 import type { Actor } from './roles.js';
 
 /**

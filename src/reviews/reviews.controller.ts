@@ -1,0 +1,101 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Ctx } from '../auth/request-context.decorator.js';
+import { ApiAuth, ApiPage, ApiProblems } from '../common/api-docs.js';
+import type { Page } from '../common/pagination.js';
+import type { RequestContext } from '../common/request-context.js';
+import { UuidPipe } from '../common/uuid.pipe.js';
+import {
+  AssignReviewDto,
+  AutoAssignDto,
+  AutoAssignResponse,
+  ConcludeReviewDto,
+  ListReviewsQuery,
+  RespondReviewDto,
+  ReviewResponseDto,
+  WithdrawReviewDto,
+} from './dto.js';
+import { ReviewsService } from './reviews.service.js';
+
+@ApiTags('reviews')
+@ApiAuth()
+@Controller('reviews')
+export class ReviewsController {
+  constructor(private readonly reviews: ReviewsService) {}
+
+  @Get()
+  @ApiOperation({ summary: 'Reviews the caller may see (agencies: their own, once concluded)' })
+  @ApiPage(ReviewResponseDto)
+  list(@Ctx() ctx: RequestContext, @Query() query: ListReviewsQuery): Promise<Page<ReviewResponseDto>> {
+    return this.reviews.list(ctx, query);
+  }
+
+  @Post('auto-assign')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Assign pending reviews, balanced over reviewers without a conflict (commissioner)' })
+  @ApiOkResponse({ type: AutoAssignResponse })
+  @ApiProblems(403)
+  autoAssign(@Ctx() ctx: RequestContext, @Body() body: AutoAssignDto): Promise<AutoAssignResponse> {
+    return this.reviews.autoAssign(ctx, body.runId);
+  }
+
+  @Get(':id')
+  @ApiOperation({ summary: 'One review' })
+  @ApiOkResponse({ type: ReviewResponseDto })
+  @ApiProblems(404)
+  get(@Ctx() ctx: RequestContext, @Param('id', UuidPipe) id: string): Promise<ReviewResponseDto> {
+    return this.reviews.get(ctx, id);
+  }
+
+  @Post(':id/assign')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Assign to a reviewer (commissioner); never to one with a conflict' })
+  @ApiOkResponse({ type: ReviewResponseDto })
+  @ApiProblems(403, 404, 409, 422)
+  assign(
+    @Ctx() ctx: RequestContext,
+    @Param('id', UuidPipe) id: string,
+    @Body() body: AssignReviewDto,
+  ): Promise<ReviewResponseDto> {
+    return this.reviews.assign(ctx, id, body.reviewerId);
+  }
+
+  @Post(':id/conclude')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Conclude with a finding (commissioner, or the assigned reviewer without a conflict)' })
+  @ApiOkResponse({ type: ReviewResponseDto })
+  @ApiProblems(403, 404, 409, 422)
+  conclude(
+    @Ctx() ctx: RequestContext,
+    @Param('id', UuidPipe) id: string,
+    @Body() body: ConcludeReviewDto,
+  ): Promise<ReviewResponseDto> {
+    return this.reviews.conclude(ctx, id, body.finding, body.rationale);
+  }
+
+  @Post(':id/respond')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'The agency’s response to a concern or disagreement (agency supervisor)' })
+  @ApiOkResponse({ type: ReviewResponseDto })
+  @ApiProblems(403, 404, 409, 422)
+  respond(
+    @Ctx() ctx: RequestContext,
+    @Param('id', UuidPipe) id: string,
+    @Body() body: RespondReviewDto,
+  ): Promise<ReviewResponseDto> {
+    return this.reviews.respond(ctx, id, body.response, body.text);
+  }
+
+  @Post(':id/withdraw')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Withdraw a review not yet concluded (commissioner)' })
+  @ApiOkResponse({ type: ReviewResponseDto })
+  @ApiProblems(403, 404, 409, 422)
+  withdraw(
+    @Ctx() ctx: RequestContext,
+    @Param('id', UuidPipe) id: string,
+    @Body() body: WithdrawReviewDto,
+  ): Promise<ReviewResponseDto> {
+    return this.reviews.withdraw(ctx, id, body.reason);
+  }
+}

@@ -1,0 +1,18 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { ReviewEntity } from './persistence/review.entity.js';
+import { SamplingRunEntity } from './persistence/sampling-run.entity.js';
+import { SamplingStratumEntity } from './persistence/sampling-stratum.entity.js';
+import { ReviewsController } from './reviews.controller.js';
+import { ReviewsService } from './reviews.service.js';
+import { SamplingRunner } from './sampling-runner.js';
+import { SamplingRunsController } from './sampling-runs.controller.js';
+import { SamplingRunsService } from './sampling-runs.service.js';
+
+@Module({
+  imports: [TypeOrmModule.forFeature([SamplingRunEntity, SamplingStratumEntity, ReviewEntity])],
+  controllers: [SamplingRunsController, ReviewsController],
+  providers: [SamplingRunsService, SamplingRunner, ReviewsService],
+  exports: [SamplingRunsService, SamplingRunner],
+})
+export class ReviewsModule {}
