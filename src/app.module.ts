@@ -17,6 +17,8 @@ import { IdempotencyModule } from './idempotency/idempotency.module.js';
 import { JobsModule } from './jobs/jobs.module.js';
 import { WorkersModule } from './jobs/workers.module.js';
 import { loggerParams } from './logging/logger-options.js';
+import { MetricsModule } from './metrics/metrics.module.js';
+import { OpsModule } from './ops/ops.module.js';
 import { PiiModule } from './pii/pii.module.js';
 import { RedisModule } from './redis/redis.module.js';
 import { ReviewsModule } from './reviews/reviews.module.js';
@@ -50,7 +52,9 @@ export class AppModule {
         AuditModule,
         PiiModule,
         IdempotencyModule,
-        HealthModule,
+        HealthModule.forRoot({ workers: options.workers }),
+        MetricsModule,
+        OpsModule,
         AuthModule,
         AgenciesModule,
         UsersModule,

@@ -3,6 +3,7 @@ import type { EntityManager } from 'typeorm';
 import { AuditLog, type AuditAuthor } from '../audit/audit-log.js';
 import { chains } from '../audit/domain/audit-event.js';
 import { AppConfig } from '../config/app-config.js';
+import { Metrics } from '../metrics/metrics.js';
 import { newId } from '../common/ids.js';
 import { alertMessageId } from './domain/alert-email.js';
 import { RULES, type AlertRule, type AlertThresholds } from './domain/alert-rules.js';
@@ -34,6 +35,7 @@ export class AlertWriter {
   constructor(
     private readonly audit: AuditLog,
     private readonly config: AppConfig,
+    private readonly metrics: Metrics,
   ) {}
 
   thresholds(): AlertThresholds {
@@ -85,6 +87,7 @@ export class AlertWriter {
       raised.push(...rows.map((r) => ({ id: r.id, rule: r.rule, caseId: r.case_id, agencyId: r.agency_id })));
     }
     if (raised.length === 0) return { raised, notificationIds: [] };
+    for (const a of raised) this.metrics.alertsRaised.inc({ rule: a.rule });
 
     const notificationIds = await this.queueEmails(manager, raised, 'raised', now);
     await this.audit.appendMany(

@@ -96,7 +96,7 @@ export class AlertsService {
       );
       if (changed !== 1) {
         throw new Conflict('alert-not-open', `The alert is ${alert.status}; only open alerts are acknowledged.`, {
-          status: alert.status,
+          alertStatus: alert.status,
         });
       }
       await this.audit.append(

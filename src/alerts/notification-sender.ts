@@ -2,6 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '../config/app-config.js';
 import { JobQueues } from '../jobs/job-queues.js';
+import { Metrics } from '../metrics/metrics.js';
 import { JOBS } from '../jobs/queues.js';
 import { AlertWriter, mailDomain } from './alert-writer.js';
 import { composeAlertEmail, retryDelayMs } from './domain/alert-email.js';
@@ -45,6 +46,7 @@ export class NotificationSender {
     private readonly queues: JobQueues,
     private readonly writer: AlertWriter,
     private readonly config: AppConfig,
+    private readonly metrics: Metrics,
   ) {}
 
   async deliver(notificationId: string, now = new Date()): Promise<DeliveryOutcome> {
@@ -91,6 +93,7 @@ export class NotificationSender {
         WHERE id = $1`,
       [claimed.id],
     );
+    this.metrics.emails.inc({ outcome: 'sent' });
     this.logger.log(
       { event: 'notification_sent', notificationId: claimed.id, alertId: claimed.alert_id, attempts: claimed.attempts },
       'alert e-mail sent',
@@ -103,6 +106,7 @@ export class NotificationSender {
     const reason = (err instanceof Error ? err.message : String(err)).slice(0, 500);
     const giveUp = claimed.attempts >= maxAttempts;
     const delay = retryDelayMs(claimed.attempts, backoffMs);
+    this.metrics.emails.inc({ outcome: giveUp ? 'gave_up' : 'failed' });
     await this.db.query(
       `UPDATE alert_notifications
           SET status = $2, last_error = $3, locked_until = NULL,

@@ -106,7 +106,8 @@ export class OverdueScanner {
       const author = { actor: SYSTEM_ACTOR, requestId: null };
       const { raised, notificationIds } = await this.writer.raise(manager, author, candidates, now);
 
-      const resolved = await manager.query<{ id: string; rule: AlertRule; reason: string }[]>(
+      // TypeORM answers an UPDATE with [rows, affected count], not with the rows alone.
+      const [resolved] = await manager.query<[{ id: string; rule: AlertRule; reason: string }[], number]>(
         `UPDATE alerts a
             SET status = 'resolved', resolved_at = $4,
                 resolved_reason = CASE

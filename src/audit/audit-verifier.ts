@@ -4,6 +4,7 @@ import { streamRows, withPgClient } from '../database/pg-client.js';
 import { ChainVerifier, type StoredEvent } from './domain/chain-verifier.js';
 import { checkpointRoot, verifyRoot, type ChainHead } from './domain/checkpoint.js';
 import { GENESIS_HASH, type ActorType } from './domain/hash-chain.js';
+import { Metrics } from '../metrics/metrics.js';
 import { AuditSigningKey } from './audit-signing-key.js';
 
 export interface VerifyReport {
@@ -34,6 +35,7 @@ export class AuditVerifier {
   constructor(
     private readonly db: DataSource,
     private readonly signing: AuditSigningKey,
+    private readonly metrics: Metrics,
   ) {}
 
   async verify(): Promise<VerifyReport> {
@@ -79,6 +81,8 @@ export class AuditVerifier {
       firstInvalidEventId: report.firstInvalidEventId ?? null,
       durationMs: Date.now() - started,
     };
+    this.metrics.auditVerify.set(result.ok ? 1 : 0);
+    this.metrics.auditVerifyEvents.set(result.checked);
     this.logger.log(
       { event: 'audit_verified', ok: result.ok, checked: result.checked, reason: result.reason, ms: result.durationMs },
       'audit log verified',

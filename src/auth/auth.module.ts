@@ -19,5 +19,6 @@ import { LoginThrottle } from './login-throttle.js';
     LoginThrottle,
     { provide: APP_GUARD, useClass: AuthenticationGuard },
   ],
+  exports: [AccessTokens],
 })
 export class AuthModule {}

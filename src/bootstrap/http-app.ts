@@ -7,6 +7,8 @@ import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fa
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from '../app.module.js';
+import { Metrics } from '../metrics/metrics.js';
+import { mountQueueDashboard } from '../ops/queue-dashboard.js';
 import type { AppConfig } from '../config/app-config.js';
 
 export const API_PREFIX = 'api/v1';
@@ -86,8 +88,22 @@ export async function createHttpApp(
       { path: 'metrics', method: RequestMethod.GET },
     ],
   });
+  const metrics = app.get(Metrics);
+  fastify.addHook('onResponse', async (request, reply) => {
+    metrics.httpDuration.observe(
+      {
+        method: request.method,
+        route: request.routeOptions.url ?? 'unmatched',
+        status: `${Math.floor(reply.statusCode / 100)}xx`,
+      },
+      reply.elapsedTime / 1000,
+    );
+  });
   app.enableShutdownHooks();
-  if (options.api) setUpOpenApi(app);
+  if (options.api) {
+    setUpOpenApi(app);
+    await mountQueueDashboard(app);
+  }
   return app;
 }
 

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { pino } from 'pino';
 import { Redis } from 'ioredis';
 import type { AppConfig } from '../config/app-config.js';
@@ -12,6 +13,8 @@ import { prepareDatabase, reason } from '../database/prepare-database.js';
  * with one line saying what, where and how to fix it.
  */
 export async function prepareProcess(): Promise<AppConfig> {
+  // A .env file fills in what the environment does not set (the environment wins).
+  if (existsSync('.env')) process.loadEnvFile('.env');
   const { env, fromFile } = resolveSecrets(process.env);
   const config = loadConfig(env);
   const log = pino({ level: config.log.level, base: { context: 'Startup' } });

@@ -1,4 +1,4 @@
-import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { AppConfig } from '../config/app-config.js';
 import { JobQueues } from './job-queues.js';
 import { JOBS, QUEUES } from './queues.js';
@@ -7,10 +7,18 @@ import { JOBS, QUEUES } from './queues.js';
  * Registers the recurring jobs. Job schedulers are keyed by id in Redis, so
  * every worker process upserting them at start leaves exactly one schedule,
  * and BullMQ produces one job per tick however many workers run.
+ *
+ * The schedules live in Redis only: a Redis that comes back empty (restarted
+ * without persistence, a failover to a fresh replica) would otherwise stop
+ * every scan and every outbox sweep until a worker restarts. So each worker
+ * checks once per sweep period that they are still there and registers them
+ * again if not.
  */
 @Injectable()
-export class JobSchedules implements OnApplicationBootstrap {
+export class JobSchedules implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(JobSchedules.name);
+  private timer: NodeJS.Timeout | undefined;
+  private checking = false;
 
   constructor(
     private readonly queues: JobQueues,
@@ -18,16 +26,30 @@ export class JobSchedules implements OnApplicationBootstrap {
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
+    await this.register();
+    this.logger.log({ event: 'job_schedulers_registered', count: this.schedules().length }, 'job schedulers registered');
+    this.timer = setInterval(() => void this.reRegisterIfLost(), this.config.mail.sweepSeconds * 1000);
+    this.timer.unref();
+  }
+
+  onApplicationShutdown(): void {
+    clearInterval(this.timer);
+  }
+
+  private schedules() {
     const cron = (pattern: string) => ({ pattern, tz: 'UTC' });
     const every = (ms: number) => ({ every: ms });
-    const schedules = [
+    return [
       { queue: QUEUES.alerts, name: JOBS.overdueScan, repeat: cron(this.config.alerts.overdueScanCron) },
-      { queue: QUEUES.maintenance, name: JOBS.sweepOutbox, repeat: every(this.config.mail.sweepSeconds * 1000) },
+      { queue: QUEUES.notifications, name: JOBS.sweepOutbox, repeat: every(this.config.mail.sweepSeconds * 1000) },
       { queue: QUEUES.maintenance, name: JOBS.auditCheckpoint, repeat: cron(this.config.audit.checkpointCron) },
       { queue: QUEUES.maintenance, name: JOBS.purgeIdempotencyKeys, repeat: every(3_600_000) },
       { queue: QUEUES.sampling, name: JOBS.scheduleSampling, repeat: cron(this.config.sampling.cron) },
     ] as const;
-    for (const s of schedules) {
+  }
+
+  private async register(): Promise<void> {
+    for (const s of this.schedules()) {
       await this.queues.queue(s.queue).upsertJobScheduler(s.name, s.repeat, {
         name: s.name,
         data: {},
@@ -40,6 +62,25 @@ export class JobSchedules implements OnApplicationBootstrap {
       {},
       { jobId: `sweep-at-start-${Date.now()}`, removeOnComplete: true },
     );
-    this.logger.log({ event: 'job_schedulers_registered', count: schedules.length }, 'job schedulers registered');
+  }
+
+  private async reRegisterIfLost(): Promise<void> {
+    if (this.checking) return;
+    this.checking = true;
+    try {
+      const found = await Promise.all(
+        this.schedules().map((s) => this.queues.queue(s.queue).getJobScheduler(s.name)),
+      );
+      if (found.every((f) => f !== undefined)) return;
+      this.logger.warn(
+        { event: 'job_schedulers_lost' },
+        'job schedulers are missing from Redis (restarted empty?); registering them again',
+      );
+      await this.register();
+    } catch {
+      // Redis is away: the next period checks again.
+    } finally {
+      this.checking = false;
+    }
   }
 }

@@ -239,6 +239,14 @@ describe('overdue-detention alert rules', () => {
       const [alert] = await alertsOf(c.id);
       expect(alert).toMatchObject({ status: 'resolved', resolvedReason: 'detention_ended' });
       expect((await scan()).resolved.map((r) => r.id)).not.toContain(raised.id);
+      // The resolution is audited on the alert's own chain, and scans write no audit event about nothing.
+      const { rows } = await t.sql.query<{ chain_id: string; action: string; payload: unknown }>(
+        `SELECT chain_id, action, payload FROM audit_events WHERE action = 'alert.resolved' AND subject_id = $1`,
+        [raised.id],
+      );
+      expect(rows).toEqual([{ chain_id: `alert:${raised.id}`, action: 'alert.resolved', payload: { reason: 'detention_ended' } }]);
+      const stray = await t.sql.query(`SELECT 1 FROM audit_events WHERE action LIKE 'alert.%' AND subject_id IS NULL`);
+      expect(stray.rowCount).toBe(0);
     });
 
     it('resolves screening_overdue with condition_no_longer_holds once the person is referred', async () => {
@@ -280,7 +288,7 @@ describe('overdue-detention alert rules', () => {
       const res = await ack(own, w.supervisor);
       expect(res.status).toBe(200);
       expect(res.body).toMatchObject({ id: own, status: 'acknowledged', acknowledgedBy: w.supervisor.id });
-      expectProblem(await ack(own, w.supervisor), 409);
+      expect(expectProblem(await ack(own, w.supervisor), 409)).toMatchObject({ alertStatus: 'acknowledged' });
       expectProblem(await ack(own, w.commissioner), 409);
     });
 

@@ -1,33 +1,58 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdirSync, mkdtempSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Redis } from 'ioredis';
 import { waitUntil } from './wait.js';
 
 export interface OwnRedis {
   url: string;
   port: number;
-  /** Stops the server (SIGTERM by default) and waits until it has exited. */
+  /** Stops the server (SIGTERM by default: it writes its append-only file first) and waits until it has exited. */
   stop: (signal?: NodeJS.Signals) => Promise<void>;
-  /** Starts it again on the same port (empty: nothing is persisted). */
-  start: () => Promise<void>;
+  /**
+   * Starts it again on the same port: with the data it had (as a Redis with
+   * persistence comes back) or `empty` (as after a crash without persistence
+   * or a failover to a fresh replica).
+   */
+  start: (options?: { empty?: boolean }) => Promise<void>;
   running: () => boolean;
+  /** Stops it and removes its data folder. */
+  remove: () => Promise<void>;
 }
 
 const started = new Set<ChildProcess>();
 
 /**
  * A redis-server of the test's own on a free port, for fault tests: the
- * shared Redis on 6379 is never stopped or flushed. Nothing is persisted
- * (`--save "" --appendonly no`), so a restart comes back empty, as after a
- * failover to a fresh replica or a crash without persistence.
+ * shared Redis on 6379 is never stopped or flushed. Its data lives in a
+ * temporary folder (append-only file, no RDB snapshots) so a test chooses
+ * whether a restart keeps the queues or loses them.
  */
 export async function startOwnRedis(): Promise<OwnRedis> {
   const port = await freePort();
+  const dir = mkdtempSync(join(tmpdir(), 'oversight-redis-'));
   let child: ChildProcess | undefined;
-  const start = async () => {
+  const running = () => !!child && child.exitCode === null && child.signalCode === null;
+  const start = async ({ empty = false }: { empty?: boolean } = {}) => {
+    if (running()) throw new Error('redis-server is running already');
+    if (empty) {
+      await rm(dir, { recursive: true, force: true });
+      mkdirSync(dir);
+    }
     const proc = spawn(
       'redis-server',
-      ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--daemonize', 'no'],
+      [
+        '--port', String(port),
+        '--bind', '127.0.0.1',
+        '--dir', dir,
+        '--save', '',
+        '--appendonly', 'yes',
+        '--appendfsync', 'always',
+        '--daemonize', 'no',
+      ],
       { stdio: 'ignore' },
     );
     child = proc;
@@ -37,7 +62,7 @@ export async function startOwnRedis(): Promise<OwnRedis> {
   };
   const stop = async (signal: NodeJS.Signals = 'SIGTERM') => {
     const proc = child;
-    if (!proc || proc.exitCode !== null || proc.signalCode !== null) return;
+    if (!proc || !running()) return;
     const exited = new Promise<void>((resolve) => proc.once('exit', () => resolve()));
     proc.kill(signal);
     await exited;
@@ -48,7 +73,11 @@ export async function startOwnRedis(): Promise<OwnRedis> {
     port,
     stop,
     start,
-    running: () => !!child && child.exitCode === null && child.signalCode === null,
+    running,
+    remove: async () => {
+      await stop('SIGKILL');
+      await rm(dir, { recursive: true, force: true });
+    },
   };
 }
 

@@ -1,0 +1,40 @@
+import { Controller, Get, Header, Req } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import type { FastifyRequest } from 'fastify';
+import { timingSafeEqual } from 'node:crypto';
+import { Public } from '../auth/public.decorator.js';
+import { NotFound } from '../common/domain-errors.js';
+import { AppConfig } from '../config/app-config.js';
+import { Metrics } from './metrics.js';
+
+/**
+ * Prometheus scrape endpoint. With METRICS_TOKEN set it needs
+ * `Authorization: Bearer <token>`; without one it answers loopback clients
+ * only. Everyone else gets a 404, as if it were not there.
+ */
+@ApiExcludeController()
+@Public()
+@Controller('metrics')
+export class MetricsController {
+  constructor(
+    private readonly metrics: Metrics,
+    private readonly config: AppConfig,
+  ) {}
+
+  @Get()
+  @Header('content-type', 'text/plain; version=0.0.4; charset=utf-8')
+  async scrape(@Req() request: FastifyRequest): Promise<string> {
+    if (!this.allowed(request)) throw new NotFound('This resource');
+    return this.metrics.registry.metrics();
+  }
+
+  private allowed(request: FastifyRequest): boolean {
+    const token = this.config.http.metricsToken;
+    if (token) {
+      const given = Buffer.from(String(request.headers.authorization ?? '').replace(/^Bearer\s+/i, ''));
+      const wanted = Buffer.from(token);
+      return given.length === wanted.length && timingSafeEqual(given, wanted);
+    }
+    return ['127.0.0.1', '::1', '::ffff:127.0.0.1'].includes(request.ip);
+  }
+}

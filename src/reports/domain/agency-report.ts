@@ -1,0 +1,89 @@
+import { ALERT_RULES, type AlertRule } from '../../alerts/domain/alert-rules.js';
+import { CASE_STATES, DECISION_TYPES, type CaseState, type DecisionType } from '../../cases/domain/identification.js';
+import { toCsv, type CsvColumn } from './csv.js';
+import type { Proportion } from './wilson.js';
+
+/**
+ * The per-agency oversight report (SPEC §7) as data, and its CSV form: one
+ * row per agency, nested values flattened into `group_key` columns in a
+ * fixed order generated from the same catalogues as the JSON (states,
+ * decision types, alert rules), so the two forms cannot drift apart.
+ */
+
+export interface Interval {
+  /** Median in days (two decimals); null when no case completed this step in the period. */
+  medianDays: number | null;
+  /** How many cases completed the step in the period. */
+  n: number;
+}
+
+export interface AgencyReport {
+  agency: { id: string; code: string; name: string; kind: string };
+  /** Current state of the cases first encountered in the period. */
+  casesByState: Record<CaseState, number>;
+  /** Decision records with `occurredAt` in the period. */
+  decisionsByType: Record<DecisionType, number>;
+  /** Steps whose ending decision occurred in the period. */
+  durations: {
+    screeningToReferral: Interval;
+    referralToReasonableGrounds: Interval;
+    reasonableGroundsToConclusiveGrounds: Interval;
+  };
+  /** At the time of the report, whatever the period. */
+  detention: { detainedNow: number; longestCurrentDays: number | null };
+  /** Alerts raised in the period that the caller may read. */
+  alertsByRule: Record<AlertRule, number>;
+  /** Reviews concluded in the period; the share with a `concern` or `disagree` finding and its 95% Wilson interval. */
+  reviews: { concluded: number; concern: number; disagree: number; concernOrDisagree: Proportion | null };
+}
+
+export interface AgenciesReport {
+  from: string;
+  to: string;
+  generatedAt: string;
+  agencies: AgencyReport[];
+}
+
+type Row = { report: AgenciesReport; agency: AgencyReport };
+
+const INTERVAL_COLUMNS = [
+  ['screening_to_referral', 'screeningToReferral'],
+  ['referral_to_rg', 'referralToReasonableGrounds'],
+  ['rg_to_cg', 'reasonableGroundsToConclusiveGrounds'],
+] as const;
+
+export const AGENCY_REPORT_COLUMNS: readonly CsvColumn<Row>[] = [
+  { header: 'period_from', value: (r) => r.report.from },
+  { header: 'period_to', value: (r) => r.report.to },
+  { header: 'agency_id', value: (r) => r.agency.agency.id },
+  { header: 'agency_code', value: (r) => r.agency.agency.code },
+  { header: 'agency_name', value: (r) => r.agency.agency.name },
+  { header: 'agency_kind', value: (r) => r.agency.agency.kind },
+  ...CASE_STATES.map((s) => ({ header: `cases_${s}`, value: (r: Row) => r.agency.casesByState[s] })),
+  ...DECISION_TYPES.map((t) => ({ header: `decisions_${t}`, value: (r: Row) => r.agency.decisionsByType[t] })),
+  ...INTERVAL_COLUMNS.flatMap(([column, key]) => [
+    { header: `median_days_${column}`, value: (r: Row) => r.agency.durations[key].medianDays },
+    { header: `n_${column}`, value: (r: Row) => r.agency.durations[key].n },
+  ]),
+  { header: 'detained_now', value: (r) => r.agency.detention.detainedNow },
+  { header: 'longest_current_detention_days', value: (r) => r.agency.detention.longestCurrentDays },
+  ...ALERT_RULES.map((rule) => ({ header: `alerts_${rule}`, value: (r: Row) => r.agency.alertsByRule[rule] })),
+  { header: 'reviews_concluded', value: (r) => r.agency.reviews.concluded },
+  { header: 'reviews_concern', value: (r) => r.agency.reviews.concern },
+  { header: 'reviews_disagree', value: (r) => r.agency.reviews.disagree },
+  { header: 'concern_or_disagree_share', value: (r) => r.agency.reviews.concernOrDisagree?.share ?? null },
+  { header: 'concern_or_disagree_ci95_lower', value: (r) => r.agency.reviews.concernOrDisagree?.lower ?? null },
+  { header: 'concern_or_disagree_ci95_upper', value: (r) => r.agency.reviews.concernOrDisagree?.upper ?? null },
+];
+
+export function agenciesReportCsv(report: AgenciesReport): string {
+  return toCsv(
+    AGENCY_REPORT_COLUMNS,
+    report.agencies.map((agency) => ({ report, agency })),
+  );
+}
+
+/** A count per key of a catalogue, zero where the database had no row. */
+export function countsByKey<K extends string>(keys: readonly K[], counts: Partial<Record<string, number>> | null): Record<K, number> {
+  return Object.fromEntries(keys.map((k) => [k, counts?.[k] ?? 0])) as Record<K, number>;
+}
