@@ -2,6 +2,7 @@ import { CreatePlatform1795563600000 } from './1795563600000-CreatePlatform.js';
 import { CreateCases1795563700000 } from './1795563700000-CreateCases.js';
 import { CreateReviews1795563800000 } from './1795563800000-CreateReviews.js';
 import { CreateAlerts1795563900000 } from './1795563900000-CreateAlerts.js';
+import { AddReportIndexes1795564500000 } from './1795564500000-AddReportIndexes.js';
 
 /** Every migration, in order. A unit test checks that no file in this folder is missing here. */
 export const migrations = [
@@ -9,4 +10,5 @@ export const migrations = [
   CreateCases1795563700000,
   CreateReviews1795563800000,
   CreateAlerts1795563900000,
+  AddReportIndexes1795564500000,
 ];

@@ -21,6 +21,7 @@ import { MetricsModule } from './metrics/metrics.module.js';
 import { OpsModule } from './ops/ops.module.js';
 import { PiiModule } from './pii/pii.module.js';
 import { RedisModule } from './redis/redis.module.js';
+import { ReportsModule } from './reports/reports.module.js';
 import { ReviewsModule } from './reviews/reviews.module.js';
 import { UsersModule } from './users/users.module.js';
 
@@ -62,6 +63,7 @@ export class AppModule {
         CasesModule,
         AlertsModule,
         ReviewsModule,
+        ReportsModule,
         ...(options.workers ? [WorkersModule] : []),
       ],
       providers: [

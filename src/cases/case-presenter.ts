@@ -31,6 +31,23 @@ export function snapshotOf(row: CaseRow): CaseSnapshot {
   };
 }
 
+/** The case row as it stands after a decision, from the projection the state machine returned (no re-read). */
+export function rowAfter(row: CaseRow, next: CaseSnapshot, updatedAt: Date): CaseRow {
+  return {
+    ...row,
+    state: next.state,
+    version: next.version,
+    ever_referred: next.everReferred,
+    referred_at: next.referredAt,
+    rg_positive_at: next.rgPositiveAt,
+    reconsideration_from: next.reconsiderationFrom,
+    state_entered_at: next.stateEnteredAt,
+    detained_since: next.detainedSince,
+    closed_outcome: next.closedOutcome,
+    updated_at: updatedAt,
+  };
+}
+
 export function caseSummary(row: CaseRow): CaseSummaryResponse {
   return {
     id: row.id,

@@ -12,7 +12,7 @@ import type { RequestContext } from '../common/request-context.js';
 import { AppConfig } from '../config/app-config.js';
 import { Idempotency, type IdempotentResult } from '../idempotency/idempotency.js';
 import { PiiCipher } from '../pii/pii-cipher.js';
-import { caseDetail, caseSummary, decisionResponse, snapshotOf, type CasePii } from './case-presenter.js';
+import { caseDetail, caseSummary, decisionResponse, rowAfter, snapshotOf, type CasePii } from './case-presenter.js';
 import {
   allowedDecisions,
   decide,
@@ -30,7 +30,12 @@ import type {
 } from './dto/case.response.js';
 import type { ListCasesQuery } from './dto/list-cases.query.js';
 import { DECISION_FIELDS, type RecordDecisionDto } from './dto/record-decision.dto.js';
-import { CasesRepository, type CaseRow, type DecisionRow } from './persistence/cases.repository.js';
+import {
+  CasesRepository,
+  type CaseRow,
+  type DecisionRecordRow,
+  type DecisionRow,
+} from './persistence/cases.repository.js';
 import { hiddenReviewIds, ReviewFactsReader } from './persistence/review-facts.reader.js';
 import { AlertWriter } from '../alerts/alert-writer.js';
 import { NotificationSender } from '../alerts/notification-sender.js';
@@ -169,8 +174,8 @@ export class CasesService {
         async () => {
           const row = await this.cases.findReadable(manager, ctx.ability, caseId);
           if (!row) throw new NotFound('The case');
-          const record = await this.writeDecision(manager, ctx, row, request, dto.expectedVersion, owed);
-          const after = (await this.cases.findReadable(manager, ctx.ability, caseId))!;
+          const { record, next } = await this.writeDecision(manager, ctx, row, request, dto.expectedVersion, owed);
+          const after = rowAfter(row, next, record.recorded_at);
           return {
             decision: decisionResponse(record),
             case: caseSummary(after),
@@ -254,7 +259,6 @@ export class CasesService {
         : undefined,
     });
     if (!written) throw this.versionConflict(ctx, row);
-    await this.audit.insert(manager, [event]);
     if (decided.effects.includes('removal_during_review')) {
       // Recorded, not refused: a refusal would tell the agency a review it may not see yet exists.
       const reviewIds = await hiddenReviewIds(manager, row.id);
@@ -274,7 +278,7 @@ export class CasesService {
       );
       owedNotifications.push(...notificationIds);
     }
-    return {
+    const writtenRecord: DecisionRecordRow = {
       id: record.id,
       case_id: record.caseId,
       sequence: record.sequence,
@@ -291,6 +295,7 @@ export class CasesService {
       recorded_at: record.recordedAt,
       audit_hash: event.hash,
     };
+    return { record: writtenRecord, next: decided.next };
   }
 
   async list(ctx: RequestContext, query: ListCasesQuery): Promise<Page<CaseSummaryResponse>> {

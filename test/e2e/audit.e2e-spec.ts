@@ -622,7 +622,7 @@ describe('audit log', () => {
              FROM audit_events WHERE chain_id = $1 AND seq = 1`,
           [`case:${a.id}`, randomUUID()],
         );
-      }, 'INSERT INTO audit_events');
+      }, 'WITH record AS');
     });
 
     it('touches no shared row: decisions keep case chain heads on the case rows, never in audit_chains', async () => {

@@ -1,6 +1,11 @@
 import { randomUUID } from 'node:crypto';
+import type { Response } from 'supertest';
 import type { Agency } from '../factories/agencies.js';
-import { caseBody, decided, openCase, type OpenedCase } from '../factories/cases.js';
+import { openOverdueDetention, scanNow } from '../factories/alerts.js';
+import { caseBody, decided, openCase, SEEDED_PII, type OpenedCase } from '../factories/cases.js';
+import { CONCERN, declinedCase, drawSample, reviewCommand } from '../factories/reviews.js';
+import type { Session } from '../factories/session.js';
+import { createUser } from '../factories/users.js';
 import { createWorld, type World } from '../factories/world.js';
 import { expectProblem } from '../support/problems.js';
 import { ADMIN, startTestApp, type TestApp } from '../support/test-app.js';
@@ -19,9 +24,29 @@ type Caller =
 /**
  * Whose record the row touches: `own`, the caller's agency (or a case of it); `other`, a frontline agency that is
  * not theirs (or a case of it, never referred); `referred`, a case of that other agency that was referred to the
- * competent authority; `none`, the route names no record.
+ * competent authority; `none`, the route names no record (or no agency's record: a sampling run).
+ *
+ * Reviews and alerts add states of the record (SPEC §2, §4, §5). A review under `own`/`other` is not concluded yet
+ * (pending; for `conclude`, assigned to a reviewer no row calls as); besides:
+ * - `ownConcluded` / `otherConcluded`: a concluded review (finding `concern`, awaiting the agency's response) of the
+ *   caller's agency / of the other frontline agency;
+ * - `assignedToSelf`: a review of the other agency assigned to the caller (a reviewer without a conflict with it);
+ * - `conflicted`: a review of the own frontline agency, the one the conflicted reviewer has a conflict with,
+ *   assigned to the caller anyway (as if the conflict were declared after the assignment: the API refuses to
+ *   assign it, so the fixture writes the assignment in SQL);
+ * - `commissionerOnly`: an alert about the own frontline agency that only the commissioner's office may see
+ *   (`removal_during_review`, SPEC §3.2 and §4).
  */
-type Target = 'own' | 'other' | 'referred' | 'none';
+type Target =
+  | 'own'
+  | 'other'
+  | 'referred'
+  | 'none'
+  | 'ownConcluded'
+  | 'otherConcluded'
+  | 'assignedToSelf'
+  | 'conflicted'
+  | 'commissionerOnly';
 interface Row {
   route: string;
   caller: Caller;
@@ -38,288 +63,483 @@ interface Row {
 // prettier-ignore
 const MATRIX: Row[] = [
   // Public: whoever calls, the admin's credentials in the body get a token.
-  { route: 'POST /auth/login',                            caller: 'anonymous',          target: 'none',     expect: 200 },
-  { route: 'POST /auth/login',                            caller: 'admin',              target: 'none',     expect: 200 },
-  { route: 'POST /auth/login',                            caller: 'commissioner',       target: 'none',     expect: 200 },
-  { route: 'POST /auth/login',                            caller: 'reviewer',           target: 'none',     expect: 200 },
-  { route: 'POST /auth/login',                            caller: 'conflictedReviewer', target: 'none',     expect: 200 },
-  { route: 'POST /auth/login',                            caller: 'analyst',            target: 'none',     expect: 200 },
-  { route: 'POST /auth/login',                            caller: 'officer',            target: 'none',     expect: 200 },
-  { route: 'POST /auth/login',                            caller: 'supervisor',         target: 'none',     expect: 200 },
-  { route: 'POST /auth/login',                            caller: 'decisionMaker',      target: 'none',     expect: 200 },
-  { route: 'POST /auth/login',                            caller: 'apiKey',             target: 'none',     expect: 200 },
+  { route: 'POST /auth/login',                            caller: 'anonymous',          target: 'none',             expect: 200 },
+  { route: 'POST /auth/login',                            caller: 'admin',              target: 'none',             expect: 200 },
+  { route: 'POST /auth/login',                            caller: 'commissioner',       target: 'none',             expect: 200 },
+  { route: 'POST /auth/login',                            caller: 'reviewer',           target: 'none',             expect: 200 },
+  { route: 'POST /auth/login',                            caller: 'conflictedReviewer', target: 'none',             expect: 200 },
+  { route: 'POST /auth/login',                            caller: 'analyst',            target: 'none',             expect: 200 },
+  { route: 'POST /auth/login',                            caller: 'officer',            target: 'none',             expect: 200 },
+  { route: 'POST /auth/login',                            caller: 'supervisor',         target: 'none',             expect: 200 },
+  { route: 'POST /auth/login',                            caller: 'decisionMaker',      target: 'none',             expect: 200 },
+  { route: 'POST /auth/login',                            caller: 'apiKey',             target: 'none',             expect: 200 },
   // Everyone signed in may ask who they are.
-  { route: 'GET /me',                                     caller: 'anonymous',          target: 'none',     expect: 401 },
-  { route: 'GET /me',                                     caller: 'admin',              target: 'none',     expect: 200 },
-  { route: 'GET /me',                                     caller: 'commissioner',       target: 'none',     expect: 200 },
-  { route: 'GET /me',                                     caller: 'reviewer',           target: 'none',     expect: 200 },
-  { route: 'GET /me',                                     caller: 'conflictedReviewer', target: 'none',     expect: 200 },
-  { route: 'GET /me',                                     caller: 'analyst',            target: 'none',     expect: 200 },
-  { route: 'GET /me',                                     caller: 'officer',            target: 'none',     expect: 200 },
-  { route: 'GET /me',                                     caller: 'supervisor',         target: 'none',     expect: 200 },
-  { route: 'GET /me',                                     caller: 'decisionMaker',      target: 'none',     expect: 200 },
-  { route: 'GET /me',                                     caller: 'apiKey',             target: 'none',     expect: 200 },
+  { route: 'GET /me',                                     caller: 'anonymous',          target: 'none',             expect: 401 },
+  { route: 'GET /me',                                     caller: 'admin',              target: 'none',             expect: 200 },
+  { route: 'GET /me',                                     caller: 'commissioner',       target: 'none',             expect: 200 },
+  { route: 'GET /me',                                     caller: 'reviewer',           target: 'none',             expect: 200 },
+  { route: 'GET /me',                                     caller: 'conflictedReviewer', target: 'none',             expect: 200 },
+  { route: 'GET /me',                                     caller: 'analyst',            target: 'none',             expect: 200 },
+  { route: 'GET /me',                                     caller: 'officer',            target: 'none',             expect: 200 },
+  { route: 'GET /me',                                     caller: 'supervisor',         target: 'none',             expect: 200 },
+  { route: 'GET /me',                                     caller: 'decisionMaker',      target: 'none',             expect: 200 },
+  { route: 'GET /me',                                     caller: 'apiKey',             target: 'none',             expect: 200 },
   // Agencies, users, API keys: the admin manages; commissioner staff read all; agency roles and decision makers
   // read their own agency only (404 elsewhere); only the admin creates.
-  { route: 'POST /agencies',                              caller: 'anonymous',          target: 'none',     expect: 401 },
-  { route: 'POST /agencies',                              caller: 'admin',              target: 'none',     expect: 201 },
-  { route: 'POST /agencies',                              caller: 'commissioner',       target: 'none',     expect: 403 },
-  { route: 'POST /agencies',                              caller: 'reviewer',           target: 'none',     expect: 403 },
-  { route: 'POST /agencies',                              caller: 'conflictedReviewer', target: 'none',     expect: 403 },
-  { route: 'POST /agencies',                              caller: 'analyst',            target: 'none',     expect: 403 },
-  { route: 'POST /agencies',                              caller: 'officer',            target: 'none',     expect: 403 },
-  { route: 'POST /agencies',                              caller: 'supervisor',         target: 'none',     expect: 403 },
-  { route: 'POST /agencies',                              caller: 'decisionMaker',      target: 'none',     expect: 403 },
-  { route: 'POST /agencies',                              caller: 'apiKey',             target: 'none',     expect: 403 },
-  { route: 'GET /agencies',                               caller: 'anonymous',          target: 'none',     expect: 401 },
-  { route: 'GET /agencies',                               caller: 'admin',              target: 'none',     expect: 200 },
-  { route: 'GET /agencies',                               caller: 'commissioner',       target: 'none',     expect: 200 },
-  { route: 'GET /agencies',                               caller: 'reviewer',           target: 'none',     expect: 200 },
-  { route: 'GET /agencies',                               caller: 'conflictedReviewer', target: 'none',     expect: 200 },
-  { route: 'GET /agencies',                               caller: 'analyst',            target: 'none',     expect: 200 },
-  { route: 'GET /agencies',                               caller: 'officer',            target: 'none',     expect: 200 },
-  { route: 'GET /agencies',                               caller: 'supervisor',         target: 'none',     expect: 200 },
-  { route: 'GET /agencies',                               caller: 'decisionMaker',      target: 'none',     expect: 200 },
-  { route: 'GET /agencies',                               caller: 'apiKey',             target: 'none',     expect: 200 },
-  { route: 'GET /agencies/:id',                           caller: 'anonymous',          target: 'other',    expect: 401 },
-  { route: 'GET /agencies/:id',                           caller: 'admin',              target: 'other',    expect: 200 },
-  { route: 'GET /agencies/:id',                           caller: 'commissioner',       target: 'own',      expect: 200 },
-  { route: 'GET /agencies/:id',                           caller: 'commissioner',       target: 'other',    expect: 200 },
-  { route: 'GET /agencies/:id',                           caller: 'reviewer',           target: 'own',      expect: 200 },
-  { route: 'GET /agencies/:id',                           caller: 'reviewer',           target: 'other',    expect: 200 },
-  { route: 'GET /agencies/:id',                           caller: 'conflictedReviewer', target: 'own',      expect: 200 },
-  { route: 'GET /agencies/:id',                           caller: 'conflictedReviewer', target: 'other',    expect: 200 },
-  { route: 'GET /agencies/:id',                           caller: 'analyst',            target: 'own',      expect: 200 },
-  { route: 'GET /agencies/:id',                           caller: 'analyst',            target: 'other',    expect: 200 },
-  { route: 'GET /agencies/:id',                           caller: 'officer',            target: 'own',      expect: 200 },
-  { route: 'GET /agencies/:id',                           caller: 'officer',            target: 'other',    expect: 404 },
-  { route: 'GET /agencies/:id',                           caller: 'supervisor',         target: 'own',      expect: 200 },
-  { route: 'GET /agencies/:id',                           caller: 'supervisor',         target: 'other',    expect: 404 },
-  { route: 'GET /agencies/:id',                           caller: 'apiKey',             target: 'own',      expect: 200 },
-  { route: 'GET /agencies/:id',                           caller: 'apiKey',             target: 'other',    expect: 404 },
-  { route: 'GET /agencies/:id',                           caller: 'decisionMaker',      target: 'own',      expect: 200 },
-  { route: 'GET /agencies/:id',                           caller: 'decisionMaker',      target: 'other',    expect: 404 },
+  { route: 'POST /agencies',                              caller: 'anonymous',          target: 'none',             expect: 401 },
+  { route: 'POST /agencies',                              caller: 'admin',              target: 'none',             expect: 201 },
+  { route: 'POST /agencies',                              caller: 'commissioner',       target: 'none',             expect: 403 },
+  { route: 'POST /agencies',                              caller: 'reviewer',           target: 'none',             expect: 403 },
+  { route: 'POST /agencies',                              caller: 'conflictedReviewer', target: 'none',             expect: 403 },
+  { route: 'POST /agencies',                              caller: 'analyst',            target: 'none',             expect: 403 },
+  { route: 'POST /agencies',                              caller: 'officer',            target: 'none',             expect: 403 },
+  { route: 'POST /agencies',                              caller: 'supervisor',         target: 'none',             expect: 403 },
+  { route: 'POST /agencies',                              caller: 'decisionMaker',      target: 'none',             expect: 403 },
+  { route: 'POST /agencies',                              caller: 'apiKey',             target: 'none',             expect: 403 },
+  { route: 'GET /agencies',                               caller: 'anonymous',          target: 'none',             expect: 401 },
+  { route: 'GET /agencies',                               caller: 'admin',              target: 'none',             expect: 200 },
+  { route: 'GET /agencies',                               caller: 'commissioner',       target: 'none',             expect: 200 },
+  { route: 'GET /agencies',                               caller: 'reviewer',           target: 'none',             expect: 200 },
+  { route: 'GET /agencies',                               caller: 'conflictedReviewer', target: 'none',             expect: 200 },
+  { route: 'GET /agencies',                               caller: 'analyst',            target: 'none',             expect: 200 },
+  { route: 'GET /agencies',                               caller: 'officer',            target: 'none',             expect: 200 },
+  { route: 'GET /agencies',                               caller: 'supervisor',         target: 'none',             expect: 200 },
+  { route: 'GET /agencies',                               caller: 'decisionMaker',      target: 'none',             expect: 200 },
+  { route: 'GET /agencies',                               caller: 'apiKey',             target: 'none',             expect: 200 },
+  { route: 'GET /agencies/:id',                           caller: 'anonymous',          target: 'other',            expect: 401 },
+  { route: 'GET /agencies/:id',                           caller: 'admin',              target: 'other',            expect: 200 },
+  { route: 'GET /agencies/:id',                           caller: 'commissioner',       target: 'own',              expect: 200 },
+  { route: 'GET /agencies/:id',                           caller: 'commissioner',       target: 'other',            expect: 200 },
+  { route: 'GET /agencies/:id',                           caller: 'reviewer',           target: 'own',              expect: 200 },
+  { route: 'GET /agencies/:id',                           caller: 'reviewer',           target: 'other',            expect: 200 },
+  { route: 'GET /agencies/:id',                           caller: 'conflictedReviewer', target: 'own',              expect: 200 },
+  { route: 'GET /agencies/:id',                           caller: 'conflictedReviewer', target: 'other',            expect: 200 },
+  { route: 'GET /agencies/:id',                           caller: 'analyst',            target: 'own',              expect: 200 },
+  { route: 'GET /agencies/:id',                           caller: 'analyst',            target: 'other',            expect: 200 },
+  { route: 'GET /agencies/:id',                           caller: 'officer',            target: 'own',              expect: 200 },
+  { route: 'GET /agencies/:id',                           caller: 'officer',            target: 'other',            expect: 404 },
+  { route: 'GET /agencies/:id',                           caller: 'supervisor',         target: 'own',              expect: 200 },
+  { route: 'GET /agencies/:id',                           caller: 'supervisor',         target: 'other',            expect: 404 },
+  { route: 'GET /agencies/:id',                           caller: 'apiKey',             target: 'own',              expect: 200 },
+  { route: 'GET /agencies/:id',                           caller: 'apiKey',             target: 'other',            expect: 404 },
+  { route: 'GET /agencies/:id',                           caller: 'decisionMaker',      target: 'own',              expect: 200 },
+  { route: 'GET /agencies/:id',                           caller: 'decisionMaker',      target: 'other',            expect: 404 },
   // The new user's agency (in the body) does not matter: only the admin creates users.
-  { route: 'POST /users',                                 caller: 'anonymous',          target: 'other',    expect: 401 },
-  { route: 'POST /users',                                 caller: 'admin',              target: 'other',    expect: 201 },
-  { route: 'POST /users',                                 caller: 'commissioner',       target: 'own',      expect: 403 },
-  { route: 'POST /users',                                 caller: 'commissioner',       target: 'other',    expect: 403 },
-  { route: 'POST /users',                                 caller: 'reviewer',           target: 'own',      expect: 403 },
-  { route: 'POST /users',                                 caller: 'reviewer',           target: 'other',    expect: 403 },
-  { route: 'POST /users',                                 caller: 'conflictedReviewer', target: 'own',      expect: 403 },
-  { route: 'POST /users',                                 caller: 'conflictedReviewer', target: 'other',    expect: 403 },
-  { route: 'POST /users',                                 caller: 'analyst',            target: 'own',      expect: 403 },
-  { route: 'POST /users',                                 caller: 'analyst',            target: 'other',    expect: 403 },
-  { route: 'POST /users',                                 caller: 'officer',            target: 'own',      expect: 403 },
-  { route: 'POST /users',                                 caller: 'officer',            target: 'other',    expect: 403 },
-  { route: 'POST /users',                                 caller: 'supervisor',         target: 'own',      expect: 403 },
-  { route: 'POST /users',                                 caller: 'supervisor',         target: 'other',    expect: 403 },
-  { route: 'POST /users',                                 caller: 'apiKey',             target: 'own',      expect: 403 },
-  { route: 'POST /users',                                 caller: 'apiKey',             target: 'other',    expect: 403 },
-  { route: 'POST /users',                                 caller: 'decisionMaker',      target: 'own',      expect: 403 },
-  { route: 'POST /users',                                 caller: 'decisionMaker',      target: 'other',    expect: 403 },
-  { route: 'GET /users',                                  caller: 'anonymous',          target: 'none',     expect: 401 },
-  { route: 'GET /users',                                  caller: 'admin',              target: 'none',     expect: 200 },
-  { route: 'GET /users',                                  caller: 'commissioner',       target: 'none',     expect: 200 },
-  { route: 'GET /users',                                  caller: 'reviewer',           target: 'none',     expect: 200 },
-  { route: 'GET /users',                                  caller: 'conflictedReviewer', target: 'none',     expect: 200 },
-  { route: 'GET /users',                                  caller: 'analyst',            target: 'none',     expect: 200 },
-  { route: 'GET /users',                                  caller: 'officer',            target: 'none',     expect: 200 },
-  { route: 'GET /users',                                  caller: 'supervisor',         target: 'none',     expect: 200 },
-  { route: 'GET /users',                                  caller: 'decisionMaker',      target: 'none',     expect: 200 },
-  { route: 'GET /users',                                  caller: 'apiKey',             target: 'none',     expect: 200 },
-  { route: 'GET /users/:id',                              caller: 'anonymous',          target: 'other',    expect: 401 },
-  { route: 'GET /users/:id',                              caller: 'admin',              target: 'other',    expect: 200 },
-  { route: 'GET /users/:id',                              caller: 'commissioner',       target: 'own',      expect: 200 },
-  { route: 'GET /users/:id',                              caller: 'commissioner',       target: 'other',    expect: 200 },
-  { route: 'GET /users/:id',                              caller: 'reviewer',           target: 'own',      expect: 200 },
-  { route: 'GET /users/:id',                              caller: 'reviewer',           target: 'other',    expect: 200 },
-  { route: 'GET /users/:id',                              caller: 'conflictedReviewer', target: 'own',      expect: 200 },
-  { route: 'GET /users/:id',                              caller: 'conflictedReviewer', target: 'other',    expect: 200 },
-  { route: 'GET /users/:id',                              caller: 'analyst',            target: 'own',      expect: 200 },
-  { route: 'GET /users/:id',                              caller: 'analyst',            target: 'other',    expect: 200 },
-  { route: 'GET /users/:id',                              caller: 'officer',            target: 'own',      expect: 200 },
-  { route: 'GET /users/:id',                              caller: 'officer',            target: 'other',    expect: 404 },
-  { route: 'GET /users/:id',                              caller: 'supervisor',         target: 'own',      expect: 200 },
-  { route: 'GET /users/:id',                              caller: 'supervisor',         target: 'other',    expect: 404 },
-  { route: 'GET /users/:id',                              caller: 'apiKey',             target: 'own',      expect: 200 },
-  { route: 'GET /users/:id',                              caller: 'apiKey',             target: 'other',    expect: 404 },
-  { route: 'GET /users/:id',                              caller: 'decisionMaker',      target: 'own',      expect: 200 },
-  { route: 'GET /users/:id',                              caller: 'decisionMaker',      target: 'other',    expect: 404 },
+  { route: 'POST /users',                                 caller: 'anonymous',          target: 'other',            expect: 401 },
+  { route: 'POST /users',                                 caller: 'admin',              target: 'other',            expect: 201 },
+  { route: 'POST /users',                                 caller: 'commissioner',       target: 'own',              expect: 403 },
+  { route: 'POST /users',                                 caller: 'commissioner',       target: 'other',            expect: 403 },
+  { route: 'POST /users',                                 caller: 'reviewer',           target: 'own',              expect: 403 },
+  { route: 'POST /users',                                 caller: 'reviewer',           target: 'other',            expect: 403 },
+  { route: 'POST /users',                                 caller: 'conflictedReviewer', target: 'own',              expect: 403 },
+  { route: 'POST /users',                                 caller: 'conflictedReviewer', target: 'other',            expect: 403 },
+  { route: 'POST /users',                                 caller: 'analyst',            target: 'own',              expect: 403 },
+  { route: 'POST /users',                                 caller: 'analyst',            target: 'other',            expect: 403 },
+  { route: 'POST /users',                                 caller: 'officer',            target: 'own',              expect: 403 },
+  { route: 'POST /users',                                 caller: 'officer',            target: 'other',            expect: 403 },
+  { route: 'POST /users',                                 caller: 'supervisor',         target: 'own',              expect: 403 },
+  { route: 'POST /users',                                 caller: 'supervisor',         target: 'other',            expect: 403 },
+  { route: 'POST /users',                                 caller: 'apiKey',             target: 'own',              expect: 403 },
+  { route: 'POST /users',                                 caller: 'apiKey',             target: 'other',            expect: 403 },
+  { route: 'POST /users',                                 caller: 'decisionMaker',      target: 'own',              expect: 403 },
+  { route: 'POST /users',                                 caller: 'decisionMaker',      target: 'other',            expect: 403 },
+  { route: 'GET /users',                                  caller: 'anonymous',          target: 'none',             expect: 401 },
+  { route: 'GET /users',                                  caller: 'admin',              target: 'none',             expect: 200 },
+  { route: 'GET /users',                                  caller: 'commissioner',       target: 'none',             expect: 200 },
+  { route: 'GET /users',                                  caller: 'reviewer',           target: 'none',             expect: 200 },
+  { route: 'GET /users',                                  caller: 'conflictedReviewer', target: 'none',             expect: 200 },
+  { route: 'GET /users',                                  caller: 'analyst',            target: 'none',             expect: 200 },
+  { route: 'GET /users',                                  caller: 'officer',            target: 'none',             expect: 200 },
+  { route: 'GET /users',                                  caller: 'supervisor',         target: 'none',             expect: 200 },
+  { route: 'GET /users',                                  caller: 'decisionMaker',      target: 'none',             expect: 200 },
+  { route: 'GET /users',                                  caller: 'apiKey',             target: 'none',             expect: 200 },
+  { route: 'GET /users/:id',                              caller: 'anonymous',          target: 'other',            expect: 401 },
+  { route: 'GET /users/:id',                              caller: 'admin',              target: 'other',            expect: 200 },
+  { route: 'GET /users/:id',                              caller: 'commissioner',       target: 'own',              expect: 200 },
+  { route: 'GET /users/:id',                              caller: 'commissioner',       target: 'other',            expect: 200 },
+  { route: 'GET /users/:id',                              caller: 'reviewer',           target: 'own',              expect: 200 },
+  { route: 'GET /users/:id',                              caller: 'reviewer',           target: 'other',            expect: 200 },
+  { route: 'GET /users/:id',                              caller: 'conflictedReviewer', target: 'own',              expect: 200 },
+  { route: 'GET /users/:id',                              caller: 'conflictedReviewer', target: 'other',            expect: 200 },
+  { route: 'GET /users/:id',                              caller: 'analyst',            target: 'own',              expect: 200 },
+  { route: 'GET /users/:id',                              caller: 'analyst',            target: 'other',            expect: 200 },
+  { route: 'GET /users/:id',                              caller: 'officer',            target: 'own',              expect: 200 },
+  { route: 'GET /users/:id',                              caller: 'officer',            target: 'other',            expect: 404 },
+  { route: 'GET /users/:id',                              caller: 'supervisor',         target: 'own',              expect: 200 },
+  { route: 'GET /users/:id',                              caller: 'supervisor',         target: 'other',            expect: 404 },
+  { route: 'GET /users/:id',                              caller: 'apiKey',             target: 'own',              expect: 200 },
+  { route: 'GET /users/:id',                              caller: 'apiKey',             target: 'other',            expect: 404 },
+  { route: 'GET /users/:id',                              caller: 'decisionMaker',      target: 'own',              expect: 200 },
+  { route: 'GET /users/:id',                              caller: 'decisionMaker',      target: 'other',            expect: 404 },
   // Issuing and revoking keys: 403 where the agency is readable, 404 where it is not.
-  { route: 'POST /agencies/:agencyId/api-keys',           caller: 'anonymous',          target: 'other',    expect: 401 },
-  { route: 'POST /agencies/:agencyId/api-keys',           caller: 'admin',              target: 'other',    expect: 201 },
-  { route: 'POST /agencies/:agencyId/api-keys',           caller: 'commissioner',       target: 'own',      expect: 403 },
-  { route: 'POST /agencies/:agencyId/api-keys',           caller: 'commissioner',       target: 'other',    expect: 403 },
-  { route: 'POST /agencies/:agencyId/api-keys',           caller: 'reviewer',           target: 'own',      expect: 403 },
-  { route: 'POST /agencies/:agencyId/api-keys',           caller: 'reviewer',           target: 'other',    expect: 403 },
-  { route: 'POST /agencies/:agencyId/api-keys',           caller: 'conflictedReviewer', target: 'own',      expect: 403 },
-  { route: 'POST /agencies/:agencyId/api-keys',           caller: 'conflictedReviewer', target: 'other',    expect: 403 },
-  { route: 'POST /agencies/:agencyId/api-keys',           caller: 'analyst',            target: 'own',      expect: 403 },
-  { route: 'POST /agencies/:agencyId/api-keys',           caller: 'analyst',            target: 'other',    expect: 403 },
-  { route: 'POST /agencies/:agencyId/api-keys',           caller: 'officer',            target: 'own',      expect: 403 },
-  { route: 'POST /agencies/:agencyId/api-keys',           caller: 'officer',            target: 'other',    expect: 404 },
-  { route: 'POST /agencies/:agencyId/api-keys',           caller: 'supervisor',         target: 'own',      expect: 403 },
-  { route: 'POST /agencies/:agencyId/api-keys',           caller: 'supervisor',         target: 'other',    expect: 404 },
-  { route: 'POST /agencies/:agencyId/api-keys',           caller: 'apiKey',             target: 'own',      expect: 403 },
-  { route: 'POST /agencies/:agencyId/api-keys',           caller: 'apiKey',             target: 'other',    expect: 404 },
-  { route: 'POST /agencies/:agencyId/api-keys',           caller: 'decisionMaker',      target: 'own',      expect: 403 },
-  { route: 'POST /agencies/:agencyId/api-keys',           caller: 'decisionMaker',      target: 'other',    expect: 404 },
-  { route: 'GET /agencies/:agencyId/api-keys',            caller: 'anonymous',          target: 'other',    expect: 401 },
-  { route: 'GET /agencies/:agencyId/api-keys',            caller: 'admin',              target: 'other',    expect: 200 },
-  { route: 'GET /agencies/:agencyId/api-keys',            caller: 'commissioner',       target: 'own',      expect: 200 },
-  { route: 'GET /agencies/:agencyId/api-keys',            caller: 'commissioner',       target: 'other',    expect: 200 },
-  { route: 'GET /agencies/:agencyId/api-keys',            caller: 'reviewer',           target: 'own',      expect: 200 },
-  { route: 'GET /agencies/:agencyId/api-keys',            caller: 'reviewer',           target: 'other',    expect: 200 },
-  { route: 'GET /agencies/:agencyId/api-keys',            caller: 'conflictedReviewer', target: 'own',      expect: 200 },
-  { route: 'GET /agencies/:agencyId/api-keys',            caller: 'conflictedReviewer', target: 'other',    expect: 200 },
-  { route: 'GET /agencies/:agencyId/api-keys',            caller: 'analyst',            target: 'own',      expect: 200 },
-  { route: 'GET /agencies/:agencyId/api-keys',            caller: 'analyst',            target: 'other',    expect: 200 },
-  { route: 'GET /agencies/:agencyId/api-keys',            caller: 'officer',            target: 'own',      expect: 200 },
-  { route: 'GET /agencies/:agencyId/api-keys',            caller: 'officer',            target: 'other',    expect: 404 },
-  { route: 'GET /agencies/:agencyId/api-keys',            caller: 'supervisor',         target: 'own',      expect: 200 },
-  { route: 'GET /agencies/:agencyId/api-keys',            caller: 'supervisor',         target: 'other',    expect: 404 },
-  { route: 'GET /agencies/:agencyId/api-keys',            caller: 'apiKey',             target: 'own',      expect: 200 },
-  { route: 'GET /agencies/:agencyId/api-keys',            caller: 'apiKey',             target: 'other',    expect: 404 },
-  { route: 'GET /agencies/:agencyId/api-keys',            caller: 'decisionMaker',      target: 'own',      expect: 200 },
-  { route: 'GET /agencies/:agencyId/api-keys',            caller: 'decisionMaker',      target: 'other',    expect: 404 },
-  { route: 'DELETE /agencies/:agencyId/api-keys/:keyId',  caller: 'anonymous',          target: 'other',    expect: 401 },
-  { route: 'DELETE /agencies/:agencyId/api-keys/:keyId',  caller: 'admin',              target: 'other',    expect: 204 },
-  { route: 'DELETE /agencies/:agencyId/api-keys/:keyId',  caller: 'commissioner',       target: 'own',      expect: 403 },
-  { route: 'DELETE /agencies/:agencyId/api-keys/:keyId',  caller: 'commissioner',       target: 'other',    expect: 403 },
-  { route: 'DELETE /agencies/:agencyId/api-keys/:keyId',  caller: 'reviewer',           target: 'own',      expect: 403 },
-  { route: 'DELETE /agencies/:agencyId/api-keys/:keyId',  caller: 'reviewer',           target: 'other',    expect: 403 },
-  { route: 'DELETE /agencies/:agencyId/api-keys/:keyId',  caller: 'conflictedReviewer', target: 'own',      expect: 403 },
-  { route: 'DELETE /agencies/:agencyId/api-keys/:keyId',  caller: 'conflictedReviewer', target: 'other',    expect: 403 },
-  { route: 'DELETE /agencies/:agencyId/api-keys/:keyId',  caller: 'analyst',            target: 'own',      expect: 403 },
-  { route: 'DELETE /agencies/:agencyId/api-keys/:keyId',  caller: 'analyst',            target: 'other',    expect: 403 },
-  { route: 'DELETE /agencies/:agencyId/api-keys/:keyId',  caller: 'officer',            target: 'own',      expect: 403 },
-  { route: 'DELETE /agencies/:agencyId/api-keys/:keyId',  caller: 'officer',            target: 'other',    expect: 404 },
-  { route: 'DELETE /agencies/:agencyId/api-keys/:keyId',  caller: 'supervisor',         target: 'own',      expect: 403 },
-  { route: 'DELETE /agencies/:agencyId/api-keys/:keyId',  caller: 'supervisor',         target: 'other',    expect: 404 },
-  { route: 'DELETE /agencies/:agencyId/api-keys/:keyId',  caller: 'apiKey',             target: 'own',      expect: 403 },
-  { route: 'DELETE /agencies/:agencyId/api-keys/:keyId',  caller: 'apiKey',             target: 'other',    expect: 404 },
-  { route: 'DELETE /agencies/:agencyId/api-keys/:keyId',  caller: 'decisionMaker',      target: 'own',      expect: 403 },
-  { route: 'DELETE /agencies/:agencyId/api-keys/:keyId',  caller: 'decisionMaker',      target: 'other',    expect: 404 },
+  { route: 'POST /agencies/:agencyId/api-keys',           caller: 'anonymous',          target: 'other',            expect: 401 },
+  { route: 'POST /agencies/:agencyId/api-keys',           caller: 'admin',              target: 'other',            expect: 201 },
+  { route: 'POST /agencies/:agencyId/api-keys',           caller: 'commissioner',       target: 'own',              expect: 403 },
+  { route: 'POST /agencies/:agencyId/api-keys',           caller: 'commissioner',       target: 'other',            expect: 403 },
+  { route: 'POST /agencies/:agencyId/api-keys',           caller: 'reviewer',           target: 'own',              expect: 403 },
+  { route: 'POST /agencies/:agencyId/api-keys',           caller: 'reviewer',           target: 'other',            expect: 403 },
+  { route: 'POST /agencies/:agencyId/api-keys',           caller: 'conflictedReviewer', target: 'own',              expect: 403 },
+  { route: 'POST /agencies/:agencyId/api-keys',           caller: 'conflictedReviewer', target: 'other',            expect: 403 },
+  { route: 'POST /agencies/:agencyId/api-keys',           caller: 'analyst',            target: 'own',              expect: 403 },
+  { route: 'POST /agencies/:agencyId/api-keys',           caller: 'analyst',            target: 'other',            expect: 403 },
+  { route: 'POST /agencies/:agencyId/api-keys',           caller: 'officer',            target: 'own',              expect: 403 },
+  { route: 'POST /agencies/:agencyId/api-keys',           caller: 'officer',            target: 'other',            expect: 404 },
+  { route: 'POST /agencies/:agencyId/api-keys',           caller: 'supervisor',         target: 'own',              expect: 403 },
+  { route: 'POST /agencies/:agencyId/api-keys',           caller: 'supervisor',         target: 'other',            expect: 404 },
+  { route: 'POST /agencies/:agencyId/api-keys',           caller: 'apiKey',             target: 'own',              expect: 403 },
+  { route: 'POST /agencies/:agencyId/api-keys',           caller: 'apiKey',             target: 'other',            expect: 404 },
+  { route: 'POST /agencies/:agencyId/api-keys',           caller: 'decisionMaker',      target: 'own',              expect: 403 },
+  { route: 'POST /agencies/:agencyId/api-keys',           caller: 'decisionMaker',      target: 'other',            expect: 404 },
+  { route: 'GET /agencies/:agencyId/api-keys',            caller: 'anonymous',          target: 'other',            expect: 401 },
+  { route: 'GET /agencies/:agencyId/api-keys',            caller: 'admin',              target: 'other',            expect: 200 },
+  { route: 'GET /agencies/:agencyId/api-keys',            caller: 'commissioner',       target: 'own',              expect: 200 },
+  { route: 'GET /agencies/:agencyId/api-keys',            caller: 'commissioner',       target: 'other',            expect: 200 },
+  { route: 'GET /agencies/:agencyId/api-keys',            caller: 'reviewer',           target: 'own',              expect: 200 },
+  { route: 'GET /agencies/:agencyId/api-keys',            caller: 'reviewer',           target: 'other',            expect: 200 },
+  { route: 'GET /agencies/:agencyId/api-keys',            caller: 'conflictedReviewer', target: 'own',              expect: 200 },
+  { route: 'GET /agencies/:agencyId/api-keys',            caller: 'conflictedReviewer', target: 'other',            expect: 200 },
+  { route: 'GET /agencies/:agencyId/api-keys',            caller: 'analyst',            target: 'own',              expect: 200 },
+  { route: 'GET /agencies/:agencyId/api-keys',            caller: 'analyst',            target: 'other',            expect: 200 },
+  { route: 'GET /agencies/:agencyId/api-keys',            caller: 'officer',            target: 'own',              expect: 200 },
+  { route: 'GET /agencies/:agencyId/api-keys',            caller: 'officer',            target: 'other',            expect: 404 },
+  { route: 'GET /agencies/:agencyId/api-keys',            caller: 'supervisor',         target: 'own',              expect: 200 },
+  { route: 'GET /agencies/:agencyId/api-keys',            caller: 'supervisor',         target: 'other',            expect: 404 },
+  { route: 'GET /agencies/:agencyId/api-keys',            caller: 'apiKey',             target: 'own',              expect: 200 },
+  { route: 'GET /agencies/:agencyId/api-keys',            caller: 'apiKey',             target: 'other',            expect: 404 },
+  { route: 'GET /agencies/:agencyId/api-keys',            caller: 'decisionMaker',      target: 'own',              expect: 200 },
+  { route: 'GET /agencies/:agencyId/api-keys',            caller: 'decisionMaker',      target: 'other',            expect: 404 },
+  { route: 'DELETE /agencies/:agencyId/api-keys/:keyId',  caller: 'anonymous',          target: 'other',            expect: 401 },
+  { route: 'DELETE /agencies/:agencyId/api-keys/:keyId',  caller: 'admin',              target: 'other',            expect: 204 },
+  { route: 'DELETE /agencies/:agencyId/api-keys/:keyId',  caller: 'commissioner',       target: 'own',              expect: 403 },
+  { route: 'DELETE /agencies/:agencyId/api-keys/:keyId',  caller: 'commissioner',       target: 'other',            expect: 403 },
+  { route: 'DELETE /agencies/:agencyId/api-keys/:keyId',  caller: 'reviewer',           target: 'own',              expect: 403 },
+  { route: 'DELETE /agencies/:agencyId/api-keys/:keyId',  caller: 'reviewer',           target: 'other',            expect: 403 },
+  { route: 'DELETE /agencies/:agencyId/api-keys/:keyId',  caller: 'conflictedReviewer', target: 'own',              expect: 403 },
+  { route: 'DELETE /agencies/:agencyId/api-keys/:keyId',  caller: 'conflictedReviewer', target: 'other',            expect: 403 },
+  { route: 'DELETE /agencies/:agencyId/api-keys/:keyId',  caller: 'analyst',            target: 'own',              expect: 403 },
+  { route: 'DELETE /agencies/:agencyId/api-keys/:keyId',  caller: 'analyst',            target: 'other',            expect: 403 },
+  { route: 'DELETE /agencies/:agencyId/api-keys/:keyId',  caller: 'officer',            target: 'own',              expect: 403 },
+  { route: 'DELETE /agencies/:agencyId/api-keys/:keyId',  caller: 'officer',            target: 'other',            expect: 404 },
+  { route: 'DELETE /agencies/:agencyId/api-keys/:keyId',  caller: 'supervisor',         target: 'own',              expect: 403 },
+  { route: 'DELETE /agencies/:agencyId/api-keys/:keyId',  caller: 'supervisor',         target: 'other',            expect: 404 },
+  { route: 'DELETE /agencies/:agencyId/api-keys/:keyId',  caller: 'apiKey',             target: 'own',              expect: 403 },
+  { route: 'DELETE /agencies/:agencyId/api-keys/:keyId',  caller: 'apiKey',             target: 'other',            expect: 404 },
+  { route: 'DELETE /agencies/:agencyId/api-keys/:keyId',  caller: 'decisionMaker',      target: 'own',              expect: 403 },
+  { route: 'DELETE /agencies/:agencyId/api-keys/:keyId',  caller: 'decisionMaker',      target: 'other',            expect: 404 },
   // The indicator catalogue is for everyone signed in.
-  { route: 'GET /indicators',                             caller: 'anonymous',          target: 'none',     expect: 401 },
-  { route: 'GET /indicators',                             caller: 'admin',              target: 'none',     expect: 200 },
-  { route: 'GET /indicators',                             caller: 'commissioner',       target: 'none',     expect: 200 },
-  { route: 'GET /indicators',                             caller: 'reviewer',           target: 'none',     expect: 200 },
-  { route: 'GET /indicators',                             caller: 'conflictedReviewer', target: 'none',     expect: 200 },
-  { route: 'GET /indicators',                             caller: 'analyst',            target: 'none',     expect: 200 },
-  { route: 'GET /indicators',                             caller: 'officer',            target: 'none',     expect: 200 },
-  { route: 'GET /indicators',                             caller: 'supervisor',         target: 'none',     expect: 200 },
-  { route: 'GET /indicators',                             caller: 'decisionMaker',      target: 'none',     expect: 200 },
-  { route: 'GET /indicators',                             caller: 'apiKey',             target: 'none',     expect: 200 },
+  { route: 'GET /indicators',                             caller: 'anonymous',          target: 'none',             expect: 401 },
+  { route: 'GET /indicators',                             caller: 'admin',              target: 'none',             expect: 200 },
+  { route: 'GET /indicators',                             caller: 'commissioner',       target: 'none',             expect: 200 },
+  { route: 'GET /indicators',                             caller: 'reviewer',           target: 'none',             expect: 200 },
+  { route: 'GET /indicators',                             caller: 'conflictedReviewer', target: 'none',             expect: 200 },
+  { route: 'GET /indicators',                             caller: 'analyst',            target: 'none',             expect: 200 },
+  { route: 'GET /indicators',                             caller: 'officer',            target: 'none',             expect: 200 },
+  { route: 'GET /indicators',                             caller: 'supervisor',         target: 'none',             expect: 200 },
+  { route: 'GET /indicators',                             caller: 'decisionMaker',      target: 'none',             expect: 200 },
+  { route: 'GET /indicators',                             caller: 'apiKey',             target: 'none',             expect: 200 },
   // Cases: frontline roles open and read their own agency's; commissioner staff read all; decision makers read
   // referred ones; the admin reads none (404). Lists only ever hold readable cases, so they answer 200 to all.
-  { route: 'POST /cases',                                 caller: 'anonymous',          target: 'none',     expect: 401 },
-  { route: 'POST /cases',                                 caller: 'admin',              target: 'none',     expect: 403 },
-  { route: 'POST /cases',                                 caller: 'commissioner',       target: 'none',     expect: 403 },
-  { route: 'POST /cases',                                 caller: 'reviewer',           target: 'none',     expect: 403 },
-  { route: 'POST /cases',                                 caller: 'conflictedReviewer', target: 'none',     expect: 403 },
-  { route: 'POST /cases',                                 caller: 'analyst',            target: 'none',     expect: 403 },
-  { route: 'POST /cases',                                 caller: 'officer',            target: 'none',     expect: 201 },
-  { route: 'POST /cases',                                 caller: 'supervisor',         target: 'none',     expect: 201 },
-  { route: 'POST /cases',                                 caller: 'decisionMaker',      target: 'none',     expect: 403 },
-  { route: 'POST /cases',                                 caller: 'apiKey',             target: 'none',     expect: 201 },
-  { route: 'GET /cases',                                  caller: 'anonymous',          target: 'none',     expect: 401 },
-  { route: 'GET /cases',                                  caller: 'admin',              target: 'none',     expect: 200 },
-  { route: 'GET /cases',                                  caller: 'commissioner',       target: 'none',     expect: 200 },
-  { route: 'GET /cases',                                  caller: 'reviewer',           target: 'none',     expect: 200 },
-  { route: 'GET /cases',                                  caller: 'conflictedReviewer', target: 'none',     expect: 200 },
-  { route: 'GET /cases',                                  caller: 'analyst',            target: 'none',     expect: 200 },
-  { route: 'GET /cases',                                  caller: 'officer',            target: 'none',     expect: 200 },
-  { route: 'GET /cases',                                  caller: 'supervisor',         target: 'none',     expect: 200 },
-  { route: 'GET /cases',                                  caller: 'decisionMaker',      target: 'none',     expect: 200 },
-  { route: 'GET /cases',                                  caller: 'apiKey',             target: 'none',     expect: 200 },
-  { route: 'GET /cases/:id',                              caller: 'anonymous',          target: 'other',    expect: 401 },
-  { route: 'GET /cases/:id',                              caller: 'admin',              target: 'other',    expect: 404 },
-  { route: 'GET /cases/:id',                              caller: 'commissioner',       target: 'other',    expect: 200 },
-  { route: 'GET /cases/:id',                              caller: 'commissioner',       target: 'referred', expect: 200 },
-  { route: 'GET /cases/:id',                              caller: 'reviewer',           target: 'other',    expect: 200 },
-  { route: 'GET /cases/:id',                              caller: 'reviewer',           target: 'referred', expect: 200 },
-  { route: 'GET /cases/:id',                              caller: 'conflictedReviewer', target: 'other',    expect: 200 },
-  { route: 'GET /cases/:id',                              caller: 'conflictedReviewer', target: 'referred', expect: 200 },
-  { route: 'GET /cases/:id',                              caller: 'analyst',            target: 'other',    expect: 200 },
-  { route: 'GET /cases/:id',                              caller: 'analyst',            target: 'referred', expect: 200 },
-  { route: 'GET /cases/:id',                              caller: 'officer',            target: 'own',      expect: 200 },
-  { route: 'GET /cases/:id',                              caller: 'officer',            target: 'other',    expect: 404 },
-  { route: 'GET /cases/:id',                              caller: 'supervisor',         target: 'own',      expect: 200 },
-  { route: 'GET /cases/:id',                              caller: 'supervisor',         target: 'other',    expect: 404 },
-  { route: 'GET /cases/:id',                              caller: 'apiKey',             target: 'own',      expect: 200 },
-  { route: 'GET /cases/:id',                              caller: 'apiKey',             target: 'other',    expect: 404 },
-  { route: 'GET /cases/:id',                              caller: 'decisionMaker',      target: 'other',    expect: 404 },
-  { route: 'GET /cases/:id',                              caller: 'decisionMaker',      target: 'referred', expect: 200 },
-  { route: 'GET /cases/:id/decisions',                    caller: 'anonymous',          target: 'other',    expect: 401 },
-  { route: 'GET /cases/:id/decisions',                    caller: 'admin',              target: 'other',    expect: 404 },
-  { route: 'GET /cases/:id/decisions',                    caller: 'commissioner',       target: 'other',    expect: 200 },
-  { route: 'GET /cases/:id/decisions',                    caller: 'commissioner',       target: 'referred', expect: 200 },
-  { route: 'GET /cases/:id/decisions',                    caller: 'reviewer',           target: 'other',    expect: 200 },
-  { route: 'GET /cases/:id/decisions',                    caller: 'reviewer',           target: 'referred', expect: 200 },
-  { route: 'GET /cases/:id/decisions',                    caller: 'conflictedReviewer', target: 'other',    expect: 200 },
-  { route: 'GET /cases/:id/decisions',                    caller: 'conflictedReviewer', target: 'referred', expect: 200 },
-  { route: 'GET /cases/:id/decisions',                    caller: 'analyst',            target: 'other',    expect: 200 },
-  { route: 'GET /cases/:id/decisions',                    caller: 'analyst',            target: 'referred', expect: 200 },
-  { route: 'GET /cases/:id/decisions',                    caller: 'officer',            target: 'own',      expect: 200 },
-  { route: 'GET /cases/:id/decisions',                    caller: 'officer',            target: 'other',    expect: 404 },
-  { route: 'GET /cases/:id/decisions',                    caller: 'supervisor',         target: 'own',      expect: 200 },
-  { route: 'GET /cases/:id/decisions',                    caller: 'supervisor',         target: 'other',    expect: 404 },
-  { route: 'GET /cases/:id/decisions',                    caller: 'apiKey',             target: 'own',      expect: 200 },
-  { route: 'GET /cases/:id/decisions',                    caller: 'apiKey',             target: 'other',    expect: 404 },
-  { route: 'GET /cases/:id/decisions',                    caller: 'decisionMaker',      target: 'other',    expect: 404 },
-  { route: 'GET /cases/:id/decisions',                    caller: 'decisionMaker',      target: 'referred', expect: 200 },
+  { route: 'POST /cases',                                 caller: 'anonymous',          target: 'none',             expect: 401 },
+  { route: 'POST /cases',                                 caller: 'admin',              target: 'none',             expect: 403 },
+  { route: 'POST /cases',                                 caller: 'commissioner',       target: 'none',             expect: 403 },
+  { route: 'POST /cases',                                 caller: 'reviewer',           target: 'none',             expect: 403 },
+  { route: 'POST /cases',                                 caller: 'conflictedReviewer', target: 'none',             expect: 403 },
+  { route: 'POST /cases',                                 caller: 'analyst',            target: 'none',             expect: 403 },
+  { route: 'POST /cases',                                 caller: 'officer',            target: 'none',             expect: 201 },
+  { route: 'POST /cases',                                 caller: 'supervisor',         target: 'none',             expect: 201 },
+  { route: 'POST /cases',                                 caller: 'decisionMaker',      target: 'none',             expect: 403 },
+  { route: 'POST /cases',                                 caller: 'apiKey',             target: 'none',             expect: 201 },
+  { route: 'GET /cases',                                  caller: 'anonymous',          target: 'none',             expect: 401 },
+  { route: 'GET /cases',                                  caller: 'admin',              target: 'none',             expect: 200 },
+  { route: 'GET /cases',                                  caller: 'commissioner',       target: 'none',             expect: 200 },
+  { route: 'GET /cases',                                  caller: 'reviewer',           target: 'none',             expect: 200 },
+  { route: 'GET /cases',                                  caller: 'conflictedReviewer', target: 'none',             expect: 200 },
+  { route: 'GET /cases',                                  caller: 'analyst',            target: 'none',             expect: 200 },
+  { route: 'GET /cases',                                  caller: 'officer',            target: 'none',             expect: 200 },
+  { route: 'GET /cases',                                  caller: 'supervisor',         target: 'none',             expect: 200 },
+  { route: 'GET /cases',                                  caller: 'decisionMaker',      target: 'none',             expect: 200 },
+  { route: 'GET /cases',                                  caller: 'apiKey',             target: 'none',             expect: 200 },
+  { route: 'GET /cases/:id',                              caller: 'anonymous',          target: 'other',            expect: 401 },
+  { route: 'GET /cases/:id',                              caller: 'admin',              target: 'other',            expect: 404 },
+  { route: 'GET /cases/:id',                              caller: 'commissioner',       target: 'other',            expect: 200 },
+  { route: 'GET /cases/:id',                              caller: 'commissioner',       target: 'referred',         expect: 200 },
+  { route: 'GET /cases/:id',                              caller: 'reviewer',           target: 'other',            expect: 200 },
+  { route: 'GET /cases/:id',                              caller: 'reviewer',           target: 'referred',         expect: 200 },
+  { route: 'GET /cases/:id',                              caller: 'conflictedReviewer', target: 'other',            expect: 200 },
+  { route: 'GET /cases/:id',                              caller: 'conflictedReviewer', target: 'referred',         expect: 200 },
+  { route: 'GET /cases/:id',                              caller: 'analyst',            target: 'other',            expect: 200 },
+  { route: 'GET /cases/:id',                              caller: 'analyst',            target: 'referred',         expect: 200 },
+  { route: 'GET /cases/:id',                              caller: 'officer',            target: 'own',              expect: 200 },
+  { route: 'GET /cases/:id',                              caller: 'officer',            target: 'other',            expect: 404 },
+  { route: 'GET /cases/:id',                              caller: 'supervisor',         target: 'own',              expect: 200 },
+  { route: 'GET /cases/:id',                              caller: 'supervisor',         target: 'other',            expect: 404 },
+  { route: 'GET /cases/:id',                              caller: 'apiKey',             target: 'own',              expect: 200 },
+  { route: 'GET /cases/:id',                              caller: 'apiKey',             target: 'other',            expect: 404 },
+  { route: 'GET /cases/:id',                              caller: 'decisionMaker',      target: 'other',            expect: 404 },
+  { route: 'GET /cases/:id',                              caller: 'decisionMaker',      target: 'referred',         expect: 200 },
+  { route: 'GET /cases/:id/decisions',                    caller: 'anonymous',          target: 'other',            expect: 401 },
+  { route: 'GET /cases/:id/decisions',                    caller: 'admin',              target: 'other',            expect: 404 },
+  { route: 'GET /cases/:id/decisions',                    caller: 'commissioner',       target: 'other',            expect: 200 },
+  { route: 'GET /cases/:id/decisions',                    caller: 'commissioner',       target: 'referred',         expect: 200 },
+  { route: 'GET /cases/:id/decisions',                    caller: 'reviewer',           target: 'other',            expect: 200 },
+  { route: 'GET /cases/:id/decisions',                    caller: 'reviewer',           target: 'referred',         expect: 200 },
+  { route: 'GET /cases/:id/decisions',                    caller: 'conflictedReviewer', target: 'other',            expect: 200 },
+  { route: 'GET /cases/:id/decisions',                    caller: 'conflictedReviewer', target: 'referred',         expect: 200 },
+  { route: 'GET /cases/:id/decisions',                    caller: 'analyst',            target: 'other',            expect: 200 },
+  { route: 'GET /cases/:id/decisions',                    caller: 'analyst',            target: 'referred',         expect: 200 },
+  { route: 'GET /cases/:id/decisions',                    caller: 'officer',            target: 'own',              expect: 200 },
+  { route: 'GET /cases/:id/decisions',                    caller: 'officer',            target: 'other',            expect: 404 },
+  { route: 'GET /cases/:id/decisions',                    caller: 'supervisor',         target: 'own',              expect: 200 },
+  { route: 'GET /cases/:id/decisions',                    caller: 'supervisor',         target: 'other',            expect: 404 },
+  { route: 'GET /cases/:id/decisions',                    caller: 'apiKey',             target: 'own',              expect: 200 },
+  { route: 'GET /cases/:id/decisions',                    caller: 'apiKey',             target: 'other',            expect: 404 },
+  { route: 'GET /cases/:id/decisions',                    caller: 'decisionMaker',      target: 'other',            expect: 404 },
+  { route: 'GET /cases/:id/decisions',                    caller: 'decisionMaker',      target: 'referred',         expect: 200 },
   // The decision sent is `detain`, which only frontline roles record: 403 where the case is readable.
-  { route: 'POST /cases/:id/decisions',                   caller: 'anonymous',          target: 'other',    expect: 401 },
-  { route: 'POST /cases/:id/decisions',                   caller: 'admin',              target: 'other',    expect: 404 },
-  { route: 'POST /cases/:id/decisions',                   caller: 'commissioner',       target: 'other',    expect: 403 },
-  { route: 'POST /cases/:id/decisions',                   caller: 'commissioner',       target: 'referred', expect: 403 },
-  { route: 'POST /cases/:id/decisions',                   caller: 'reviewer',           target: 'other',    expect: 403 },
-  { route: 'POST /cases/:id/decisions',                   caller: 'reviewer',           target: 'referred', expect: 403 },
-  { route: 'POST /cases/:id/decisions',                   caller: 'conflictedReviewer', target: 'other',    expect: 403 },
-  { route: 'POST /cases/:id/decisions',                   caller: 'conflictedReviewer', target: 'referred', expect: 403 },
-  { route: 'POST /cases/:id/decisions',                   caller: 'analyst',            target: 'other',    expect: 403 },
-  { route: 'POST /cases/:id/decisions',                   caller: 'analyst',            target: 'referred', expect: 403 },
-  { route: 'POST /cases/:id/decisions',                   caller: 'officer',            target: 'own',      expect: 201 },
-  { route: 'POST /cases/:id/decisions',                   caller: 'officer',            target: 'other',    expect: 404 },
-  { route: 'POST /cases/:id/decisions',                   caller: 'supervisor',         target: 'own',      expect: 201 },
-  { route: 'POST /cases/:id/decisions',                   caller: 'supervisor',         target: 'other',    expect: 404 },
-  { route: 'POST /cases/:id/decisions',                   caller: 'apiKey',             target: 'own',      expect: 201 },
-  { route: 'POST /cases/:id/decisions',                   caller: 'apiKey',             target: 'other',    expect: 404 },
-  { route: 'POST /cases/:id/decisions',                   caller: 'decisionMaker',      target: 'other',    expect: 404 },
-  { route: 'POST /cases/:id/decisions',                   caller: 'decisionMaker',      target: 'referred', expect: 403 },
+  { route: 'POST /cases/:id/decisions',                   caller: 'anonymous',          target: 'other',            expect: 401 },
+  { route: 'POST /cases/:id/decisions',                   caller: 'admin',              target: 'other',            expect: 404 },
+  { route: 'POST /cases/:id/decisions',                   caller: 'commissioner',       target: 'other',            expect: 403 },
+  { route: 'POST /cases/:id/decisions',                   caller: 'commissioner',       target: 'referred',         expect: 403 },
+  { route: 'POST /cases/:id/decisions',                   caller: 'reviewer',           target: 'other',            expect: 403 },
+  { route: 'POST /cases/:id/decisions',                   caller: 'reviewer',           target: 'referred',         expect: 403 },
+  { route: 'POST /cases/:id/decisions',                   caller: 'conflictedReviewer', target: 'other',            expect: 403 },
+  { route: 'POST /cases/:id/decisions',                   caller: 'conflictedReviewer', target: 'referred',         expect: 403 },
+  { route: 'POST /cases/:id/decisions',                   caller: 'analyst',            target: 'other',            expect: 403 },
+  { route: 'POST /cases/:id/decisions',                   caller: 'analyst',            target: 'referred',         expect: 403 },
+  { route: 'POST /cases/:id/decisions',                   caller: 'officer',            target: 'own',              expect: 201 },
+  { route: 'POST /cases/:id/decisions',                   caller: 'officer',            target: 'other',            expect: 404 },
+  { route: 'POST /cases/:id/decisions',                   caller: 'supervisor',         target: 'own',              expect: 201 },
+  { route: 'POST /cases/:id/decisions',                   caller: 'supervisor',         target: 'other',            expect: 404 },
+  { route: 'POST /cases/:id/decisions',                   caller: 'apiKey',             target: 'own',              expect: 201 },
+  { route: 'POST /cases/:id/decisions',                   caller: 'apiKey',             target: 'other',            expect: 404 },
+  { route: 'POST /cases/:id/decisions',                   caller: 'decisionMaker',      target: 'other',            expect: 404 },
+  { route: 'POST /cases/:id/decisions',                   caller: 'decisionMaker',      target: 'referred',         expect: 403 },
   // Audit: the commissioner reads events; the commissioner and the admin verify and export checkpoints.
-  { route: 'GET /audit/events',                           caller: 'anonymous',          target: 'none',     expect: 401 },
-  { route: 'GET /audit/events',                           caller: 'admin',              target: 'none',     expect: 403 },
-  { route: 'GET /audit/events',                           caller: 'commissioner',       target: 'none',     expect: 200 },
-  { route: 'GET /audit/events',                           caller: 'reviewer',           target: 'none',     expect: 403 },
-  { route: 'GET /audit/events',                           caller: 'conflictedReviewer', target: 'none',     expect: 403 },
-  { route: 'GET /audit/events',                           caller: 'analyst',            target: 'none',     expect: 403 },
-  { route: 'GET /audit/events',                           caller: 'officer',            target: 'none',     expect: 403 },
-  { route: 'GET /audit/events',                           caller: 'supervisor',         target: 'none',     expect: 403 },
-  { route: 'GET /audit/events',                           caller: 'decisionMaker',      target: 'none',     expect: 403 },
-  { route: 'GET /audit/events',                           caller: 'apiKey',             target: 'none',     expect: 403 },
-  { route: 'GET /audit/verify',                           caller: 'anonymous',          target: 'none',     expect: 401 },
-  { route: 'GET /audit/verify',                           caller: 'admin',              target: 'none',     expect: 200 },
-  { route: 'GET /audit/verify',                           caller: 'commissioner',       target: 'none',     expect: 200 },
-  { route: 'GET /audit/verify',                           caller: 'reviewer',           target: 'none',     expect: 403 },
-  { route: 'GET /audit/verify',                           caller: 'conflictedReviewer', target: 'none',     expect: 403 },
-  { route: 'GET /audit/verify',                           caller: 'analyst',            target: 'none',     expect: 403 },
-  { route: 'GET /audit/verify',                           caller: 'officer',            target: 'none',     expect: 403 },
-  { route: 'GET /audit/verify',                           caller: 'supervisor',         target: 'none',     expect: 403 },
-  { route: 'GET /audit/verify',                           caller: 'decisionMaker',      target: 'none',     expect: 403 },
-  { route: 'GET /audit/verify',                           caller: 'apiKey',             target: 'none',     expect: 403 },
-  { route: 'GET /audit/checkpoints',                      caller: 'anonymous',          target: 'none',     expect: 401 },
-  { route: 'GET /audit/checkpoints',                      caller: 'admin',              target: 'none',     expect: 200 },
-  { route: 'GET /audit/checkpoints',                      caller: 'commissioner',       target: 'none',     expect: 200 },
-  { route: 'GET /audit/checkpoints',                      caller: 'reviewer',           target: 'none',     expect: 403 },
-  { route: 'GET /audit/checkpoints',                      caller: 'conflictedReviewer', target: 'none',     expect: 403 },
-  { route: 'GET /audit/checkpoints',                      caller: 'analyst',            target: 'none',     expect: 403 },
-  { route: 'GET /audit/checkpoints',                      caller: 'officer',            target: 'none',     expect: 403 },
-  { route: 'GET /audit/checkpoints',                      caller: 'supervisor',         target: 'none',     expect: 403 },
-  { route: 'GET /audit/checkpoints',                      caller: 'decisionMaker',      target: 'none',     expect: 403 },
-  { route: 'GET /audit/checkpoints',                      caller: 'apiKey',             target: 'none',     expect: 403 },
+  { route: 'GET /audit/events',                           caller: 'anonymous',          target: 'none',             expect: 401 },
+  { route: 'GET /audit/events',                           caller: 'admin',              target: 'none',             expect: 403 },
+  { route: 'GET /audit/events',                           caller: 'commissioner',       target: 'none',             expect: 200 },
+  { route: 'GET /audit/events',                           caller: 'reviewer',           target: 'none',             expect: 403 },
+  { route: 'GET /audit/events',                           caller: 'conflictedReviewer', target: 'none',             expect: 403 },
+  { route: 'GET /audit/events',                           caller: 'analyst',            target: 'none',             expect: 403 },
+  { route: 'GET /audit/events',                           caller: 'officer',            target: 'none',             expect: 403 },
+  { route: 'GET /audit/events',                           caller: 'supervisor',         target: 'none',             expect: 403 },
+  { route: 'GET /audit/events',                           caller: 'decisionMaker',      target: 'none',             expect: 403 },
+  { route: 'GET /audit/events',                           caller: 'apiKey',             target: 'none',             expect: 403 },
+  { route: 'GET /audit/verify',                           caller: 'anonymous',          target: 'none',             expect: 401 },
+  { route: 'GET /audit/verify',                           caller: 'admin',              target: 'none',             expect: 200 },
+  { route: 'GET /audit/verify',                           caller: 'commissioner',       target: 'none',             expect: 200 },
+  { route: 'GET /audit/verify',                           caller: 'reviewer',           target: 'none',             expect: 403 },
+  { route: 'GET /audit/verify',                           caller: 'conflictedReviewer', target: 'none',             expect: 403 },
+  { route: 'GET /audit/verify',                           caller: 'analyst',            target: 'none',             expect: 403 },
+  { route: 'GET /audit/verify',                           caller: 'officer',            target: 'none',             expect: 403 },
+  { route: 'GET /audit/verify',                           caller: 'supervisor',         target: 'none',             expect: 403 },
+  { route: 'GET /audit/verify',                           caller: 'decisionMaker',      target: 'none',             expect: 403 },
+  { route: 'GET /audit/verify',                           caller: 'apiKey',             target: 'none',             expect: 403 },
+  { route: 'GET /audit/checkpoints',                      caller: 'anonymous',          target: 'none',             expect: 401 },
+  { route: 'GET /audit/checkpoints',                      caller: 'admin',              target: 'none',             expect: 200 },
+  { route: 'GET /audit/checkpoints',                      caller: 'commissioner',       target: 'none',             expect: 200 },
+  { route: 'GET /audit/checkpoints',                      caller: 'reviewer',           target: 'none',             expect: 403 },
+  { route: 'GET /audit/checkpoints',                      caller: 'conflictedReviewer', target: 'none',             expect: 403 },
+  { route: 'GET /audit/checkpoints',                      caller: 'analyst',            target: 'none',             expect: 403 },
+  { route: 'GET /audit/checkpoints',                      caller: 'officer',            target: 'none',             expect: 403 },
+  { route: 'GET /audit/checkpoints',                      caller: 'supervisor',         target: 'none',             expect: 403 },
+  { route: 'GET /audit/checkpoints',                      caller: 'decisionMaker',      target: 'none',             expect: 403 },
+  { route: 'GET /audit/checkpoints',                      caller: 'apiKey',             target: 'none',             expect: 403 },
+  // The queue dashboard session (SPEC §8: "queue dashboard for admins"): the admin only.
+  { route: 'POST /ops/queue-dashboard/session',           caller: 'anonymous',          target: 'none',             expect: 401 },
+  { route: 'POST /ops/queue-dashboard/session',           caller: 'admin',              target: 'none',             expect: 200 },
+  { route: 'POST /ops/queue-dashboard/session',           caller: 'commissioner',       target: 'none',             expect: 403 },
+  { route: 'POST /ops/queue-dashboard/session',           caller: 'reviewer',           target: 'none',             expect: 403 },
+  { route: 'POST /ops/queue-dashboard/session',           caller: 'conflictedReviewer', target: 'none',             expect: 403 },
+  { route: 'POST /ops/queue-dashboard/session',           caller: 'analyst',            target: 'none',             expect: 403 },
+  { route: 'POST /ops/queue-dashboard/session',           caller: 'officer',            target: 'none',             expect: 403 },
+  { route: 'POST /ops/queue-dashboard/session',           caller: 'supervisor',         target: 'none',             expect: 403 },
+  { route: 'POST /ops/queue-dashboard/session',           caller: 'decisionMaker',      target: 'none',             expect: 403 },
+  { route: 'POST /ops/queue-dashboard/session',           caller: 'apiKey',             target: 'none',             expect: 403 },
+  // Alerts (SPEC §2, §4): commissioner staff read all, agency roles their own agency's but never one kept for the
+  // commissioner's office; the admin and decision makers read none, so their list is empty (LIST_CHECKS), not refused.
+  { route: 'GET /alerts',                                 caller: 'anonymous',          target: 'none',             expect: 401 },
+  { route: 'GET /alerts',                                 caller: 'admin',              target: 'none',             expect: 200 },
+  { route: 'GET /alerts',                                 caller: 'commissioner',       target: 'none',             expect: 200 },
+  { route: 'GET /alerts',                                 caller: 'reviewer',           target: 'none',             expect: 200 },
+  { route: 'GET /alerts',                                 caller: 'conflictedReviewer', target: 'none',             expect: 200 },
+  { route: 'GET /alerts',                                 caller: 'analyst',            target: 'none',             expect: 200 },
+  { route: 'GET /alerts',                                 caller: 'officer',            target: 'none',             expect: 200 },
+  { route: 'GET /alerts',                                 caller: 'supervisor',         target: 'none',             expect: 200 },
+  { route: 'GET /alerts',                                 caller: 'decisionMaker',      target: 'none',             expect: 200 },
+  { route: 'GET /alerts',                                 caller: 'apiKey',             target: 'none',             expect: 200 },
+  // Acknowledging: the commissioner, and supervisors for their own agency; 403 where the alert is readable, else 404.
+  { route: 'POST /alerts/:id/acknowledge',                caller: 'anonymous',          target: 'other',            expect: 401 },
+  { route: 'POST /alerts/:id/acknowledge',                caller: 'admin',              target: 'other',            expect: 404 },
+  { route: 'POST /alerts/:id/acknowledge',                caller: 'commissioner',       target: 'other',            expect: 200 },
+  { route: 'POST /alerts/:id/acknowledge',                caller: 'commissioner',       target: 'commissionerOnly', expect: 200 },
+  { route: 'POST /alerts/:id/acknowledge',                caller: 'reviewer',           target: 'other',            expect: 403 },
+  { route: 'POST /alerts/:id/acknowledge',                caller: 'reviewer',           target: 'commissionerOnly', expect: 403 },
+  { route: 'POST /alerts/:id/acknowledge',                caller: 'conflictedReviewer', target: 'other',            expect: 403 },
+  { route: 'POST /alerts/:id/acknowledge',                caller: 'conflictedReviewer', target: 'commissionerOnly', expect: 403 },
+  { route: 'POST /alerts/:id/acknowledge',                caller: 'analyst',            target: 'other',            expect: 403 },
+  { route: 'POST /alerts/:id/acknowledge',                caller: 'analyst',            target: 'commissionerOnly', expect: 403 },
+  { route: 'POST /alerts/:id/acknowledge',                caller: 'officer',            target: 'own',              expect: 403 },
+  { route: 'POST /alerts/:id/acknowledge',                caller: 'officer',            target: 'other',            expect: 404 },
+  { route: 'POST /alerts/:id/acknowledge',                caller: 'officer',            target: 'commissionerOnly', expect: 404 },
+  { route: 'POST /alerts/:id/acknowledge',                caller: 'supervisor',         target: 'own',              expect: 200 },
+  { route: 'POST /alerts/:id/acknowledge',                caller: 'supervisor',         target: 'other',            expect: 404 },
+  { route: 'POST /alerts/:id/acknowledge',                caller: 'supervisor',         target: 'commissionerOnly', expect: 404 },
+  { route: 'POST /alerts/:id/acknowledge',                caller: 'apiKey',             target: 'own',              expect: 403 },
+  { route: 'POST /alerts/:id/acknowledge',                caller: 'apiKey',             target: 'other',            expect: 404 },
+  { route: 'POST /alerts/:id/acknowledge',                caller: 'apiKey',             target: 'commissionerOnly', expect: 404 },
+  { route: 'POST /alerts/:id/acknowledge',                caller: 'decisionMaker',      target: 'other',            expect: 404 },
+  // A scan on demand: the commissioner and the admin (SPEC §4).
+  { route: 'POST /jobs/overdue-scan',                     caller: 'anonymous',          target: 'none',             expect: 401 },
+  { route: 'POST /jobs/overdue-scan',                     caller: 'admin',              target: 'none',             expect: 200 },
+  { route: 'POST /jobs/overdue-scan',                     caller: 'commissioner',       target: 'none',             expect: 200 },
+  { route: 'POST /jobs/overdue-scan',                     caller: 'reviewer',           target: 'none',             expect: 403 },
+  { route: 'POST /jobs/overdue-scan',                     caller: 'conflictedReviewer', target: 'none',             expect: 403 },
+  { route: 'POST /jobs/overdue-scan',                     caller: 'analyst',            target: 'none',             expect: 403 },
+  { route: 'POST /jobs/overdue-scan',                     caller: 'officer',            target: 'none',             expect: 403 },
+  { route: 'POST /jobs/overdue-scan',                     caller: 'supervisor',         target: 'none',             expect: 403 },
+  { route: 'POST /jobs/overdue-scan',                     caller: 'decisionMaker',      target: 'none',             expect: 403 },
+  { route: 'POST /jobs/overdue-scan',                     caller: 'apiKey',             target: 'none',             expect: 403 },
+  // Sampling runs: the commissioner starts them; commissioner staff read them (the seed: the commissioner only);
+  // to anyone else the list is refused and a run does not exist.
+  { route: 'POST /sampling-runs',                         caller: 'anonymous',          target: 'none',             expect: 401 },
+  { route: 'POST /sampling-runs',                         caller: 'admin',              target: 'none',             expect: 403 },
+  { route: 'POST /sampling-runs',                         caller: 'commissioner',       target: 'none',             expect: 201 },
+  { route: 'POST /sampling-runs',                         caller: 'reviewer',           target: 'none',             expect: 403 },
+  { route: 'POST /sampling-runs',                         caller: 'conflictedReviewer', target: 'none',             expect: 403 },
+  { route: 'POST /sampling-runs',                         caller: 'analyst',            target: 'none',             expect: 403 },
+  { route: 'POST /sampling-runs',                         caller: 'officer',            target: 'none',             expect: 403 },
+  { route: 'POST /sampling-runs',                         caller: 'supervisor',         target: 'none',             expect: 403 },
+  { route: 'POST /sampling-runs',                         caller: 'decisionMaker',      target: 'none',             expect: 403 },
+  { route: 'POST /sampling-runs',                         caller: 'apiKey',             target: 'none',             expect: 403 },
+  { route: 'GET /sampling-runs',                          caller: 'anonymous',          target: 'none',             expect: 401 },
+  { route: 'GET /sampling-runs',                          caller: 'admin',              target: 'none',             expect: 403 },
+  { route: 'GET /sampling-runs',                          caller: 'commissioner',       target: 'none',             expect: 200 },
+  { route: 'GET /sampling-runs',                          caller: 'reviewer',           target: 'none',             expect: 200 },
+  { route: 'GET /sampling-runs',                          caller: 'conflictedReviewer', target: 'none',             expect: 200 },
+  { route: 'GET /sampling-runs',                          caller: 'analyst',            target: 'none',             expect: 200 },
+  { route: 'GET /sampling-runs',                          caller: 'officer',            target: 'none',             expect: 403 },
+  { route: 'GET /sampling-runs',                          caller: 'supervisor',         target: 'none',             expect: 403 },
+  { route: 'GET /sampling-runs',                          caller: 'decisionMaker',      target: 'none',             expect: 403 },
+  { route: 'GET /sampling-runs',                          caller: 'apiKey',             target: 'none',             expect: 403 },
+  { route: 'GET /sampling-runs/:id',                      caller: 'anonymous',          target: 'none',             expect: 401 },
+  { route: 'GET /sampling-runs/:id',                      caller: 'admin',              target: 'none',             expect: 404 },
+  { route: 'GET /sampling-runs/:id',                      caller: 'commissioner',       target: 'none',             expect: 200 },
+  { route: 'GET /sampling-runs/:id',                      caller: 'reviewer',           target: 'none',             expect: 200 },
+  { route: 'GET /sampling-runs/:id',                      caller: 'conflictedReviewer', target: 'none',             expect: 200 },
+  { route: 'GET /sampling-runs/:id',                      caller: 'analyst',            target: 'none',             expect: 200 },
+  { route: 'GET /sampling-runs/:id',                      caller: 'officer',            target: 'none',             expect: 404 },
+  { route: 'GET /sampling-runs/:id',                      caller: 'supervisor',         target: 'none',             expect: 404 },
+  { route: 'GET /sampling-runs/:id',                      caller: 'decisionMaker',      target: 'none',             expect: 404 },
+  { route: 'GET /sampling-runs/:id',                      caller: 'apiKey',             target: 'none',             expect: 404 },
+  // Reviews (SPEC §2, §5): commissioner staff read all; agency roles their own agency's, only once concluded (a
+  // review not yet concluded does not exist for them: 404); the admin and decision makers none (an empty list).
+  { route: 'GET /reviews',                                caller: 'anonymous',          target: 'none',             expect: 401 },
+  { route: 'GET /reviews',                                caller: 'admin',              target: 'none',             expect: 200 },
+  { route: 'GET /reviews',                                caller: 'commissioner',       target: 'none',             expect: 200 },
+  { route: 'GET /reviews',                                caller: 'reviewer',           target: 'none',             expect: 200 },
+  { route: 'GET /reviews',                                caller: 'conflictedReviewer', target: 'none',             expect: 200 },
+  { route: 'GET /reviews',                                caller: 'analyst',            target: 'none',             expect: 200 },
+  { route: 'GET /reviews',                                caller: 'officer',            target: 'none',             expect: 200 },
+  { route: 'GET /reviews',                                caller: 'supervisor',         target: 'none',             expect: 200 },
+  { route: 'GET /reviews',                                caller: 'decisionMaker',      target: 'none',             expect: 200 },
+  { route: 'GET /reviews',                                caller: 'apiKey',             target: 'none',             expect: 200 },
+  { route: 'GET /reviews/:id',                            caller: 'anonymous',          target: 'other',            expect: 401 },
+  { route: 'GET /reviews/:id',                            caller: 'admin',              target: 'other',            expect: 404 },
+  { route: 'GET /reviews/:id',                            caller: 'admin',              target: 'otherConcluded',   expect: 404 },
+  { route: 'GET /reviews/:id',                            caller: 'commissioner',       target: 'other',            expect: 200 },
+  { route: 'GET /reviews/:id',                            caller: 'commissioner',       target: 'otherConcluded',   expect: 200 },
+  { route: 'GET /reviews/:id',                            caller: 'reviewer',           target: 'other',            expect: 200 },
+  { route: 'GET /reviews/:id',                            caller: 'reviewer',           target: 'otherConcluded',   expect: 200 },
+  { route: 'GET /reviews/:id',                            caller: 'conflictedReviewer', target: 'other',            expect: 200 },
+  { route: 'GET /reviews/:id',                            caller: 'conflictedReviewer', target: 'otherConcluded',   expect: 200 },
+  { route: 'GET /reviews/:id',                            caller: 'conflictedReviewer', target: 'conflicted',       expect: 200 },
+  { route: 'GET /reviews/:id',                            caller: 'analyst',            target: 'other',            expect: 200 },
+  { route: 'GET /reviews/:id',                            caller: 'analyst',            target: 'otherConcluded',   expect: 200 },
+  { route: 'GET /reviews/:id',                            caller: 'officer',            target: 'own',              expect: 404 },
+  { route: 'GET /reviews/:id',                            caller: 'officer',            target: 'ownConcluded',     expect: 200 },
+  { route: 'GET /reviews/:id',                            caller: 'officer',            target: 'otherConcluded',   expect: 404 },
+  { route: 'GET /reviews/:id',                            caller: 'supervisor',         target: 'own',              expect: 404 },
+  { route: 'GET /reviews/:id',                            caller: 'supervisor',         target: 'ownConcluded',     expect: 200 },
+  { route: 'GET /reviews/:id',                            caller: 'supervisor',         target: 'otherConcluded',   expect: 404 },
+  { route: 'GET /reviews/:id',                            caller: 'apiKey',             target: 'own',              expect: 404 },
+  { route: 'GET /reviews/:id',                            caller: 'apiKey',             target: 'ownConcluded',     expect: 200 },
+  { route: 'GET /reviews/:id',                            caller: 'apiKey',             target: 'otherConcluded',   expect: 404 },
+  { route: 'GET /reviews/:id',                            caller: 'decisionMaker',      target: 'other',            expect: 404 },
+  { route: 'GET /reviews/:id',                            caller: 'decisionMaker',      target: 'otherConcluded',   expect: 404 },
+  // The commissioner assigns, by hand or automatically (over an empty run here, so the fixtures stay as they are).
+  { route: 'POST /reviews/auto-assign',                   caller: 'anonymous',          target: 'none',             expect: 401 },
+  { route: 'POST /reviews/auto-assign',                   caller: 'admin',              target: 'none',             expect: 403 },
+  { route: 'POST /reviews/auto-assign',                   caller: 'commissioner',       target: 'none',             expect: 200 },
+  { route: 'POST /reviews/auto-assign',                   caller: 'reviewer',           target: 'none',             expect: 403 },
+  { route: 'POST /reviews/auto-assign',                   caller: 'conflictedReviewer', target: 'none',             expect: 403 },
+  { route: 'POST /reviews/auto-assign',                   caller: 'analyst',            target: 'none',             expect: 403 },
+  { route: 'POST /reviews/auto-assign',                   caller: 'officer',            target: 'none',             expect: 403 },
+  { route: 'POST /reviews/auto-assign',                   caller: 'supervisor',         target: 'none',             expect: 403 },
+  { route: 'POST /reviews/auto-assign',                   caller: 'decisionMaker',      target: 'none',             expect: 403 },
+  { route: 'POST /reviews/auto-assign',                   caller: 'apiKey',             target: 'none',             expect: 403 },
+  { route: 'POST /reviews/:id/assign',                    caller: 'anonymous',          target: 'other',            expect: 401 },
+  { route: 'POST /reviews/:id/assign',                    caller: 'admin',              target: 'other',            expect: 404 },
+  { route: 'POST /reviews/:id/assign',                    caller: 'commissioner',       target: 'other',            expect: 200 },
+  { route: 'POST /reviews/:id/assign',                    caller: 'reviewer',           target: 'other',            expect: 403 },
+  { route: 'POST /reviews/:id/assign',                    caller: 'conflictedReviewer', target: 'other',            expect: 403 },
+  { route: 'POST /reviews/:id/assign',                    caller: 'analyst',            target: 'other',            expect: 403 },
+  { route: 'POST /reviews/:id/assign',                    caller: 'officer',            target: 'own',              expect: 404 },
+  { route: 'POST /reviews/:id/assign',                    caller: 'officer',            target: 'ownConcluded',     expect: 403 },
+  { route: 'POST /reviews/:id/assign',                    caller: 'supervisor',         target: 'own',              expect: 404 },
+  { route: 'POST /reviews/:id/assign',                    caller: 'supervisor',         target: 'ownConcluded',     expect: 403 },
+  { route: 'POST /reviews/:id/assign',                    caller: 'apiKey',             target: 'own',              expect: 404 },
+  { route: 'POST /reviews/:id/assign',                    caller: 'apiKey',             target: 'ownConcluded',     expect: 403 },
+  { route: 'POST /reviews/:id/assign',                    caller: 'decisionMaker',      target: 'other',            expect: 404 },
+  // Concluding: the commissioner any assigned review; a reviewer only one assigned to them, never about an agency
+  // they have a conflict with. `own`/`other` reviews here are assigned to a reviewer no row calls as.
+  { route: 'POST /reviews/:id/conclude',                  caller: 'anonymous',          target: 'other',            expect: 401 },
+  { route: 'POST /reviews/:id/conclude',                  caller: 'admin',              target: 'other',            expect: 404 },
+  { route: 'POST /reviews/:id/conclude',                  caller: 'commissioner',       target: 'other',            expect: 200 },
+  { route: 'POST /reviews/:id/conclude',                  caller: 'reviewer',           target: 'other',            expect: 403 },
+  { route: 'POST /reviews/:id/conclude',                  caller: 'reviewer',           target: 'assignedToSelf',   expect: 200 },
+  { route: 'POST /reviews/:id/conclude',                  caller: 'conflictedReviewer', target: 'other',            expect: 403 },
+  { route: 'POST /reviews/:id/conclude',                  caller: 'conflictedReviewer', target: 'assignedToSelf',   expect: 200 },
+  { route: 'POST /reviews/:id/conclude',                  caller: 'conflictedReviewer', target: 'conflicted',       expect: 403 },
+  { route: 'POST /reviews/:id/conclude',                  caller: 'analyst',            target: 'other',            expect: 403 },
+  { route: 'POST /reviews/:id/conclude',                  caller: 'officer',            target: 'own',              expect: 404 },
+  { route: 'POST /reviews/:id/conclude',                  caller: 'officer',            target: 'ownConcluded',     expect: 403 },
+  { route: 'POST /reviews/:id/conclude',                  caller: 'supervisor',         target: 'own',              expect: 404 },
+  { route: 'POST /reviews/:id/conclude',                  caller: 'supervisor',         target: 'ownConcluded',     expect: 403 },
+  { route: 'POST /reviews/:id/conclude',                  caller: 'apiKey',             target: 'own',              expect: 404 },
+  { route: 'POST /reviews/:id/conclude',                  caller: 'apiKey',             target: 'ownConcluded',     expect: 403 },
+  { route: 'POST /reviews/:id/conclude',                  caller: 'decisionMaker',      target: 'other',            expect: 404 },
+  // Responding to a finding: supervisors of the reviewed agency, once it is concluded.
+  { route: 'POST /reviews/:id/respond',                   caller: 'anonymous',          target: 'otherConcluded',   expect: 401 },
+  { route: 'POST /reviews/:id/respond',                   caller: 'admin',              target: 'otherConcluded',   expect: 404 },
+  { route: 'POST /reviews/:id/respond',                   caller: 'commissioner',       target: 'otherConcluded',   expect: 403 },
+  { route: 'POST /reviews/:id/respond',                   caller: 'reviewer',           target: 'otherConcluded',   expect: 403 },
+  { route: 'POST /reviews/:id/respond',                   caller: 'conflictedReviewer', target: 'otherConcluded',   expect: 403 },
+  { route: 'POST /reviews/:id/respond',                   caller: 'analyst',            target: 'otherConcluded',   expect: 403 },
+  { route: 'POST /reviews/:id/respond',                   caller: 'officer',            target: 'own',              expect: 404 },
+  { route: 'POST /reviews/:id/respond',                   caller: 'officer',            target: 'ownConcluded',     expect: 403 },
+  { route: 'POST /reviews/:id/respond',                   caller: 'officer',            target: 'otherConcluded',   expect: 404 },
+  { route: 'POST /reviews/:id/respond',                   caller: 'supervisor',         target: 'own',              expect: 404 },
+  { route: 'POST /reviews/:id/respond',                   caller: 'supervisor',         target: 'ownConcluded',     expect: 200 },
+  { route: 'POST /reviews/:id/respond',                   caller: 'supervisor',         target: 'otherConcluded',   expect: 404 },
+  { route: 'POST /reviews/:id/respond',                   caller: 'apiKey',             target: 'own',              expect: 404 },
+  { route: 'POST /reviews/:id/respond',                   caller: 'apiKey',             target: 'ownConcluded',     expect: 403 },
+  { route: 'POST /reviews/:id/respond',                   caller: 'apiKey',             target: 'otherConcluded',   expect: 404 },
+  { route: 'POST /reviews/:id/respond',                   caller: 'decisionMaker',      target: 'otherConcluded',   expect: 404 },
+  // Withdrawing a review not yet concluded: the commissioner.
+  { route: 'POST /reviews/:id/withdraw',                  caller: 'anonymous',          target: 'other',            expect: 401 },
+  { route: 'POST /reviews/:id/withdraw',                  caller: 'admin',              target: 'other',            expect: 404 },
+  { route: 'POST /reviews/:id/withdraw',                  caller: 'commissioner',       target: 'other',            expect: 200 },
+  { route: 'POST /reviews/:id/withdraw',                  caller: 'reviewer',           target: 'other',            expect: 403 },
+  { route: 'POST /reviews/:id/withdraw',                  caller: 'conflictedReviewer', target: 'other',            expect: 403 },
+  { route: 'POST /reviews/:id/withdraw',                  caller: 'analyst',            target: 'other',            expect: 403 },
+  { route: 'POST /reviews/:id/withdraw',                  caller: 'officer',            target: 'own',              expect: 404 },
+  { route: 'POST /reviews/:id/withdraw',                  caller: 'officer',            target: 'ownConcluded',     expect: 403 },
+  { route: 'POST /reviews/:id/withdraw',                  caller: 'supervisor',         target: 'own',              expect: 404 },
+  { route: 'POST /reviews/:id/withdraw',                  caller: 'supervisor',         target: 'ownConcluded',     expect: 403 },
+  { route: 'POST /reviews/:id/withdraw',                  caller: 'apiKey',             target: 'own',              expect: 404 },
+  { route: 'POST /reviews/:id/withdraw',                  caller: 'apiKey',             target: 'ownConcluded',     expect: 403 },
+  { route: 'POST /reviews/:id/withdraw',                  caller: 'decisionMaker',      target: 'other',            expect: 404 },
 ];
 
 const CALLERS: Caller[] = [
@@ -334,22 +554,56 @@ const CALLERS: Caller[] = [
   'decisionMaker',
   'apiKey',
 ];
+/** Callers acting for a frontline agency or the competent authority: they never learn who reviewed a decision. */
+const AGENCY_ROLES: Caller[] = ['officer', 'supervisor', 'apiKey', 'decisionMaker'];
+const COMMISSIONER_STAFF: Caller[] = ['commissioner', 'reviewer', 'conflictedReviewer', 'analyst'];
 /** Routes outside the API's permission model (health.e2e-spec.ts covers them). */
 const OUTSIDE_MATRIX = ['GET /health/live', 'GET /health/ready'];
+/** POST routes that take no request body by design (health.e2e-spec.ts holds the same list); sent without one. */
+const BODILESS = ['POST /alerts/:id/acknowledge', 'POST /jobs/overdue-scan', 'POST /ops/queue-dashboard/session'];
 const API_PREFIX = '/api/v1';
 const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'patch'];
 const SECRETS = /passwordHash|password_hash|secretHash|secret_hash|\$argon2/;
+/** Keys that only case data has: the admin never gets any (separation of duties, SPEC §1). */
+const CASE_KEYS = ['externalRef', 'pseudonym'];
+/** Pending reviews drawn per frontline agency for the rows; a row that changes one takes its own. */
+const POOL_SIZE = 10;
+
+/**
+ * What the file prepares once: a sampling run that drew a review of every
+ * decision declined in beforeAll (a pool of pending reviews per agency), and
+ * the records rows share, each made on first use.
+ */
+interface Fixtures {
+  /** The run that drew the pool. */
+  runId: string;
+  /** A completed run that drew nothing: auto-assign over it leaves every fixture as it is. */
+  emptyRunId: string;
+  /** A reviewer no row calls as: shared assigned and concluded reviews are theirs. */
+  bystander: Session;
+  /** Pending reviews not handed out yet, per agency id, with their case (declined, at version 1). */
+  pool: Map<string, { id: string; caseId: string; caseVersion: number }[]>;
+  /** Records rows share because they leave them as they are, by what they are. */
+  shared: Map<string, Promise<string>>;
+}
 
 interface RowContext {
   t: TestApp;
   w: World;
+  fx: Fixtures;
   caller: Caller;
   target: Target;
+  /** The row changes the record it names (a 2xx on a POST): it gets a record of its own, not a shared one. */
+  fresh: boolean;
   /** The row's target agency; throws for rows whose target is `none`. */
   agency: () => Agency;
-  /** What a path builder made for the body builder (e.g. the case and its version). */
-  made: { case?: OpenedCase };
+  /**
+   * What a path builder made for the body builder (e.g. the case and its version), and, for a list, the records it
+   * made sure exist, by target as an agency role of the own frontline agency sees them (see LISTED).
+   */
+  made: { case?: OpenedCase; listed?: Partial<Record<Target, string>> };
 }
+type Scene = Pick<RowContext, 't' | 'w' | 'fx' | 'fresh'>;
 
 let seq = 0;
 const unique = (prefix: string): string => `${prefix}-${process.pid}-${++seq}`;
@@ -378,6 +632,34 @@ const PATHS: Record<string, (c: RowContext) => string | Promise<string>> = {
   'GET /cases/:id': async (c) => `/cases/${(await caseOf(c)).id}`,
   'GET /cases/:id/decisions': async (c) => `/cases/${(await caseOf(c)).id}/decisions`,
   'POST /cases/:id/decisions': async (c) => `/cases/${(await caseOf(c)).id}/decisions`,
+  'GET /alerts': async (c) => {
+    const { own, other } = c.w.agencies;
+    c.made.listed = {
+      own: await overdueAlert(c, own),
+      other: await overdueAlert(c, other),
+      commissionerOnly: await removalAlert(c),
+    };
+    return '/alerts?limit=200';
+  },
+  'POST /alerts/:id/acknowledge': async (c) =>
+    `/alerts/${c.target === 'commissionerOnly' ? await removalAlert(c) : await overdueAlert(c, c.agency())}/acknowledge`,
+  'GET /sampling-runs/:id': (c) => `/sampling-runs/${c.fx.runId}`,
+  'GET /reviews': async (c) => {
+    const { own, other } = c.w.agencies;
+    const bystander = c.fx.bystander.id;
+    c.made.listed = {
+      own: await review(c, { agencyId: own.id, state: 'pending' }),
+      ownConcluded: await review(c, { agencyId: own.id, state: 'concluded', reviewerId: bystander }),
+      other: await review(c, { agencyId: other.id, state: 'pending' }),
+      otherConcluded: await review(c, { agencyId: other.id, state: 'concluded', reviewerId: bystander }),
+    };
+    return '/reviews?limit=200';
+  },
+  'GET /reviews/:id': async (c) => `/reviews/${await reviewOf(c, 'pending')}`,
+  'POST /reviews/:id/assign': async (c) => `/reviews/${await reviewOf(c, 'pending')}/assign`,
+  'POST /reviews/:id/conclude': async (c) => `/reviews/${await reviewOf(c, 'assigned')}/conclude`,
+  'POST /reviews/:id/respond': async (c) => `/reviews/${await reviewOf(c, 'pending')}/respond`,
+  'POST /reviews/:id/withdraw': async (c) => `/reviews/${await reviewOf(c, 'pending')}/withdraw`,
 };
 
 /** A valid body per route, so a refusal is about who asks, not what they send. */
@@ -402,6 +684,40 @@ const BODIES: Record<string, (c: RowContext) => object> = {
     facility: 'Holding centre N',
     legalBasis: 'Aliens Act s. 62',
   }),
+  // A week long past: nothing to draw, should the run ever be executed.
+  'POST /sampling-runs': () => ({ from: '2020-01-06T00:00:00.000Z', to: '2020-01-13T00:00:00.000Z', rate: 1 }),
+  'POST /reviews/auto-assign': (c) => ({ runId: c.fx.emptyRunId }),
+  'POST /reviews/:id/assign': (c) => ({ reviewerId: c.w.reviewer.id }),
+  'POST /reviews/:id/conclude': () => CONCERN,
+  'POST /reviews/:id/respond': () => ({ response: 'accept', text: 'We accept the finding and will interview again.' }),
+  'POST /reviews/:id/withdraw': () => ({ reason: 'Drawn from a decision entered twice by mistake' }),
+};
+
+/**
+ * Which of the records a list's builder prepared (`made.listed`) each caller
+ * finds in it (SPEC §2); a caller not named finds none and gets an empty list.
+ */
+const STAFF_ALERTS: Target[] = ['own', 'other', 'commissionerOnly'];
+const STAFF_REVIEWS: Target[] = ['own', 'ownConcluded', 'other', 'otherConcluded'];
+const LISTED: Record<string, Partial<Record<Caller, Target[]>>> = {
+  'GET /alerts': {
+    commissioner: STAFF_ALERTS,
+    reviewer: STAFF_ALERTS,
+    conflictedReviewer: STAFF_ALERTS,
+    analyst: STAFF_ALERTS,
+    officer: ['own'],
+    supervisor: ['own'],
+    apiKey: ['own'],
+  },
+  'GET /reviews': {
+    commissioner: STAFF_REVIEWS,
+    reviewer: STAFF_REVIEWS,
+    conflictedReviewer: STAFF_REVIEWS,
+    analyst: STAFF_REVIEWS,
+    officer: ['ownConcluded'],
+    supervisor: ['ownConcluded'],
+    apiKey: ['ownConcluded'],
+  },
 };
 
 /** A user of the target agency other than the caller (the caller when they are alone there). */
@@ -426,11 +742,16 @@ async function keyOf(c: RowContext): Promise<string> {
   return res.body.id as string;
 }
 
+/** The officer who opens cases for a frontline agency of the world. */
+function officerOf(w: World, agency: Agency): Session {
+  const officer = agency.id === w.agencies.other.id ? w.otherOfficer : w.officer;
+  if (agency.id !== officer.agencyId) throw new Error(`no officer opens cases for agency ${agency.code}`);
+  return officer;
+}
+
 /** A fresh case of the target agency, opened by one of its officers; referred to the authority for `referred`. */
 async function caseOf(c: RowContext): Promise<OpenedCase> {
-  const agency = c.agency();
-  const officer = agency.id === c.w.agencies.other.id ? c.w.otherOfficer : c.w.officer;
-  if (agency.id !== officer.agencyId) throw new Error(`no officer opens cases for agency ${agency.code}`);
+  const officer = officerOf(c.w, c.agency());
   let opened = await openCase(c.t, officer);
   if (c.target === 'referred') {
     const version = await decided(c.t, officer, opened.id, {
@@ -442,6 +763,207 @@ async function caseOf(c: RowContext): Promise<OpenedCase> {
   }
   c.made.case = opened;
   return opened;
+}
+
+/** The shared record under `key` (made on first use), or a new one when the row changes what it gets. */
+function sharedOr(s: Scene, key: string, make: () => Promise<string>): Promise<string> {
+  if (s.fresh) return make();
+  let made = s.fx.shared.get(key);
+  if (!made) {
+    made = make();
+    s.fx.shared.set(key, made);
+  }
+  return made;
+}
+
+/** A `screening_overdue` alert of a frontline agency: its subject detained 49 h ago, unscreened, then a scan. */
+function overdueAlert(s: Scene, agency: Agency): Promise<string> {
+  return sharedOr(s, `alert screening_overdue ${agency.id}`, async () => {
+    const opened = await openOverdueDetention(s.t, officerOf(s.w, agency));
+    const scan = await scanNow(s.t, s.w.commissioner);
+    const alert = scan.raised.find((a) => a.caseId === opened.id && a.rule === 'screening_overdue');
+    if (!alert) throw new Error(`the scan raised no alert for case ${opened.id}: ${JSON.stringify(scan)}`);
+    return alert.id;
+  });
+}
+
+/**
+ * A `removal_during_review` alert about the own frontline agency, for the
+ * commissioner's office only: its officer closes a case as `removed` while
+ * a review of it is pending (one the agency cannot see yet).
+ */
+function removalAlert(s: Scene): Promise<string> {
+  return sharedOr(s, 'alert removal_during_review', async () => {
+    const pending = takePending(s.fx, s.w.agencies.own.id);
+    await decided(s.t, s.w.officer, pending.caseId, {
+      type: 'close',
+      expectedVersion: pending.caseVersion,
+      outcome: 'removed',
+      reason: 'Returned to the country of origin',
+      riskAssessmentRef: 'RA-2026-0042',
+    });
+    const res = await s.t
+      .http()
+      .get(`${API_PREFIX}/alerts`)
+      .query({ caseId: pending.caseId, rule: 'removal_during_review' })
+      .set('authorization', s.w.commissioner.auth);
+    const id = (res.body.items as { id: string }[] | undefined)?.[0]?.id;
+    if (!id) throw new Error(`no removal_during_review alert for case ${pending.caseId}: ${res.status} ${res.text}`);
+    return id;
+  });
+}
+
+interface ReviewSpec {
+  agencyId: string;
+  state: 'pending' | 'assigned' | 'concluded';
+  /** Who it is assigned to (assigned and concluded reviews). */
+  reviewerId?: string;
+  /** Assign in SQL, past the API's conflict guard. */
+  bypassConflictGuard?: boolean;
+}
+
+/** The review a row's target names; `unconcluded` is its state under `own` and `other`. */
+function reviewOf(c: RowContext, unconcluded: 'pending' | 'assigned'): Promise<string> {
+  const agencyId = c.agency().id;
+  const self = c.caller === 'anonymous' ? undefined : c.w[c.caller].id;
+  const bystander = c.fx.bystander.id;
+  switch (c.target) {
+    case 'ownConcluded':
+    case 'otherConcluded':
+      return review(c, { agencyId, state: 'concluded', reviewerId: bystander });
+    case 'assignedToSelf':
+      return review(c, { agencyId, state: 'assigned', reviewerId: self });
+    case 'conflicted':
+      return review(c, { agencyId, state: 'assigned', reviewerId: self, bypassConflictGuard: true });
+    default:
+      return review(
+        c,
+        unconcluded === 'pending'
+          ? { agencyId, state: 'pending' }
+          : { agencyId, state: 'assigned', reviewerId: bystander },
+      );
+  }
+}
+
+function review(s: Scene, spec: ReviewSpec): Promise<string> {
+  return sharedOr(s, `review ${JSON.stringify(spec)}`, async () => {
+    const { id } = takePending(s.fx, spec.agencyId);
+    if (spec.state === 'pending') return id;
+    if (!spec.reviewerId) throw new Error(`an ${spec.state} review needs a reviewer: ${JSON.stringify(spec)}`);
+    if (spec.bypassConflictGuard) {
+      const res = await s.t.sql.query(
+        `UPDATE reviews SET status = 'assigned', assigned_reviewer_id = $2, assigned_at = now(), version = version + 1,
+                            updated_at = now()
+          WHERE id = $1 AND status = 'pending'`,
+        [id, spec.reviewerId],
+      );
+      if (res.rowCount !== 1) throw new Error(`could not assign review ${id} in SQL`);
+    } else {
+      await reviewCommand(s.t, s.w.commissioner, id, 'assign', { reviewerId: spec.reviewerId });
+    }
+    if (spec.state === 'concluded') await reviewCommand(s.t, s.w.commissioner, id, 'conclude', CONCERN);
+    return id;
+  });
+}
+
+function takePending(fx: Fixtures, agencyId: string): { id: string; caseId: string; caseVersion: number } {
+  const next = fx.pool.get(agencyId)?.shift();
+  if (!next) throw new Error(`no pending review left for agency ${agencyId}: raise POOL_SIZE`);
+  return next;
+}
+
+/** The file's fixtures: a reviewer bystander, and a pool of pending reviews of both frontline agencies. */
+async function prepareFixtures(t: TestApp, w: World): Promise<Fixtures> {
+  const from = new Date(Date.now() - 60_000);
+  const bystander = await createUser(t, w.admin, 'reviewer', w.agencies.office.id);
+  const declined = await Promise.all(
+    [w.officer, w.otherOfficer].flatMap((officer) => Array.from({ length: POOL_SIZE }, () => declinedCase(t, officer))),
+  );
+  const drawn = await drawSample(t, w.commissioner, { from, to: new Date(Date.now() + 1_000) });
+  const empty = await drawSample(t, w.commissioner, {
+    from: new Date('2020-01-06T00:00:00Z'),
+    to: new Date('2020-01-13T00:00:00Z'),
+  });
+  if (empty.reviews.length > 0) throw new Error('the empty run drew reviews');
+  const pool = new Map<string, { id: string; caseId: string; caseVersion: number }[]>();
+  for (const d of declined) {
+    const r = drawn.reviews.find((x) => x.caseId === d.id);
+    if (!r) throw new Error(`the run drew no review of case ${d.id}`);
+    pool.set(d.agencyId, [...(pool.get(d.agencyId) ?? []), { id: r.id, caseId: d.id, caseVersion: d.version }]);
+  }
+  return { runId: drawn.runId, emptyRunId: empty.runId, bystander, pool, shared: new Map() };
+}
+
+/** The agency a row's target names (see Target). */
+function targetAgency(w: World, session: Session | undefined, row: Row): Agency {
+  switch (row.target) {
+    case 'other':
+    case 'referred':
+    case 'otherConcluded':
+    case 'assignedToSelf':
+      return w.agencies.other;
+    case 'conflicted':
+      // The agency the conflicted reviewer has a conflict with (world.ts).
+      if (row.caller !== 'conflictedReviewer') break;
+      return w.agencies.own;
+    case 'commissionerOnly':
+      return w.agencies.own;
+    case 'own':
+    case 'ownConcluded': {
+      const own = Object.values(w.agencies).find((a) => a.id === session?.agencyId);
+      if (own) return own;
+      break;
+    }
+    case 'none':
+      break;
+  }
+  throw new Error(`the row needs a target agency the ${row.caller} has: ${describeRow(row)}`);
+}
+
+/** Every key of every object in a JSON body, however deep. */
+function keysIn(value: unknown): string[] {
+  if (Array.isArray(value)) return value.flatMap(keysIn);
+  if (value && typeof value === 'object') {
+    return Object.entries(value).flatMap(([k, v]) => [k, ...keysIn(v)]);
+  }
+  return [];
+}
+
+/**
+ * A 2xx answer holds nothing the caller may not read (SPEC §1, §2, §5): no
+ * PII to analysts, no case data to the admin, no sampling seed but to the
+ * commissioner, no reviewer to agency roles. Where the record would carry the
+ * field, the callers who may read it must see it, so the checks cannot pass
+ * for want of data. Lists hold exactly what the caller may read (LISTED).
+ */
+function expectOnlyReadable(row: Row, c: RowContext, res: Response): void {
+  const keys = keysIn(res.body);
+  if (row.caller === 'analyst') expect(Object.values(SEEDED_PII).filter((pii) => res.text.includes(pii))).toEqual([]);
+  if (row.caller === 'commissioner' && row.route === 'GET /cases/:id') expect(res.text).toContain(SEEDED_PII.name);
+  if (row.caller === 'admin') expect(keys.filter((k) => CASE_KEYS.includes(k))).toEqual([]);
+  if (row.caller !== 'commissioner') expect(keys).not.toContain('seed');
+  if (row.caller === 'commissioner' && row.route.includes(' /sampling-runs')) expect(keys).toContain('seed');
+  if (AGENCY_ROLES.includes(row.caller)) expect(keys).not.toContain('assignedReviewerId');
+  if (
+    COMMISSIONER_STAFF.includes(row.caller) &&
+    /^(GET|POST) \/reviews(\/:id)?(\/(assign|conclude|withdraw))?$/.test(row.route)
+  ) {
+    expect(keys).toContain('assignedReviewerId');
+  }
+  if (c.made.listed) expectListed(row, c, res.body.items);
+}
+
+function expectListed(row: Row, c: RowContext, items: { id: string; agencyId: string; concludedAt?: string }[]): void {
+  const listed = c.made.listed ?? {};
+  const visible = LISTED[row.route]?.[row.caller] ?? [];
+  const found = (Object.keys(listed) as Target[]).filter((k) => items.some((i) => i.id === listed[k]));
+  expect(found.sort()).toEqual([...visible].sort());
+  if (visible.length === 0) expect(items).toEqual([]);
+  if (AGENCY_ROLES.includes(row.caller)) {
+    const agencyId = c.w[row.caller as 'officer'].agencyId;
+    expect(items.filter((i) => i.agencyId !== agencyId).map((i) => i.id)).toEqual([]);
+    if (row.route === 'GET /reviews') expect(items.filter((i) => !i.concludedAt).map((i) => i.id)).toEqual([]);
+  }
 }
 
 function routeOf(method: string, openApiPath: string): string {
@@ -456,10 +978,12 @@ function describeRow(r: Row): string {
 describe('authorization matrix', () => {
   let t: TestApp;
   let w: World;
+  let fx: Fixtures;
 
   beforeAll(async () => {
     t = await startTestApp({ env: { LOGIN_MAX_ATTEMPTS_PER_ADDRESS: '1000' } });
     w = await createWorld(t);
+    fx = await prepareFixtures(t, w);
   }, 60_000);
   afterAll(async () => t.close(), 60_000);
 
@@ -482,31 +1006,35 @@ describe('authorization matrix', () => {
       ),
     );
     expect(missing).toEqual([]);
-    const stale = [...new Set(MATRIX.map((r) => r.route))].filter((route) => !routes.includes(route));
+    const stale = [...new Set([...MATRIX.map((r) => r.route), ...BODILESS])].filter((route) => !routes.includes(route));
     expect(stale).toEqual([]);
     const keys = MATRIX.map((r) => `${r.route} ${r.caller} ${r.target}`);
     expect(keys.filter((k, i) => keys.indexOf(k) !== i)).toEqual([]);
     const withoutPath = routes.filter((route) => route.includes(':') && !PATHS[route]);
-    const withoutBody = routes.filter((route) => /^(POST|PUT|PATCH) /.test(route) && !BODIES[route]);
-    expect({ withoutPath, withoutBody }).toEqual({ withoutPath: [], withoutBody: [] });
+    const withoutBody = routes.filter(
+      (route) => /^(POST|PUT|PATCH) /.test(route) && !BODIES[route] && !BODILESS.includes(route),
+    );
+    const bodilessWithBody = BODILESS.filter((route) => BODIES[route]);
+    expect({ withoutPath, withoutBody, bodilessWithBody }).toEqual({
+      withoutPath: [],
+      withoutBody: [],
+      bodilessWithBody: [],
+    });
   });
 
   it.each(MATRIX.map((row) => [describeRow(row), row] as const))('%s', async (_name, row) => {
     const session = row.caller === 'anonymous' ? undefined : w[row.caller];
+    const [method, route] = row.route.split(' ');
     const c: RowContext = {
       t,
       w,
+      fx,
       caller: row.caller,
       target: row.target,
+      fresh: method !== 'GET' && row.expect < 300,
       made: {},
-      agency: () => {
-        if (row.target === 'other' || row.target === 'referred') return w.agencies.other;
-        const own = Object.values(w.agencies).find((a) => a.id === session?.agencyId);
-        if (row.target === 'own' && own) return own;
-        throw new Error(`the row needs a target agency the ${row.caller} has: ${describeRow(row)}`);
-      },
+      agency: () => targetAgency(w, session, row),
     };
-    const [method, route] = row.route.split(' ');
     const path = PATHS[row.route] ? await PATHS[row.route](c) : route;
     let req = t.http()[method.toLowerCase() as 'get' | 'post' | 'put' | 'patch' | 'delete'](`${API_PREFIX}${path}`);
     if (session) req = req.set('authorization', session.auth);
@@ -517,5 +1045,6 @@ describe('authorization matrix', () => {
     // Never a password hash or key hash, in an answer or in an error.
     expect(res.text).not.toMatch(SECRETS);
     if (row.expect >= 400) expectProblem(res, row.expect);
+    else expectOnlyReadable(row, c, res);
   });
 });

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { type AuditEntry, type ChainPosition, sealEvent, type SealedEvent, SYSTEM_ACTOR } from './audit-event.js';
+import { type AuditEntry, type ChainPosition, sealEvent, type SealedEvent } from './audit-event.js';
 import { ChainVerifier, type ChainProblem, type StoredEvent } from './chain-verifier.js';
 import { type AuditActor, GENESIS_HASH, type JsonValue } from './hash-chain.js';
 

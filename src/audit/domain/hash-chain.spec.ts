@@ -88,7 +88,7 @@ describe('canonicalEventText', () => {
       action: 'a',
       subject: { type: 's', id: null },
       requestId: null,
-      payload: [-0, 1e21, 1e-7, 5e-324, Number.MAX_VALUE, 333333333.33333329],
+      payload: [-0, 1e21, 1e-7, 5e-324, Number.MAX_VALUE, Number('333333333.33333329')],
     };
     const text = canonicalEventText(withoutPayload(event), canonicalJson(event.payload));
     expect(text).toBe(canonicalEvent(event));

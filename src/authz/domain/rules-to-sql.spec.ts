@@ -312,23 +312,19 @@ describe('accessibleSql agrees with CASL', () => {
     fc
       .record({ agencyId: agency, commissionerOnly: fc.boolean() })
       .map((attributes) => ({ type: 'Alert' as const, actions: ['read', 'acknowledge'] as Action[], attributes })),
-    fc
-      .record({ id: agency })
-      .map((attributes) => ({
-        type: 'Agency' as const,
-        actions: ['read', 'create', 'manage'] as Action[],
-        attributes,
-      })),
+    fc.record({ id: agency }).map((attributes) => ({
+      type: 'Agency' as const,
+      actions: ['read', 'create', 'manage'] as Action[],
+      attributes,
+    })),
     fc
       .record({ agencyId: fc.option(agency, { nil: null }) })
       .map((attributes) => ({ type: 'User' as const, actions: ['read', 'create', 'delete'] as Action[], attributes })),
-    fc
-      .record({ agencyId: agency })
-      .map((attributes) => ({
-        type: 'ApiKey' as const,
-        actions: ['read', 'create', 'delete'] as Action[],
-        attributes,
-      })),
+    fc.record({ agencyId: agency }).map((attributes) => ({
+      type: 'ApiKey' as const,
+      actions: ['read', 'create', 'delete'] as Action[],
+      attributes,
+    })),
     fc
       .record({ agencyId: agency })
       .map((attributes) => ({ type: 'Report' as const, actions: ['read'] as Action[], attributes })),
@@ -367,15 +363,16 @@ describe('accessibleSql agrees with CASL', () => {
 
   /*
    * Random rule lists (any order of can/cannot, eq/$ne/$in/$nin) over
-   * non-null values: the translation itself, beyond today's rules. Nullable
-   * columns under NOT are a separate matter (see the report).
+   * non-null values: the translation itself, beyond today's rules. A NULL
+   * column is left out on purpose: under NOT (an inverted rule, $nin) SQL
+   * makes `NOT (col = $1)` unknown where CASL answers true.
    */
   it('for random rule lists over non-null attributes', () => {
-    const value = {
+    const value: Record<'agencyId' | 'concluded' | 'assignedReviewerId', fc.Arbitrary<string | boolean>> = {
       agencyId: agency,
       concluded: fc.boolean(),
       assignedReviewerId: fc.constantFrom(...USERS),
-    } as const;
+    };
     const fieldCondition = fc.constantFrom('agencyId', 'concluded', 'assignedReviewerId').chain((field) =>
       fc
         .oneof(

@@ -204,11 +204,24 @@ export class CasesRepository {
       ],
     );
     if (affected !== 1) return false;
+    // One round trip for the record, its audit event and any detention change (the hot path of every decision).
+    const c = event.content;
     await manager.query(
-      `INSERT INTO decision_records (id, case_id, sequence, type, outcome, reason, payload, agency_id, actor_type,
-                                     actor_id, actor_role, actor_agency_id, review_id, occurred_at, recorded_at,
-                                     audit_event_id, audit_hash)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)`,
+      `WITH record AS (
+         INSERT INTO decision_records (id, case_id, sequence, type, outcome, reason, payload, agency_id, actor_type,
+                                       actor_id, actor_role, actor_agency_id, review_id, occurred_at, recorded_at,
+                                       audit_event_id, audit_hash)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)
+       ), event AS (
+         INSERT INTO audit_events (id, chain_id, seq, recorded_at, actor_type, actor_id, actor_role, actor_agency_id,
+                                   action, subject_type, subject_id, request_id, payload, prev_hash, hash)
+         VALUES ($16, $18, $19, $20, $9, $10, $11, $12, $21, $22, $2, $23, $24, $25, $17)
+       ), opened AS (
+         INSERT INTO detention_episodes (id, case_id, agency_id, detained_at, facility, legal_basis, detain_record_id)
+         SELECT $26, $2, $8, $27, $28, $29, $1 WHERE $26::uuid IS NOT NULL
+       )
+       UPDATE detention_episodes SET released_at = $30, release_reason = $31, release_record_id = $1
+        WHERE $30::timestamptz IS NOT NULL AND case_id = $2 AND released_at IS NULL`,
       [
         record.id,
         record.caseId,
@@ -227,30 +240,22 @@ export class CasesRepository {
         record.recordedAt,
         event.id,
         event.hash,
+        c.chainId,
+        c.seq,
+        c.recordedAt,
+        c.action,
+        c.subject.type,
+        c.requestId,
+        event.canonicalPayload,
+        event.prevHash,
+        episode.open?.id ?? null,
+        episode.open?.detainedAt ?? null,
+        episode.open?.facility ?? null,
+        episode.open?.legalBasis ?? null,
+        episode.close?.releasedAt ?? null,
+        episode.close?.reason ?? null,
       ],
     );
-    if (episode.open) {
-      await manager.query(
-        `INSERT INTO detention_episodes (id, case_id, agency_id, detained_at, facility, legal_basis, detain_record_id)
-         VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-        [
-          episode.open.id,
-          record.caseId,
-          record.agencyId,
-          episode.open.detainedAt,
-          episode.open.facility,
-          episode.open.legalBasis,
-          record.id,
-        ],
-      );
-    }
-    if (episode.close) {
-      await manager.query(
-        `UPDATE detention_episodes SET released_at = $2, release_reason = $3, release_record_id = $4
-          WHERE case_id = $1 AND released_at IS NULL`,
-        [record.caseId, episode.close.releasedAt, episode.close.reason, record.id],
-      );
-    }
     return true;
   }
 

@@ -1,0 +1,188 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { ALERT_RULES, type AlertRule } from '../alerts/domain/alert-rules.js';
+import { accessibleSql, SqlParams, type SqlColumns } from '../authz/domain/rules-to-sql.js';
+import { CASE_STATES, DECISION_TYPES, type CaseState, type DecisionType } from '../cases/domain/identification.js';
+import { Forbidden } from '../common/domain-errors.js';
+import type { RequestContext } from '../common/request-context.js';
+import { countsByKey, type AgenciesReport, type AgencyReport, type Interval } from './domain/agency-report.js';
+import { wilsonInterval } from './domain/wilson.js';
+import { periodOf } from './period.js';
+
+const AGENCY: SqlColumns<'Report'> = { agencyId: 'a.id' };
+const ALERT: SqlColumns<'Alert'> = { agencyId: 'al.agency_id', commissionerOnly: 'al.commissioner_only' };
+const REVIEW: SqlColumns<'Review'> = {
+  agencyId: 'r.agency_id',
+  concluded: '(r.concluded_at IS NOT NULL)',
+  assignedReviewerId: 'r.assigned_reviewer_id',
+};
+
+interface ReportRow {
+  id: string;
+  code: string;
+  name: string;
+  kind: string;
+  cases_by_state: Partial<Record<CaseState, number>> | null;
+  decisions_by_type: Partial<Record<DecisionType, number>> | null;
+  screening_to_referral: number | null;
+  screening_to_referral_n: number | null;
+  referral_to_rg: number | null;
+  referral_to_rg_n: number | null;
+  rg_to_cg: number | null;
+  rg_to_cg_n: number | null;
+  detained_now: number | null;
+  longest_detention_days: number | null;
+  alerts_by_rule: Partial<Record<AlertRule, number>> | null;
+  reviews_concluded: number | null;
+  reviews_concern: number | null;
+  reviews_disagree: number | null;
+}
+
+/** `{ "a": count(*) FILTER (WHERE col = 'a'), … }` over a catalogue of plain snake_case names. */
+function countsBy(column: string, keys: readonly string[]): string {
+  return `jsonb_build_object(${keys
+    .map((k) => {
+      if (!/^[a-z_]+$/.test(k)) throw new Error(`reports: unsafe key ${k}`);
+      return `'${k}', count(*) FILTER (WHERE ${column} = '${k}')`;
+    })
+    .join(', ')})`;
+}
+
+const days = (interval: string) => `extract(epoch FROM (${interval})) / 86400.0`;
+const median = (value: string, filter: string) =>
+  `round((percentile_cont(0.5) WITHIN GROUP (ORDER BY ${days(value)}) FILTER (WHERE ${filter}))::numeric, 2)::float8`;
+
+/**
+ * The per-agency oversight report (SPEC §7). Every figure is aggregated in
+ * PostgreSQL in one statement; Node only fills in zeros and computes the
+ * Wilson interval from two counts. Figures belong to the agency that owns
+ * the case (the `agency_id` every table carries), so an RG decision by the
+ * competent authority counts for the frontline agency whose case it is.
+ *
+ * Which agencies: those the caller's `Report · read` rules allow, filtered in
+ * SQL. Alerts and reviews are counted through the caller's own read rules on
+ * them as well, so an agency's report never counts what its list would not
+ * show it (commissioner-only alerts, reviews not yet concluded).
+ */
+@Injectable()
+export class ReportsService {
+  constructor(private readonly db: DataSource) {}
+
+  async agencies(ctx: RequestContext, q: { from: string; to: string }): Promise<AgenciesReport> {
+    if (!ctx.ability.can('read', 'Report')) throw new Forbidden('Your role does not read reports.');
+    const period = periodOf(q.from, q.to);
+    const generatedAt = new Date();
+    const params = new SqlParams();
+    const agencies = accessibleSql(ctx.ability, 'read', 'Report', AGENCY, params);
+    const alerts = accessibleSql(ctx.ability, 'read', 'Alert', ALERT, params);
+    const reviews = accessibleSql(ctx.ability, 'read', 'Review', REVIEW, params);
+    const from = `${params.add(period.from)}::timestamptz`;
+    const to = `${params.add(period.to)}::timestamptz`;
+    const now = `${params.add(generatedAt)}::timestamptz`;
+    const within = (column: string) => `(${column} >= ${from} AND ${column} < ${to})`;
+
+    const rows = await this.db.query<ReportRow[]>(
+      `WITH ag AS (SELECT a.id, a.code, a.name, a.kind FROM agencies a WHERE ${agencies}),
+       cases_by_state AS (
+         -- Cases first encountered in the period, in the state they are in now.
+         SELECT c.agency_id, ${countsBy('c.state', CASE_STATES)} AS by_state
+           FROM cases c
+          WHERE c.agency_id IN (SELECT id FROM ag) AND ${within('c.encounter_at')}
+          GROUP BY c.agency_id),
+       decisions_by_type AS (
+         SELECT d.agency_id, ${countsBy('d.type', DECISION_TYPES)} AS by_type
+           FROM decision_records d
+          WHERE d.agency_id IN (SELECT id FROM ag) AND ${within('d.occurred_at')}
+          GROUP BY d.agency_id),
+       milestones AS (
+         -- First referral, RG, positive RG and CG of each case with one of them in the period:
+         -- the cost follows the period's decisions, not the agencies' whole history.
+         SELECT d.case_id,
+                min(d.occurred_at) FILTER (WHERE d.type = 'refer') AS referred_at,
+                min(d.occurred_at) FILTER (WHERE d.type = 'reasonable_grounds') AS rg_at,
+                min(d.occurred_at) FILTER (WHERE d.type = 'reasonable_grounds' AND d.outcome = 'positive') AS rg_positive_at,
+                min(d.occurred_at) FILTER (WHERE d.type = 'conclusive_grounds') AS cg_at
+           FROM decision_records d
+          WHERE d.type IN ('refer', 'reasonable_grounds', 'conclusive_grounds')
+            AND d.case_id IN (SELECT p.case_id FROM decision_records p
+                               WHERE p.agency_id IN (SELECT id FROM ag)
+                                 AND p.type IN ('refer', 'reasonable_grounds', 'conclusive_grounds')
+                                 AND ${within('p.occurred_at')})
+          GROUP BY d.case_id),
+       durations AS (
+         -- A step counts in the period in which it ended.
+         SELECT c.agency_id,
+                ${median('m.referred_at - c.encounter_at', within('m.referred_at'))} AS screening_to_referral,
+                count(*) FILTER (WHERE ${within('m.referred_at')}) AS screening_to_referral_n,
+                ${median('m.rg_at - m.referred_at', `${within('m.rg_at')} AND m.referred_at IS NOT NULL`)} AS referral_to_rg,
+                count(*) FILTER (WHERE ${within('m.rg_at')} AND m.referred_at IS NOT NULL) AS referral_to_rg_n,
+                ${median('m.cg_at - m.rg_positive_at', `${within('m.cg_at')} AND m.rg_positive_at IS NOT NULL`)} AS rg_to_cg,
+                count(*) FILTER (WHERE ${within('m.cg_at')} AND m.rg_positive_at IS NOT NULL) AS rg_to_cg_n
+           FROM milestones m JOIN cases c ON c.id = m.case_id
+          GROUP BY c.agency_id),
+       detained AS (
+         -- Open episodes only (a partial index): the cost follows the people detained.
+         SELECT e.agency_id, count(DISTINCT e.case_id) AS detained_now,
+                round(max(${days(`${now} - e.detained_at`)})::numeric, 2)::float8 AS longest_detention_days
+           FROM detention_episodes e
+          WHERE e.released_at IS NULL AND e.agency_id IN (SELECT id FROM ag)
+          GROUP BY e.agency_id),
+       alerts_by_rule AS (
+         SELECT al.agency_id, ${countsBy('al.rule', ALERT_RULES)} AS by_rule
+           FROM alerts al
+          WHERE al.agency_id IN (SELECT id FROM ag) AND ${within('al.raised_at')} AND ${alerts}
+          GROUP BY al.agency_id),
+       reviews_concluded AS (
+         SELECT r.agency_id, count(*) AS concluded,
+                count(*) FILTER (WHERE r.finding = 'concern') AS concern,
+                count(*) FILTER (WHERE r.finding = 'disagree') AS disagree
+           FROM reviews r
+          WHERE r.agency_id IN (SELECT id FROM ag) AND ${within('r.concluded_at')} AND ${reviews}
+          GROUP BY r.agency_id)
+       SELECT ag.id, ag.code, ag.name, ag.kind,
+              cs.by_state AS cases_by_state, dt.by_type AS decisions_by_type,
+              du.screening_to_referral, du.screening_to_referral_n::int,
+              du.referral_to_rg, du.referral_to_rg_n::int, du.rg_to_cg, du.rg_to_cg_n::int,
+              de.detained_now::int, de.longest_detention_days,
+              ar.by_rule AS alerts_by_rule,
+              rc.concluded::int AS reviews_concluded, rc.concern::int AS reviews_concern,
+              rc.disagree::int AS reviews_disagree
+         FROM ag
+         LEFT JOIN cases_by_state cs ON cs.agency_id = ag.id
+         LEFT JOIN decisions_by_type dt ON dt.agency_id = ag.id
+         LEFT JOIN durations du ON du.agency_id = ag.id
+         LEFT JOIN detained de ON de.agency_id = ag.id
+         LEFT JOIN alerts_by_rule ar ON ar.agency_id = ag.id
+         LEFT JOIN reviews_concluded rc ON rc.agency_id = ag.id
+        ORDER BY lower(ag.code), ag.id`,
+      params.values,
+    );
+    return {
+      from: period.from!.toISOString(),
+      to: period.to!.toISOString(),
+      generatedAt: generatedAt.toISOString(),
+      agencies: rows.map(toAgencyReport),
+    };
+  }
+}
+
+const interval = (medianDays: number | null, n: number | null): Interval => ({ medianDays, n: n ?? 0 });
+
+function toAgencyReport(r: ReportRow): AgencyReport {
+  const concluded = r.reviews_concluded ?? 0;
+  const concern = r.reviews_concern ?? 0;
+  const disagree = r.reviews_disagree ?? 0;
+  return {
+    agency: { id: r.id, code: r.code, name: r.name, kind: r.kind },
+    casesByState: countsByKey(CASE_STATES, r.cases_by_state),
+    decisionsByType: countsByKey(DECISION_TYPES, r.decisions_by_type),
+    durations: {
+      screeningToReferral: interval(r.screening_to_referral, r.screening_to_referral_n),
+      referralToReasonableGrounds: interval(r.referral_to_rg, r.referral_to_rg_n),
+      reasonableGroundsToConclusiveGrounds: interval(r.rg_to_cg, r.rg_to_cg_n),
+    },
+    detention: { detainedNow: r.detained_now ?? 0, longestCurrentDays: r.longest_detention_days },
+    alertsByRule: countsByKey(ALERT_RULES, r.alerts_by_rule),
+    reviews: { concluded, concern, disagree, concernOrDisagree: wilsonInterval(concern + disagree, concluded) },
+  };
+}
