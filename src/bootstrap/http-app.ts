@@ -66,6 +66,19 @@ export async function createHttpApp(
       });
     }
   });
+  // JSON may spell a lone UTF-16 surrogate ("\ud800"): no valid text contains one, it cannot be stored or
+  // canonicalised for the audit log, so it is refused up front as bad input rather than failing later.
+  fastify.addHook('preValidation', async (request, reply) => {
+    if (request.body !== undefined && !wellFormed(request.body)) {
+      await reply.status(400).type('application/problem+json').send({
+        type: '/problems/invalid-characters',
+        title: 'Bad Request',
+        status: 400,
+        detail: 'The body contains text that is not valid Unicode (a lone surrogate).',
+        requestId: request.id,
+      });
+    }
+  });
   await app.register(helmet, {
     contentSecurityPolicy: {
       directives: {
@@ -131,4 +144,11 @@ function trustProxyOption(
   value: AppConfig['http']['trustProxy'],
 ): boolean | string[] | ((addr: string, hop: number) => boolean) {
   return typeof value === 'number' ? (_addr, hop) => hop < value : value;
+}
+
+function wellFormed(value: unknown, depth = 0): boolean {
+  if (typeof value === 'string') return value.isWellFormed();
+  if (depth > 64 || value === null || typeof value !== 'object') return true;
+  if (Array.isArray(value)) return value.every((v) => wellFormed(v, depth + 1));
+  return Object.entries(value).every(([k, v]) => k.isWellFormed() && wellFormed(v, depth + 1));
 }

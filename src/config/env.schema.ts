@@ -1,3 +1,4 @@
+import { CronExpressionParser } from 'cron-parser';
 import { z } from 'zod';
 
 /**
@@ -15,10 +16,19 @@ const int = (fallback: number, min = 0, max = Number.MAX_SAFE_INTEGER) =>
 
 const rate = (fallback: number) => z.coerce.number().min(0).max(1).default(fallback);
 
+/** Parsed with the same library BullMQ's job schedulers use, so a value accepted here is accepted there. */
 const cron = (fallback: string) =>
   z
     .string()
     .regex(/^(\S+\s+){4,5}\S+$/, 'must be a cron expression with 5 or 6 fields')
+    .refine((v) => {
+      try {
+        CronExpressionParser.parse(v, { tz: 'UTC' });
+        return true;
+      } catch {
+        return false;
+      }
+    }, 'is not a valid cron expression')
     .default(fallback);
 
 const optionalSecret = z

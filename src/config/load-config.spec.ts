@@ -253,3 +253,26 @@ describe('resolveSecrets', () => {
     expect(existsSync(file)).toBe(false);
   });
 });
+
+describe('startup errors never repeat secrets (review findings)', () => {
+  it.each(['61 * * * *', 'a b c d e', '*/15 * * * MON-XYZ', '* * 32 13 8'])('rejects the cron %j at start', (cron) => {
+    expect(() => loadConfig({ ...SECRETS, OVERDUE_SCAN_CRON: cron })).toThrow(StartupError);
+  });
+
+  it('does not echo a PII key given in the wrong order', () => {
+    const key = Buffer.alloc(32, 0xfb).toString('base64');
+    expect(() => loadConfig({ ...SECRETS, PII_ENCRYPTION_KEYS: `${key}:k1` })).toThrow(
+      expect.objectContaining({ message: expect.not.stringContaining(key) }),
+    );
+  });
+
+  it.each([
+    ['DATABASE_URL', 'mysql://app:db-password-123@db/x'],
+    ['REDIS_URL', 'http://:redis-password-123@c:6379'],
+    ['SMTP_URL', 'mail://m:smtp-password-123@m:587'],
+  ])('does not echo the password in a bad %s', (name, value) => {
+    expect(() => loadConfig({ ...SECRETS, [name]: value })).toThrow(
+      expect.objectContaining({ message: expect.not.stringMatching(/password-123/) }),
+    );
+  });
+});

@@ -12,8 +12,7 @@ export function loadConfig(raw: NodeJS.ProcessEnv): AppConfig {
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const name = String(issue.path[0] ?? 'environment');
-    const got = raw[name];
-    const shown = got === undefined || /SECRET|KEY|PASSWORD|TOKEN/.test(name) ? '' : ` (got "${got}")`;
+    const shown = shownValue(name, raw[name]);
     throw new StartupError(
       `Invalid environment variable ${name}${shown}: ${issue.message}. See .env.example for the accepted values.`,
     );
@@ -106,6 +105,16 @@ function shapeConfig(env: Env): AppConfig {
   };
 }
 
+/** What a startup error may repeat of a bad value: never a secret, never a URL's password. */
+function shownValue(name: string, got: string | undefined): string {
+  if (got === undefined || /SECRET|KEY|PASSWORD|TOKEN/.test(name)) return '';
+  if (/_URL$/.test(name)) {
+    const masked = got.replace(/\/\/([^/@:]*):[^/@]*@/, '//$1:***@');
+    return ` (got "${masked}")`;
+  }
+  return ` (got "${got}")`;
+}
+
 function required(
   env: Env,
   name: 'JWT_SECRET' | 'PII_ENCRYPTION_KEYS' | 'AUDIT_SIGNING_KEY',
@@ -137,8 +146,9 @@ export function parsePiiKeys(value: string): { keys: Map<string, Buffer>; active
     const at = entry.indexOf(':');
     if (at <= 0) throw new Error('each key must look like <keyId>:<base64 of 32 bytes>');
     const id = entry.slice(0, at);
-    if (!/^[A-Za-z0-9_-]{1,32}$/.test(id)) throw new Error(`key id "${id}" may use only letters, digits, _ and -`);
-    if (keys.has(id)) throw new Error(`key id "${id}" appears twice`);
+    // The id is not repeated: a key written the wrong way round would put the key itself in the message.
+    if (!/^[A-Za-z0-9_-]{1,32}$/.test(id)) throw new Error('a key id may use only letters, digits, _ and - (1–32)');
+    if (keys.has(id)) throw new Error(`key id ${id} appears twice`);
     keys.set(id, decodeKey(entry.slice(at + 1), `key ${id}`));
   }
   const activeKeyId = keys.keys().next().value;

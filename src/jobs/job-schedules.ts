@@ -27,7 +27,10 @@ export class JobSchedules implements OnApplicationBootstrap, OnApplicationShutdo
 
   async onApplicationBootstrap(): Promise<void> {
     await this.register();
-    this.logger.log({ event: 'job_schedulers_registered', count: this.schedules().length }, 'job schedulers registered');
+    this.logger.log(
+      { event: 'job_schedulers_registered', count: this.schedules().length },
+      'job schedulers registered',
+    );
     this.timer = setInterval(() => void this.reRegisterIfLost(), this.config.mail.sweepSeconds * 1000);
     this.timer.unref();
   }
@@ -41,7 +44,7 @@ export class JobSchedules implements OnApplicationBootstrap, OnApplicationShutdo
     const every = (ms: number) => ({ every: ms });
     return [
       { queue: QUEUES.alerts, name: JOBS.overdueScan, repeat: cron(this.config.alerts.overdueScanCron) },
-      { queue: QUEUES.notifications, name: JOBS.sweepOutbox, repeat: every(this.config.mail.sweepSeconds * 1000) },
+      { queue: QUEUES.maintenance, name: JOBS.sweepOutbox, repeat: every(this.config.mail.sweepSeconds * 1000) },
       { queue: QUEUES.maintenance, name: JOBS.auditCheckpoint, repeat: cron(this.config.audit.checkpointCron) },
       { queue: QUEUES.maintenance, name: JOBS.purgeIdempotencyKeys, repeat: every(3_600_000) },
       { queue: QUEUES.sampling, name: JOBS.scheduleSampling, repeat: cron(this.config.sampling.cron) },
@@ -68,9 +71,7 @@ export class JobSchedules implements OnApplicationBootstrap, OnApplicationShutdo
     if (this.checking) return;
     this.checking = true;
     try {
-      const found = await Promise.all(
-        this.schedules().map((s) => this.queues.queue(s.queue).getJobScheduler(s.name)),
-      );
+      const found = await Promise.all(this.schedules().map((s) => this.queues.queue(s.queue).getJobScheduler(s.name)));
       if (found.every((f) => f !== undefined)) return;
       this.logger.warn(
         { event: 'job_schedulers_lost' },

@@ -1,6 +1,5 @@
 import { Readable } from 'node:stream';
 import { Injectable } from '@nestjs/common';
-import type { PoolClient } from 'pg';
 import { DataSource } from 'typeorm';
 import { AuditLog } from '../audit/audit-log.js';
 import { auditActorOf, chains } from '../audit/domain/audit-event.js';
@@ -18,7 +17,7 @@ import {
   NATIONALITY_UNKNOWN,
 } from './domain/anonymisation.js';
 import { csvRow, type CsvValue } from './domain/csv.js';
-import { periodOf } from './period.js';
+import { periodOf, type Period } from './period.js';
 
 export const SUPPRESSED_HEADER = 'x-suppressed-rows';
 export const PUBLISHED_HEADER = 'x-published-rows';
@@ -41,12 +40,12 @@ interface ExportSummary {
  * as CTDC's row-per-record layout (expand a row `count` times to get it) in
  * far fewer rows, and every row states how many people it stands for.
  *
- * Generalisation, grouping and suppression all happen in PostgreSQL; a case
- * in a combination below k never leaves the database. Two statements run in
- * one REPEATABLE READ snapshot: the first counts what is suppressed (sent as
- * the `X-Suppressed-Rows` header, since a trailer line would break the CSV),
- * the second streams the surviving combinations through a cursor, so memory
- * stays flat however many cases there are.
+ * Generalisation, grouping and suppression all happen in PostgreSQL, in one
+ * statement read through a cursor, so memory stays flat however many cases
+ * there are; a combination below k never leaves the database. The statement
+ * yields a summary row first (how many cases were suppressed and published),
+ * which becomes the `X-Suppressed-Rows` and `X-Published-Rows` headers: a
+ * trailer line would break the CSV, and HTTP trailers are not widely read.
  */
 @Injectable()
 export class AnonymisedExportService {
@@ -66,37 +65,16 @@ export class AnonymisedExportService {
     const where = ['TRUE'];
     if (period.from) where.push(`c.encounter_at >= ${params.add(period.from)}::timestamptz`);
     if (period.to) where.push(`c.encounter_at < ${params.add(period.to)}::timestamptz`);
-    const kParam = `${params.add(k)}::int`;
-    const grouped = groupedSql(where.join(' AND '));
+    const sql = exportSql(where.join(' AND '), `${params.add(k)}::int`);
 
     await withPgClient(this.db, async (client) => {
       await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
+      // Enough memory to group by hashing rather than by sorting every case on disk (a few MB per 1,000 combinations).
+      await client.query(`SET LOCAL work_mem = '64MB'`);
+      const rows = streamRows(client, sql, params.values, 1_000);
       try {
-        const summary = await this.summary(client, grouped, kParam, params.values);
-        await this.db.transaction((manager) =>
-          this.audit.append(
-            manager,
-            { actor: auditActorOf(ctx.actor), requestId: ctx.requestId },
-            {
-              chainId: chains.of('export', ctx.actor.id),
-              action: 'export.anonymised',
-              subject: { type: 'anonymised_export', id: null },
-              payload: {
-                filters: { from: period.from?.toISOString() ?? null, to: period.to?.toISOString() ?? null },
-                k,
-                rows: summary.combinations,
-                records: summary.published,
-                suppressed: summary.suppressed,
-              },
-            },
-          ),
-        );
-        const rows = streamRows(
-          client,
-          `SELECT * FROM (${grouped}) g WHERE g.count >= ${kParam} ORDER BY ${EXPORT_COLUMNS.map((c) => `g.${c}`).join(', ')}`,
-          params.values,
-          1_000,
-        );
+        const summary = toSummary((await rows.next()).value);
+        await this.audited(ctx, period, k, summary);
         await sink(
           {
             [SUPPRESSED_HEADER]: String(summary.suppressed),
@@ -106,22 +84,59 @@ export class AnonymisedExportService {
           Readable.from(csvChunks(rows)),
         );
       } finally {
-        // Read-only: ending the snapshot either way is all there is to do.
+        // Close the cursor if the download stopped early, then end the read-only snapshot.
+        await rows.return(undefined);
         await client.query('ROLLBACK');
       }
     });
   }
 
-  private async summary(client: PoolClient, grouped: string, k: string, values: unknown[]): Promise<ExportSummary> {
-    const { rows } = await client.query<ExportSummary>(
-      `SELECT coalesce(sum(g.count) FILTER (WHERE g.count < ${k}), 0)::int AS suppressed,
-              coalesce(sum(g.count) FILTER (WHERE g.count >= ${k}), 0)::int AS published,
-              count(*) FILTER (WHERE g.count >= ${k})::int AS combinations
-         FROM (${grouped}) g`,
-      values,
+  /** Every export is on the record: who, which filters, how much; never the data. */
+  private async audited(ctx: RequestContext, period: Period, k: number, summary: ExportSummary): Promise<void> {
+    await this.db.transaction((manager) =>
+      this.audit.append(
+        manager,
+        { actor: auditActorOf(ctx.actor), requestId: ctx.requestId },
+        {
+          chainId: chains.of('export', ctx.actor.id),
+          action: 'export.anonymised',
+          subject: { type: 'anonymised_export', id: null },
+          payload: {
+            filters: { from: period.from?.toISOString() ?? null, to: period.to?.toISOString() ?? null },
+            k,
+            rows: summary.combinations,
+            records: summary.published,
+            suppressed: summary.suppressed,
+          },
+        },
+      ),
     );
-    return rows[0];
   }
+}
+
+function toSummary(row: unknown[] | undefined): ExportSummary {
+  if (!row || row[0] !== 0) throw new Error('anonymised export: the summary row is missing');
+  const [suppressed, published, combinations] = row.slice(1 + EXPORT_COLUMNS.length + 1) as number[];
+  return { suppressed, published, combinations };
+}
+
+/**
+ * The summary row (part 0) and then the combinations of at least k cases
+ * (part 1), in a stable order. The grouped cases are materialised once and
+ * read twice; they are one row per combination, not per case.
+ */
+function exportSql(where: string, k: string): string {
+  const columns = EXPORT_COLUMNS.map((c) => `g.${c}`).join(', ');
+  const none = EXPORT_COLUMNS.map((c) => (c === 'encounter_year' ? 'NULL::int' : 'NULL::text')).join(', ');
+  return `WITH g AS MATERIALIZED (${groupedSql(where)})
+          SELECT 0 AS part, ${none}, NULL::int AS count,
+                 coalesce(sum(g.count) FILTER (WHERE g.count < ${k}), 0)::int AS suppressed,
+                 coalesce(sum(g.count) FILTER (WHERE g.count >= ${k}), 0)::int AS published,
+                 (count(*) FILTER (WHERE g.count >= ${k}))::int AS combinations
+            FROM g
+          UNION ALL
+          SELECT 1, ${columns}, g.count, NULL, NULL, NULL FROM g WHERE g.count >= ${k}
+          ORDER BY 1, ${EXPORT_COLUMNS.map((_, i) => i + 2).join(', ')}`;
 }
 
 /**
@@ -145,10 +160,11 @@ function groupedSql(where: string): string {
            GROUP BY 1, 2, 3, 4, 5, 6, 7`;
 }
 
+/** The CSV text of the combination rows (part 1), in chunks of about `CHUNK_CHARS`. */
 async function* csvChunks(rows: AsyncIterable<unknown[]>): AsyncGenerator<string> {
   let chunk = csvRow([...EXPORT_COLUMNS, 'count']);
   for await (const row of rows) {
-    chunk += csvRow(row as CsvValue[]);
+    chunk += csvRow(row.slice(1, 2 + EXPORT_COLUMNS.length) as CsvValue[]);
     if (chunk.length >= CHUNK_CHARS) {
       yield chunk;
       chunk = '';

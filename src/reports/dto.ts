@@ -51,7 +51,10 @@ export class DurationsDto {
   screeningToReferral: IntervalDto;
   @ApiProperty({ type: IntervalDto, description: 'First `refer` → first reasonable-grounds decision in the period.' })
   referralToReasonableGrounds: IntervalDto;
-  @ApiProperty({ type: IntervalDto, description: 'First positive RG → first conclusive-grounds decision in the period.' })
+  @ApiProperty({
+    type: IntervalDto,
+    description: 'First positive RG → first conclusive-grounds decision in the period.',
+  })
   reasonableGroundsToConclusiveGrounds: IntervalDto;
 }
 

@@ -60,8 +60,14 @@ export class ReportsController {
   @ApiProduces('text/csv')
   @ApiOkResponse({
     headers: {
-      [SUPPRESSED_HEADER]: { description: 'Cases left out because their combination is rarer than k', schema: { type: 'integer' } },
-      [PUBLISHED_HEADER]: { description: 'Cases the published rows stand for (the sum of `count`)', schema: { type: 'integer' } },
+      [SUPPRESSED_HEADER]: {
+        description: 'Cases left out because their combination is rarer than k',
+        schema: { type: 'integer' },
+      },
+      [PUBLISHED_HEADER]: {
+        description: 'Cases the published rows stand for (the sum of `count`)',
+        schema: { type: 'integer' },
+      },
       [K_HEADER]: { description: 'The k every published row meets', schema: { type: 'integer' } },
     },
     content: { 'text/csv': { schema: { type: 'string' } } },

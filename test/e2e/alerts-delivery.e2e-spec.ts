@@ -187,7 +187,11 @@ describe('alert delivery: nothing lost, nothing doubled', () => {
       expect(sent).toMatchObject({ status: 'sent', attempts: 3 });
       await sleep(1_500); // a sweep period: no resend
       expect(smtp.received.map((m) => m.messageId)).toEqual([sent.message_id]);
-      const listed = await t.http().get('/api/v1/alerts').query({ caseId: c.id }).set('authorization', w.commissioner.auth);
+      const listed = await t
+        .http()
+        .get('/api/v1/alerts')
+        .query({ caseId: c.id })
+        .set('authorization', w.commissioner.auth);
       expect(listed.body.items[0].notifications).toEqual([
         expect.objectContaining({ kind: 'raised', status: 'sent', attempts: 3, sentAt: expect.any(String) }),
       ]);
@@ -275,19 +279,19 @@ describe('alert delivery: nothing lost, nothing doubled', () => {
     it('sends the held-back alert exactly once when Redis is back with its data, and workers recover', async () => {
       const alertId = await raiseWhileRedisIsDown();
       await redis.start();
-      const t0 = Date.now();
       // Within the sweep period (1 s), plus the workers' reconnection back-off (at most 2 s).
-      await waitUntil('the held-back message', () => sentIds().includes(messageIdOf(alertId)), { timeoutMs: 60_000 });
-      process.stderr.write(`DEBUG held-back message after ${Date.now() - t0} ms\n`);
+      await waitUntil('the held-back message', () => sentIds().includes(messageIdOf(alertId)), { timeoutMs: 5_000 });
 
       // A job queued after the restart completes: the workers did not stay stuck reconnecting.
       const c = await detainedUnscreened(t, w);
       const [next] = (await scan(t, w)).raised.filter((r) => r.caseId === c.id);
       await jobCompletes(`notify-${(await notificationOf(t, next.id)).id}-0`);
       await sleep(1_500);
-      expect(sentIds().filter((id) => id === messageIdOf(alertId) || id === messageIdOf(next.id)).sort()).toEqual(
-        [messageIdOf(alertId), messageIdOf(next.id)].sort(),
-      );
+      expect(
+        sentIds()
+          .filter((id) => id === messageIdOf(alertId) || id === messageIdOf(next.id))
+          .sort(),
+      ).toEqual([messageIdOf(alertId), messageIdOf(next.id)].sort());
     });
 
     it('sends the held-back alert exactly once when Redis comes back empty (its schedules lost)', async () => {

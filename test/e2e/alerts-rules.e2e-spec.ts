@@ -89,7 +89,12 @@ describe('overdue-detention alert rules', () => {
     const c = await openCase(t, w.officer, {
       encounter: { at: ago(40 * DAY), location: 'Inland inspection', kind: 'workplace_inspection' },
     });
-    let v = await decided(t, w.officer, c.id, { type: 'refer', expectedVersion: 0, reason: 'Debt bondage', occurredAt: referredAt });
+    let v = await decided(t, w.officer, c.id, {
+      type: 'refer',
+      expectedVersion: 0,
+      reason: 'Debt bondage',
+      occurredAt: referredAt,
+    });
     if (rg) {
       v = await decided(t, w.decisionMaker, c.id, {
         type: 'reasonable_grounds',
@@ -244,7 +249,9 @@ describe('overdue-detention alert rules', () => {
         `SELECT chain_id, action, payload FROM audit_events WHERE action = 'alert.resolved' AND subject_id = $1`,
         [raised.id],
       );
-      expect(rows).toEqual([{ chain_id: `alert:${raised.id}`, action: 'alert.resolved', payload: { reason: 'detention_ended' } }]);
+      expect(rows).toEqual([
+        { chain_id: `alert:${raised.id}`, action: 'alert.resolved', payload: { reason: 'detention_ended' } },
+      ]);
       const stray = await t.sql.query(`SELECT 1 FROM audit_events WHERE action LIKE 'alert.%' AND subject_id IS NULL`);
       expect(stray.rowCount).toBe(0);
     });
@@ -260,7 +267,10 @@ describe('overdue-detention alert rules', () => {
         reason: 'condition_no_longer_holds',
       });
       expect(rulesFor(s, c.id)).toEqual([]);
-      expect((await alertsOf(c.id))[0]).toMatchObject({ status: 'resolved', resolvedReason: 'condition_no_longer_holds' });
+      expect((await alertsOf(c.id))[0]).toMatchObject({
+        status: 'resolved',
+        resolvedReason: 'condition_no_longer_holds',
+      });
     });
   });
 
@@ -302,7 +312,11 @@ describe('overdue-detention alert rules', () => {
       const list = await t.http().get('/api/v1/alerts').set('authorization', w.admin.auth);
       expect(list.status).toBe(200);
       expect(list.body.items).toEqual([]);
-      const byCase = await t.http().get('/api/v1/alerts').query({ status: 'acknowledged' }).set('authorization', w.admin.auth);
+      const byCase = await t
+        .http()
+        .get('/api/v1/alerts')
+        .query({ status: 'acknowledged' })
+        .set('authorization', w.admin.auth);
       expect(byCase.body.items).toEqual([]);
     });
   });
@@ -362,7 +376,10 @@ describe('overdue-detention alert rules', () => {
       expect(byAgency.length).toBeGreaterThan(0);
       expect(byAgency.every((a) => a.agencyId === w.agencies.other.id)).toBe(true);
       expect(byAgency.map((a) => a.caseId)).toContain(otherCase.id);
-      expectProblem(await t.http().get('/api/v1/alerts').query({ severity: 'low' }).set('authorization', w.commissioner.auth), 400);
+      expectProblem(
+        await t.http().get('/api/v1/alerts').query({ severity: 'low' }).set('authorization', w.commissioner.auth),
+        400,
+      );
     });
 
     it('pages with a cursor through every alert exactly once, newest first', async () => {
@@ -405,7 +422,9 @@ describe('overdue-detention alert rules', () => {
       const ack = await t.http().post(`/api/v1/alerts/${ackId}/acknowledge`).set('authorization', w.supervisor.auth);
       expect(ack.status).toBe(200);
       // ALERT_ESCALATE_HOURS is at least 1: age the two alerts instead of waiting.
-      await t.sql.query(`UPDATE alerts SET raised_at = now() - interval '25 hours' WHERE id = ANY($1)`, [[openId, ackId]]);
+      await t.sql.query(`UPDATE alerts SET raised_at = now() - interval '25 hours' WHERE id = ANY($1)`, [
+        [openId, ackId],
+      ]);
 
       expect((await scan()).escalated).toBe(1);
       const escalationId = `<alert-${openId}-escalation@oversight.invalid>`;
@@ -533,7 +552,9 @@ describe('the overdue scan at scale', () => {
     expect({
       plan: shown,
       seqScans: plan.filter((n) => n['Node Type'] === 'Seq Scan').map((n) => n['Relation Name']),
-      openEpisodeIndex: plan.some((n) => /^detention_episodes_(one_)?open(_agency)?(_idx)?$/.test(n['Index Name'] ?? '')),
+      openEpisodeIndex: plan.some((n) =>
+        /^detention_episodes_(one_)?open(_agency)?(_idx)?$/.test(n['Index Name'] ?? ''),
+      ),
     }).toEqual({ plan: shown, seqScans: [], openEpisodeIndex: true });
   });
 });

@@ -26,6 +26,19 @@ describe('problem details', () => {
     expect(problem.type).toBe('/problems/malformed-json');
   });
 
+  it('answers a lone surrogate in a JSON string with 400 invalid-characters, before anything is written', async () => {
+    const res = await t
+      .http()
+      .post('/api/v1/agencies')
+      .set('authorization', admin.auth)
+      .set('content-type', 'application/json')
+      .send('{"name":"Broken \\ud800 name","code":"LONE-1","kind":"frontline"}');
+    expectProblem(res, 400);
+    expect(res.body.type).toBe('/problems/invalid-characters');
+    const { rows } = await t.sql.query(`SELECT count(*)::int AS n FROM agencies WHERE code = 'LONE-1'`);
+    expect(rows[0].n).toBe(0);
+  });
+
   it('answers an unknown field with 400 naming it', async () => {
     const res = await t.http().post(LOGIN).send({ email: 'a@b.test', password: 'whatever-password', remember: true });
     const problem = expectProblem(res, 400);

@@ -81,7 +81,9 @@ describe('agency oversight report', () => {
     });
     w = await createWorld(t);
     decisionMaker = w.decisionMaker;
-    formulaAgency = await createAgency(t, w.admin, 'frontline', { name: '=HYPERLINK("http://evil.test","Agency, Inc.")' });
+    formulaAgency = await createAgency(t, w.admin, 'frontline', {
+      name: '=HYPERLINK("http://evil.test","Agency, Inc.")',
+    });
 
     const officer = w.officer;
     const reason = (what: string) => {
@@ -129,10 +131,15 @@ describe('agency oversight report', () => {
     await step(officer, d, {
       type: 'decline_referral',
       reason: reason('no indicators of exploitation after a full interview'),
-      indicatorsConsidered: ['deception'],
+      indicatorsConsidered: ['deception', 'debt_bondage'],
       occurredAt: iso(T0 + DAY),
     });
-    await step(officer, d, { type: 'close', outcome: 'released', reason: reason('close'), occurredAt: iso(T0 + 3 * DAY) });
+    await step(officer, d, {
+      type: 'close',
+      outcome: 'released',
+      reason: reason('close'),
+      occurredAt: iso(T0 + 3 * DAY),
+    });
 
     await open(T0 + 100 * DAY, {
       detention: { at: iso(eDetainedAt), facility: 'Report test holding 1', legalBasis: 'Aliens Act s. 62' },
@@ -153,10 +160,21 @@ describe('agency oversight report', () => {
     await refer(g, T0 - 6 * DAY);
     await rg(g, T0 + 10 * DAY, 'positive');
 
-    // The other agency: one detained person, so its figures are not zero and must not leak into the own agency's.
+    // The other agency: one detained person, so its figures are not zero and must not leak into the own agency's,
+    // and one declined case that it will remove while its decision is under a review it cannot see yet.
     await openCase(t, w.otherOfficer, {
       encounter: { at: iso(now0 - 5 * DAY), location: 'Elsewhere', kind: 'inland' },
       detention: { at: iso(now0 - 4 * DAY), facility: 'Other holding', legalBasis: 'Aliens Act s. 62' },
+    });
+    const removed = await openCase(t, w.otherOfficer, {
+      encounter: { at: iso(now0 - 3 * DAY), location: 'Elsewhere', kind: 'inland' },
+    });
+    const removedVersion = await decided(t, w.otherOfficer, removed.id, {
+      type: 'decline_referral',
+      expectedVersion: removed.version,
+      reason: reason('no indicators of exploitation after a full interview'),
+      indicatorsConsidered: ['deception', 'debt_bondage'],
+      occurredAt: iso(now0 - 2 * DAY),
     });
 
     // Alerts: E (screening, detained 100 days) and F (screening, 7 days) are overdue; E is also past the limit.
@@ -201,8 +219,16 @@ describe('agency oversight report', () => {
     for (const [i, finding] of ['concur', 'concur', 'concur', 'concern', 'disagree'].entries()) {
       await conclude(own[i].id, finding);
     }
-    const other = await reviewsOf(w.agencies.other.id);
-    await conclude(other[0].id, 'disagree');
+    const other = (await reviewsOf(w.agencies.other.id)) as { id: string; decisionType: string }[];
+    await conclude(other.find((r) => r.decisionType === 'detain')!.id, 'disagree');
+    // The decline_referral review is not concluded: the removal raises a commissioner-only alert.
+    await decided(t, w.otherOfficer, removed.id, {
+      type: 'close',
+      expectedVersion: removedVersion,
+      outcome: 'removed',
+      riskAssessmentRef: 'RA-2026-001',
+      reason: reason('removal'),
+    });
   });
   afterAll(async () => t?.close());
 
@@ -269,7 +295,8 @@ describe('agency oversight report', () => {
 
     const other = res.body.agencies.find((a: { agency: { id: string } }) => a.agency.id === w.agencies.other.id);
     expect(other.detention.detainedNow).toBe(1);
-    expect(other.alertsByRule.screening_overdue).toBe(1);
+    expect(other.alertsByRule).toMatchObject({ screening_overdue: 1, removal_during_review: 1 });
+    expect(other.decisionsByType).toMatchObject({ detain: 1, decline_referral: 1, close: 1 });
     expect(other.reviews).toEqual({
       concluded: 1,
       concern: 0,
@@ -314,7 +341,9 @@ describe('agency oversight report', () => {
     const [header, ...rows] = parseCsv(res.text);
     expect(rows).toHaveLength(5);
     expect(rows.every((r) => r.length === header.length)).toBe(true);
-    const byId = new Map(rows.map((r) => [r[header.indexOf('agency_id')], Object.fromEntries(header.map((h, i) => [h, r[i]]))]));
+    const byId = new Map(
+      rows.map((r) => [r[header.indexOf('agency_id')], Object.fromEntries(header.map((h, i) => [h, r[i]]))]),
+    );
 
     const own = byId.get(w.agencies.own.id)!;
     const ownJson = json.body.agencies.find((a: { agency: { id: string } }) => a.agency.id === w.agencies.own.id);
@@ -371,6 +400,8 @@ describe('agency oversight report', () => {
     }
     const other = await report(w.otherOfficer);
     expect(other.body.agencies.map((a: { agency: { id: string } }) => a.agency.id)).toEqual([w.agencies.other.id]);
+    // The agency never learns of the review it could not see yet, not even as a count.
+    expect(other.body.agencies[0].alertsByRule).toMatchObject({ screening_overdue: 1, removal_during_review: 0 });
   });
 
   it('shows a decision maker their own agency only', async () => {
@@ -410,5 +441,4 @@ describe('agency oversight report', () => {
   it('needs authentication', async () => {
     expectProblem(await t.http().get(`/api/v1/reports/agencies?from=${from}&to=${to}`), 401);
   });
-
 });

@@ -74,7 +74,10 @@ export async function startSmtpProbe(): Promise<SmtpProbe> {
       hold = ms;
     },
     waitForBodies: async (count, timeoutMs = 20_000) => {
-      await waitUntil(`${count} message bodies at the SMTP server`, () => bodies >= count, { timeoutMs, intervalMs: 10 });
+      await waitUntil(`${count} message bodies at the SMTP server`, () => bodies >= count, {
+        timeoutMs,
+        intervalMs: 10,
+      });
     },
     waitFor: async (count, timeoutMs = 20_000) => {
       await waitUntil(`${count} accepted messages`, () => received.length >= count, { timeoutMs });

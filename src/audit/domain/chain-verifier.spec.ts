@@ -266,7 +266,7 @@ describe('ChainVerifier properties', () => {
         // The event it names comes no later than where the problem surfaced.
         expect(feed.slice(0, at + 1).some((e) => e.id === problem?.eventId)).toBe(true);
       }),
-      { numRuns: 1000 },
+      { numRuns: 500 },
     );
   });
 });

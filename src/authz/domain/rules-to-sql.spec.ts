@@ -111,7 +111,7 @@ describe('accessibleSql', () => {
     });
     const ninAbility = abilityOf([{ action: 'read', subject: 'Review', conditions: { agencyId: { $nin: ['a'] } } }]);
     expect(sqlFor(ninAbility, 'read', 'Review', REVIEW_COLUMNS)).toEqual({
-      sql: '(NOT (r.agency_id = ANY($1)))',
+      sql: '(NOT coalesce(r.agency_id = ANY($1), false))',
       values: [['a']],
     });
   });
@@ -119,7 +119,7 @@ describe('accessibleSql', () => {
   it('bounds a rule by the inverted rules above it with NOT', () => {
     const reviewer = actor('reviewer', 'co', { id: 'rev-1', conflictAgencyIds: ['fl-9'] });
     expect(sqlFor(defineAbilityFor(reviewer), 'conclude', 'Review', REVIEW_COLUMNS)).toEqual({
-      sql: '((r.assigned_reviewer_id = $1) AND NOT ((r.agency_id = ANY($2))))',
+      sql: '((r.assigned_reviewer_id = $1) AND NOT ((coalesce(r.agency_id = ANY($2), false))))',
       values: ['rev-1', ['fl-9']],
     });
   });
@@ -187,6 +187,15 @@ function evaluateSql(sql: string, params: readonly unknown[], row: Readonly<Reco
     }
     if (t === 'TRUE') return true;
     if (t === 'FALSE') return false;
+    if (t === 'coalesce') {
+      // coalesce(<predicate>, false): the two-valued form accessibleSql emits under NOT.
+      expectToken('(');
+      const v = disjunction();
+      expectToken(',');
+      expectToken('false');
+      expectToken(')');
+      return v === null ? false : v;
+    }
     if (t?.startsWith('$')) return params[Number(t.slice(1)) - 1] as SqlValue;
     if (t !== undefined && /^[a-z_][a-z0-9_.]*$/.test(t)) {
       if (!(t in row)) throw new Error(`unknown column ${t}`);
@@ -400,5 +409,27 @@ describe('accessibleSql agrees with CASL', () => {
       }),
       { numRuns: 2000 },
     );
+  });
+});
+
+describe('accessibleSql with NULL columns', () => {
+  it('keeps a row with a NULL column that an inverted rule does not cover (two-valued under NOT)', () => {
+    const ability = abilityOf([
+      { action: 'read', subject: 'User' },
+      { action: 'read', subject: 'User', inverted: true, conditions: { agencyId: 'ag-1' } },
+    ]);
+    const params = new SqlParams();
+    const sql = accessibleSql(ability, 'read', 'User', { agencyId: 'u.agency_id' }, params);
+    expect(evaluateSql(sql, params.values, { 'u.agency_id': null })).toBe(true);
+    expect(ability.can('read', subjectOf('User', { agencyId: null }))).toBe(true);
+    expect(evaluateSql(sql, params.values, { 'u.agency_id': 'ag-1' })).toBe(false);
+  });
+
+  it('matches NULL when an $in list holds null', () => {
+    const ability = abilityOf([{ action: 'read', subject: 'User', conditions: { agencyId: { $in: ['ag-1', null] } } }]);
+    const params = new SqlParams();
+    const sql = accessibleSql(ability, 'read', 'User', { agencyId: 'u.agency_id' }, params);
+    expect(evaluateSql(sql, params.values, { 'u.agency_id': null })).toBe(true);
+    expect(evaluateSql(sql, params.values, { 'u.agency_id': 'ag-2' })).toBe(false);
   });
 });

@@ -39,32 +39,50 @@ interface AstNode {
   value: unknown;
 }
 
-function toSql(node: Condition, columns: Record<string, string>, params: SqlParams): string {
+/**
+ * SQL's NULL makes `col = $1` unknown, not false, when the column is NULL.
+ * Where no NOT is above a comparison that is harmless (unknown filters the
+ * row out like false) and keeps plain comparisons that indexes serve. Under a
+ * NOT it would drop rows CASL allows, so there each comparison is made
+ * two-valued.
+ */
+function toSql(node: Condition, columns: Record<string, string>, params: SqlParams, negated = false): string {
   const n = node as unknown as AstNode;
+  const twoValued = (predicate: string) => (negated ? `coalesce(${predicate}, false)` : predicate);
   switch (n.operator) {
     case 'and':
     case 'or': {
-      const parts = (n.value as Condition[]).map((c) => toSql(c, columns, params));
+      const parts = (n.value as Condition[]).map((c) => toSql(c, columns, params, negated));
       if (parts.length === 0) return n.operator === 'and' ? 'TRUE' : 'FALSE';
       return `(${parts.join(n.operator === 'and' ? ' AND ' : ' OR ')})`;
     }
     case 'not': {
-      const inner = (n.value as Condition[]).map((c) => toSql(c, columns, params));
+      const inner = (n.value as Condition[]).map((c) => toSql(c, columns, params, !negated));
       return `NOT (${inner.join(' AND ') || 'TRUE'})`;
     }
     case 'eq':
-      return n.value === null ? `(${column(n, columns)} IS NULL)` : `(${column(n, columns)} = ${params.add(n.value)})`;
+      return n.value === null
+        ? `(${column(n, columns)} IS NULL)`
+        : `(${twoValued(`${column(n, columns)} = ${params.add(n.value)}`)})`;
     case 'ne':
       return n.value === null
         ? `(${column(n, columns)} IS NOT NULL)`
         : `(${column(n, columns)} IS DISTINCT FROM ${params.add(n.value)})`;
     case 'in':
-      return `(${column(n, columns)} = ANY(${params.add(n.value)}))`;
+      return `(${inList(n, columns, params, twoValued)})`;
     case 'nin':
-      return `(NOT (${column(n, columns)} = ANY(${params.add(n.value)})))`;
+      return `(NOT coalesce(${inList(n, columns, params, (p) => p)}, false))`;
     default:
       throw new Error(`rules-to-sql: operator "${n.operator}" is not supported`);
   }
+}
+
+function inList(n: AstNode, columns: Record<string, string>, params: SqlParams, wrap: (p: string) => string): string {
+  const values = n.value as unknown[];
+  const col = column(n, columns);
+  const nonNull = values.filter((v) => v !== null);
+  const match = wrap(`${col} = ANY(${params.add(nonNull)})`);
+  return values.length > nonNull.length ? `${match} OR ${col} IS NULL` : match;
 }
 
 function column(n: AstNode, columns: Record<string, string>): string {

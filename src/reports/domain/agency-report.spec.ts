@@ -4,7 +4,13 @@ import { AGENCY_REPORT_COLUMNS, agenciesReportCsv, countsByKey, type AgencyRepor
 
 function agency(overrides: Partial<AgencyReport['agency']> = {}): AgencyReport {
   return {
-    agency: { id: '0b9a3c1e-0000-4000-8000-000000000001', code: 'BP', name: 'Border Police', kind: 'frontline', ...overrides },
+    agency: {
+      id: '0b9a3c1e-0000-4000-8000-000000000001',
+      code: 'BP',
+      name: 'Border Police',
+      kind: 'frontline',
+      ...overrides,
+    },
     casesByState: countsByKey(CASE_STATES, { screening: 2, closed: 1 }),
     decisionsByType: countsByKey(DECISION_TYPES, { refer: 3 }),
     durations: {
@@ -77,7 +83,9 @@ describe('agency report CSV', () => {
   });
 
   it('quotes and neutralises agency names and codes a spreadsheet would run', () => {
-    const csv = agenciesReportCsv(report([agency({ name: '=HYPERLINK("http://evil.test","Border, Police")', code: '@X' })]));
+    const csv = agenciesReportCsv(
+      report([agency({ name: '=HYPERLINK("http://evil.test","Border, Police")', code: '@X' })]),
+    );
     expect(csv).toContain(`,'@X,"'=HYPERLINK(""http://evil.test"",""Border, Police"")",frontline,`);
   });
 

@@ -84,6 +84,9 @@ export function agenciesReportCsv(report: AgenciesReport): string {
 }
 
 /** A count per key of a catalogue, zero where the database had no row. */
-export function countsByKey<K extends string>(keys: readonly K[], counts: Partial<Record<string, number>> | null): Record<K, number> {
+export function countsByKey<K extends string>(
+  keys: readonly K[],
+  counts: Partial<Record<string, number>> | null,
+): Record<K, number> {
   return Object.fromEntries(keys.map((k) => [k, counts?.[k] ?? 0])) as Record<K, number>;
 }

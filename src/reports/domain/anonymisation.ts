@@ -139,13 +139,17 @@ export function ageBandSql(birthYear: string, encounterYear: string, isChild: st
   );
 }
 
-/** `indicatorCategories` in SQL: a VALUES table of the catalogue, so no parameters are needed. */
+/**
+ * `indicatorCategories` in SQL: one array-overlap test per category, in sorted order, so the cost per case is a few
+ * comparisons rather than a subquery.
+ */
 export function indicatorCategoriesSql(indicators: string): string {
-  const catalogue = INDICATORS.map((i) => `(${literal(i.code)}, ${literal(i.category)})`).join(', ');
-  return (
-    `coalesce((SELECT string_agg(DISTINCT m.category COLLATE "C", ';' ORDER BY m.category COLLATE "C") ` +
-    `FROM (VALUES ${catalogue}) AS m(code, category) WHERE m.code = ANY (${indicators})), ${literal(NO_INDICATORS)})`
-  );
+  const categories = [...new Set(INDICATORS.map((i) => i.category))].sort();
+  const present = categories.map((category) => {
+    const codes = INDICATORS.filter((i) => i.category === category).map((i) => literal(i.code));
+    return `CASE WHEN ${indicators} && ARRAY[${codes.join(', ')}]::text[] THEN ${literal(category)} END`;
+  });
+  return `coalesce(nullif(concat_ws(';', ${present.join(', ')}), ''), ${literal(NO_INDICATORS)})`;
 }
 
 export function finalStateSql(state: string, closedOutcome: string): string {

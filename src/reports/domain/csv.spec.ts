@@ -63,11 +63,14 @@ describe('csvCell', () => {
 
   it('reads back every text as written, apart from the formula guard', () => {
     fc.assert(
-      fc.property(fc.array(fc.array(fc.string({ unit: 'binary' }), { minLength: 1, maxLength: 5 }), { maxLength: 5 }), (rows) => {
-        const text = rows.map(csvRow).join('');
-        const guarded = rows.map((r) => r.map((v) => (/^[=+\-@\t\r]/.test(v) ? `'${v}` : v)));
-        expect(parseCsv(text)).toEqual(guarded);
-      }),
+      fc.property(
+        fc.array(fc.array(fc.string({ unit: 'binary' }), { minLength: 1, maxLength: 5 }), { maxLength: 5 }),
+        (rows) => {
+          const text = rows.map(csvRow).join('');
+          const guarded = rows.map((r) => r.map((v) => (/^[=+\-@\t\r]/.test(v) ? `'${v}` : v)));
+          expect(parseCsv(text)).toEqual(guarded);
+        },
+      ),
     );
   });
 });

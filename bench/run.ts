@@ -1,0 +1,471 @@
+import 'reflect-metadata';
+import { execFile } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { promisify } from 'node:util';
+import argon2 from 'argon2';
+import pg from 'pg';
+import { v7 } from 'uuid';
+import { newApiKeySecret } from '../src/auth/api-key-secret.js';
+import type { Actor } from '../src/authz/domain/roles.js';
+import { runMigrations } from '../src/database/prepare-database.js';
+import { loadDataset } from './dataset.js';
+import { postDecisions, type DecisionJob } from './http-load.js';
+import { startService, type Service } from './processes.js';
+import { rawDecisions, type RawCase } from './raw-baseline.js';
+
+/**
+ * `npm run bench`: one command, one JSON object. It creates its own
+ * database, loads BENCH_CASES cases with COPY, then measures on this
+ * machine: decisions through HTTP at 32 clients against the same work in raw
+ * `pg`, the overdue scan, a sampling run, audit verification, the agency
+ * report, and the same HTTP load on two API processes and a worker.
+ */
+const exec = promisify(execFile);
+const CASES = Number(process.env.BENCH_CASES ?? 1_000_000);
+const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 32);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? (CASES >= 100_000 ? 20 : 3));
+const SERVER = process.env.BENCH_DATABASE_SERVER ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const REDIS_URL = process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379';
+const KEEP = process.env.BENCH_KEEP_DATABASE === 'true';
+
+const log = (line: string) => process.stderr.write(`${line}\n`);
+
+function dbUrl(name: string): string {
+  const u = new URL(SERVER);
+  u.pathname = `/${name}`;
+  return u.toString();
+}
+
+async function admin<T extends pg.QueryResultRow>(sql: string, params: unknown[] = [], url = SERVER): Promise<T[]> {
+  const c = new pg.Client({ connectionString: url });
+  await c.connect();
+  try {
+    return (await c.query<T>(sql, params)).rows;
+  } finally {
+    await c.end();
+  }
+}
+
+async function timed<T>(fn: () => Promise<T>): Promise<{ value: T; ms: number }> {
+  const t = Date.now();
+  const value = await fn();
+  return { value, ms: Date.now() - t };
+}
+
+async function main(): Promise<void> {
+  const database = `oversight_bench_${Date.now().toString(36)}`;
+  const url = dbUrl(database);
+  const piiKey = { id: 'bench1', key: randomBytes(32) };
+  const env: Record<string, string> = {
+    NODE_ENV: 'production',
+    LOG_LEVEL: 'warn',
+    DATABASE_URL: url,
+    DATABASE_POOL_SIZE: String(Math.max(20, CLIENTS)),
+    REDIS_URL,
+    QUEUE_PREFIX: `bench-${database}`,
+    JWT_SECRET: randomBytes(48).toString('base64'),
+    PII_ENCRYPTION_KEYS: `${piiKey.id}:${piiKey.key.toString('base64')}`,
+    AUDIT_SIGNING_KEY: randomBytes(32).toString('base64'),
+    MAIL_OUTBOX_DIR: `/tmp/${database}-mail`,
+    DATABASE_STATEMENT_TIMEOUT_MS: '0',
+  };
+  const services: Service[] = [];
+  const result: Record<string, unknown> = {};
+  try {
+    log(`bench: database ${database}, ${CASES} cases, ${CLIENTS} clients, ${SECONDS} s per load phase`);
+    await admin(`CREATE DATABASE ${database}`);
+    await runMigrations({ url, appRole: 'oversight_app' });
+
+    // Principals: frontline agencies with API keys, a competent authority, the commissioner's office.
+    const frontline = Array.from({ length: 20 }, (_, i) => ({ id: v7(), code: `BF-${i}` }));
+    const authority = { id: v7(), code: 'BCA' };
+    const office = { id: v7(), code: 'BOC' };
+    const owner = new pg.Client({ connectionString: url });
+    await owner.connect();
+    for (const a of frontline) {
+      await owner.query(
+        `INSERT INTO agencies (id, name, code, kind, alert_email) VALUES ($1, $2, $3, 'frontline', $4)`,
+        [a.id, `Bench frontline ${a.code}`, a.code, `${a.code.toLowerCase()}@bench.invalid`],
+      );
+    }
+    await owner.query(
+      `INSERT INTO agencies (id, name, code, kind) VALUES ($1, 'Bench authority', $2, 'competent_authority')`,
+      [authority.id, authority.code],
+    );
+    await owner.query(
+      `INSERT INTO agencies (id, name, code, kind) VALUES ($1, 'Bench office', $2, 'commissioner_office')`,
+      [office.id, office.code],
+    );
+    const password = 'bench-password-0001';
+    const hash = await argon2.hash(password, {
+      type: argon2.argon2id,
+      memoryCost: 19_456,
+      timeCost: 2,
+      parallelism: 1,
+    });
+    const users = {
+      commissioner: { id: v7(), email: 'commissioner@bench.invalid', role: 'commissioner', agencyId: office.id },
+      decisionMaker: { id: v7(), email: 'dm@bench.invalid', role: 'decision_maker', agencyId: authority.id },
+    };
+    for (const u of Object.values(users)) {
+      await owner.query(`INSERT INTO users (id, email, password_hash, role, agency_id) VALUES ($1, $2, $3, $4, $5)`, [
+        u.id,
+        u.email,
+        hash,
+        u.role,
+        u.agencyId,
+      ]);
+    }
+    const keys = new Map<string, { id: string; token: string }>();
+    for (const a of frontline) {
+      const id = v7();
+      const { token, secretHash } = newApiKeySecret(id);
+      await owner.query(`INSERT INTO api_keys (id, agency_id, name, secret_hash) VALUES ($1, $2, 'bench', $3)`, [
+        id,
+        a.id,
+        secretHash,
+      ]);
+      keys.set(a.id, { id, token });
+    }
+    await owner.end();
+
+    const officerOf = (agencyId: string): Actor => ({
+      kind: 'api_key',
+      id: keys.get(agencyId)!.id,
+      role: 'agency_officer',
+      agencyId,
+      agencyKind: 'frontline',
+      conflictAgencyIds: [],
+    });
+    const decisionMaker: Actor = {
+      kind: 'user',
+      id: users.decisionMaker.id,
+      role: 'decision_maker',
+      agencyId: authority.id,
+      agencyKind: 'competent_authority',
+      conflictAgencyIds: [],
+    };
+    log('bench: loading data set');
+    const load = await loadDataset({
+      url,
+      cases: CASES,
+      agencyIds: frontline.map((a) => a.id),
+      officerOf,
+      decisionMaker,
+      piiKey,
+      detainedShare: 0.02,
+      seed: 20261124,
+      log,
+    });
+    const analyze = await timed(() => admin('VACUUM ANALYZE', [], url));
+    result.load = { ...load, vacuumAnalyzeMs: analyze.ms };
+    log(`bench: loaded in ${Math.round(load.ms / 1000)} s: ${JSON.stringify(load.byState)}`);
+
+    // (a) decisions through HTTP, on one API process (workers off; the worker process runs them in production).
+    const api = await startService('main', { ...env, WORKERS_ENABLED: 'false' });
+    services.push(api);
+    const dmToken = await login(api.url, users.decisionMaker.email, password);
+    const commissionerToken = await login(api.url, users.commissioner.email, password);
+    const pools = await decisionPools(url, CASES);
+    const jobs = buildJobs(pools, keys, `Bearer ${dmToken}`);
+    log(`bench: (a) HTTP decisions, ${jobs.length} prepared`);
+    const half = Math.floor(jobs.length / 2);
+    const http = await postDecisions([api.url], jobs.slice(0, half), CLIENTS, SECONDS);
+    result.httpDecisions = { ...http, clients: CLIENTS };
+
+    // (b) the same database work per decision in raw pg, on cases no one touched.
+    log('bench: (b) raw pg baseline');
+    const raw = await rawDecisions(url, pools.rawCases, CLIENTS, SECONDS);
+    result.rawBaseline = { ...raw, clients: CLIENTS };
+    result.httpToRawRatio = Math.round((http.reqPerSec / Math.max(1, raw.txPerSec)) * 100) / 100;
+
+    // (c) the overdue scan over all open detentions: first scan (raises everything), then a steady one.
+    log('bench: (c) overdue scan');
+    const explain = await admin<{ 'QUERY PLAN': string }>(
+      `EXPLAIN (ANALYZE, BUFFERS) SELECT e.id, e.case_id, e.agency_id, e.detained_at, c.state, c.state_entered_at, c.referred_at
+         FROM detention_episodes e JOIN cases c ON c.id = e.case_id WHERE e.released_at IS NULL`,
+      [],
+      url,
+    );
+    const first = await timed(() => call(api.url, 'POST', '/api/v1/jobs/overdue-scan', commissionerToken));
+    const steady = await timed(() => call(api.url, 'POST', '/api/v1/jobs/overdue-scan', commissionerToken));
+    const firstBody = first.value as { scannedDetentions: number; raised: unknown[]; durationMs: number };
+    const steadyBody = steady.value as { scannedDetentions: number; raised: unknown[]; durationMs: number };
+    result.overdueScan = {
+      openDetentions: firstBody.scannedDetentions,
+      firstScan: { raised: firstBody.raised.length, scanMs: firstBody.durationMs, httpMs: first.ms },
+      steadyScan: { raised: steadyBody.raised.length, scanMs: steadyBody.durationMs, httpMs: steady.ms },
+      plan: explain.map((r) => r['QUERY PLAN']),
+      usesOpenEpisodeIndex: explain.some((r) => /detention_episodes_open/.test(r['QUERY PLAN'])),
+    };
+
+    // (d) a sampling run over every decision record, drawn in a process of its own (its peak RSS is reported).
+    log('bench: (d) sampling run');
+    const [{ count: decisionRecords }] = await admin<{ count: string }>(
+      `SELECT count(*) FROM decision_records`,
+      [],
+      url,
+    );
+    const run = (await call(api.url, 'POST', '/api/v1/sampling-runs', commissionerToken, {
+      from: '2000-01-01T00:00:00Z',
+      to: new Date().toISOString(),
+    })) as { id: string };
+    const child = await exec(process.execPath, ['dist/bench/sampling-child.js', run.id], {
+      env: { ...process.env, ...env, WORKERS_ENABLED: 'false' },
+      maxBuffer: 1 << 20,
+    });
+    const sampling = JSON.parse(child.stdout.trim().split('\n').pop()!) as {
+      outcome: string;
+      ms: number;
+      maxRssMb: number;
+    };
+    const drawn = (await call(api.url, 'GET', `/api/v1/sampling-runs/${run.id}`, commissionerToken)) as {
+      populationCount: number;
+      sampleCount: number;
+      strata: unknown[];
+    };
+    result.sampling = {
+      decisionRecords: Number(decisionRecords),
+      population: drawn.populationCount,
+      sample: drawn.sampleCount,
+      strata: drawn.strata.length,
+      ...sampling,
+    };
+
+    // (e) audit verification (after a signed checkpoint over every chain).
+    log('bench: (e) audit checkpoint and verification');
+    const checkpoint = await timed(() =>
+      exec(process.execPath, ['dist/bench/checkpoint-child.js'], { env: { ...process.env, ...env } }),
+    );
+    const verify = (await call(api.url, 'GET', '/api/v1/audit/verify', commissionerToken)) as {
+      ok: boolean;
+      checked: number;
+      durationMs: number;
+      reason?: string;
+    };
+    result.auditVerify = {
+      ok: verify.ok,
+      reason: verify.reason,
+      events: verify.checked,
+      ms: verify.durationMs,
+      eventsPerSec: Math.round(verify.checked / (verify.durationMs / 1000)),
+      checkpointMs: checkpoint.ms,
+    };
+
+    // (f) the agency report over the whole data set.
+    log('bench: (f) agency report');
+    const report = await timed(() =>
+      call(
+        api.url,
+        'GET',
+        `/api/v1/reports/agencies?from=2000-01-01T00:00:00Z&to=${encodeURIComponent(new Date().toISOString())}`,
+        commissionerToken,
+      ).catch((err: unknown) => ({ error: err instanceof Error ? err.message : String(err) })),
+    );
+    result.agencyReport = {
+      ms: report.ms,
+      agencies: ((report.value as { agencies?: unknown[] }).agencies ?? []).length,
+      error: (report.value as { error?: string }).error,
+    };
+
+    // Scale out: a second API process and a worker on the same PostgreSQL and Redis.
+    log('bench: scale-out (2 API processes + 1 worker)');
+    const api2 = await startService('main', { ...env, WORKERS_ENABLED: 'false' });
+    const worker = await startService('worker', env);
+    services.push(api2, worker);
+    const scaled = await postDecisions([api.url, api2.url], jobs.slice(half), CLIENTS, SECONDS);
+    result.scaleOut = {
+      processes: { api: 2, worker: 1 },
+      ...scaled,
+      vsOneApi: Math.round((scaled.reqPerSec / Math.max(1, http.reqPerSec)) * 100) / 100,
+    };
+    const { ratio, p99 } = { ratio: result.httpToRawRatio as number, p99: http.p99Ms };
+    result.targets = {
+      httpToRaw: { target: '>= 0.5 with p99 <= 50 ms', met: ratio >= 0.5 && p99 <= 50 },
+      overdueScan: { target: '<= 1000 ms', met: firstBody.durationMs <= 1000 && steadyBody.durationMs <= 1000 },
+      sampling: { target: '<= 10 s, peak RSS <= 300 MB', met: sampling.ms <= 10_000 && sampling.maxRssMb <= 300 },
+      auditVerify: {
+        target: '>= 100000 events/s',
+        met: (result.auditVerify as { eventsPerSec: number }).eventsPerSec >= 100_000,
+      },
+      agencyReport: { target: '<= 2000 ms', met: report.ms <= 2_000 },
+    };
+  } finally {
+    for (const s of services.reverse()) await s.stop().catch(() => undefined);
+    if (!KEEP) await admin(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`).catch(() => undefined);
+  }
+  const out = {
+    machine: {
+      cores: cpus().length,
+      cpu: cpus()[0]?.model,
+      memoryGiB: Math.round(totalmem() / 2 ** 30),
+      node: process.version,
+    },
+    versions: await versions(),
+    settings: { cases: CASES, clients: CLIENTS, secondsPerLoadPhase: SECONDS, detainedShare: 0.02 },
+    at: new Date().toISOString(),
+    ...result,
+  };
+  const json = JSON.stringify(out, null, 2);
+  mkdirSync('bench-results', { recursive: true });
+  writeFileSync(`bench-results/bench-${CASES}.json`, `${json}\n`);
+  process.stdout.write(`${json}\n`);
+}
+
+async function login(base: string, email: string, password: string): Promise<string> {
+  const body = (await call(base, 'POST', '/api/v1/auth/login', undefined, { email, password })) as {
+    accessToken: string;
+  };
+  return body.accessToken;
+}
+
+async function call(base: string, method: string, path: string, token?: string, body?: unknown): Promise<unknown> {
+  const res = await fetch(`${base}${path}`, {
+    method,
+    headers: {
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+      ...(body ? { 'content-type': 'application/json' } : {}),
+    },
+    body: body ? JSON.stringify(body) : undefined,
+    signal: AbortSignal.timeout(30 * 60_000),
+  });
+  const text = await res.text();
+  if (res.status >= 300) throw new Error(`${method} ${path}: ${res.status} ${text.slice(0, 300)}`);
+  return JSON.parse(text) as unknown;
+}
+
+interface Pools {
+  screening: { id: string; agencyId: string; version: number; indicators: string[] }[];
+  referred: { id: string; version: number }[];
+  detained: { id: string; agencyId: string; version: number }[];
+  rawCases: RawCase[];
+}
+
+/** Cases each decision type can be taken on, disjoint, so no request meets a stale version. */
+async function decisionPools(url: string, cases: number): Promise<Pools> {
+  const limit = Math.max(200, Math.min(400_000, Math.floor(cases * 0.18)));
+  const screening = await admin<{ id: string; agency_id: string; version: number; indicators: string[] }>(
+    `SELECT id, agency_id, version, indicators FROM cases
+      WHERE state = 'screening' AND detained_since IS NULL AND cardinality(indicators) > 0 ORDER BY id LIMIT $1`,
+    [limit],
+    url,
+  );
+  const referred = await admin<{ id: string; version: number }>(
+    `SELECT id, version FROM cases WHERE state = 'referred' AND detained_since IS NULL ORDER BY id LIMIT $1`,
+    [limit],
+    url,
+  );
+  const detained = await admin<{ id: string; agency_id: string; version: number }>(
+    `SELECT id, agency_id, version FROM cases WHERE detained_since IS NOT NULL ORDER BY id DESC LIMIT $1`,
+    [limit],
+    url,
+  );
+  // The raw baseline takes the last third of the screening pool; HTTP never touches those.
+  const split = Math.floor((screening.length * 2) / 3);
+  const rawRows = await admin<{
+    id: string;
+    agency_id: string;
+    version: number;
+    audit_seq: number;
+    audit_hash: Buffer;
+  }>(
+    `SELECT id, agency_id, version, audit_seq, audit_hash FROM cases WHERE id = ANY($1)`,
+    [screening.slice(split).map((c) => c.id)],
+    url,
+  );
+  return {
+    screening: screening
+      .slice(0, split)
+      .map((c) => ({ id: c.id, agencyId: c.agency_id, version: c.version, indicators: c.indicators })),
+    referred,
+    detained: detained.map((c) => ({ id: c.id, agencyId: c.agency_id, version: c.version })),
+    rawCases: rawRows.map((r) => ({
+      id: r.id,
+      agencyId: r.agency_id,
+      version: r.version,
+      auditSeq: r.audit_seq,
+      auditHash: r.audit_hash,
+    })),
+  };
+}
+
+/** A mix of decision types (refer, decline, detain, reasonable grounds, release), interleaved. */
+function buildJobs(p: Pools, keys: Map<string, { token: string }>, decisionMakerAuth: string): DecisionJob[] {
+  const officer = (agencyId: string) => `Bearer ${keys.get(agencyId)!.token}`;
+  const jobs: DecisionJob[] = [];
+  const hourAgo = () => new Date(Date.now() - 3_600_000).toISOString();
+  let s = 0;
+  let r = 0;
+  let d = 0;
+  for (let i = 0; ; i++) {
+    const slot = i % 10;
+    if (slot < 3 && s < p.screening.length) {
+      const c = p.screening[s++];
+      jobs.push({
+        caseId: c.id,
+        version: c.version,
+        auth: officer(c.agencyId),
+        body: { type: 'refer', reason: 'Indicators of exploitation' },
+      });
+    } else if (slot < 5 && s < p.screening.length) {
+      const c = p.screening[s++];
+      jobs.push({
+        caseId: c.id,
+        version: c.version,
+        auth: officer(c.agencyId),
+        body: {
+          type: 'decline_referral',
+          reason: 'No indicators of trafficking after interview',
+          indicatorsConsidered: c.indicators,
+        },
+      });
+    } else if (slot < 7 && s < p.screening.length) {
+      const c = p.screening[s++];
+      jobs.push({
+        caseId: c.id,
+        version: c.version,
+        auth: officer(c.agencyId),
+        body: { type: 'detain', at: hourAgo(), facility: 'Holding centre', legalBasis: 'Aliens Act s. 62' },
+      });
+    } else if (slot < 9 && r < p.referred.length) {
+      const c = p.referred[r++];
+      jobs.push({
+        caseId: c.id,
+        version: c.version,
+        auth: decisionMakerAuth,
+        body: { type: 'reasonable_grounds', outcome: 'positive', reason: 'Credible account of exploitation' },
+      });
+    } else if (d < p.detained.length) {
+      const c = p.detained[d++];
+      jobs.push({
+        caseId: c.id,
+        version: c.version,
+        auth: officer(c.agencyId),
+        body: { type: 'release', at: new Date().toISOString(), reason: 'Released' },
+      });
+    } else if (s >= p.screening.length && r >= p.referred.length) {
+      break;
+    }
+  }
+  return jobs;
+}
+
+async function versions(): Promise<Record<string, string>> {
+  const [{ version }] = await admin<{ version: string }>('SELECT version()');
+  const pkg = async (name: string) =>
+    (JSON.parse(readFileSync(`node_modules/${name}/package.json`, 'utf8')) as { version: string }).version;
+  return {
+    postgres: version.split(' ').slice(0, 2).join(' '),
+    nest: await pkg('@nestjs/core'),
+    typeorm: await pkg('typeorm'),
+    bullmq: await pkg('bullmq'),
+    fastify: await pkg('fastify'),
+  };
+}
+
+main().catch((err: unknown) => {
+  process.stderr.write(`bench failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+  process.exit(1);
+});

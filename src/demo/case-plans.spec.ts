@@ -1,0 +1,136 @@
+import { DETENTION_RULES } from '../alerts/domain/alert-rules.js';
+import { evaluateDetention } from '../alerts/domain/overdue-rules.js';
+import {
+  CASE_STATES,
+  decide,
+  NO_REVIEWS,
+  openingSnapshot,
+  type CaseSnapshot,
+  type DecisionRequest,
+} from '../cases/domain/identification.js';
+import { planDemoCases, type CasePlan, type DemoActor, type DemoRules } from './case-plans.js';
+
+const NOW = new Date('2026-11-20T10:00:00Z');
+const RULES: DemoRules = {
+  recoveryPeriodDays: 30,
+  screeningMaxHours: 48,
+  rgDecisionMaxWorkingDays: 5,
+  maxDetentionDays: 28,
+};
+const ROLE: Record<DemoActor, string> = {
+  bpOfficer: 'agency_officer',
+  bpApiKey: 'agency_officer',
+  bpSupervisor: 'agency_supervisor',
+  liOfficer: 'agency_officer',
+  decisionMaker: 'decision_maker',
+  commissioner: 'commissioner',
+};
+
+/** Plays a plan through the real state machine, as the API would (a few seconds after NOW). */
+function replay(plan: CasePlan): CaseSnapshot {
+  const now = new Date(NOW.getTime() + 5_000);
+  let snapshot = openingSnapshot(new Date(plan.body.encounter.at), plan.body.indicators);
+  const steps: { by: DemoActor; request: DecisionRequest }[] = [];
+  if (plan.body.detention) {
+    const { facility, legalBasis } = plan.body.detention;
+    const at = new Date(plan.body.detention.at);
+    steps.push({ by: plan.openedBy, request: { type: 'detain', occurredAt: at, at, facility, legalBasis } });
+  }
+  for (const d of plan.decisions) {
+    const { at, occurredAt, ...rest } = d.body;
+    steps.push({
+      by: d.by,
+      request: { ...rest, occurredAt: new Date(occurredAt), at: at ? new Date(at) : null },
+    });
+  }
+  for (const { by, request } of steps) {
+    const decided = decide(snapshot, NO_REVIEWS, request, ROLE[by], now, {
+      recoveryPeriodDays: RULES.recoveryPeriodDays,
+    });
+    if (!decided.ok) throw new Error(`${plan.scenario}: ${decided.rejection.message}`);
+    snapshot = decided.next;
+  }
+  return snapshot;
+}
+
+describe('demo case plans', () => {
+  const plans = planDemoCases(NOW, RULES);
+
+  it('are the same on every run for the same anchor time', () => {
+    expect(planDemoCases(NOW, RULES)).toEqual(plans);
+  });
+
+  it('number about two hundred cases over both frontline agencies', () => {
+    expect(plans.length).toBeGreaterThanOrEqual(180);
+    expect(plans.length).toBeLessThanOrEqual(220);
+    expect(new Set(plans.map((p) => p.agency))).toEqual(new Set(['bp', 'li']));
+    expect(new Set(plans.map((p) => p.body.externalRef)).size).toBe(plans.length);
+  });
+
+  it('place every event in the last ninety days, in order, before the anchor time', () => {
+    for (const plan of plans) {
+      const times = [
+        plan.body.encounter.at,
+        ...(plan.body.detention ? [plan.body.detention.at] : []),
+        ...plan.decisions.map((d) => d.body.occurredAt),
+      ].map((t) => Date.parse(t));
+      expect(times).toEqual([...times].sort((a, b) => a - b));
+      expect(times[0]).toBeGreaterThan(NOW.getTime() - 92 * 86_400_000);
+      expect(times[times.length - 1]).toBeLessThan(NOW.getTime());
+    }
+  });
+
+  it('are accepted by the state machine and end in the state each scenario names', () => {
+    for (const plan of plans) {
+      const end = replay(plan);
+      expect({ scenario: plan.scenario, state: end.state }).toEqual({
+        scenario: plan.scenario,
+        state: plan.expectedState,
+      });
+      expect(end.detainedSince !== null).toBe(plan.detainedAtEnd);
+    }
+  });
+
+  it('cover every identification state and raise every detention alert rule', () => {
+    expect(new Set(plans.map((p) => p.expectedState))).toEqual(new Set(CASE_STATES));
+    const hits = new Set<string>();
+    for (const plan of plans) {
+      const end = replay(plan);
+      if (!end.detainedSince) continue;
+      for (const hit of evaluateDetention(
+        {
+          episodeId: 'e',
+          caseId: 'c',
+          agencyId: 'a',
+          detainedAt: end.detainedSince,
+          state: end.state,
+          stateEnteredAt: end.stateEnteredAt,
+          referredAt: end.referredAt,
+        },
+        NOW,
+        { ...RULES, reviewResponseDays: 28 },
+      ))
+        hits.add(hit.rule);
+    }
+    expect([...hits].sort()).toEqual([...DETENTION_RULES].sort());
+  });
+
+  it('close with every outcome, returns always with a risk assessment', () => {
+    const closes = plans.flatMap((p) => p.decisions.filter((d) => d.body.type === 'close').map((d) => d.body));
+    expect(new Set(closes.map((c) => c.outcome))).toEqual(
+      new Set(['support_provided', 'assisted_return', 'removed', 'released', 'lost_contact', 'transferred']),
+    );
+    for (const c of closes.filter((c) => c.outcome === 'removed' || c.outcome === 'assisted_return')) {
+      expect(c.riskAssessmentRef).toMatch(/^RA-DEMO-\d{4}$/);
+    }
+  });
+
+  it('use only obviously fictitious personal data', () => {
+    for (const { body } of plans) {
+      expect(body.subject.name).toMatch(/^Demo Person \d{3}$/);
+      expect(body.subject.pseudonym).toMatch(/^[A-Z]{2}-[FMXU]-\d{4}-\d{3}$/);
+      expect(body.subject.documentNumber ?? 'DEMO-none').toMatch(/^DEMO-/);
+      expect(body.subject.contact ?? 'c/o Demo Shelter, +00 555').toMatch(/^c\/o Demo Shelter .*\+00 555/);
+    }
+  });
+});

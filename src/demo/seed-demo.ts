@@ -1,0 +1,274 @@
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { DataSource } from 'typeorm';
+import { NotificationSender } from '../alerts/notification-sender.js';
+import type { CaseState } from '../cases/domain/identification.js';
+import { StartupError } from '../common/startup-error.js';
+import { AppConfig } from '../config/app-config.js';
+import { SamplingRunner } from '../reviews/sampling-runner.js';
+import { planDemoCases, type CasePlan, type DemoActor } from './case-plans.js';
+import { type Caller, DemoApi } from './demo-api.js';
+import {
+  DEMO_ADMIN,
+  DEMO_AGENCIES,
+  DEMO_API_KEY_NAME,
+  DEMO_MARKER_CODE,
+  DEMO_USERS,
+  type DemoAgencyKey,
+  type DemoUserKey,
+} from './demo-cast.js';
+import { driveReviews, type ReviewItem, type SeededCase } from './demo-reviews.js';
+import { formatSummary, readDemoCounts, type DemoCounts } from './demo-summary.js';
+
+export interface SeedDemoOptions {
+  /** An administrator to sign in as; without one the seed can only report what is there. */
+  admin: { email: string; password: string } | undefined;
+  /** Where the summary goes; stdout by default. */
+  write?: (text: string) => void;
+  /** The anchor of every demo time (default: now). */
+  now?: Date;
+  /** Cases opened and decided at once. */
+  concurrency?: number;
+}
+
+export interface SeedDemoReport {
+  created: boolean;
+  counts: DemoCounts;
+  apiKey: string | null;
+  reconsideration: { externalRef: string; reviewId: string; caseId: string } | null;
+}
+
+const DAY = 86_400_000;
+
+/**
+ * Fills the database behind `app` with the demo (SPEC §9) through the public
+ * HTTP API, or — if agency DEMO-BP exists already — only reports what is
+ * there. Reads go to the database directly; every write is an API request,
+ * except what a worker would do (drawing the sampling run, sending the
+ * alert e-mails), which calls the same services the workers call.
+ */
+export async function seedDemo(app: NestFastifyApplication, options: SeedDemoOptions): Promise<SeedDemoReport> {
+  const db = app.get(DataSource);
+  const config = app.get(AppConfig);
+  const write = options.write ?? ((text: string) => void process.stdout.write(text));
+  const [present] = await db.query<{ id: string }[]>(`SELECT id FROM agencies WHERE lower(code) = lower($1)`, [
+    DEMO_MARKER_CODE,
+  ]);
+  if (present) {
+    const counts = await readDemoCounts(db);
+    write(formatSummary({ created: false, seconds: null, counts, apiKey: null, reconsideration: null, config }));
+    if (!counts.samplingRun || Object.keys(counts.casesByState).length < 9) {
+      write(
+        'Warning: the demo looks incomplete (an earlier seed was interrupted?). ' +
+          'Seed an empty database instead, e.g. DATABASE_URL=…/oversight_demo npm run seed:demo.\n',
+      );
+    }
+    return { created: false, counts, apiKey: null, reconsideration: null };
+  }
+  if (!options.admin) {
+    throw new StartupError(
+      `This database has users but no demo admin (${DEMO_ADMIN.email}), and the seed may not create a first admin ` +
+        'itself. Set BOOTSTRAP_ADMIN_EMAIL and BOOTSTRAP_ADMIN_PASSWORD to an existing administrator so the seed can ' +
+        'sign in as them, or seed an empty database.',
+    );
+  }
+
+  const started = Date.now();
+  const now = options.now ?? new Date();
+  const api = new DemoApi(app);
+  write('Seeding the demo through the HTTP API (in-process)…\n');
+  const admin = await api.login('admin', options.admin.email, options.admin.password).catch((err: unknown) => {
+    throw new StartupError(
+      `The seed could not sign in as ${options.admin!.email}: ${err instanceof Error ? err.message : String(err)}. ` +
+        'Check BOOTSTRAP_ADMIN_EMAIL and BOOTSTRAP_ADMIN_PASSWORD.',
+    );
+  });
+
+  // Agencies, people and the API key: what an administrator sets up first.
+  const agencyIds = {} as Record<DemoAgencyKey, string>;
+  for (const a of DEMO_AGENCIES) {
+    const created = await api.post<{ id: string }>('/agencies', admin, {
+      name: a.name,
+      code: a.code,
+      kind: a.kind,
+      ...(a.alertEmail ? { alertEmail: a.alertEmail } : {}),
+    });
+    agencyIds[a.key] = created.id;
+  }
+  const existing = new Set(
+    (
+      await db.query<{ email: string }[]>(`SELECT email FROM users WHERE email = ANY($1)`, [
+        DEMO_USERS.map((u) => u.email),
+      ])
+    ).map((u) => u.email),
+  );
+  const userIds = {} as Record<DemoUserKey, string>;
+  for (const u of DEMO_USERS) {
+    if (existing.has(u.email)) continue;
+    const created = await api.post<{ id: string }>('/users', admin, {
+      email: u.email,
+      password: u.password,
+      role: u.role,
+      ...(u.agency ? { agencyId: agencyIds[u.agency] } : {}),
+      ...(u.conflicts.length > 0 ? { conflictAgencyIds: u.conflicts.map((k) => agencyIds[k]) } : {}),
+    });
+    userIds[u.key] = created.id;
+  }
+  const issued = await api.post<{ key: string }>(`/agencies/${agencyIds.bp}/api-keys`, admin, {
+    name: DEMO_API_KEY_NAME,
+  });
+
+  const signIn = async (key: Exclude<DemoUserKey, 'admin'>): Promise<Caller> => {
+    const u = DEMO_USERS.find((x) => x.key === key)!;
+    return api.login(key, u.email, u.password);
+  };
+  const [commissioner, reviewer, conflictedReviewer, bpOfficer, bpSupervisor, liOfficer, decisionMaker] =
+    await Promise.all(
+      (
+        [
+          'commissioner',
+          'reviewer',
+          'conflictedReviewer',
+          'bpOfficer',
+          'bpSupervisor',
+          'liOfficer',
+          'decisionMaker',
+        ] as const
+      ).map(signIn),
+    );
+  const actors: Record<DemoActor, Caller> = {
+    bpOfficer,
+    bpSupervisor,
+    bpApiKey: { label: 'DEMO-BP API key', auth: `Bearer ${issued.key}` },
+    liOfficer,
+    decisionMaker,
+    commissioner,
+  };
+
+  // Cases: about 200 decision streams, each checked by the real state machine on its way in.
+  const plans = planDemoCases(now, {
+    recoveryPeriodDays: config.cases.recoveryPeriodDays,
+    screeningMaxHours: config.alerts.screeningMaxHours,
+    rgDecisionMaxWorkingDays: config.alerts.rgDecisionMaxWorkingDays,
+    maxDetentionDays: config.alerts.maxDetentionDays,
+  });
+  const seeded = await inPool(plans, options.concurrency ?? 8, (plan) => openAndDecide(api, actors, plan));
+  const cases = new Map(seeded.map((c) => [c.id, c]));
+  write(`  ${seeded.length} cases with their decision streams\n`);
+
+  // Alerts: a scan now, one person released, a second scan that resolves that alert, two acknowledgements.
+  await api.post('/jobs/overdue-scan', commissioner, {}, 200);
+  const releasable = seeded.find((c, i) => plans[i].scenario === 'screening overdue, detained' && c.agency === 'bp');
+  if (releasable) {
+    const answer = await api.post<{ case: { version: number } }>(`/cases/${releasable.id}/decisions`, bpOfficer, {
+      type: 'release',
+      expectedVersion: releasable.version,
+      at: new Date(Date.now() - 60_000).toISOString(),
+      reason: 'Released on reporting conditions while the screening interview is arranged.',
+    });
+    releasable.version = answer.case.version;
+    await api.post('/jobs/overdue-scan', commissioner, {}, 200);
+  }
+  await acknowledgeOne(api, bpSupervisor, 'rg_decision_overdue');
+  await acknowledgeOne(api, commissioner, 'detention_limit_exceeded');
+  // Workers are off in this process: send what the outbox holds now, as the worker would.
+  const sender = app.get(NotificationSender);
+  const owed = await db.query<{ id: string }[]>(
+    `SELECT id FROM alert_notifications WHERE status = 'pending' ORDER BY created_at, id`,
+  );
+  for (const n of owed) await sender.deliver(n.id);
+  write('  overdue scans, alerts and their e-mails\n');
+
+  // Independent review: a run over the seeded period, drawn at once, then the workflow.
+  const run = await api.post<{ id: string }>('/sampling-runs', commissioner, {
+    from: new Date(now.getTime() - 92 * DAY).toISOString(),
+    to: new Date().toISOString(),
+  });
+  const outcome = await app.get(SamplingRunner).execute(run.id);
+  if (outcome !== 'completed') throw new Error(`The sampling run ${run.id} ended ${outcome}.`);
+  const reviews = await listReviews(api, commissioner, run.id);
+  const { reconsideration } = await driveReviews(
+    api,
+    {
+      commissioner,
+      reviewer: { ...reviewer, id: userIds.reviewer ?? (await idOf(api, reviewer)) },
+      conflictedReviewer: {
+        ...conflictedReviewer,
+        id: userIds.conflictedReviewer ?? (await idOf(api, conflictedReviewer)),
+      },
+      bpSupervisor,
+    },
+    reviews,
+    cases,
+  );
+  write(`  a sampling run of ${reviews.length} reviews, taken through the review workflow\n`);
+
+  const counts = await readDemoCounts(db);
+  const report: SeedDemoReport = { created: true, counts, apiKey: issued.key, reconsideration };
+  write(
+    formatSummary({
+      created: true,
+      seconds: (Date.now() - started) / 1000,
+      counts,
+      apiKey: issued.key,
+      reconsideration,
+      config,
+    }),
+  );
+  return report;
+}
+
+async function openAndDecide(api: DemoApi, actors: Record<DemoActor, Caller>, plan: CasePlan): Promise<SeededCase> {
+  const opened = await api.post<{ id: string; version: number; state: CaseState }>(
+    '/cases',
+    actors[plan.openedBy],
+    plan.body,
+  );
+  let { version, state } = opened;
+  for (const d of plan.decisions) {
+    const answer = await api.post<{ case: { version: number; state: CaseState } }>(
+      `/cases/${opened.id}/decisions`,
+      actors[d.by],
+      { ...d.body, expectedVersion: version },
+    );
+    ({ version, state } = answer.case);
+  }
+  if (state !== plan.expectedState) {
+    throw new Error(`Demo case ${plan.body.externalRef} (${plan.scenario}) ended ${state}, not ${plan.expectedState}.`);
+  }
+  return { id: opened.id, agency: plan.agency, externalRef: plan.body.externalRef, state, version };
+}
+
+async function acknowledgeOne(api: DemoApi, as: Caller, rule: string): Promise<void> {
+  const page = await api.get<{ items: { id: string }[] }>(`/alerts?status=open&rule=${rule}&limit=1`, as);
+  if (page.items[0]) await api.post(`/alerts/${page.items[0].id}/acknowledge`, as, {}, 200);
+}
+
+async function listReviews(api: DemoApi, as: Caller, runId: string): Promise<ReviewItem[]> {
+  const items: ReviewItem[] = [];
+  let cursor: string | null = null;
+  do {
+    const query: string = `/reviews?runId=${runId}&limit=200${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`;
+    const page = await api.get<{ items: ReviewItem[]; nextCursor: string | null }>(query, as);
+    items.push(...page.items);
+    cursor = page.nextCursor;
+  } while (cursor);
+  return items;
+}
+
+async function idOf(api: DemoApi, as: Caller): Promise<string> {
+  return (await api.get<{ id: string }>('/me', as)).id;
+}
+
+/** Runs `fn` over `items` with at most `size` at a time; results keep the input order. */
+async function inPool<T, R>(items: readonly T[], size: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+  const results = new Array<R>(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const i = next++;
+      results[i] = await fn(items[i]);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(size, items.length) }, worker));
+  return results;
+}

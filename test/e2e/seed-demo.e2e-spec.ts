@@ -1,0 +1,91 @@
+import { DETENTION_RULES } from '../../src/alerts/domain/alert-rules.js';
+import { CASE_STATES } from '../../src/cases/domain/identification.js';
+import { DEMO_USERS } from '../../src/demo/demo-cast.js';
+import { seedDemo, type SeedDemoReport } from '../../src/demo/seed-demo.js';
+import { REVIEW_STATUSES } from '../../src/reviews/domain/review-workflow.js';
+import { login } from '../factories/session.js';
+import { ADMIN, startTestApp, type TestApp } from '../support/test-app.js';
+
+/** Row counts of every table of the database, to prove a second run writes nothing. */
+async function rowCounts(t: TestApp): Promise<Record<string, number>> {
+  const { rows: tables } = await t.sql.query<{ name: string }>(
+    `SELECT quote_ident(table_name) AS name FROM information_schema.tables
+      WHERE table_schema = 'public' AND table_type = 'BASE TABLE' ORDER BY table_name`,
+  );
+  const counts: Record<string, number> = {};
+  for (const { name } of tables) {
+    const { rows } = await t.sql.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${name}`);
+    counts[name] = rows[0].n;
+  }
+  return counts;
+}
+
+describe('demo seed (npm run seed:demo)', () => {
+  let t: TestApp;
+  let first: SeedDemoReport;
+  let output = '';
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    // The test app bootstrapped its own admin: the seed signs in as that one, as with BOOTSTRAP_ADMIN_* set.
+    first = await seedDemo(t.app, { admin: ADMIN, write: (text) => void (output += text) });
+  }, 120_000);
+  afterAll(async () => t.close());
+
+  it('puts cases in every identification state', async () => {
+    const { rows } = await t.sql.query<{ state: string }>(`SELECT DISTINCT state FROM cases`);
+    expect(rows.map((r) => r.state).sort()).toEqual([...CASE_STATES].sort());
+    expect(first.counts.casesByAgency).toEqual({ 'DEMO-BP': expect.any(Number), 'DEMO-LI': expect.any(Number) });
+  });
+
+  it('raises each detention alert rule and delivers every alert e-mail', async () => {
+    const { rows } = await t.sql.query<{ rule: string }>(
+      `SELECT DISTINCT rule FROM alerts WHERE subject_type = 'detention_episode'`,
+    );
+    expect(rows.map((r) => r.rule).sort()).toEqual([...DETENTION_RULES].sort());
+    const { rows: mail } = await t.sql.query<{ status: string; n: number }>(
+      `SELECT status, count(*)::int AS n FROM alert_notifications GROUP BY status`,
+    );
+    expect(mail).toEqual([{ status: 'sent', n: expect.any(Number) }]);
+  });
+
+  it('leaves reviews in every status, and links a reconsideration request to an accepted disagreement', async () => {
+    const { rows } = await t.sql.query<{ status: string }>(`SELECT DISTINCT status FROM reviews`);
+    expect(rows.map((r) => r.status).sort()).toEqual([...REVIEW_STATUSES].sort());
+    expect(first.reconsideration).not.toBeNull();
+    const { rows: linked } = await t.sql.query<{ state: string; finding: string; response: string }>(
+      `SELECT c.state, r.finding, r.response FROM decision_records d
+         JOIN reviews r ON r.id = d.review_id JOIN cases c ON c.id = d.case_id
+        WHERE d.type = 'request_reconsideration' AND d.review_id = $1`,
+      [first.reconsideration!.reviewId],
+    );
+    expect(linked).toEqual([{ state: 'reconsideration', finding: 'disagree', response: 'accept' }]);
+  });
+
+  it('prints the credentials, the API key and the counts', async () => {
+    for (const u of DEMO_USERS) expect(output).toContain(`${u.email}`);
+    expect(output).toContain(first.apiKey!);
+    expect(output).toMatch(/Alerts: \d+/);
+    expect(output).toMatch(/Reviews: \d+/);
+    await expect(login(t, DEMO_USERS[1].email, DEMO_USERS[1].password)).resolves.toEqual(expect.any(String));
+  });
+
+  it('writes nothing when run again, and says what is there', async () => {
+    const before = await rowCounts(t);
+    let again = '';
+    const second = await seedDemo(t.app, { admin: ADMIN, write: (text) => void (again += text) });
+    expect(second.created).toBe(false);
+    expect(await rowCounts(t)).toEqual(before);
+    expect(again).toContain('already in this database');
+    expect(again).toContain('commissioner@demo.oversight.test');
+    expect(second.counts.casesByState).toEqual(first.counts.casesByState);
+  });
+
+  it('leaves an audit log that verifies', async () => {
+    const commissioner = DEMO_USERS.find((u) => u.role === 'commissioner')!;
+    const token = await login(t, commissioner.email, commissioner.password);
+    const res = await t.http().get('/api/v1/audit/verify').set('authorization', `Bearer ${token}`);
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ ok: true });
+  });
+});
