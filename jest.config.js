@@ -16,7 +16,8 @@ const swc = [
 
 // CommonJS packages that require() an ESM-only dependency (Node 20 can, jest's
 // runtime cannot before Node 24.9): that dependency is compiled to CommonJS.
-const ESM_ONLY_DEPENDENCIES = ['content-disposition'];
+// cookie: required by light-my-request, fastify's `inject` (the demo seed drives the API through it).
+const ESM_ONLY_DEPENDENCIES = ['content-disposition', 'cookie'];
 const toCommonJs = ['@swc/jest', { jsc: { target: 'es2022' }, module: { type: 'commonjs' } }];
 
 const shared = {

@@ -30,7 +30,9 @@ export class CreateAlerts1795563900000 implements MigrationInterface {
     await q.query(`CREATE INDEX alerts_raised_idx ON alerts (raised_at DESC, id DESC)`);
     await q.query(`CREATE INDEX alerts_agency_idx ON alerts (agency_id, raised_at DESC, id DESC)`);
     await q.query(`CREATE INDEX alerts_case_idx ON alerts (case_id)`);
-    await q.query(`CREATE INDEX alerts_unresolved_idx ON alerts (subject_type, rule, subject_id) WHERE status <> 'resolved'`);
+    await q.query(
+      `CREATE INDEX alerts_unresolved_idx ON alerts (subject_type, rule, subject_id) WHERE status <> 'resolved'`,
+    );
     await q.query(`CREATE INDEX alerts_open_raised_idx ON alerts (raised_at) WHERE status = 'open'`);
 
     // The outbox: the database decides what must be sent; queues only carry the ids.

@@ -12,11 +12,12 @@ import { seedDemo } from '../demo/seed-demo.js';
 // `npm run seed:demo`: agencies, users, ~200 cases, alerts and reviews for a newcomer to explore, written
 // through the public HTTP API (in-process). Run it again and it only prints what is there.
 runOrExit(async () => {
+  // Request logs would bury the summary: warnings only, unless LOG_LEVEL is set in the environment (a .env file
+  // never overrides a variable already set, so its LOG_LEVEL=info from .env.example does not count).
+  process.env.LOG_LEVEL ??= 'warn';
   // The same .env the process would read (prepareProcess reads it too), so NODE_ENV set there counts.
   if (existsSync('.env')) process.loadEnvFile('.env');
   refuseProduction(process.env.NODE_ENV);
-  // Request logs would bury the summary; LOG_LEVEL set explicitly still wins.
-  process.env.LOG_LEVEL ??= 'warn';
   const prepared = await prepareProcess();
   refuseProduction(prepared.env);
   const db = describeDatabaseUrl(prepared.database.url);

@@ -78,7 +78,7 @@ export async function seedDemo(app: NestFastifyApplication, options: SeedDemoOpt
   write('Seeding the demo through the HTTP API (in-process)…\n');
   const admin = await api.login('admin', options.admin.email, options.admin.password).catch((err: unknown) => {
     throw new StartupError(
-      `The seed could not sign in as ${options.admin!.email}: ${err instanceof Error ? err.message : String(err)}. ` +
+      `The seed could not sign in as ${options.admin!.email} (${err instanceof Error ? err.message : String(err)}). ` +
         'Check BOOTSTRAP_ADMIN_EMAIL and BOOTSTRAP_ADMIN_PASSWORD.',
     );
   });

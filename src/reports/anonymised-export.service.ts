@@ -73,7 +73,8 @@ export class AnonymisedExportService {
       await client.query(`SET LOCAL work_mem = '64MB'`);
       const rows = streamRows(client, sql, params.values, 1_000);
       try {
-        const summary = toSummary((await rows.next()).value);
+        const first = await rows.next();
+        const summary = toSummary(first.done ? undefined : first.value);
         await this.audited(ctx, period, k, summary);
         await sink(
           {

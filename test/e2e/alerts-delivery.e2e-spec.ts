@@ -91,39 +91,55 @@ describe('alert delivery: nothing lost, nothing doubled', () => {
     await build?.remove();
   });
 
-  describe('two worker processes on the same queues', () => {
-    const N = 6;
-    let smtp: TestSmtp;
+  describe('worker processes', () => {
+    // One API process without workers, and worker processes as children (`node …/worker.js`), as deployed.
+    let smtp: SmtpProbe;
     let t: TestApp;
     let w: World;
-    let child: WorkerProcess;
+    let env: Record<string, string>;
+    let workers: WorkerProcess[] = [];
 
     beforeAll(async () => {
-      smtp = await startSmtp();
-      const env = scenarioEnv({
+      smtp = await startSmtpProbe();
+      env = scenarioEnv({
         SMTP_URL: smtp.url,
-        OUTBOX_SWEEP_SECONDS: '1',
-        // Every second (BullMQ reads a sixth, leading field as seconds): many ticks while the test runs.
+        // Every second (BullMQ reads a sixth, leading field as seconds): scans race each other and the manual one.
         OVERDUE_SCAN_CRON: '*/1 * * * * *',
+        OUTBOX_SWEEP_SECONDS: '1',
+        MAIL_CLAIM_SECONDS: '2',
+        MAIL_BACKOFF_MS: '300',
+        MAIL_MAX_ATTEMPTS: '3',
       });
-      t = await startTestApp({ workers: true, env });
-      w = await createWorld(t);
-      child = await startWorkerProcess(build!.entry, t.database, env);
+      t = await startTestApp({ workers: false, env });
+      [w, ...workers] = await Promise.all([
+        createWorld(t),
+        startWorkerProcess(build!.entry, t.database, env),
+        startWorkerProcess(build!.entry, t.database, env),
+      ]);
     });
     afterAll(async () => {
       await closeAll(
-        () => child?.kill('SIGTERM'),
+        () => killWorkerProcesses(),
         () => t?.close(),
         () => smtp?.close(),
       );
     });
 
-    it('raises each alert once and sends each message once', async () => {
+    /** The alert raised for a case, by whichever scan (scheduled, in either worker) raised it. */
+    async function alertFor(caseId: string): Promise<string> {
+      return waitUntil(`an alert for case ${caseId}`, async () => {
+        const { rows } = await t.sql.query<{ id: string }>(`SELECT id FROM alerts WHERE case_id = $1`, [caseId]);
+        return rows[0]?.id;
+      });
+    }
+
+    it('two workers raise each alert once and send each message once', async () => {
+      const N = 6;
       const cases: OpenedCase[] = [];
       for (let i = 0; i < N; i++) cases.push(await detainedUnscreened(t, w));
       await scan(t, w); // a manual scan among the scheduled ones
       await smtp.waitFor(N);
-      await sleep(3_000); // three more scan ticks and sweeps: nothing more may go out
+      await sleep(2_000); // two more scan ticks and sweeps: nothing more may go out
 
       const { rows: alerts } = await t.sql.query<{ id: string; case_id: string; rule: string }>(
         `SELECT id, case_id, rule FROM alerts`,
@@ -136,80 +152,73 @@ describe('alert delivery: nothing lost, nothing doubled', () => {
       expect([...ids].sort()).toEqual(alerts.map((a) => `<alert-${a.id}-raised@oversight.invalid>`).sort());
       const { rows } = await t.sql.query<Notification>(`SELECT status, attempts FROM alert_notifications`);
       expect(rows).toEqual(Array.from({ length: N }, () => ({ status: 'sent', attempts: 1 })));
-      // Both processes took jobs off the shared queues (the child logs each job's work).
-      expect(child.output()).toMatch(/"event":"(overdue_scan|notification_sent)"/);
-    });
-  });
-
-  describe('an SMTP server that refuses the first attempts', () => {
-    let smtp: TestSmtp;
-    let t: TestApp;
-    let w: World;
-
-    beforeAll(async () => {
-      smtp = await startSmtp();
-      t = await startTestApp({
-        workers: true,
-        env: {
-          SMTP_URL: smtp.url,
-          MAIL_BACKOFF_MS: '300',
-          MAIL_MAX_ATTEMPTS: '3',
-          OUTBOX_SWEEP_SECONDS: '1',
-          OVERDUE_SCAN_CRON: NO_SCHEDULED_SCAN,
-        },
-      });
-      w = await createWorld(t);
-    });
-    afterAll(async () => {
-      await closeAll(
-        () => t?.close(),
-        () => smtp?.close(),
-      );
+      // Both processes took jobs off the shared queues (each logs the scans it ran and the e-mails it sent).
+      for (const worker of workers) expect(worker.output()).toMatch(/"event":"(overdue_scan|notification_sent)"/);
     });
 
-    it('still delivers the message exactly once, recording the attempts and the error while failing', async () => {
+    it('delivers exactly once through an SMTP server that refuses the first attempts, recording the error', async () => {
+      const before = smtp.received.length;
       smtp.refuseNext(2);
       const c = await detainedUnscreened(t, w);
-      const [alert] = (await scan(t, w)).raised.filter((r) => r.caseId === c.id);
+      const alertId = await alertFor(c.id);
       const failing = await waitUntil(
         'a recorded delivery error',
         async () => {
-          const n = await notificationOf(t, alert.id);
+          const n = await notificationOf(t, alertId);
           return n.last_error !== null && n;
         },
         { intervalMs: 20 },
       );
       expect(failing).toMatchObject({ status: 'pending', last_error: expect.stringMatching(/451|Try again later/) });
       const sent = await waitUntil('delivery', async () => {
-        const n = await notificationOf(t, alert.id);
+        const n = await notificationOf(t, alertId);
         return n.status === 'sent' && n;
       });
       expect(sent).toMatchObject({ status: 'sent', attempts: 3 });
-      await sleep(1_500); // a sweep period: no resend
-      expect(smtp.received.map((m) => m.messageId)).toEqual([sent.message_id]);
-      const listed = await t
-        .http()
-        .get('/api/v1/alerts')
-        .query({ caseId: c.id })
-        .set('authorization', w.commissioner.auth);
+      await sleep(1_200); // a sweep period: no resend
+      expect(smtp.received.slice(before).map((m) => m.messageId)).toEqual([sent.message_id]);
+      const listed = await t.http().get('/api/v1/alerts').query({ caseId: c.id }).set('authorization', w.commissioner.auth);
       expect(listed.body.items[0].notifications).toEqual([
         expect.objectContaining({ kind: 'raised', status: 'sent', attempts: 3, sentAt: expect.any(String) }),
       ]);
     });
 
     it('gives up after MAIL_MAX_ATTEMPTS, keeps the last error and sends nothing more', async () => {
-      smtp.refuseNext(3);
       const before = smtp.received.length;
+      smtp.refuseNext(3);
       const c = await detainedUnscreened(t, w);
-      const [alert] = (await scan(t, w)).raised.filter((r) => r.caseId === c.id);
+      const alertId = await alertFor(c.id);
       const failed = await waitUntil('giving up', async () => {
-        const n = await notificationOf(t, alert.id);
+        const n = await notificationOf(t, alertId);
         return n.status === 'failed' && n;
       });
       expect(failed).toMatchObject({ attempts: 3, last_error: expect.stringMatching(/451|Try again later/) });
-      await sleep(1_500);
-      expect(await notificationOf(t, alert.id)).toMatchObject({ status: 'failed', attempts: 3 });
+      await sleep(1_200);
+      expect(await notificationOf(t, alertId)).toMatchObject({ status: 'failed', attempts: 3 });
       expect(smtp.received).toHaveLength(before);
+    });
+
+    it('delivers exactly once when the workers are killed (SIGKILL) while the server holds the reply', async () => {
+      const bodies = smtp.bodiesReceived();
+      const before = smtp.received.length;
+      smtp.holdReplies(2_000);
+      const c = await detainedUnscreened(t, w);
+      const alertId = await alertFor(c.id);
+      await smtp.waitForBodies(bodies + 1); // the message is at the server, which has not answered yet
+      expect(await notificationOf(t, alertId)).toMatchObject({ status: 'sending', attempts: 1 });
+      // Whichever of them is delivering: kill both, so that no running worker holds or retries it.
+      expect(await Promise.all(workers.map((p) => p.kill('SIGKILL')))).toEqual(['SIGKILL', 'SIGKILL']);
+      smtp.holdReplies(0);
+
+      await startWorkerProcess(build!.entry, t.database, env);
+      const messageId = `<alert-${alertId}-raised@oversight.invalid>`;
+      await smtp.waitFor(before + 1, 15_000);
+      await waitUntil('the first connection to be given up', () => smtp.abandoned.length === 1);
+      await sleep(2_000); // two sweeps and a lease: no second delivery
+
+      expect(smtp.abandoned.map((m) => m.messageId)).toEqual([messageId]);
+      expect(smtp.received.slice(before).map((m) => m.messageId)).toEqual([messageId]);
+      expect(await notificationOf(t, alertId)).toMatchObject({ status: 'sent', attempts: 2, last_error: null });
     });
   });
 
@@ -310,55 +319,6 @@ describe('alert delivery: nothing lost, nothing doubled', () => {
       }
       await sleep(1_500);
       expect(sentIds().filter((id) => id === messageIdOf(alertId))).toHaveLength(1);
-    });
-  });
-
-  describe('a worker process killed (SIGKILL) during a delivery', () => {
-    let smtp: SmtpProbe;
-    let t: TestApp;
-    let w: World;
-    let env: Record<string, string>;
-
-    beforeAll(async () => {
-      smtp = await startSmtpProbe();
-      env = scenarioEnv({
-        SMTP_URL: smtp.url,
-        OUTBOX_SWEEP_SECONDS: '1',
-        MAIL_CLAIM_SECONDS: '2',
-        OVERDUE_SCAN_CRON: NO_SCHEDULED_SCAN,
-      });
-      // The API alone: only the child processes deliver.
-      t = await startTestApp({ workers: false, env });
-      w = await createWorld(t);
-    });
-    afterAll(async () => {
-      await closeAll(
-        () => killWorkerProcesses(),
-        () => t?.close(),
-        () => smtp?.close(),
-      );
-    });
-
-    it('delivers the message exactly once through a second worker', async () => {
-      const first = await startWorkerProcess(build!.entry, t.database, env);
-      smtp.holdReplies(3_000);
-      const c = await detainedUnscreened(t, w);
-      const [alert] = (await scan(t, w)).raised.filter((r) => r.caseId === c.id);
-
-      await smtp.waitForBodies(1); // the message is at the server, which has not answered yet
-      expect(await notificationOf(t, alert.id)).toMatchObject({ status: 'sending', attempts: 1 });
-      expect(await first.kill('SIGKILL')).toBe('SIGKILL');
-      smtp.holdReplies(0);
-
-      await startWorkerProcess(build!.entry, t.database, env);
-      const messageId = `<alert-${alert.id}-raised@oversight.invalid>`;
-      await smtp.waitFor(1, 15_000);
-      await waitUntil('the first connection to be given up', () => smtp.abandoned.length === 1, { timeoutMs: 5_000 });
-      await sleep(2_000); // two sweeps and a lease: no second delivery
-
-      expect(smtp.abandoned.map((m) => m.messageId)).toEqual([messageId]);
-      expect(smtp.received.map((m) => m.messageId)).toEqual([messageId]);
-      expect(await notificationOf(t, alert.id)).toMatchObject({ status: 'sent', attempts: 2, last_error: null });
     });
   });
 });

@@ -13,6 +13,8 @@ export interface SmtpProbe {
   abandoned: ReceivedMail[];
   /** Hold the final reply to each message's DATA this long. */
   holdReplies: (ms: number) => void;
+  /** Refuse the next n messages with a temporary failure (451). */
+  refuseNext: (n: number) => void;
   waitForBodies: (count: number, timeoutMs?: number) => Promise<void>;
   waitFor: (count: number, timeoutMs?: number) => Promise<ReceivedMail[]>;
   close: () => Promise<void>;
@@ -30,6 +32,7 @@ export async function startSmtpProbe(): Promise<SmtpProbe> {
   const closed = new Set<string>();
   let bodies = 0;
   let hold = 0;
+  let refuse = 0;
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS'],
@@ -53,6 +56,11 @@ export async function startSmtpProbe(): Promise<SmtpProbe> {
         const reply = () => {
           if (closed.has(session.id)) {
             abandoned.push(mail);
+          } else if (refuse > 0) {
+            refuse -= 1;
+            const err = new Error('Try again later') as Error & { responseCode: number };
+            err.responseCode = 451;
+            return callback(err);
           } else {
             received.push(mail);
           }
@@ -72,6 +80,9 @@ export async function startSmtpProbe(): Promise<SmtpProbe> {
     bodiesReceived: () => bodies,
     holdReplies: (ms) => {
       hold = ms;
+    },
+    refuseNext: (n) => {
+      refuse = n;
     },
     waitForBodies: async (count, timeoutMs = 20_000) => {
       await waitUntil(`${count} message bodies at the SMTP server`, () => bodies >= count, {

@@ -1,0 +1,21 @@
+// `npm run docs`: regenerates the README sections that are derived from code or measurements,
+// between their <!-- name:start --> / <!-- name:end --> markers.
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { renderTransitionTable } from '../src/cases/domain/transition-table.js';
+import { renderPerformanceTable } from '../bench/report.js';
+
+const README = 'README.md';
+let text = readFileSync(README, 'utf8');
+
+function replace(name: string, body: string): void {
+  const re = new RegExp(`(<!-- ${name}:start -->\\n)[\\s\\S]*?(<!-- ${name}:end -->)`);
+  if (!re.test(text)) throw new Error(`README has no ${name} markers`);
+  text = text.replace(re, (_m, start: string, end: string) => `${start}${body}\n${end}`);
+}
+
+replace('transitions', renderTransitionTable());
+const bench = process.argv[2] ?? 'bench-results/bench-1000000.json';
+if (existsSync(bench))
+  replace('performance', renderPerformanceTable(JSON.parse(readFileSync(bench, 'utf8')) as never, bench));
+writeFileSync(README, text);
+process.stdout.write(`README.md updated${existsSync(bench) ? ` (performance from ${bench})` : ''}\n`);
