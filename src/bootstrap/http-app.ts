@@ -91,7 +91,18 @@ export async function createHttpApp(
     },
   });
   if (config.http.corsOrigins.length > 0) {
-    app.enableCors({ origin: config.http.corsOrigins, exposedHeaders: ['x-request-id', 'retry-after'] });
+    app.enableCors({
+      origin: config.http.corsOrigins,
+      // The export's suppression counts travel in headers; a browser client may read them only if exposed.
+      exposedHeaders: [
+        'x-request-id',
+        'retry-after',
+        'content-disposition',
+        'x-suppressed-rows',
+        'x-published-rows',
+        'x-k-anonymity',
+      ],
+    });
   }
 
   app.setGlobalPrefix(API_PREFIX, {

@@ -68,11 +68,11 @@ export class AnonymisedExportService {
     const sql = exportSql(where.join(' AND '), `${params.add(k)}::int`);
 
     await withPgClient(this.db, async (client) => {
-      await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
-      // Enough memory to group by hashing rather than by sorting every case on disk (a few MB per 1,000 combinations).
-      await client.query(`SET LOCAL work_mem = '64MB'`);
       const rows = streamRows(client, sql, params.values, 1_000);
       try {
+        await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
+        // Memory to group by hashing rather than by sorting every case on disk (a few MB per 1,000 combinations).
+        await client.query(`SET LOCAL work_mem = '64MB'`);
         const first = await rows.next();
         const summary = toSummary(first.done ? undefined : first.value);
         await this.audited(ctx, period, k, summary);

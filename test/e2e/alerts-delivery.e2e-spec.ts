@@ -76,7 +76,7 @@ async function closeAll(...steps: (() => Promise<unknown> | undefined)[]): Promi
       first ??= err;
     }
   }
-  if (first) throw first;
+  if (first) throw first instanceof Error ? first : new Error(JSON.stringify(first));
 }
 
 describe('alert delivery: nothing lost, nothing doubled', () => {
@@ -137,7 +137,8 @@ describe('alert delivery: nothing lost, nothing doubled', () => {
       const N = 6;
       const cases: OpenedCase[] = [];
       for (let i = 0; i < N; i++) cases.push(await detainedUnscreened(t, w));
-      await scan(t, w); // a manual scan among the scheduled ones
+      await alertFor(cases[0].id); // raised by a scheduled scan in one of the workers
+      await scan(t, w); // and a manual one, in the API process, among them
       await smtp.waitFor(N);
       await sleep(2_000); // two more scan ticks and sweeps: nothing more may go out
 
@@ -177,7 +178,11 @@ describe('alert delivery: nothing lost, nothing doubled', () => {
       expect(sent).toMatchObject({ status: 'sent', attempts: 3 });
       await sleep(1_200); // a sweep period: no resend
       expect(smtp.received.slice(before).map((m) => m.messageId)).toEqual([sent.message_id]);
-      const listed = await t.http().get('/api/v1/alerts').query({ caseId: c.id }).set('authorization', w.commissioner.auth);
+      const listed = await t
+        .http()
+        .get('/api/v1/alerts')
+        .query({ caseId: c.id })
+        .set('authorization', w.commissioner.auth);
       expect(listed.body.items[0].notifications).toEqual([
         expect.objectContaining({ kind: 'raised', status: 'sent', attempts: 3, sentAt: expect.any(String) }),
       ]);

@@ -345,6 +345,28 @@ const MATRIX: Row[] = [
   { route: 'GET /audit/checkpoints',                      caller: 'supervisor',         target: 'none',             expect: 403 },
   { route: 'GET /audit/checkpoints',                      caller: 'decisionMaker',      target: 'none',             expect: 403 },
   { route: 'GET /audit/checkpoints',                      caller: 'apiKey',             target: 'none',             expect: 403 },
+  // Reports: commissioner staff all agencies, agency roles and decision makers their own; the anonymised export for
+  // the commissioner and analysts only.
+  { route: 'GET /reports/agencies',                       caller: 'anonymous',          target: 'none',             expect: 401 },
+  { route: 'GET /reports/agencies',                       caller: 'admin',              target: 'none',             expect: 403 },
+  { route: 'GET /reports/agencies',                       caller: 'commissioner',       target: 'none',             expect: 200 },
+  { route: 'GET /reports/agencies',                       caller: 'reviewer',           target: 'none',             expect: 200 },
+  { route: 'GET /reports/agencies',                       caller: 'conflictedReviewer',target: 'none',             expect: 200 },
+  { route: 'GET /reports/agencies',                       caller: 'analyst',            target: 'none',             expect: 200 },
+  { route: 'GET /reports/agencies',                       caller: 'officer',            target: 'none',             expect: 200 },
+  { route: 'GET /reports/agencies',                       caller: 'supervisor',         target: 'none',             expect: 200 },
+  { route: 'GET /reports/agencies',                       caller: 'decisionMaker',      target: 'none',             expect: 200 },
+  { route: 'GET /reports/agencies',                       caller: 'apiKey',             target: 'none',             expect: 200 },
+  { route: 'GET /exports/anonymised',                     caller: 'anonymous',          target: 'none',             expect: 401 },
+  { route: 'GET /exports/anonymised',                     caller: 'admin',              target: 'none',             expect: 403 },
+  { route: 'GET /exports/anonymised',                     caller: 'commissioner',       target: 'none',             expect: 200 },
+  { route: 'GET /exports/anonymised',                     caller: 'reviewer',           target: 'none',             expect: 403 },
+  { route: 'GET /exports/anonymised',                     caller: 'conflictedReviewer',target: 'none',             expect: 403 },
+  { route: 'GET /exports/anonymised',                     caller: 'analyst',            target: 'none',             expect: 200 },
+  { route: 'GET /exports/anonymised',                     caller: 'officer',            target: 'none',             expect: 403 },
+  { route: 'GET /exports/anonymised',                     caller: 'supervisor',         target: 'none',             expect: 403 },
+  { route: 'GET /exports/anonymised',                     caller: 'decisionMaker',      target: 'none',             expect: 403 },
+  { route: 'GET /exports/anonymised',                     caller: 'apiKey',             target: 'none',             expect: 403 },
   // The queue dashboard session (SPEC §8: "queue dashboard for admins"): the admin only.
   { route: 'POST /ops/queue-dashboard/session',           caller: 'anonymous',          target: 'none',             expect: 401 },
   { route: 'POST /ops/queue-dashboard/session',           caller: 'admin',              target: 'none',             expect: 200 },
@@ -624,6 +646,7 @@ const USERS = [
 
 /** How to fill in the parameters of a route, given the row's target agency. */
 const PATHS: Record<string, (c: RowContext) => string | Promise<string>> = {
+  'GET /reports/agencies': () => '/reports/agencies?from=2000-01-01T00:00:00Z&to=2100-01-01T00:00:00Z',
   'GET /agencies/:id': (c) => `/agencies/${c.agency().id}`,
   'GET /users/:id': (c) => `/users/${userIn(c)}`,
   'POST /agencies/:agencyId/api-keys': (c) => `/agencies/${c.agency().id}/api-keys`,

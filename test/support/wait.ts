@@ -15,7 +15,7 @@ export async function waitUntil<T>(
     }
     if (Date.now() > until) {
       throw new Error(
-        `timed out after ${timeoutMs} ms waiting for ${what}${last ? ` (last error: ${String(last)})` : ''}`,
+        `timed out after ${timeoutMs} ms waiting for ${what}${last ? ` (last error: ${last instanceof Error ? last.message : JSON.stringify(last)})` : ''}`,
       );
     }
     await sleep(intervalMs);
