@@ -27,7 +27,7 @@ export default tseslint.config(
     },
   },
   // Plain JavaScript tooling scripts: lint them, without type information.
-  { files: ['scripts/**/*.mjs'], ...tseslint.configs.disableTypeChecked },
+  { files: ['scripts/**/*.mjs', 'test/support/*.mjs'], ...tseslint.configs.disableTypeChecked },
   {
     files: ['src/**/domain/**/*.ts'],
     rules: {

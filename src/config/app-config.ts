@@ -43,6 +43,8 @@ export interface HttpConfig {
 export interface LogConfig {
   level: Env['LOG_LEVEL'];
   pretty: boolean;
+  /** Append JSON lines to this file instead of stdout (empty: stdout). */
+  file: string | undefined;
 }
 
 export interface DatabaseConfig {

@@ -64,6 +64,7 @@ export const envSchema = z.object({
   SHUTDOWN_GRACE_MS: int(10_000, 0),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   LOG_PRETTY: bool(false),
+  LOG_FILE: z.string().default(''),
   METRICS_TOKEN: optionalSecret,
 
   DATABASE_URL: url(['postgres:', 'postgresql:'], 'postgres://postgres@127.0.0.1:5432/oversight'),

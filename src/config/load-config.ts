@@ -37,7 +37,7 @@ function shapeConfig(env: Env): AppConfig {
       trustProxy: parseTrustProxy(env.TRUST_PROXY),
       metricsToken: env.METRICS_TOKEN,
     },
-    log: { level: env.LOG_LEVEL, pretty: env.LOG_PRETTY },
+    log: { level: env.LOG_LEVEL, pretty: env.LOG_PRETTY, file: env.LOG_FILE === '' ? undefined : env.LOG_FILE },
     database: {
       url: env.DATABASE_URL,
       appRole: env.DATABASE_APP_ROLE,

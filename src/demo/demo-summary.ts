@@ -230,11 +230,18 @@ export function formatSummary(s: SummaryInput): string {
     `  curl -s -H "authorization: Bearer $TOKEN" "$BASE/api/v1/cases?state=recovery_period&detained=true"`,
     `  curl -s -H "authorization: Bearer $TOKEN" "$BASE/api/v1/reviews?status=awaiting_response"`,
     `  curl -s -H "authorization: Bearer $TOKEN" "$BASE/api/v1/audit/verify"`,
-    `  curl -s -H "authorization: Bearer $TOKEN" -H 'accept: text/csv' "$BASE/api/v1/reports/agencies"`,
+    `  curl -s -H "authorization: Bearer $TOKEN" -H 'accept: text/csv' \\`,
+    `    "$BASE/api/v1/reports/agencies?from=${day(-92)}T00:00:00Z&to=${day(1)}T00:00:00Z"`,
+    `  curl -s -H "authorization: Bearer ${s.apiKey ?? '<DEMO-BP API key>'}" "$BASE/api/v1/cases?limit=5"`,
     `  OpenAPI UI: ${base}/docs`,
     '',
   );
   return lines.join('\n');
+}
+
+/** The UTC date `offset` days from today, as YYYY-MM-DD. */
+function day(offset: number): string {
+  return new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
 }
 
 function table(rows: string[][]): string[] {

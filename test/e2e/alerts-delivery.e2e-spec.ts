@@ -203,6 +203,10 @@ describe('alert delivery: nothing lost, nothing doubled', () => {
       expect(smtp.received).toHaveLength(before);
     });
 
+    // Exactly once holds here because the server had not accepted the message when its sender died. The lease
+    // design admits a duplicate (same Message-ID) when (1) a worker dies after the server's 250 and before the row
+    // is marked sent, or (2) an SMTP transaction outlasts MAIL_CLAIM_SECONDS, so another worker claims and sends
+    // while the first is still waiting (tried: a 1 s lease and a reply held 4 s delivered three copies).
     it('delivers exactly once when the workers are killed (SIGKILL) while the server holds the reply', async () => {
       const bodies = smtp.bodiesReceived();
       const before = smtp.received.length;

@@ -1,14 +1,15 @@
+import { readFileSync } from 'node:fs';
 import type { TestApp } from '../support/test-app.js';
 import type { Session } from './session.js';
 
 let counter = 0;
 
-export const SEEDED_PII = {
-  name: 'Srey Mom Chantrea',
-  dateOfBirth: '1998-04-02',
-  documentNumber: 'N0345127K',
-  contact: '+855 12 345 678, Phnom Penh',
-};
+/** Personal data every test case carries; the global teardown checks no log line of the run contains any of it. */
+export const SEEDED_PII = (
+  JSON.parse(readFileSync(new URL('../support/sensitive-values.json', import.meta.url), 'utf8')) as {
+    pii: { name: string; dateOfBirth: string; documentNumber: string; contact: string };
+  }
+).pii;
 
 export function caseBody(overrides: Record<string, unknown> = {}): Record<string, unknown> {
   counter += 1;

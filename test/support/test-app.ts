@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
@@ -12,7 +12,12 @@ import type { AppConfig } from '../../src/config/app-config.js';
 import { loadConfig } from '../../src/config/load-config.js';
 import { createTestDatabase, databaseUrl, dropTestDatabase } from './test-database.js';
 
-export const ADMIN = { email: 'admin@oversight.test', password: 'admin-password-0001' };
+export const ADMIN = {
+  email: 'admin@oversight.test',
+  password: (
+    JSON.parse(readFileSync(new URL('./sensitive-values.json', import.meta.url), 'utf8')) as { adminPassword: string }
+  ).adminPassword,
+};
 export const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 
 export interface TestApp {
@@ -32,13 +37,22 @@ export interface TestAppOptions {
   api?: boolean;
   /** Reuse a database instead of cloning a fresh one (e.g. a second process on the same data). */
   database?: string;
+  /**
+   * The full URL of a database on another server (e.g. a PostgreSQL cluster a
+   * fault test starts and stops itself). The caller creates and removes it.
+   */
+  databaseUrl?: string;
 }
 
 /** Environment of a test app: fixed shape, fresh secrets, its own database and queue prefix. */
 export function testEnv(database: string, extra: Record<string, string> = {}): Record<string, string> {
   return {
     NODE_ENV: 'test',
-    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
+    // Every app of the run logs at debug level into one file that the global teardown scans for personal data,
+    // passwords and tokens (TEST_LOG_LEVEL=… and TEST_LOG_FILE= empty send logs to stdout instead).
+    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'debug',
+    LOG_FILE:
+      process.env.TEST_LOG_FILE ?? join(tmpdir(), `oversight-test-${process.env.OVERSIGHT_TEST_RUN ?? 'run'}.log`),
     DATABASE_URL: databaseUrl(database),
     DATABASE_POOL_SIZE: '10',
     REDIS_URL,
@@ -54,12 +68,18 @@ export function testEnv(database: string, extra: Record<string, string> = {}): R
 }
 
 export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
-  const database = options.database ?? (await createTestDatabase());
-  const config = loadConfig(testEnv(database, options.env));
+  const owned = !options.database && !options.databaseUrl;
+  const database =
+    options.database ??
+    (options.databaseUrl ? decodeURIComponent(new URL(options.databaseUrl).pathname.slice(1)) : undefined) ??
+    (await createTestDatabase());
+  const config = loadConfig(
+    testEnv(database, { ...(options.databaseUrl ? { DATABASE_URL: options.databaseUrl } : {}), ...options.env }),
+  );
   const app = await createHttpApp(config, { workers: options.workers ?? false, api: options.api ?? true });
   await app.init();
   await app.getHttpAdapter().getInstance().ready();
-  const sql = new pg.Pool({ connectionString: databaseUrl(database), max: 4 });
+  const sql = new pg.Pool({ connectionString: config.database.url, max: 4 });
   return {
     app,
     config,
@@ -69,7 +89,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     close: async () => {
       await app.close();
       await sql.end();
-      if (!options.database) {
+      if (owned) {
         await dropTestDatabase(database);
         await clearRedisPrefix(config.redis.queuePrefix);
       }

@@ -23,6 +23,8 @@ const SWC: Options = {
 export interface WorkerBuild {
   /** The worker entry point to run with node. */
   entry: string;
+  /** The API entry point (src/main.ts) of the same build. */
+  apiEntry: string;
   remove: () => Promise<void>;
 }
 
@@ -37,7 +39,10 @@ export interface WorkerBuild {
  */
 export async function buildWorker(): Promise<WorkerBuild> {
   const given = process.env.E2E_WORKER_ENTRY;
-  if (given) return { entry: resolve(ROOT, given), remove: async () => undefined };
+  if (given) {
+    const entry = resolve(ROOT, given);
+    return { entry, apiEntry: join(dirname(entry), 'main.js'), remove: async () => undefined };
+  }
   const out = join(ROOT, 'var', 'e2e-worker', `${process.pid}-${Math.random().toString(36).slice(2, 8)}`);
   const files = [...(await sources(join(ROOT, 'src'))), ...(await sources(join(ROOT, 'migrations')))];
   await Promise.all(
@@ -48,7 +53,11 @@ export async function buildWorker(): Promise<WorkerBuild> {
       await writeFile(target, code);
     }),
   );
-  return { entry: join(out, 'src', 'worker.js'), remove: () => rm(out, { recursive: true, force: true }) };
+  return {
+    entry: join(out, 'src', 'worker.js'),
+    apiEntry: join(out, 'src', 'main.js'),
+    remove: () => rm(out, { recursive: true, force: true }),
+  };
 }
 
 async function sources(dir: string): Promise<string[]> {
@@ -75,10 +84,32 @@ const running = new Set<ChildProcess>();
  * (configuration check, migrations, Redis check, Nest with the processors
  * and the job schedulers). Resolves once it reports it is running.
  */
-export async function startWorkerProcess(
+export function startWorkerProcess(
   entry: string,
   database: string,
   env: Record<string, string>,
+): Promise<WorkerProcess> {
+  return startNodeProcess(entry, database, env, 'Oversight worker running');
+}
+
+/**
+ * `node <apiEntry>` (src/main.ts: the API, with the job workers unless
+ * WORKERS_ENABLED=false), as deployed. Give it a PORT of its own (see
+ * freePort): it logs the address it was told, so 0 would not say where it is.
+ */
+export function startApiProcess(
+  apiEntry: string,
+  database: string,
+  env: Record<string, string> & { PORT: string },
+): Promise<WorkerProcess> {
+  return startNodeProcess(apiEntry, database, env, 'Oversight API on');
+}
+
+async function startNodeProcess(
+  entry: string,
+  database: string,
+  env: Record<string, string>,
+  readyLine: string,
 ): Promise<WorkerProcess> {
   const child = spawn(process.execPath, ['--enable-source-maps', entry], {
     cwd: ROOT,
@@ -98,10 +129,10 @@ export async function startWorkerProcess(
   let exit: string | undefined;
   void exited.then((how) => (exit = how));
   await waitUntil(
-    'the worker process to start',
+    `the process (${relative(ROOT, entry)}) to start`,
     () => {
-      if (exit !== undefined) throw new Error(`worker exited (${exit}) before it ran:\n${output.slice(-3_000)}`);
-      return output.includes('Oversight worker running');
+      if (exit !== undefined) throw new Error(`process exited (${exit}) before it ran:\n${output.slice(-3_000)}`);
+      return output.includes(readyLine);
     },
     { timeoutMs: 30_000 },
   ).catch((err: unknown) => {

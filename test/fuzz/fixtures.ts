@@ -1,0 +1,75 @@
+import { openOverdueDetention, scanNow } from '../factories/alerts.js';
+import { decided, openCase } from '../factories/cases.js';
+import { CONCERN, declinedCase, drawSample, reviewCommand } from '../factories/reviews.js';
+import type { Session } from '../factories/session.js';
+import type { World } from '../factories/world.js';
+import type { TestApp } from '../support/test-app.js';
+
+export type SessionName = Exclude<keyof World, 'agencies'>;
+
+/** Real rows for the fuzzer to aim at: valid ids get requests past validation into the services. */
+export interface Fixtures {
+  world: World;
+  sessions: Record<SessionName, Session>;
+  agencyIds: string[];
+  userIds: string[];
+  reviewerIds: string[];
+  apiKeyIds: string[];
+  /** Cases of the officer's agency, in various states (decisions are fuzzed on these). */
+  caseIds: string[];
+  /** Cases of the other frontline agency. */
+  otherCaseIds: string[];
+  runIds: string[];
+  /** Reviews: pending, assigned, awaiting the agency's response. */
+  reviewIds: string[];
+  alertIds: string[];
+  /** Every id above: plausible values in the wrong place. */
+  allIds: string[];
+}
+
+export async function createFixtures(t: TestApp, w: World): Promise<Fixtures> {
+  const { agencies, ...sessions } = w;
+  const from = new Date(Date.now() - 60_000);
+  const opened = await Promise.all([openCase(t, w.officer), openCase(t, w.officer), openCase(t, w.apiKey)]);
+  const referred = await openCase(t, w.officer);
+  await decided(t, w.officer, referred.id, { type: 'refer', expectedVersion: referred.version, reason: 'Indicators' });
+  const declined = await Promise.all([
+    declinedCase(t, w.officer),
+    declinedCase(t, w.officer),
+    declinedCase(t, w.officer),
+    declinedCase(t, w.otherOfficer),
+  ]);
+  const detained = await Promise.all([openOverdueDetention(t, w.officer), openOverdueDetention(t, w.otherOfficer)]);
+  const scan = await scanNow(t, w.commissioner);
+  const drawn = await drawSample(t, w.commissioner, { from, to: new Date(Date.now() + 1_000) });
+  const own = drawn.reviews.filter((r) => r.agencyId === agencies.own.id);
+  if (own.length < 3) throw new Error(`fuzz fixtures: expected 3+ reviews of the own agency, got ${own.length}`);
+  // One assigned, one awaiting the agency's response; the rest stay pending.
+  await reviewCommand(t, w.commissioner, own[0].id, 'assign', { reviewerId: w.reviewer.id });
+  await reviewCommand(t, w.commissioner, own[1].id, 'assign', { reviewerId: w.reviewer.id });
+  await reviewCommand(t, w.commissioner, own[1].id, 'conclude', CONCERN);
+
+  const ownCases = [...opened, referred, ...declined, ...detained].filter((c) => c.agencyId === agencies.own.id);
+  const otherCases = [...declined, ...detained].filter((c) => c.agencyId !== agencies.own.id);
+  const fx: Omit<Fixtures, 'allIds'> = {
+    world: w,
+    sessions,
+    agencyIds: Object.values(agencies).map((a) => a.id),
+    userIds: Object.values(sessions)
+      .filter((s) => s.email !== '')
+      .map((s) => s.id),
+    reviewerIds: [w.reviewer.id, w.conflictedReviewer.id],
+    apiKeyIds: [w.apiKey.keyId],
+    caseIds: ownCases.map((c) => c.id),
+    otherCaseIds: otherCases.map((c) => c.id),
+    runIds: [drawn.runId],
+    reviewIds: drawn.reviews.map((r) => r.id),
+    alertIds: scan.raised.map((a) => a.id),
+  };
+  const allIds = [
+    ...new Set(
+      [fx.agencyIds, fx.userIds, fx.apiKeyIds, fx.caseIds, fx.otherCaseIds, fx.runIds, fx.reviewIds, fx.alertIds].flat(),
+    ),
+  ];
+  return { ...fx, allIds };
+}

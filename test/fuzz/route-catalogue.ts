@@ -1,0 +1,164 @@
+import fc from 'fast-check';
+import { FINDINGS } from '../../src/reviews/domain/review-workflow.js';
+import { CLOSE_OUTCOMES, DECISION_TYPES, type DecisionType } from '../../src/cases/domain/identification.js';
+import { INDICATOR_CODES } from '../../src/cases/domain/indicators.js';
+import { DECISION_FIELDS } from '../../src/cases/dto/record-decision.dto.js';
+import type { Fixtures, SessionName } from './fixtures.js';
+import { recentTimestamp, type Hints } from './valid-values.js';
+
+/**
+ * What the OpenAPI document cannot tell the fuzzer, per operation: who may
+ * call it, real ids for its path, and valid values its schema does not pin
+ * down (patterns, ids of rows that exist). Everything else — which fields,
+ * their types, enums, bounds, optional or required — comes from the document,
+ * so a field added to a DTO is fuzzed without touching this file. A new route
+ * that takes a body or a query fails the fuzz spec until it has an entry here.
+ */
+export interface RouteSpec {
+  /** The roles that may do the thing; most requests come from them. Empty: a public route. */
+  callers: readonly SessionName[];
+  /** Real values for the path's `{parameters}`. */
+  path?: (fx: Fixtures) => Record<string, fc.Arbitrary<string>>;
+  /** Valid values the schema cannot describe, by dotted body path or by query parameter name. */
+  hints?: (fx: Fixtures) => Hints;
+  /** A valid body written by hand, where fields depend on each other. */
+  body?: (fx: Fixtures) => fc.Arbitrary<unknown>;
+}
+
+const from = <T>(values: readonly T[]) => fc.constantFrom(...values);
+const text = (...values: string[]) => fc.constantFrom(...values);
+
+/** Query parameters most lists share. */
+const listHints = (fx: Fixtures): Hints => ({
+  agencyId: from(fx.agencyIds),
+  caseId: from([...fx.caseIds, ...fx.otherCaseIds]),
+  runId: from(fx.runIds),
+  subjectId: from(fx.caseIds),
+  assignedReviewerId: from(fx.reviewerIds),
+  updatedSince: recentTimestamp(),
+});
+
+/** A period `from` < `to` within the last weeks (an ISO pair the report and sampling routes accept). */
+const periodHints = (): Hints => ({
+  from: fc.constantFrom(14, 30, 60).map((d) => new Date(Date.now() - d * 86_400_000).toISOString()),
+  to: fc.constantFrom(0, 1).map((d) => new Date(Date.now() - d * 86_400_000).toISOString()),
+});
+
+const OUTCOMES: Partial<Record<DecisionType, readonly string[]>> = {
+  reasonable_grounds: ['positive', 'negative'],
+  conclusive_grounds: ['positive', 'negative'],
+  reconsider: ['upheld', 'overturned'],
+  close: CLOSE_OUTCOMES,
+};
+
+/** A decision of any type with the fields that type takes (SPEC §3.2), on a version the case may have. */
+function decisionBody(fx: Fixtures): fc.Arbitrary<unknown> {
+  const fields: Record<string, fc.Arbitrary<unknown>> = {
+    reason: text('Indicators found at interview', 'Reviewed the file', 'x'),
+    indicatorsConsidered: fc.subarray([...INDICATOR_CODES], { maxLength: 4 }),
+    at: recentTimestamp(),
+    facility: text('Holding centre N'),
+    legalBasis: text('Aliens Act s. 62'),
+    riskAssessmentRef: text('RA-2026-0001'),
+    reviewId: from(fx.reviewIds),
+  };
+  return from(DECISION_TYPES).chain((type) => {
+    const model: Record<string, fc.Arbitrary<unknown>> = {
+      type: fc.constant(type),
+      expectedVersion: fc.integer({ min: 0, max: 6 }),
+      occurredAt: recentTimestamp(),
+    };
+    for (const f of DECISION_FIELDS[type]) model[f] = f === 'outcome' ? from(OUTCOMES[type] ?? ['positive']) : fields[f];
+    return fc.record(model, { requiredKeys: ['type', 'expectedVersion', ...(OUTCOMES[type] ? ['outcome'] : [])] });
+  });
+}
+
+export const ROUTE_CATALOGUE: Record<string, RouteSpec> = {
+  'POST /api/v1/auth/login': {
+    callers: [],
+    hints: (fx) => ({
+      email: from([...Object.values(fx.sessions).map((s) => s.email || 'nobody@oversight.test')]),
+      password: text('wrong-password-000', 'x'),
+    }),
+  },
+  'POST /api/v1/agencies': {
+    callers: ['admin'],
+    hints: () => ({
+      code: fc.stringMatching(/^FZ-[A-Z0-9]{2,10}$/),
+      alertEmail: text('desk@agency.test', 'a@b.test'),
+    }),
+  },
+  'GET /api/v1/agencies': { callers: ['admin', 'commissioner', 'officer'], hints: listHints },
+  'POST /api/v1/users': {
+    callers: ['admin'],
+    hints: (fx) => ({
+      email: fc.stringMatching(/^[a-z]{3,10}@fuzz\.test$/),
+      password: text('fuzz-password-0001'),
+      agencyId: from(fx.agencyIds),
+      conflictAgencyIds: fc.subarray(fx.agencyIds, { maxLength: 2 }),
+    }),
+  },
+  'GET /api/v1/users': { callers: ['admin'], hints: listHints },
+  'POST /api/v1/agencies/{agencyId}/api-keys': {
+    callers: ['admin'],
+    path: (fx) => ({ agencyId: from(fx.agencyIds) }),
+  },
+  'POST /api/v1/cases': {
+    callers: ['officer', 'apiKey', 'supervisor'],
+    hints: () => ({
+      externalRef: fc.stringMatching(/^FZ-[A-Z0-9]{1,12}$/),
+      'subject.nationality': text('KHM', 'VNM', 'THA'),
+      'subject.languages': fc.constantFrom(['km'], ['vi', 'en'], []),
+      'subject.dateOfBirth': text('1998-04-02', '2010-12-31'),
+    }),
+  },
+  'GET /api/v1/cases': { callers: ['officer', 'commissioner', 'analyst', 'decisionMaker'], hints: listHints },
+  'POST /api/v1/cases/{id}/decisions': {
+    callers: ['officer', 'supervisor', 'decisionMaker', 'apiKey'],
+    path: (fx) => ({ id: from(fx.caseIds) }),
+    body: decisionBody,
+  },
+  'GET /api/v1/cases/{id}/decisions': {
+    callers: ['officer', 'commissioner'],
+    path: (fx) => ({ id: from(fx.caseIds) }),
+    hints: listHints,
+  },
+  'GET /api/v1/alerts': { callers: ['commissioner', 'supervisor'], hints: listHints },
+  'POST /api/v1/sampling-runs': {
+    callers: ['commissioner'],
+    hints: () => ({
+      ...periodHints(),
+      rate: fc.double({ min: 0, max: 1, noNaN: true }),
+      negativeRate: fc.double({ min: 0, max: 1, noNaN: true }),
+      seed: fc.stringMatching(/^([0-9a-f]{2}){16,20}$/),
+    }),
+  },
+  'GET /api/v1/sampling-runs': { callers: ['commissioner', 'reviewer'], hints: listHints },
+  'GET /api/v1/reviews': { callers: ['commissioner', 'reviewer', 'supervisor'], hints: listHints },
+  'POST /api/v1/reviews/auto-assign': { callers: ['commissioner'], hints: (fx) => ({ runId: from(fx.runIds) }) },
+  'POST /api/v1/reviews/{id}/assign': {
+    callers: ['commissioner'],
+    path: (fx) => ({ id: from(fx.reviewIds) }),
+    hints: (fx) => ({ reviewerId: from(fx.reviewerIds) }),
+  },
+  'POST /api/v1/reviews/{id}/conclude': {
+    callers: ['commissioner', 'reviewer'],
+    path: (fx) => ({ id: from(fx.reviewIds) }),
+    hints: () => ({ finding: from(FINDINGS) }),
+  },
+  'POST /api/v1/reviews/{id}/respond': { callers: ['supervisor'], path: (fx) => ({ id: from(fx.reviewIds) }) },
+  'POST /api/v1/reviews/{id}/withdraw': { callers: ['commissioner'], path: (fx) => ({ id: from(fx.reviewIds) }) },
+  'GET /api/v1/reports/agencies': { callers: ['commissioner', 'analyst', 'supervisor'], hints: periodHints },
+  'GET /api/v1/exports/anonymised': { callers: ['commissioner', 'analyst'], hints: periodHints },
+  'GET /api/v1/audit/events': {
+    callers: ['commissioner'],
+    hints: (fx) => ({
+      ...listHints(fx),
+      ...periodHints(),
+      subjectType: text('case', 'review', 'agency'),
+      action: text('case.opened', 'case.decision_recorded'),
+      chainId: from(fx.caseIds).map((id) => `case:${id}`),
+    }),
+  },
+  'GET /api/v1/audit/checkpoints': { callers: ['commissioner', 'admin'], hints: listHints },
+};
