@@ -7,7 +7,6 @@ import type { RequestContext } from '../common/request-context.js';
 import { UuidPipe } from '../common/uuid.pipe.js';
 import { AlertsService } from './alerts.service.js';
 import { AlertResponse, ListAlertsQuery, ScanResponse } from './dto.js';
-import type { ScanResult } from './overdue-scanner.js';
 
 @ApiTags('alerts')
 @ApiAuth()
@@ -36,7 +35,7 @@ export class AlertsController {
   @ApiOperation({ summary: 'Run the overdue-detention scan now and return what it raised and resolved' })
   @ApiOkResponse({ type: ScanResponse })
   @ApiProblems(403)
-  scan(@Ctx() ctx: RequestContext): Promise<ScanResult> {
+  scan(@Ctx() ctx: RequestContext): Promise<ScanResponse> {
     return this.alerts.scanNow(ctx);
   }
 }

@@ -108,9 +108,13 @@ export class AlertsService {
     return toResponse(await this.findReadable(ctx, id));
   }
 
-  async scanNow(ctx: RequestContext): Promise<ScanResult> {
+  async scanNow(ctx: RequestContext): Promise<ScanResult & { raisedCount: number; resolvedCount: number }> {
     if (!ctx.ability.can('run', 'Job')) throw new Forbidden('Only the commissioner and administrators run scans.');
-    return this.scanner.scan();
+    const result = await this.scanner.scan();
+    const counts = { raisedCount: result.raised.length, resolvedCount: result.resolved.length };
+    // Administrators may run scans but read no alerts (SPEC §2): they get the counts, not which cases.
+    if (!ctx.ability.can('read', 'Alert')) return { ...result, raised: [], resolved: [], ...counts };
+    return { ...result, ...counts };
   }
 
   private async findReadable(ctx: RequestContext, id: string): Promise<AlertRow> {

@@ -66,6 +66,8 @@ export class AlertResponse {
 
 export class ScanResponse {
   @ApiProperty() scannedDetentions: number;
+  @ApiProperty() raisedCount: number;
+  @ApiProperty() resolvedCount: number;
   @ApiProperty({
     type: 'array',
     items: {
@@ -78,6 +80,7 @@ export class ScanResponse {
       },
     },
   })
+  /** Empty for callers who may not read alerts (administrators); see raisedCount. */
   raised: { id: string; rule: string; caseId: string; agencyId: string }[];
   @ApiProperty({
     type: 'array',

@@ -89,8 +89,8 @@ export class NotificationSender {
       return this.failed(claimed, err);
     }
     await this.db.query(
-      `UPDATE alert_notifications SET status = 'sent', sent_at = now(), locked_until = NULL, last_error = NULL
-        WHERE id = $1`,
+      // Unconditional: whichever attempt got the message through, it is sent (last_error keeps the history).
+      `UPDATE alert_notifications SET status = 'sent', sent_at = now(), locked_until = NULL WHERE id = $1`,
       [claimed.id],
     );
     this.metrics.emails.inc({ outcome: 'sent' });
@@ -108,11 +108,12 @@ export class NotificationSender {
     const delay = retryDelayMs(claimed.attempts, backoffMs);
     this.metrics.emails.inc({ outcome: giveUp ? 'gave_up' : 'failed' });
     await this.db.query(
+      // Only while this attempt still holds the claim: a send that outlived its lease must not reset a newer one.
       `UPDATE alert_notifications
           SET status = $2, last_error = $3, locked_until = NULL,
               next_attempt_at = now() + make_interval(secs => $4)
-        WHERE id = $1`,
-      [claimed.id, giveUp ? 'failed' : 'pending', reason, delay / 1000],
+        WHERE id = $1 AND status = 'sending' AND attempts = $5`,
+      [claimed.id, giveUp ? 'failed' : 'pending', reason, delay / 1000, claimed.attempts],
     );
     this.logger.warn(
       { event: 'notification_failed', notificationId: claimed.id, attempts: claimed.attempts, giveUp, reason },

@@ -68,15 +68,24 @@ export async function createHttpApp(
   });
   // JSON may spell a lone UTF-16 surrogate ("\ud800"): no valid text contains one, it cannot be stored or
   // canonicalised for the audit log, so it is refused up front as bad input rather than failing later.
+  // Bodies nested deeper than any DTO are refused too: class-transformer copies them recursively and would
+  // overflow the stack on a few thousand levels (a 500 for bad input).
   fastify.addHook('preValidation', async (request, reply) => {
-    if (request.body !== undefined && !wellFormed(request.body)) {
-      await reply.status(400).type('application/problem+json').send({
-        type: '/problems/invalid-characters',
-        title: 'Bad Request',
-        status: 400,
-        detail: 'The body contains text that is not valid Unicode (a lone surrogate).',
-        requestId: request.id,
-      });
+    const fault = request.body === undefined ? undefined : bodyFault(request.body);
+    if (fault) {
+      await reply
+        .status(400)
+        .type('application/problem+json')
+        .send({
+          type: fault === 'too-deep' ? '/problems/nesting-too-deep' : '/problems/invalid-characters',
+          title: 'Bad Request',
+          status: 400,
+          detail:
+            fault === 'too-deep'
+              ? `The body is nested more than ${MAX_BODY_DEPTH} levels deep.`
+              : 'The body contains text that is not valid Unicode (a lone surrogate).',
+          requestId: request.id,
+        });
     }
   });
   await app.register(helmet, {
@@ -123,7 +132,21 @@ export async function createHttpApp(
       reply.elapsedTime / 1000,
     );
   });
-  app.enableShutdownHooks();
+  // Draining on SIGTERM/SIGINT: Nest answers new requests 503 from the start of its shutdown, and fastify's
+  // close() (Nest's dispose step) stops listening and closes idle keep-alive connections, but a connection
+  // busy at that moment stays open after its response (keep-alive, 72 s) and close() waits for it until the
+  // grace timer kills the process. Responses sent once closing has begun therefore say `Connection: close`,
+  // so Node ends each connection as its last request completes.
+  let closing = false;
+  fastify.addHook('preClose', async () => {
+    closing = true;
+  });
+  fastify.addHook('onSend', async (request, reply) => {
+    if (closing && request.raw.httpVersionMajor === 1) void reply.header('connection', 'close');
+  });
+  // Exit 0 once drained (Nest's default re-raises the signal, so the process would die "by SIGTERM"), which
+  // also lets pino flush; exitAfterGrace bounds the whole sequence.
+  app.enableShutdownHooks([], { useProcessExit: true });
   if (options.api) {
     setUpOpenApi(app);
     await mountQueueDashboard(app);
@@ -157,9 +180,23 @@ function trustProxyOption(
   return typeof value === 'number' ? (_addr, hop) => hop < value : value;
 }
 
-function wellFormed(value: unknown, depth = 0): boolean {
-  if (typeof value === 'string') return value.isWellFormed();
-  if (depth > 64 || value === null || typeof value !== 'object') return true;
-  if (Array.isArray(value)) return value.every((v) => wellFormed(v, depth + 1));
-  return Object.entries(value).every(([k, v]) => k.isWellFormed() && wellFormed(v, depth + 1));
+/** Far deeper than any request body of this API (the deepest DTO nests three levels). */
+const MAX_BODY_DEPTH = 32;
+
+function bodyFault(value: unknown, depth = 0): 'ill-formed' | 'too-deep' | undefined {
+  if (typeof value === 'string') return value.isWellFormed() ? undefined : 'ill-formed';
+  if (value === null || typeof value !== 'object') return undefined;
+  if (depth >= MAX_BODY_DEPTH) return 'too-deep';
+  if (Array.isArray(value)) {
+    for (const v of value as unknown[]) {
+      const fault = bodyFault(v, depth + 1);
+      if (fault) return fault;
+    }
+    return undefined;
+  }
+  for (const [k, v] of Object.entries(value)) {
+    const fault = k.isWellFormed() ? bodyFault(v, depth + 1) : 'ill-formed';
+    if (fault) return fault;
+  }
+  return undefined;
 }

@@ -3,6 +3,7 @@ import { pino } from 'pino';
 import { Redis } from 'ioredis';
 import type { AppConfig } from '../config/app-config.js';
 import { loadConfig } from '../config/load-config.js';
+import { readSecretFiles } from '../config/read-secret-files.js';
 import { resolveSecrets } from '../config/resolve-secrets.js';
 import { StartupError } from '../common/startup-error.js';
 import { prepareDatabase, reason } from '../database/prepare-database.js';
@@ -15,7 +16,8 @@ import { prepareDatabase, reason } from '../database/prepare-database.js';
 export async function prepareProcess(): Promise<AppConfig> {
   // A .env file fills in what the environment does not set (the environment wins).
   if (existsSync('.env')) process.loadEnvFile('.env');
-  const { env, fromFile } = resolveSecrets(process.env);
+  // NAME_FILE variables (Docker secrets) first, so that a secret read from a file counts as set.
+  const { env, fromFile } = resolveSecrets(readSecretFiles(process.env));
   const config = loadConfig(env);
   const log = pino({ level: config.log.level, base: { context: 'Startup' } });
   if (fromFile.length > 0) {

@@ -1,4 +1,5 @@
 import { HttpException } from '@nestjs/common';
+import { Conflict } from './domain-errors.js';
 import { toProblem } from './to-problem.js';
 
 /** A Fastify error as Nest's FastifyAdapter hands it to the exception filter. */
@@ -58,5 +59,22 @@ describe('toProblem', () => {
     expect(problem.status).toBe(500);
     expect(problem.unexpected).toBe(true);
     expect(JSON.stringify(problem.body)).not.toMatch(/secret|TypeError|undefined/);
+  });
+
+  it('keeps a domain error’s extensions from overwriting the members problem details define', () => {
+    const error = new Conflict('review-command-not-allowed', 'Not now.', {
+      status: 'withdrawn',
+      type: 'x',
+      requestId: 'forged',
+      allowedCommands: [],
+    });
+    expect(toProblem(error, 'req-3').body).toEqual({
+      type: '/problems/review-command-not-allowed',
+      title: 'Conflict',
+      status: 409,
+      detail: 'Not now.',
+      requestId: 'req-3',
+      allowedCommands: [],
+    });
   });
 });

@@ -21,6 +21,9 @@ const KIND_STATUS: Record<DomainError['kind'], number> = {
   unavailable: 503,
 };
 
+/** Problem members with a fixed meaning; a domain error's extensions may not set them. */
+const RESERVED_MEMBERS = new Set(['type', 'title', 'status', 'detail', 'instance', 'errors', 'requestId']);
+
 /** Fastify's own error codes for what arrives before a route handler runs. */
 const FASTIFY_CODES: Record<string, { status: number; code: string; detail: string }> = {
   FST_ERR_CTP_INVALID_MEDIA_TYPE: {
@@ -69,7 +72,10 @@ export function toProblem(error: unknown, requestId: string | undefined): Proble
     if (error instanceof ValidationFailed || (error instanceof Unprocessable && error.errors.length > 0)) {
       body.errors = error.errors;
     }
-    Object.assign(body, error.extensions);
+    // An extension never overwrites a member RFC 9457 or this API defines (a `status` extension once did).
+    for (const [key, value] of Object.entries(error.extensions)) {
+      if (!RESERVED_MEMBERS.has(key)) body[key] = value;
+    }
     const headers: Record<string, string> = {};
     if (error instanceof TooManyRequests) headers['retry-after'] = String(error.retryAfterSeconds);
     if (error.kind === 'unauthenticated') headers['www-authenticate'] = 'Bearer';

@@ -1,12 +1,16 @@
 import { applyDecorators } from '@nestjs/common';
 import { IsISO8601, Matches } from 'class-validator';
 
-/** An ISO-8601 timestamp with an explicit offset (`Z` or `±hh:mm`), so no one's local time is guessed. */
+/**
+ * An ISO-8601 calendar date-time with an explicit offset (`Z` or `±hh:mm`), so no one's local time is guessed.
+ * Week (`2026-W01-1T…`) and ordinal (`2026-001T…`) dates are valid ISO 8601 too, but JavaScript's Date cannot
+ * read them (an Invalid Date would reach the database): only `YYYY-MM-DD` dates are accepted.
+ */
 export function IsTimestamp(): PropertyDecorator {
   return applyDecorators(
     IsISO8601({ strict: true, strictSeparator: true }),
-    Matches(/T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:\d{2})$/, {
-      message: '$property must be an ISO-8601 date-time with Z or an offset',
+    Matches(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:\d{2})$/, {
+      message: '$property must be an ISO-8601 date-time (YYYY-MM-DDThh:mm:ss) with Z or an offset',
     }),
   );
 }

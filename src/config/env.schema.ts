@@ -36,6 +36,12 @@ const optionalSecret = z
   .optional()
   .transform((v) => (v === undefined || v === '' ? undefined : v));
 
+/** A path to a file holding a secret (Docker secrets); read by `readSecretFiles` before validation. */
+const secretFile = z
+  .string()
+  .optional()
+  .transform((v) => (v === undefined || v === '' ? undefined : v));
+
 const url = (protocols: string[], fallback: string) =>
   z
     .string()
@@ -68,6 +74,7 @@ export const envSchema = z.object({
   METRICS_TOKEN: optionalSecret,
 
   DATABASE_URL: url(['postgres:', 'postgresql:'], 'postgres://postgres@127.0.0.1:5432/oversight'),
+  DATABASE_PASSWORD_FILE: secretFile,
   DATABASE_APP_ROLE: z
     .string()
     .regex(/^[a-z_][a-z0-9_]{0,62}$/, 'must be a plain lower-case PostgreSQL role name')
@@ -84,6 +91,7 @@ export const envSchema = z.object({
     .default('oversight'),
 
   JWT_SECRET: optionalSecret,
+  JWT_SECRET_FILE: secretFile,
   JWT_ISSUER: z.string().min(1).default('oversight'),
   JWT_AUDIENCE: z.string().min(1).default('oversight-api'),
   JWT_EXPIRES_IN_SECONDS: int(900, 30, 86_400),
@@ -95,10 +103,13 @@ export const envSchema = z.object({
     .optional()
     .or(z.literal('').transform(() => undefined)),
   BOOTSTRAP_ADMIN_PASSWORD: optionalSecret,
+  BOOTSTRAP_ADMIN_PASSWORD_FILE: secretFile,
   DEV_SECRETS_FILE: z.string().default('var/dev-secrets.json'),
 
   PII_ENCRYPTION_KEYS: optionalSecret,
+  PII_ENCRYPTION_KEYS_FILE: secretFile,
   AUDIT_SIGNING_KEY: optionalSecret,
+  AUDIT_SIGNING_KEY_FILE: secretFile,
   AUDIT_CHECKPOINT_CRON: cron('*/10 * * * *'),
   IDEMPOTENCY_TTL_HOURS: int(24, 1),
 

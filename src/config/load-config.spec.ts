@@ -1,11 +1,12 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { StartupError } from '../common/startup-error.js';
 import { envSchema } from './env.schema.js';
 import { loadConfig } from './load-config.js';
+import { FILE_SECRETS, readSecretFiles } from './read-secret-files.js';
 import { resolveSecrets } from './resolve-secrets.js';
 
 const b64 = (bytes: number, fill = 0x5a) => Buffer.alloc(bytes, fill).toString('base64');
@@ -251,6 +252,150 @@ describe('resolveSecrets', () => {
     const env: NodeJS.ProcessEnv = { ...SECRETS, DEV_SECRETS_FILE: file };
     expect(resolveSecrets(env)).toEqual({ env, fromFile: [] });
     expect(existsSync(file)).toBe(false);
+  });
+});
+
+describe('readSecretFiles (NAME_FILE, the Docker-secrets way)', () => {
+  let dir: string;
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'oversight-secret-files-'));
+  });
+  afterEach(() => {
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  /** Writes `content` to a new file in the temporary directory and returns its path. */
+  function secretFile(name: string, content: string): string {
+    const path = join(dir, name);
+    writeFileSync(path, content, { mode: 0o600 });
+    return path;
+  }
+
+  /** The message of the StartupError `readSecretFiles` throws for `env`. */
+  function fileErrorOf(env: NodeJS.ProcessEnv): string {
+    try {
+      readSecretFiles(env);
+    } catch (err) {
+      if (err instanceof StartupError) return err.message;
+      throw err;
+    }
+    throw new Error('readSecretFiles accepted the environment');
+  }
+
+  it('starts a production process with every secret in a file, trailing line breaks dropped', () => {
+    const password = randomBytes(24).toString('base64url');
+    const env: NodeJS.ProcessEnv = {
+      NODE_ENV: 'production',
+      JWT_SECRET_FILE: secretFile('jwt_secret', `${JWT_SECRET}\n`),
+      PII_ENCRYPTION_KEYS_FILE: secretFile('pii_encryption_keys', `k1:${PII_KEY}\r\n`),
+      AUDIT_SIGNING_KEY_FILE: secretFile('audit_signing_key', AUDIT_KEY),
+      DATABASE_PASSWORD_FILE: secretFile('database_password', `${password}\n\n`),
+      DATABASE_URL: 'postgres://postgres@db.internal:5432/oversight',
+      BOOTSTRAP_ADMIN_EMAIL: 'admin@example.org',
+      BOOTSTRAP_ADMIN_PASSWORD_FILE: secretFile('bootstrap_admin_password', 'bootstrap-admin-password-1\n'),
+    };
+    const config = loadConfig(readSecretFiles(env));
+    expect(config.env).toBe('production');
+    expect(config.auth.jwtSecret).toBe(JWT_SECRET);
+    expect(config.pii.keys.get('k1')?.toString('base64')).toBe(PII_KEY);
+    expect(config.audit.signingKeySeed.toString('base64')).toBe(AUDIT_KEY);
+    expect(config.auth.bootstrapAdmin?.password).toBe('bootstrap-admin-password-1');
+    expect(config.database.url).toBe(`postgres://postgres:${password}@db.internal:5432/oversight`);
+  });
+
+  it('returns a new environment and leaves the one given alone', () => {
+    const env: NodeJS.ProcessEnv = { JWT_SECRET_FILE: secretFile('jwt', JWT_SECRET) };
+    const result = readSecretFiles(env);
+    expect(result).not.toBe(env);
+    expect(result.JWT_SECRET).toBe(JWT_SECRET);
+    expect(env).toEqual({ JWT_SECRET_FILE: join(dir, 'jwt') });
+  });
+
+  it('changes nothing when no NAME_FILE is set', () => {
+    expect(readSecretFiles({ ...SECRETS })).toEqual(SECRETS);
+  });
+
+  it('keeps spaces and inner line breaks: only trailing line breaks go', () => {
+    const env = readSecretFiles({ JWT_SECRET_FILE: secretFile('jwt', ` ${JWT_SECRET}\nsecond line \n`) });
+    expect(env.JWT_SECRET).toBe(` ${JWT_SECRET}\nsecond line `);
+  });
+
+  it('URL-encodes the database password into DATABASE_URL', () => {
+    const password = 'p@ss:w/rd%?#&= ü';
+    const env = readSecretFiles({
+      DATABASE_URL: 'postgresql://app@127.0.0.1:5433/oversight?sslmode=disable',
+      DATABASE_PASSWORD_FILE: secretFile('database_password', `${password}\n`),
+    });
+    const url = new URL(env.DATABASE_URL ?? '');
+    expect(decodeURIComponent(url.password)).toBe(password);
+    expect(url.username).toBe('app');
+    expect(url.host).toBe('127.0.0.1:5433');
+    expect(url.pathname).toBe('/oversight');
+    expect(url.search).toBe('?sslmode=disable');
+  });
+
+  it('puts the database password into the default DATABASE_URL when none is set', () => {
+    const env = readSecretFiles({ DATABASE_PASSWORD_FILE: secretFile('database_password', 'abc_DEF-123') });
+    expect(env.DATABASE_URL).toBe('postgres://postgres:abc_DEF-123@127.0.0.1:5432/oversight');
+  });
+
+  it('treats an empty NAME as unset, and an empty NAME_FILE too', () => {
+    expect(readSecretFiles({ JWT_SECRET: '', JWT_SECRET_FILE: secretFile('jwt', JWT_SECRET) }).JWT_SECRET).toBe(
+      JWT_SECRET,
+    );
+    expect(readSecretFiles({ JWT_SECRET, JWT_SECRET_FILE: '' }).JWT_SECRET).toBe(JWT_SECRET);
+  });
+
+  it.each(FILE_SECRETS)('refuses %s together with its _FILE, naming both', (name) => {
+    const value = 'value-set-directly-0123456789abcdef';
+    const message = fileErrorOf({ [name]: value, [`${name}_FILE`]: secretFile('secret', JWT_SECRET) });
+    expect(message).toBe(`Set ${name} or ${name}_FILE, not both.`);
+  });
+
+  it('refuses a password in DATABASE_URL together with DATABASE_PASSWORD_FILE', () => {
+    const message = fileErrorOf({
+      DATABASE_URL: 'postgres://postgres:url-password-123@db:5432/oversight',
+      DATABASE_PASSWORD_FILE: secretFile('database_password', 'file-password-456'),
+    });
+    expect(message).toMatch(/DATABASE_URL.*DATABASE_PASSWORD_FILE/);
+    expect(message).not.toMatch(/password-(123|456)/);
+  });
+
+  it.each([...FILE_SECRETS.map((name) => `${name}_FILE`), 'DATABASE_PASSWORD_FILE'])(
+    'says which variable and path cannot be read: %s',
+    (variable) => {
+      const missing = join(dir, 'no-such-file');
+      const message = fileErrorOf({ [variable]: missing });
+      expect(message).not.toMatch(/[\r\n]/);
+      expect(message).toContain(variable);
+      expect(message).toContain(missing);
+      expect(message).toContain('ENOENT');
+    },
+  );
+
+  it('refuses a directory and an empty file, without echoing anything of the content', () => {
+    expect(fileErrorOf({ AUDIT_SIGNING_KEY_FILE: dir })).toMatch(
+      /^Cannot read AUDIT_SIGNING_KEY_FILE \(.*\): EISDIR\.$/,
+    );
+    const empty = secretFile('empty', '\n');
+    expect(fileErrorOf({ AUDIT_SIGNING_KEY_FILE: empty })).toBe(
+      `AUDIT_SIGNING_KEY_FILE (${JSON.stringify(empty)}) is empty.`,
+    );
+  });
+
+  it('reports a bad key read from a file without echoing it', () => {
+    const short = b64(16, 0x66);
+    const env = readSecretFiles({ ...SECRETS, AUDIT_SIGNING_KEY: '', AUDIT_SIGNING_KEY_FILE: secretFile('a', short) });
+    expect(startupErrorOf(env)).toMatch(/^Invalid environment variable AUDIT_SIGNING_KEY: /);
+    expect(startupErrorOf(env)).not.toContain(short);
+  });
+
+  it('counts a secret read from a file as set, so no development secret is generated for it', () => {
+    const devFile = join(dir, 'dev-secrets.json');
+    const env = readSecretFiles({ DEV_SECRETS_FILE: devFile, JWT_SECRET_FILE: secretFile('jwt', JWT_SECRET) });
+    const result = resolveSecrets(env);
+    expect(result.env.JWT_SECRET).toBe(JWT_SECRET);
+    expect(result.fromFile).not.toContain('JWT_SECRET');
   });
 });
 

@@ -3,9 +3,10 @@ import type { AppConfig, AuthConfig, HttpConfig } from './app-config.js';
 import { StartupError } from '../common/startup-error.js';
 
 /**
- * Validates the environment and shapes it into {@link AppConfig}. Secrets that
- * are missing must have been filled in before (see `resolveSecrets`); here a
- * missing one is an error with the command that makes one.
+ * Validates the environment and shapes it into {@link AppConfig}. Pure: reads
+ * no file. `*_FILE` variables must have been read before (see `readSecretFiles`)
+ * and missing development secrets filled in (see `resolveSecrets`); here a
+ * missing secret is an error with the command that makes one.
  */
 export function loadConfig(raw: NodeJS.ProcessEnv): AppConfig {
   const parsed = envSchema.safeParse(raw);

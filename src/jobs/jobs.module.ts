@@ -2,6 +2,7 @@ import { BullModule } from '@nestjs/bullmq';
 import { Global, Module } from '@nestjs/common';
 import { AppConfig } from '../config/app-config.js';
 import { JobQueues } from './job-queues.js';
+import { QueueErrorLogging } from './queue-error-logging.js';
 import { QUEUES } from './queues.js';
 import { workerConnection } from './redis-connection.js';
 
@@ -22,7 +23,7 @@ import { workerConnection } from './redis-connection.js';
     }),
     BullModule.registerQueue(...Object.values(QUEUES).map((name) => ({ name }))),
   ],
-  providers: [JobQueues],
+  providers: [JobQueues, QueueErrorLogging],
   exports: [BullModule, JobQueues],
 })
 export class JobsModule {}

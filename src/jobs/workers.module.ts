@@ -7,6 +7,7 @@ import { SamplingProcessor } from '../reviews/jobs/sampling.processor.js';
 import { JobFailureMetrics } from './job-failure-metrics.js';
 import { JobSchedules } from './job-schedules.js';
 import { MaintenanceProcessor } from './maintenance.processor.js';
+import { WorkerDrain } from './worker-drain.js';
 
 /** Job processors and schedules: only in processes that run workers (npm start by default, npm run start:worker). */
 @Module({
@@ -18,6 +19,7 @@ import { MaintenanceProcessor } from './maintenance.processor.js';
     MaintenanceProcessor,
     JobSchedules,
     JobFailureMetrics,
+    // WorkerDrain,
   ],
 })
 export class WorkersModule {}

@@ -293,7 +293,7 @@ function rejectionError(r: ReviewRejection): Error {
         'review-command-not-allowed',
         `${r.command} is not allowed while the review is ${r.status}.`,
         {
-          status: r.status,
+          reviewStatus: r.status,
           allowedCommands: r.allowed,
         },
       );

@@ -105,7 +105,10 @@ const TRICKY_STRINGS = [
 export const trickyString: fc.Arbitrary<string> = fc.oneof(
   fc.constantFrom(...TRICKY_STRINGS),
   fc.string({ unit: fc.constantFrom(...TRICKY_CHARS), minLength: 1, maxLength: 40 }),
-  fc.string({ unit: 'binary', maxLength: 30 }),
+  // Any code point, lone surrogates included (cheaper than fc.string's 'binary' unit, which maps all of Unicode).
+  fc
+    .array(fc.integer({ min: 0, max: 0x10ffff }), { maxLength: 30 })
+    .map((codePoints) => String.fromCodePoint(...codePoints)),
 );
 
 /** Long strings: past every MaxLength, some close to (and a few past) the body limit. */
@@ -294,7 +297,7 @@ export const deepValue: fc.Arbitrary<RawJson> = fc
 
 /** Arrays with many elements (sizes chosen to stay mostly under the 1 MiB body limit). */
 export const hugeArray: fc.Arbitrary<RawJson> = fc
-  .tuple(fc.constantFrom(101, 1_000, 10_000, 100_000, 300_000), fc.constantFrom('0', '"a"', '{}', 'null', '[]'))
+  .tuple(fc.constantFrom(101, 1_000, 10_000, 100_000), fc.constantFrom('0', '"a"', '{}', 'null', '[]'))
   .map(([n, item]) => new RawJson(`[${`${item},`.repeat(n - 1)}${item}]`));
 
 /** An object whose keys poison prototypes if anything copies them naively. */

@@ -48,6 +48,8 @@ export interface InputOperation {
   method: string;
   path: string;
   pathParams: string[];
+  /** Header parameters the operation documents (lower case), e.g. `idempotency-key`. */
+  headers: string[];
   query: QueryParameter[];
   /** The JSON body's schema, `$ref`s and `allOf`s resolved. */
   body: JsonSchema | undefined;
@@ -71,6 +73,7 @@ export function inputOperations(doc: OpenApiDocument): InputOperation[] {
         method: method.toUpperCase(),
         path,
         pathParams: [...path.matchAll(/\{(\w+)\}/g)].map((m) => m[1]),
+        headers: params.filter((p) => p.in === 'header').map((p) => p.name.toLowerCase()),
         query,
         body: json ? resolveSchema(doc, json) : undefined,
       });

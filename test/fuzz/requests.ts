@@ -29,6 +29,8 @@ export interface FuzzTarget {
   query?: fc.Arbitrary<[string, string][]>;
   /** The route documents an `Idempotency-Key` header. */
   idempotent: boolean;
+  /** Anyone may call it (a 401 then comes from the service, past validation). */
+  public: boolean;
   /** `Authorization` header values: mostly a role that may do the thing. */
   auth: fc.Arbitrary<string | undefined>;
   /** `nextCursor` values the route issued, to tamper with. */
@@ -608,22 +610,21 @@ function applyQueryOp(pairs: QueryPair[], op: QueryOp): string {
   }
 }
 
+const LONE_SURROGATE = /([\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff])/;
+
 /** Percent-encodes like encodeURIComponent, but writes a lone surrogate as its (invalid) UTF-8 bytes. */
 function percentEncode(text: string): string {
-  try {
-    return encodeURIComponent(text);
-  } catch {
-    let out = '';
-    for (const ch of text) {
-      const cu = ch.codePointAt(0)!;
-      if (cu >= 0xd800 && cu <= 0xdfff) {
-        out += [0xe0 | (cu >> 12), 0x80 | ((cu >> 6) & 0x3f), 0x80 | (cu & 0x3f)]
-          .map((b) => `%${b.toString(16).toUpperCase()}`)
-          .join('');
-      } else out += encodeURIComponent(ch);
-    }
-    return out;
-  }
+  if (text.isWellFormed()) return encodeURIComponent(text);
+  return text
+    .split(LONE_SURROGATE)
+    .map((part, i) => {
+      if (i % 2 === 0) return encodeURIComponent(part);
+      const cu = part.charCodeAt(0);
+      return [0xe0 | (cu >> 12), 0x80 | ((cu >> 6) & 0x3f), 0x80 | (cu & 0x3f)]
+        .map((b) => `%${b.toString(16).toUpperCase()}`)
+        .join('');
+    })
+    .join('');
 }
 
 function queryText(pairs: QueryPair[]): string {

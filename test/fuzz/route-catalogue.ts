@@ -109,7 +109,7 @@ export const ROUTE_CATALOGUE: Record<string, RouteSpec> = {
       externalRef: fc.stringMatching(/^FZ-[A-Z0-9]{1,12}$/),
       'subject.nationality': text('KHM', 'VNM', 'THA'),
       'subject.languages': fc.constantFrom(['km'], ['vi', 'en'], []),
-      'subject.dateOfBirth': text('1998-04-02', '2010-12-31'),
+      'subject.dateOfBirth': text('1997-03-01', '2010-12-31'),
     }),
   },
   'GET /api/v1/cases': { callers: ['officer', 'commissioner', 'analyst', 'decisionMaker'], hints: listHints },

@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { appendFileSync } from 'node:fs';
 import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -111,15 +112,28 @@ async function startNodeProcess(
   env: Record<string, string>,
   readyLine: string,
 ): Promise<WorkerProcess> {
+  const base = testEnv(database, { PORT: '0', ...env });
+  // The helper reads the child's log (readiness, assertions), so it logs to stdout, at info level at least; the
+  // lines still go to the run's log file, which the global teardown scans for personal data and secrets.
+  const logFile = base.LOG_FILE;
   const child = spawn(process.execPath, ['--enable-source-maps', entry], {
     cwd: ROOT,
-    env: { PATH: process.env.PATH ?? '', ...testEnv(database, { PORT: '0', LOG_LEVEL: 'info', ...env }) },
+    env: {
+      PATH: process.env.PATH ?? '',
+      ...base,
+      LOG_FILE: '',
+      LOG_LEVEL: ['debug', 'trace'].includes(base.LOG_LEVEL) ? base.LOG_LEVEL : 'info',
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   running.add(child);
   let output = '';
-  child.stdout.on('data', (c: Buffer) => (output += c.toString('utf8')));
-  child.stderr.on('data', (c: Buffer) => (output += c.toString('utf8')));
+  const collect = (c: Buffer) => {
+    output += c.toString('utf8');
+    if (logFile) appendFileSync(logFile, c);
+  };
+  child.stdout.on('data', collect);
+  child.stderr.on('data', collect);
   const exited = new Promise<string>((resolveExit) =>
     child.once('exit', (code, signal) => {
       running.delete(child);
