@@ -4,13 +4,10 @@ import { randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { promisify } from 'node:util';
-import argon2 from 'argon2';
 import pg from 'pg';
-import { v7 } from 'uuid';
-import { newApiKeySecret } from '../src/auth/api-key-secret.js';
-import type { Actor } from '../src/authz/domain/roles.js';
 import { runMigrations } from '../src/database/prepare-database.js';
 import { loadDataset } from './dataset.js';
+import { createPrincipals, PRINCIPAL_PASSWORD } from './principals.js';
 import { postDecisions, type DecisionJob } from './http-load.js';
 import { startService, type Service } from './processes.js';
 import { rawDecisions, type RawCase } from './raw-baseline.js';
@@ -78,75 +75,9 @@ async function main(): Promise<void> {
     await admin(`CREATE DATABASE ${database}`);
     await runMigrations({ url, appRole: 'oversight_app' });
 
-    // Principals: frontline agencies with API keys, a competent authority, the commissioner's office.
-    const frontline = Array.from({ length: 20 }, (_, i) => ({ id: v7(), code: `BF-${i}` }));
-    const authority = { id: v7(), code: 'BCA' };
-    const office = { id: v7(), code: 'BOC' };
-    const owner = new pg.Client({ connectionString: url });
-    await owner.connect();
-    for (const a of frontline) {
-      await owner.query(
-        `INSERT INTO agencies (id, name, code, kind, alert_email) VALUES ($1, $2, $3, 'frontline', $4)`,
-        [a.id, `Bench frontline ${a.code}`, a.code, `${a.code.toLowerCase()}@bench.invalid`],
-      );
-    }
-    await owner.query(
-      `INSERT INTO agencies (id, name, code, kind) VALUES ($1, 'Bench authority', $2, 'competent_authority')`,
-      [authority.id, authority.code],
-    );
-    await owner.query(
-      `INSERT INTO agencies (id, name, code, kind) VALUES ($1, 'Bench office', $2, 'commissioner_office')`,
-      [office.id, office.code],
-    );
-    const password = 'bench-password-0001';
-    const hash = await argon2.hash(password, {
-      type: argon2.argon2id,
-      memoryCost: 19_456,
-      timeCost: 2,
-      parallelism: 1,
-    });
-    const users = {
-      commissioner: { id: v7(), email: 'commissioner@bench.invalid', role: 'commissioner', agencyId: office.id },
-      decisionMaker: { id: v7(), email: 'dm@bench.invalid', role: 'decision_maker', agencyId: authority.id },
-    };
-    for (const u of Object.values(users)) {
-      await owner.query(`INSERT INTO users (id, email, password_hash, role, agency_id) VALUES ($1, $2, $3, $4, $5)`, [
-        u.id,
-        u.email,
-        hash,
-        u.role,
-        u.agencyId,
-      ]);
-    }
-    const keys = new Map<string, { id: string; token: string }>();
-    for (const a of frontline) {
-      const id = v7();
-      const { token, secretHash } = newApiKeySecret(id);
-      await owner.query(`INSERT INTO api_keys (id, agency_id, name, secret_hash) VALUES ($1, $2, 'bench', $3)`, [
-        id,
-        a.id,
-        secretHash,
-      ]);
-      keys.set(a.id, { id, token });
-    }
-    await owner.end();
-
-    const officerOf = (agencyId: string): Actor => ({
-      kind: 'api_key',
-      id: keys.get(agencyId)!.id,
-      role: 'agency_officer',
-      agencyId,
-      agencyKind: 'frontline',
-      conflictAgencyIds: [],
-    });
-    const decisionMaker: Actor = {
-      kind: 'user',
-      id: users.decisionMaker.id,
-      role: 'decision_maker',
-      agencyId: authority.id,
-      agencyKind: 'competent_authority',
-      conflictAgencyIds: [],
-    };
+    const principals = await createPrincipals(url);
+    const { frontline, users, keys, officerOf, decisionMaker } = principals;
+    const password = PRINCIPAL_PASSWORD;
     log('bench: loading data set');
     const load = await loadDataset({
       url,
