@@ -63,7 +63,9 @@ FROM base AS runtime
 # HOST: the app listens on 127.0.0.1 by default; in a container it must listen
 # on all interfaces to be reachable through published ports.
 # With NODE_ENV=production the app refuses to start without JWT_SECRET,
-# PII_ENCRYPTION_KEYS and AUDIT_SIGNING_KEY (it never generates them).
+# PII_ENCRYPTION_KEYS and AUDIT_SIGNING_KEY, or their *_FILE variables (it
+# never generates them; docker-compose.yml has them made into files by
+# dist/src/commands/init-secrets.js).
 ENV NODE_ENV=production \
     HOST=0.0.0.0 \
     PORT=3000 \
@@ -73,8 +75,13 @@ ENV NODE_ENV=production \
 COPY package.json ./
 COPY --from=prod-deps /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
-# The one writable path: var/ (e.g. MAIL_OUTBOX_DIR=var/mail when SMTP_URL is empty).
-RUN mkdir -p var && chown node:node var
+# The writable paths: var/ (e.g. MAIL_OUTBOX_DIR=var/mail when SMTP_URL is empty), and
+# /run/secrets/oversight, where docker-compose.yml mounts its `secrets` volume: an empty
+# named volume takes the owner and mode of the image directory it is first mounted on,
+# so the one-shot `secrets` service can write the generated secrets there as `node`.
+RUN mkdir -p var /run/secrets/oversight \
+ && chown node:node var /run/secrets/oversight \
+ && chmod 0750 /run/secrets/oversight
 # Unprivileged user that the official Node image provides (uid 1000).
 USER node
 EXPOSE 3000

@@ -9,7 +9,13 @@
 // 2. Project invariants the schema cannot express (section 2 below): every
 //    service present, restarts unless-stopped, healthchecks, depends_on with
 //    service_healthy, durable Redis, PostgreSQL on a named volume, api/worker
-//    wiring and secrets, and a non-root USER in the Dockerfile's final stage.
+//    wiring, a non-root USER in the Dockerfile's final stage, and the secrets:
+//    made on first start by the one-shot `secrets` service (exempt from the
+//    restart and healthcheck rules; waited for with
+//    service_completed_successfully) into the `secrets` volume, which
+//    postgres, api and worker mount read-only and read through *_FILE
+//    variables. No environment value anywhere in the file may be a literal
+//    secret (see "No literal secret" below).
 // 3. `docker compose config -q` when the Compose plugin is installed (a
 //    client-side check that needs no Docker engine); skipped with a note if not.
 //
@@ -51,6 +57,10 @@ if (compose === null || typeof compose !== 'object' || Array.isArray(compose)) {
   complain(`check-compose: ${shown} is not a YAML mapping`);
   process.exit(1);
 }
+// The same file without merging `<<:` keys: the literal-secret rule reports a
+// value once, where it is written, rather than once per service that merges it.
+/** @type {any} */
+const written = parse(readFileSync(composePath, 'utf8'));
 
 // ---------------------------------------------------------------------------
 // 1. Schema.
@@ -131,20 +141,34 @@ function asText(cmd) {
 }
 
 /**
- * What `${NAME:-default}` / `${NAME-default}` gives when NAME is unset, or
- * undefined for a required `${NAME:?msg}`. Returns null when the value is not
- * a single interpolation of NAME (a literal, or another variable).
- * @param {string} value @param {string} name
+ * Whether `value` is one Compose interpolation that can never hold a secret
+ * written in this file: `${NAME}`, `${NAME:?message}`, `${NAME?message}`, or
+ * `${NAME:-}` / `${NAME-}` (an empty default: nothing secret, and it spares
+ * Compose's "variable is not set" warning). Any non-empty default is refused.
+ * @param {string} value
  */
-function interpolation(value, name) {
-  const m = new RegExp(String.raw`^\$\{${name}(?:(:?-)(.*)|(:?\?)(.*))?\}$`, 's').exec(value);
-  if (!m) return null;
-  if (m[3] !== undefined) return { required: true, fallback: undefined };
-  return { required: false, fallback: m[2] ?? '' };
+function isInterpolationWithoutDefault(value) {
+  return /^\$\{[A-Za-z_][A-Za-z0-9_]*(?:(?::?\?)[^}]*|:?-)?\}$/.test(value);
 }
 
-// Every service the stack promises (SPEC §9).
-for (const name of ['postgres', 'redis', 'mailpit', 'api', 'worker']) {
+/** Mounts of a service as { source, target, readOnly }, from the short or long syntax. @param {any} service */
+function mountsOf(service) {
+  const raw = Array.isArray(service?.volumes) ? service.volumes : [];
+  return raw.map((/** @type {unknown} */ m) => {
+    if (isObject(m)) return { source: m.source, target: m.target, readOnly: m.read_only === true };
+    const [source, target, mode = ''] = String(m).split(':');
+    return { source, target, readOnly: mode.split(',').includes('ro') };
+  });
+}
+
+const SECRETS_SERVICE = 'secrets';
+const SECRETS_VOLUME = 'secrets';
+const SECRETS_DIR = '/run/secrets/oversight';
+/** The services that read the generated secrets, and the only ones that may mount them. */
+const SECRET_READERS = ['postgres', 'api', 'worker'];
+
+// Every service the stack promises (SPEC §9), and the one-shot that makes the secrets.
+for (const name of ['postgres', 'redis', 'mailpit', 'api', 'worker', SECRETS_SERVICE]) {
   if (!isObject(services[name])) fail(`services.${name} is missing`);
 }
 
@@ -153,7 +177,11 @@ if ('version' in compose) fail('top-level `version:` is obsolete in the Compose 
 
 for (const [name, service] of Object.entries(services)) {
   if (!isObject(service)) continue;
-  if (service.restart !== 'unless-stopped') fail(`services.${name}.restart must be "unless-stopped"`);
+  const oneShot = name === SECRETS_SERVICE;
+  if (oneShot) {
+    // It writes the files and exits; restarting it would only rerun a no-op.
+    if (service.restart !== 'no') fail(`services.${name}.restart must be "no" (a one-shot)`);
+  } else if (service.restart !== 'unless-stopped') fail(`services.${name}.restart must be "unless-stopped"`);
 
   const deps = service.depends_on;
   if (Array.isArray(deps)) {
@@ -165,6 +193,13 @@ for (const [name, service] of Object.entries(services)) {
         continue;
       }
       const condition = isObject(dep) ? dep.condition : undefined;
+      if (target === SECRETS_SERVICE) {
+        if (condition !== 'service_completed_successfully') {
+          fail(`services.${name}.depends_on.${target}.condition must be service_completed_successfully`);
+        }
+      } else if (condition === 'service_completed_successfully') {
+        fail(`services.${name}.depends_on.${target}: ${target} is long-running; it never completes`);
+      }
       if (['postgres', 'redis', 'api'].includes(target) && condition !== 'service_healthy') {
         fail(`services.${name}.depends_on.${target}.condition must be service_healthy`);
       }
@@ -174,8 +209,9 @@ for (const [name, service] of Object.entries(services)) {
     }
   }
 
+  // A one-shot has nothing to probe (and the image's own HEALTHCHECK would probe an API that is not there).
   const hc = service.healthcheck;
-  if (!isObject(hc) || hc.disable === true || asText(hc.test) === '' || asText(hc.test) === 'NONE') {
+  if (!oneShot && (!isObject(hc) || hc.disable === true || asText(hc.test) === '' || asText(hc.test) === 'NONE')) {
     fail(`services.${name} needs a healthcheck`);
   }
 }
@@ -183,13 +219,9 @@ for (const [name, service] of Object.entries(services)) {
 // PostgreSQL: data on a named volume (survives `docker compose down`).
 const postgres = services.postgres;
 if (isObject(postgres)) {
-  const mounts = Array.isArray(postgres.volumes) ? postgres.volumes : [];
-  const named = mounts.some((m) => {
-    const [source, target] = isObject(m)
-      ? [m.type === 'volume' ? m.source : undefined, m.target]
-      : String(m).split(':');
-    return typeof source === 'string' && source in volumes && target === '/var/lib/postgresql/data';
-  });
+  const named = mountsOf(postgres).some(
+    (m) => typeof m.source === 'string' && m.source in volumes && m.target === '/var/lib/postgresql/data',
+  );
   if (!named)
     fail('services.postgres must keep /var/lib/postgresql/data on a named volume declared under top-level volumes');
   if (!/pg_isready/.test(asText(postgres.healthcheck?.test))) fail('services.postgres healthcheck must use pg_isready');
@@ -203,30 +235,65 @@ if (isObject(redis)) {
   if (!/--maxmemory-policy\s+noeviction\b/.test(command)) {
     fail('services.redis.command must include `--maxmemory-policy noeviction`');
   }
-  const mounts = Array.isArray(redis.volumes) ? redis.volumes : [];
-  if (!mounts.some((m) => String(isObject(m) ? m.source : String(m).split(':')[0]) in volumes)) {
+  if (!mountsOf(redis).some((m) => String(m.source) in volumes)) {
     fail('services.redis must keep its data on a named volume');
   }
   if (!/redis-cli\s+ping/.test(asText(redis.healthcheck?.test)))
     fail('services.redis healthcheck must use redis-cli ping');
 }
 
+// Secrets: generated on first start into the `secrets` volume, never written in this file.
+if (!(SECRETS_VOLUME in volumes)) fail(`top-level volumes must declare \`${SECRETS_VOLUME}\` (the generated secrets)`);
+const secretsService = services[SECRETS_SERVICE];
+if (isObject(secretsService)) {
+  if (secretsService.image !== 'oversight:local' || secretsService.build !== '.') {
+    fail(`services.${SECRETS_SERVICE} must run this repository's image (build: ., image: oversight:local)`);
+  }
+  if (asText(secretsService.command) !== `node dist/src/commands/init-secrets.js ${SECRETS_DIR}`) {
+    fail(`services.${SECRETS_SERVICE}.command must be ["node", "dist/src/commands/init-secrets.js", "${SECRETS_DIR}"]`);
+  }
+  // As root it would write root-owned 0640 files that the app (user node) cannot read.
+  if (secretsService.user !== undefined && /^(root|0)(:|$)/.test(String(secretsService.user))) {
+    fail(`services.${SECRETS_SERVICE}.user must not be root (the files must belong to the app's user)`);
+  }
+  const own = mountsOf(secretsService).find((m) => m.source === SECRETS_VOLUME);
+  if (own === undefined || own.target !== SECRETS_DIR || own.readOnly) {
+    fail(`services.${SECRETS_SERVICE} must mount the \`${SECRETS_VOLUME}\` volume read-write at ${SECRETS_DIR}`);
+  }
+}
+for (const [name, service] of Object.entries(services)) {
+  if (!isObject(service) || name === SECRETS_SERVICE) continue;
+  const mount = mountsOf(service).find((m) => m.source === SECRETS_VOLUME);
+  if (!SECRET_READERS.includes(name)) {
+    if (mount !== undefined) fail(`services.${name} must not mount the \`${SECRETS_VOLUME}\` volume`);
+    continue;
+  }
+  if (mount === undefined || mount.target !== SECRETS_DIR || !mount.readOnly) {
+    fail(`services.${name} must mount the \`${SECRETS_VOLUME}\` volume read-only at ${SECRETS_DIR}`);
+  }
+  const dep = isObject(service.depends_on) ? service.depends_on[SECRETS_SERVICE] : undefined;
+  if (!isObject(dep) || dep.condition !== 'service_completed_successfully') {
+    fail(`services.${name}.depends_on.${SECRETS_SERVICE}.condition must be service_completed_successfully`);
+  }
+}
+const pgEnv = envOf(postgres);
+if (isObject(postgres)) {
+  if (pgEnv.POSTGRES_PASSWORD !== undefined) {
+    fail('services.postgres.environment.POSTGRES_PASSWORD must not be set: use POSTGRES_PASSWORD_FILE');
+  }
+  if (pgEnv.POSTGRES_PASSWORD_FILE !== `${SECRETS_DIR}/database_password`) {
+    fail(`services.postgres.environment.POSTGRES_PASSWORD_FILE must be ${SECRETS_DIR}/database_password`);
+  }
+}
+
 // The app services: built from this repo's Dockerfile, unprivileged, wired to the stack.
-const SECRET_CHECKS = {
-  JWT_SECRET: (/** @type {string} */ v) => v.length >= 32 || 'must be at least 32 characters',
-  PII_ENCRYPTION_KEYS: (/** @type {string} */ v) =>
-    v.split(',').every(isPiiKey) || 'must look like keyId:<base64 of 32 bytes>[,...]',
-  AUDIT_SIGNING_KEY: (/** @type {string} */ v) => is32Bytes(v) || 'must be base64 of 32 bytes',
+/** The secret each app service reads from a generated file: variable -> file name. */
+const APP_SECRET_FILES = {
+  JWT_SECRET: 'jwt_secret',
+  PII_ENCRYPTION_KEYS: 'pii_encryption_keys',
+  AUDIT_SIGNING_KEY: 'audit_signing_key',
+  DATABASE_PASSWORD: 'database_password',
 };
-/** @param {string} entry */
-function isPiiKey(entry) {
-  const m = /^([A-Za-z0-9_-]{1,32}):(.+)$/.exec(entry.trim());
-  return m !== null && is32Bytes(m[2]);
-}
-/** @param {string} b64 */
-function is32Bytes(b64) {
-  return /^[A-Za-z0-9+/]+={0,2}$/.test(b64) && Buffer.from(b64, 'base64').length === 32;
-}
 
 for (const name of ['api', 'worker']) {
   const service = services[name];
@@ -242,35 +309,23 @@ for (const name of ['api', 'worker']) {
   };
   expect('NODE_ENV', (v) => v === 'production', 'production');
   expect('HOST', (v) => v === '0.0.0.0', '0.0.0.0 (the app listens on 127.0.0.1 by default)');
-  expect('DATABASE_URL', (v) => /^postgres(ql)?:\/\/[^@]*@postgres:5432\//.test(v), 'a URL to the postgres service');
+  expect(
+    'DATABASE_URL',
+    (v) => /^postgres(ql)?:\/\/[^:@/]*@postgres:5432\//.test(v),
+    'a URL to the postgres service without a password (DATABASE_PASSWORD_FILE supplies it)',
+  );
   expect('REDIS_URL', (v) => /^redis:\/\/([^@]*@)?redis:6379\b/.test(v), 'a URL to the redis service');
   expect('SMTP_URL', (v) => v === 'smtp://mailpit:1025', 'smtp://mailpit:1025');
 
-  // Secrets come from the environment (`${NAME:-dev default}` or `${NAME:?message}`),
-  // never a bare literal; a dev default must be one the app accepts.
-  for (const [key, check] of Object.entries(SECRET_CHECKS)) {
-    const value = env[key];
-    if (value === undefined) {
-      fail(`services.${name}.environment.${key} is missing (NODE_ENV=production requires it)`);
-      continue;
-    }
-    const interp = interpolation(value, key);
-    if (interp === null) {
-      fail(
-        `services.${name}.environment.${key} must be interpolated from the environment (\${${key}:-...} or \${${key}:?...})`,
-      );
-    } else if (!interp.required) {
-      const verdict = check(interp.fallback ?? '');
-      if (verdict !== true) fail(`services.${name}.environment.${key}: the default ${verdict}`);
-    }
+  // NODE_ENV=production needs the secrets; they come from the generated files. Setting a
+  // variable and its _FILE together stops the app, so the plain variable must be absent.
+  for (const [key, file] of Object.entries(APP_SECRET_FILES)) {
+    expect(`${key}_FILE`, (v) => v === `${SECRETS_DIR}/${file}`, `${SECRETS_DIR}/${file}`);
+    if (env[key] !== undefined) fail(`services.${name}.environment.${key} must not be set beside ${key}_FILE`);
   }
-
-  // The database password in DATABASE_URL must match what the postgres service is given.
-  const pgPassword = envOf(services.postgres).POSTGRES_PASSWORD;
-  const urlPassword = /^postgres(?:ql)?:\/\/[^:@/]+:(.*)@postgres:/.exec(env.DATABASE_URL ?? '')?.[1];
-  if (pgPassword !== undefined && urlPassword !== undefined && urlPassword !== pgPassword) {
+  if (pgEnv.POSTGRES_PASSWORD_FILE !== undefined && env.DATABASE_PASSWORD_FILE !== pgEnv.POSTGRES_PASSWORD_FILE) {
     fail(
-      `services.${name}: the password in DATABASE_URL (${urlPassword}) differs from services.postgres POSTGRES_PASSWORD (${pgPassword})`,
+      `services.${name}.environment.DATABASE_PASSWORD_FILE must be the file postgres was given (POSTGRES_PASSWORD_FILE)`,
     );
   }
 
@@ -279,6 +334,69 @@ for (const name of ['api', 'worker']) {
     fail(`services.${name} healthcheck must probe http://127.0.0.1:${port}/health/ready (its own PORT)`);
   }
 }
+
+// No literal secret: anywhere in the file (services, x- blocks, list or mapping
+// form), a variable named like a secret is absent or empty, a `_FILE` path, or
+// an interpolation without a default; a URL's password likewise. Values are
+// never printed. Walks the unmerged document, visiting each node once.
+const SECRET_NAME = /SECRET|KEY|PASSWORD|TOKEN/;
+/** @param {string} where @param {string} key @param {string} value */
+function checkEnvValue(where, key, value) {
+  const isFile = key.endsWith('_FILE');
+  if (SECRET_NAME.test(key) && value !== '' && !isInterpolationWithoutDefault(value)) {
+    if (isFile && !/^\/[^\s$]*$/.test(value)) {
+      fail(`${where} must be an absolute path, or \${VAR} / \${VAR:?message} without a default`);
+    } else if (!isFile) {
+      const want = `${key}_FILE, or \${${key}} / \${${key}:?message} without a default`;
+      fail(`${where}: a literal secret is not allowed in this file; use ${want}`);
+    }
+  }
+  const password = urlPassword(value);
+  if (password !== undefined && !isInterpolationWithoutDefault(password)) {
+    fail(
+      `${where}: the URL holds a literal password; leave it out (a _FILE supplies it) or use \${VAR} without a default`,
+    );
+  }
+}
+/**
+ * The password part of `scheme://user:password@host...`, or undefined when
+ * there is none. `${...}` interpolations are set aside first, so that a `:`,
+ * `/` or `@` inside one does not count.
+ * @param {string} value
+ */
+function urlPassword(value) {
+  /** @type {string[]} */
+  const held = [];
+  const masked = value.replace(/\$\{[^}]*\}/g, (m) => `\uE000${held.push(m) - 1}\uE001`);
+  const userinfo = /^[A-Za-z][A-Za-z0-9+.-]*:\/\/([^/?#]*)@/.exec(masked)?.[1];
+  const colon = userinfo?.indexOf(':') ?? -1;
+  if (userinfo === undefined || colon < 0) return undefined;
+  return userinfo.slice(colon + 1).replace(/\uE000(\d+)\uE001/g, (_, i) => held[Number(i)]);
+}
+/** @type {Set<object>} */
+const visited = new Set();
+/** @param {unknown} node @param {string} path */
+function walk(node, path) {
+  if (node === null || typeof node !== 'object' || visited.has(node)) return;
+  visited.add(node);
+  if (Array.isArray(node)) {
+    node.forEach((item, i) => {
+      // `environment:` in list form: KEY=VALUE strings.
+      const m =
+        typeof item === 'string' && /environment$/.test(path) ? /^([A-Za-z_][A-Za-z0-9_]*)=(.*)$/s.exec(item) : null;
+      if (m) checkEnvValue(`${path}.${m[1]}`, m[1], m[2]);
+      else walk(item, `${path}[${i}]`);
+    });
+    return;
+  }
+  for (const [key, value] of Object.entries(node)) {
+    const at = path === '' ? key : `${path}.${key}`;
+    if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') {
+      if (/^[A-Z][A-Z0-9_]*$/.test(key)) checkEnvValue(at, key, String(value));
+    } else walk(value, at);
+  }
+}
+walk(written, '');
 
 const api = services.api;
 const worker = services.worker;

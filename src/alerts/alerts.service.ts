@@ -6,7 +6,7 @@ import { subjectOf } from '../authz/domain/abilities.js';
 import { accessibleSql, SqlParams, type SqlColumns } from '../authz/domain/rules-to-sql.js';
 import { Conflict, Forbidden, NotFound } from '../common/domain-errors.js';
 import { isUuid } from '../common/ids.js';
-import { decodeCursor, pageSize, toPage, type Page } from '../common/pagination.js';
+import { decodeCursor, isCursorTimestamp, pageSize, toPage, type Page } from '../common/pagination.js';
 import type { RequestContext } from '../common/request-context.js';
 import { RULES, type AlertRule } from './domain/alert-rules.js';
 import type { AlertResponse, ListAlertsQuery } from './dto.js';
@@ -60,7 +60,7 @@ export class AlertsService {
     const after = decodeCursor(
       q.cursor,
       ['raisedAt', 'id'] as const,
-      (p) => isUuid(p.id) && !Number.isNaN(Date.parse(p.raisedAt)),
+      (p) => isUuid(p.id) && isCursorTimestamp(p.raisedAt),
     );
     const params = new SqlParams();
     const where = [accessibleSql(ctx.ability, 'read', 'Alert', COLUMNS, params)];

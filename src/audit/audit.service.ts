@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { Forbidden } from '../common/domain-errors.js';
 import { isUuid } from '../common/ids.js';
-import { decodeCursor, pageSize, toPage, type Page, type PageQueryDto } from '../common/pagination.js';
+import { decodeCursor, isCursorTimestamp, pageSize, toPage, type Page, type PageQueryDto } from '../common/pagination.js';
 import type { RequestContext } from '../common/request-context.js';
 import { AuditSigningKey } from './audit-signing-key.js';
 import { AuditVerifier, type VerifyReport } from './audit-verifier.js';
@@ -40,7 +40,7 @@ export class AuditService {
     const after = decodeCursor(
       q.cursor,
       ['recordedAt', 'id'] as const,
-      (p) => isUuid(p.id) && !Number.isNaN(Date.parse(p.recordedAt)),
+      (p) => isUuid(p.id) && isCursorTimestamp(p.recordedAt),
     );
     const where: string[] = ['TRUE'];
     const params: unknown[] = [];

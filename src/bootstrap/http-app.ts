@@ -23,7 +23,7 @@ export async function createHttpApp(
   config: AppConfig,
   options: { workers: boolean; api: boolean },
 ): Promise<NestFastifyApplication> {
-  const adapter = new FastifyAdapter({
+  const adapter = new DrainingFastifyAdapter({
     bodyLimit: config.http.bodyLimitBytes,
     trustProxy: trustProxyOption(config.http.trustProxy),
     // Accept a caller's request id if it is harmless, otherwise make one; pino-http reads it from the raw request.
@@ -55,6 +55,16 @@ export async function createHttpApp(
   fastify.removeContentTypeParser('text/plain');
   fastify.addHook('onRequest', async (request, reply) => {
     void reply.header('x-request-id', request.id);
+    if (adapter.shuttingDown) {
+      await reply.status(503).type('application/problem+json').header('retry-after', '5').send({
+        type: '/problems/shutting-down',
+        title: 'Service Unavailable',
+        status: 503,
+        detail: 'This process is shutting down. Try again; another instance will answer.',
+        requestId: request.id,
+      });
+      return;
+    }
     // A worker process answers health and metrics only.
     if (!options.api && !WORKER_PATHS.test(request.url)) {
       await reply.status(404).type('application/problem+json').send({
@@ -132,17 +142,11 @@ export async function createHttpApp(
       reply.elapsedTime / 1000,
     );
   });
-  // Draining on SIGTERM/SIGINT: Nest answers new requests 503 from the start of its shutdown, and fastify's
-  // close() (Nest's dispose step) stops listening and closes idle keep-alive connections, but a connection
-  // busy at that moment stays open after its response (keep-alive, 72 s) and close() waits for it until the
-  // grace timer kills the process. Responses sent once closing has begun therefore say `Connection: close`,
-  // so Node ends each connection as its last request completes.
-  let closing = false;
-  fastify.addHook('preClose', async () => {
-    closing = true;
-  });
+  // Once shutdown has begun, every response closes its connection: fastify's close() (Nest's dispose step)
+  // closes the keep-alive connections idle at that moment, but one busy then would stay open after its
+  // response (keep-alive, 72 s) and close() would wait for it until the grace timer kills the process.
   fastify.addHook('onSend', async (request, reply) => {
-    if (closing && request.raw.httpVersionMajor === 1) void reply.header('connection', 'close');
+    if (adapter.shuttingDown && request.raw.httpVersionMajor === 1) void reply.header('connection', 'close');
   });
   // Exit 0 once drained (Nest's default re-raises the signal, so the process would die "by SIGTERM"), which
   // also lets pino flush; exitAfterGrace bounds the whole sequence.
@@ -152,6 +156,23 @@ export async function createHttpApp(
     await mountQueueDashboard(app);
   }
   return app;
+}
+
+/**
+ * Nest's fastify adapter, telling when shutdown begins: Nest calls
+ * `beforeClose` before any shutdown hook, so from then on new requests are
+ * refused (503 problem details) while those in flight, and the jobs the
+ * workers drain meanwhile (WorkerDrain), finish. Nest has this built in
+ * (`return503OnClosing` among NestFactory.create's options), but answers
+ * with a body that is not problem details.
+ */
+class DrainingFastifyAdapter extends FastifyAdapter {
+  shuttingDown = false;
+
+  override beforeClose(): void {
+    this.shuttingDown = true;
+    super.beforeClose();
+  }
 }
 
 function setUpOpenApi(app: NestFastifyApplication): void {

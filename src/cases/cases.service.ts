@@ -7,7 +7,7 @@ import { CASE_PII_FIELDS, subjectOf } from '../authz/domain/abilities.js';
 import { sqlState, UNIQUE_VIOLATION } from '../common/database-errors.js';
 import { Conflict, Forbidden, NotFound, Unprocessable, ValidationFailed } from '../common/domain-errors.js';
 import { isUuid, newId } from '../common/ids.js';
-import { decodeCursor, pageSize, toPage, type Page } from '../common/pagination.js';
+import { decodeCursor, isCursorTimestamp, pageSize, toPage, type Page } from '../common/pagination.js';
 import type { RequestContext } from '../common/request-context.js';
 import { AppConfig } from '../config/app-config.js';
 import { Idempotency, type IdempotentResult } from '../idempotency/idempotency.js';
@@ -303,7 +303,7 @@ export class CasesService {
     const after = decodeCursor(
       query.cursor,
       ['updatedAt', 'id'] as const,
-      (p) => isUuid(p.id) && !Number.isNaN(Date.parse(p.updatedAt)),
+      (p) => isUuid(p.id) && isCursorTimestamp(p.updatedAt),
     );
     const rows = await this.cases.listReadable(ctx.ability, {
       state: query.state,

@@ -1,6 +1,6 @@
 import { ValidationFailed } from './domain-errors.js';
 import { isUuid } from './ids.js';
-import { decodeCursor, encodeCursor } from './pagination.js';
+import { decodeCursor, encodeCursor, isCursorTimestamp } from './pagination.js';
 
 describe('decodeCursor', () => {
   const id = '01930000-0000-7000-8000-000000000001';
@@ -27,5 +27,26 @@ describe('decodeCursor', () => {
     }
     expect(thrown).toBeInstanceOf(ValidationFailed);
     expect((thrown as ValidationFailed).errors).toEqual([{ field: 'cursor', message: expect.any(String) }]);
+  });
+});
+
+describe('isCursorTimestamp', () => {
+  it('takes the timestamps cursors carry (toISOString of a stored time)', () => {
+    expect(isCursorTimestamp(new Date('2026-11-20T10:00:00.123Z').toISOString())).toBe(true);
+    expect(isCursorTimestamp('0001-01-01T00:00:00.000Z')).toBe(true);
+  });
+
+  // Each of these passes Date.parse; PostgreSQL refuses most of them, so they must be a 400 before any SQL.
+  it.each([
+    '1',
+    '2026-02-30T00:00:00.000Z',
+    '0000-01-01T00:00:00.000Z',
+    '+275760-09-13T00:00:00.000Z',
+    '2026-01-01T00:00:00+19:59',
+    '2026-01-01T24:00:00Z',
+    'Thu Jan 01 1970 00:00:00 GMT+0000',
+    '2026-11-20T10:00:00Z',
+  ])('refuses %s', (value) => {
+    expect(isCursorTimestamp(value)).toBe(false);
   });
 });

@@ -55,6 +55,16 @@ export function decodeCursor<K extends string>(
   throw new ValidationFailed([{ field: 'cursor', message: 'cursor is not one this API issued' }]);
 }
 
+const ISSUED_TIMESTAMP = /^(?!0000)\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
+
+/**
+ * A timestamp as cursors carry it (`toISOString()` of a stored time). `Date.parse` is not enough: it takes
+ * `"1"`, `2026-02-30T…` or year 0, which PostgreSQL refuses — a forged cursor must be a 400, not a 500.
+ */
+export function isCursorTimestamp(value: string): boolean {
+  return ISSUED_TIMESTAMP.test(value) && !Number.isNaN(Date.parse(value)) && new Date(value).toISOString() === value;
+}
+
 /** Fetch `limit + 1` rows; this turns them into a page and the next cursor. */
 export function toPage<Row, Item>(
   rows: Row[],

@@ -19,7 +19,7 @@ import { WorkerDrain } from './worker-drain.js';
     MaintenanceProcessor,
     JobSchedules,
     JobFailureMetrics,
-    // WorkerDrain,
+    WorkerDrain,
   ],
 })
 export class WorkersModule {}

@@ -144,8 +144,8 @@ describe('PostgreSQL crashes (pg_ctl stop -m immediate) under load', () => {
     const load = startCaseLoad({ baseUrl, auth: w.officer.auth, clients: 4, timeoutMs: CLIENT_TIMEOUT_MS });
     let down = 0;
     let restarting = 0;
-    let back = 0;
-    let recoveredAt = 0;
+    let back: number;
+    let recoveredAt: number;
     try {
       await waitUntil('the load to record decisions', () => load.acknowledged.decisions.length >= 8, {
         timeoutMs: 30_000,
@@ -178,9 +178,13 @@ describe('PostgreSQL crashes (pg_ctl stop -m immediate) under load', () => {
       );
       // And the load itself gets writes through again.
       const decisionsThen = load.acknowledged.decisions.length;
-      await waitUntil('writes to be acknowledged again', () => load.acknowledged.decisions.length >= decisionsThen + 8, {
-        timeoutMs: 20_000,
-      });
+      await waitUntil(
+        'writes to be acknowledged again',
+        () => load.acknowledged.decisions.length >= decisionsThen + 8,
+        {
+          timeoutMs: 20_000,
+        },
+      );
       report('postgres', {
         stopImmediateMs: down - crashAt,
         restartMs: back - restarting,
@@ -255,11 +259,11 @@ describe('Redis killed (SIGKILL) under load', () => {
   it('keeps answering reads and writes, and sends the alert raised meanwhile exactly once when Redis is back', async () => {
     const load = startCaseLoad({ baseUrl, auth: w.officer.auth, clients: 4, timeoutMs: CLIENT_TIMEOUT_MS });
     let alertId = '';
-    let killedAt = 0;
-    let restarted = 0;
-    let readyAt = 0;
-    let mailedAt = 0;
-    let scanMs = 0;
+    let killedAt: number;
+    let restarted: number;
+    let readyAt: number;
+    let mailedAt: number;
+    let scanMs: number;
     const messageId = () => `<alert-${alertId}-raised@oversight.invalid>`;
     try {
       await waitUntil('the load to record decisions', () => load.acknowledged.decisions.length >= 8, {
@@ -387,7 +391,7 @@ describe('SIGTERM to node main.js during a request and a delivery', () => {
   it('finishes the request in flight and the delivery (or hands it back), refuses new requests, and exits 0 within the grace period', async () => {
     const port = await freePort();
     const baseUrl = `http://127.0.0.1:${port}`;
-    const api: WorkerProcess = await startApiProcess(build.apiEntry, t.database, { ...env, PORT: String(port), ...(process.env.FAULTS_NODE_OPTIONS ? { NODE_OPTIONS: process.env.FAULTS_NODE_OPTIONS } : {}) });
+    const api: WorkerProcess = await startApiProcess(build.apiEntry, t.database, { ...env, PORT: String(port) });
 
     // A delivery in flight: the SMTP server has the message and holds its reply, longer than the request below.
     smtp.holdReplies(3_500);
@@ -430,7 +434,7 @@ describe('SIGTERM to node main.js during a request and a delivery', () => {
       await sleep(300);
       // New requests are refused (503, or the connection is refused) while the old ones drain.
       const fresh = await freshRequest(`${baseUrl}/api/v1/cases?limit=1`, w.officer.auth);
-      expect(fresh).not.toBe(200);
+      expect(String(fresh)).toMatch(/^(503|ECONNREFUSED|ECONNRESET)$/);
 
       await sleep(500); // the request keeps waiting during the shutdown
       await lock.query('COMMIT');
@@ -451,7 +455,7 @@ describe('SIGTERM to node main.js during a request and a delivery', () => {
         how: 'exit 0',
         output: '',
       });
-      expect(exitMs).toBeLessThan(GRACE_MS); if (process.env.FAULTS_NODE_OPTIONS) process.stdout.write(api.output().split("\n").filter((l) => l.startsWith("DUMP") || l.includes("notification_sent")).join("\n"));
+      expect(exitMs).toBeLessThan(GRACE_MS);
       const { rows } = await t.sql.query(`SELECT 1 FROM decision_records WHERE id = $1`, [decision.id]);
       expect(rows).toHaveLength(1);
     } finally {
@@ -467,6 +471,8 @@ describe('SIGTERM to node main.js during a request and a delivery', () => {
       )
     ).rows;
     report('sigterm-delivery', { rowAfterExit: row, acceptedBeforeExit: smtp.received.length });
+    // Never left `sending` under a claim nobody holds.
+    expect(['sent', 'pending']).toContain(row.status);
     if (row.status !== 'sent') {
       await startWorkerProcess(build.entry, t.database, env);
       await smtp.waitFor(1, 20_000);

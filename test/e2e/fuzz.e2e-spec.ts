@@ -71,7 +71,6 @@ describe('fuzzing every route that takes a body or a query', () => {
         soloEvery: 20,
       });
       process.stdout.write(summaryLine(report, SEED));
-      if (process.env.FUZZ_DEBUG) process.stdout.write(`${JSON.stringify(report.byTarget, null, 1)}\n`);
       if (report.failures.length > 0) {
         process.stdout.write(
           `fuzz failures — reproduce with FUZZ_SEED=${SEED} FUZZ_REQUESTS=${REQUESTS} ` +

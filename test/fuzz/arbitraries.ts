@@ -111,13 +111,17 @@ export const trickyString: fc.Arbitrary<string> = fc.oneof(
     .map((codePoints) => String.fromCodePoint(...codePoints)),
 );
 
-/** Long strings: past every MaxLength, some close to (and a few past) the body limit. */
+/** Long strings: past every MaxLength, some close to (and a few past) the 1 MiB body limit once in JSON. */
 export const longString: fc.Arbitrary<string> = fc
   .tuple(
-    fc.constantFrom(257, 4_001, 8_001, 65_537, 250_000, 700_000, 1_100_000),
+    fc.constantFrom(257, 4_001, 8_001, 65_537, 250_000, 700_000, 1_100_000, 1_500_000),
     fc.constantFrom('x', 'é', '😀', '\u0000', 'ab ', '\ud800'),
   )
-  .map(([length, unit]) => unit.repeat(Math.ceil(length / unit.length)));
+  .map(([bytes, unit]) => {
+    // Sized by the bytes the unit takes in JSON text (`\u0000` is six), so no body grows past ~1.5 MB.
+    const perUnit = Buffer.byteLength(JSON.stringify(unit)) - 2;
+    return unit.repeat(Math.max(1, Math.floor(bytes / perUnit)));
+  });
 
 /** Calendar nonsense, out-of-range values PostgreSQL refuses, and formats only JavaScript accepts. */
 const BAD_DATES = [
@@ -295,9 +299,9 @@ export const deepValue: fc.Arbitrary<RawJson> = fc
   )
   .map(([depth, shape, inner]) => deepNesting(depth, shape, inner));
 
-/** Arrays with many elements (sizes chosen to stay mostly under the 1 MiB body limit). */
+/** Arrays with many elements (past every ArrayMaxSize; the largest are a few hundred kB of JSON). */
 export const hugeArray: fc.Arbitrary<RawJson> = fc
-  .tuple(fc.constantFrom(101, 1_000, 10_000, 100_000), fc.constantFrom('0', '"a"', '{}', 'null', '[]'))
+  .tuple(fc.constantFrom(101, 1_000, 10_000, 50_000), fc.constantFrom('0', '"a"', '{}', 'null', '[]'))
   .map(([n, item]) => new RawJson(`[${`${item},`.repeat(n - 1)}${item}]`));
 
 /** An object whose keys poison prototypes if anything copies them naively. */

@@ -31,8 +31,6 @@ export interface TargetStats {
   /** Answers that came from past validation (anything but 400, 413, 415, and 401 on routes that need a caller). */
   pastValidation: number;
   statuses: Record<number, number>;
-  /** Time spent waiting for answers (overlapping with other requests in flight). */
-  ms: number;
 }
 
 export interface FuzzReport {
@@ -56,13 +54,8 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzReport> {
   const otherCursors = targets.flatMap((t) => t.realCursors);
   const publicRoutes = new Set(targets.filter((t) => t.public).map((t) => t.key));
   const arbitrary = fc.oneof(...targets.map((t) => requestsFor(t, otherCursors)));
-  const timing = { generate: 0, inject: 0, counts: 0 };
-  const generate = (index: number): FuzzRequest => {
-    const t0 = performance.now();
-    const r = fc.sample(arbitrary, { seed: requestSeed(seed, index), numRuns: 1 })[0];
-    timing.generate += performance.now() - t0;
-    return r;
-  };
+  const generate = (index: number): FuzzRequest =>
+    fc.sample(arbitrary, { seed: requestSeed(seed, index), numRuns: 1 })[0];
   const indices = options.only ?? Array.from({ length: options.requests }, (_, i) => i);
 
   const report: FuzzReport = { requests: 0, seconds: 0, statuses: {}, byTarget: {}, failures: [] };
@@ -78,7 +71,6 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzReport> {
   const send = async (index: number): Promise<{ index: number; request: FuzzRequest; status: number }> => {
     const request = generate(index);
     let res: InjectedResponse;
-    const sent = performance.now();
     try {
       res = await fastify.inject({
         method: request.method as 'GET',
@@ -92,9 +84,8 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzReport> {
     }
     report.requests += 1;
     report.statuses[res.statusCode] = (report.statuses[res.statusCode] ?? 0) + 1;
-    const stats = (report.byTarget[request.target] ??= { requests: 0, pastValidation: 0, statuses: {}, ms: 0 });
+    const stats = (report.byTarget[request.target] ??= { requests: 0, pastValidation: 0, statuses: {} });
     stats.requests += 1;
-    stats.ms += performance.now() - sent;
     stats.statuses[res.statusCode] = (stats.statuses[res.statusCode] ?? 0) + 1;
     if (!BEFORE_VALIDATION.has(res.statusCode) || (res.statusCode === 401 && publicRoutes.has(request.target))) {
       stats.pastValidation += 1;
@@ -115,9 +106,7 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzReport> {
       );
       return false;
     }
-    const t1 = performance.now();
     const counts = await rowCounts(sql);
-    timing.counts += performance.now() - t1;
     const changes = countChanges(baseline, counts);
     if (changes && batch.every((b) => b.status >= 400)) {
       fail(
@@ -143,7 +132,6 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzReport> {
   }
 
   report.seconds = Number(process.hrtime.bigint() - started) / 1e9;
-  if (process.env.FUZZ_DEBUG) process.stdout.write(`timing ${JSON.stringify(timing)}\n`);
   if (unreported > 0) report.failures.push(`… and ${unreported} more failures`);
   return report;
 }

@@ -1,6 +1,6 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
+import { Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
 import nodemailer, { type Transporter } from 'nodemailer';
 import { AppConfig } from '../../config/app-config.js';
 
@@ -18,7 +18,7 @@ export interface OutgoingMail {
  * Timeouts are short: a hung SMTP server must not hold a delivery claim.
  */
 @Injectable()
-export class Mailer implements OnModuleDestroy {
+export class Mailer implements OnApplicationShutdown {
   private readonly logger = new Logger(Mailer.name);
   private readonly transport: Transporter;
   private readonly toFiles: boolean;
@@ -54,7 +54,9 @@ export class Mailer implements OnModuleDestroy {
     }
   }
 
-  onModuleDestroy(): void {
+  // Not onModuleDestroy: that runs before the workers drain (WorkerDrain), and a delivery finishing then
+  // still needs the transport.
+  onApplicationShutdown(): void {
     this.transport.close();
   }
 }
