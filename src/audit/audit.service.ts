@@ -2,7 +2,14 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { Forbidden } from '../common/domain-errors.js';
 import { isUuid } from '../common/ids.js';
-import { decodeCursor, isCursorTimestamp, pageSize, toPage, type Page, type PageQueryDto } from '../common/pagination.js';
+import {
+  decodeCursor,
+  isCursorTimestamp,
+  pageSize,
+  toPage,
+  type Page,
+  type PageQueryDto,
+} from '../common/pagination.js';
 import type { RequestContext } from '../common/request-context.js';
 import { AuditSigningKey } from './audit-signing-key.js';
 import { AuditVerifier, type VerifyReport } from './audit-verifier.js';

@@ -7,6 +7,7 @@ import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fa
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from '../app.module.js';
+import { QuietBootLogger } from '../logging/quiet-boot-logger.js';
 import { Metrics } from '../metrics/metrics.js';
 import { mountQueueDashboard } from '../ops/queue-dashboard.js';
 import type { AppConfig } from '../config/app-config.js';
@@ -48,7 +49,7 @@ export async function createHttpApp(
       bodyParser: false,
     },
   );
-  app.useLogger(app.get(Logger));
+  app.useLogger(new QuietBootLogger(app.get(Logger)));
   app.flushLogs();
 
   const fastify = app.getHttpAdapter().getInstance();
@@ -78,8 +79,9 @@ export async function createHttpApp(
   });
   // JSON may spell a lone UTF-16 surrogate ("\ud800"): no valid text contains one, it cannot be stored or
   // canonicalised for the audit log, so it is refused up front as bad input rather than failing later.
-  // Bodies nested deeper than any DTO are refused too: class-transformer copies them recursively and would
-  // overflow the stack on a few thousand levels (a 500 for bad input).
+  // Bodies far deeper or larger (in values, not bytes) than any DTO are refused too: class-transformer copies
+  // them recursively (thousands of levels overflow the stack: a 500) and the validation pipe spends seconds of
+  // the one event loop on a 1 MB body of small values (found by the fuzz spec, test/e2e/fuzz.e2e-spec.ts).
   fastify.addHook('preValidation', async (request, reply) => {
     const fault = request.body === undefined ? undefined : bodyFault(request.body);
     if (fault) {
@@ -87,13 +89,10 @@ export async function createHttpApp(
         .status(400)
         .type('application/problem+json')
         .send({
-          type: fault === 'too-deep' ? '/problems/nesting-too-deep' : '/problems/invalid-characters',
+          type: `/problems/${fault}`,
           title: 'Bad Request',
           status: 400,
-          detail:
-            fault === 'too-deep'
-              ? `The body is nested more than ${MAX_BODY_DEPTH} levels deep.`
-              : 'The body contains text that is not valid Unicode (a lone surrogate).',
+          detail: BODY_FAULTS[fault],
           requestId: request.id,
         });
     }
@@ -201,23 +200,36 @@ function trustProxyOption(
   return typeof value === 'number' ? (_addr, hop) => hop < value : value;
 }
 
-/** Far deeper than any request body of this API (the deepest DTO nests three levels). */
+/** Far beyond any request body of this API: the deepest DTO nests three levels, the largest holds ~110 values. */
 const MAX_BODY_DEPTH = 32;
+const MAX_BODY_VALUES = 1_000;
 
-function bodyFault(value: unknown, depth = 0): 'ill-formed' | 'too-deep' | undefined {
-  if (typeof value === 'string') return value.isWellFormed() ? undefined : 'ill-formed';
-  if (value === null || typeof value !== 'object') return undefined;
-  if (depth >= MAX_BODY_DEPTH) return 'too-deep';
-  if (Array.isArray(value)) {
-    for (const v of value as unknown[]) {
-      const fault = bodyFault(v, depth + 1);
-      if (fault) return fault;
+const BODY_FAULTS = {
+  'invalid-characters': 'The body contains text that is not valid Unicode (a lone surrogate).',
+  'nesting-too-deep': `The body is nested more than ${MAX_BODY_DEPTH} levels deep.`,
+  'too-many-values': `The body holds more than ${MAX_BODY_VALUES} values.`,
+} as const;
+
+/** What makes a parsed JSON body unacceptable before validation, if anything (an iterative walk: no recursion). */
+function bodyFault(body: unknown): keyof typeof BODY_FAULTS | undefined {
+  let values = 0;
+  const stack: { value: unknown; depth: number }[] = [{ value: body, depth: 0 }];
+  while (stack.length > 0) {
+    const { value, depth } = stack.pop()!;
+    values += 1;
+    if (typeof value === 'string') {
+      if (!value.isWellFormed()) return 'invalid-characters';
+      continue;
     }
-    return undefined;
-  }
-  for (const [k, v] of Object.entries(value)) {
-    const fault = k.isWellFormed() ? bodyFault(v, depth + 1) : 'ill-formed';
-    if (fault) return fault;
+    if (value === null || typeof value !== 'object') continue;
+    if (depth >= MAX_BODY_DEPTH) return 'nesting-too-deep';
+    const keys = Array.isArray(value) ? undefined : Object.keys(value);
+    if (values + stack.length + (keys ?? (value as unknown[])).length > MAX_BODY_VALUES) return 'too-many-values';
+    if (keys?.some((key) => !key.isWellFormed())) return 'invalid-characters';
+    const children: unknown[] = keys
+      ? keys.map((key) => (value as Record<string, unknown>)[key])
+      : (value as unknown[]);
+    for (const child of children) stack.push({ value: child, depth: depth + 1 });
   }
   return undefined;
 }

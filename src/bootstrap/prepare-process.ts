@@ -19,7 +19,11 @@ export async function prepareProcess(): Promise<AppConfig> {
   // NAME_FILE variables (Docker secrets) first, so that a secret read from a file counts as set.
   const { env, fromFile } = resolveSecrets(readSecretFiles(process.env));
   const config = loadConfig(env);
-  const log = pino({ level: config.log.level, base: { context: 'Startup' } });
+  const log = pino({
+    level: config.log.level,
+    base: { context: 'Startup' },
+    transport: config.log.pretty ? { target: 'pino-pretty', options: { singleLine: true } } : undefined,
+  });
   if (fromFile.length > 0) {
     log.warn(
       { secrets: fromFile, file: env.DEV_SECRETS_FILE ?? 'var/dev-secrets.json' },
@@ -55,12 +59,10 @@ export async function ensureRedis(url: string): Promise<void> {
 }
 
 /** Runs `main`; on failure prints one line (no stack trace) and exits non-zero. */
-export function runOrExit(main: () => Promise<void>): void {
+export function runOrExit(main: () => Promise<void>, what = 'Oversight failed to start'): void {
   main().catch((err: unknown) => {
     const line =
-      err instanceof StartupError
-        ? err.message
-        : `Oversight failed to start: ${reason(err)}. Run with LOG_LEVEL=debug for details.`;
+      err instanceof StartupError ? err.message : `${what}: ${reason(err)}. Run with LOG_LEVEL=debug for details.`;
     process.stderr.write(`${line}\n`);
     if (!(err instanceof StartupError) && process.env.LOG_LEVEL === 'debug')
       process.stderr.write(`${String((err as Error)?.stack)}\n`);

@@ -17,4 +17,4 @@ runOrExit(async () => {
   } finally {
     await db.destroy();
   }
-});
+}, 'Key rotation failed');

@@ -32,7 +32,7 @@ runOrExit(async () => {
   } finally {
     await app.close();
   }
-});
+}, 'The demo seed failed');
 
 function refuseProduction(env: string | undefined): void {
   if (env === 'production') {

@@ -13,12 +13,14 @@ function accepts(value: unknown): boolean {
 }
 
 describe('IsTimestamp', () => {
-  it.each(['2026-11-20T10:00:00Z', '2026-11-20T10:00Z', '2026-11-20T10:00:00.123456+05:30', '2024-02-29T00:00:00-01:00'])(
-    'accepts %s',
-    (value) => {
-      expect(accepts(value)).toBe(true);
-    },
-  );
+  it.each([
+    '2026-11-20T10:00:00Z',
+    '2026-11-20T10:00Z',
+    '2026-11-20T10:00:00.123456+05:30',
+    '2024-02-29T00:00:00-01:00',
+  ])('accepts %s', (value) => {
+    expect(accepts(value)).toBe(true);
+  });
 
   it.each([
     '2026-W01-1T00:00:00Z',

@@ -69,7 +69,7 @@ export const envSchema = z.object({
   TRUST_PROXY: z.string().default('false'),
   SHUTDOWN_GRACE_MS: int(10_000, 0),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  LOG_PRETTY: bool(false),
+  LOG_PRETTY: z.enum(['auto', 'true', 'false']).default('auto'),
   LOG_FILE: z.string().default(''),
   METRICS_TOKEN: optionalSecret,
 

@@ -38,7 +38,7 @@ function shapeConfig(env: Env): AppConfig {
       trustProxy: parseTrustProxy(env.TRUST_PROXY),
       metricsToken: env.METRICS_TOKEN,
     },
-    log: { level: env.LOG_LEVEL, pretty: env.LOG_PRETTY, file: env.LOG_FILE === '' ? undefined : env.LOG_FILE },
+    log: { level: env.LOG_LEVEL, pretty: prettyLogs(env), file: env.LOG_FILE === '' ? undefined : env.LOG_FILE },
     database: {
       url: env.DATABASE_URL,
       appRole: env.DATABASE_APP_ROLE,
@@ -104,6 +104,19 @@ function shapeConfig(env: Env): AppConfig {
     },
     exports: { k: env.EXPORT_K },
   };
+}
+
+/** Readable one-line logs for a developer at a terminal; JSON everywhere else (and to files). */
+function prettyLogs(env: Env): boolean {
+  if (env.LOG_PRETTY !== 'auto') return env.LOG_PRETTY === 'true';
+  if (env.NODE_ENV !== 'development' || env.LOG_FILE !== '' || !process.stdout.isTTY) return false;
+  try {
+    // pino-pretty is a development dependency: absent from production images.
+    import.meta.resolve('pino-pretty');
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** What a startup error may repeat of a bad value: never a secret, never a URL's password. */

@@ -183,8 +183,10 @@ export async function seedDemo(app: NestFastifyApplication, options: SeedDemoOpt
     from: new Date(now.getTime() - 92 * DAY).toISOString(),
     to: new Date().toISOString(),
   });
+  // A worker of a running `npm start` may draw the run first: then this finds it drawn ('skipped').
   const outcome = await app.get(SamplingRunner).execute(run.id);
-  if (outcome !== 'completed') throw new Error(`The sampling run ${run.id} ended ${outcome}.`);
+  const [{ status }] = await db.query<{ status: string }[]>(`SELECT status FROM sampling_runs WHERE id = $1`, [run.id]);
+  if (status !== 'completed') throw new Error(`The sampling run ${run.id} ended ${outcome} (${status}).`);
   const reviews = await listReviews(api, commissioner, run.id);
   const { reconsideration } = await driveReviews(
     api,

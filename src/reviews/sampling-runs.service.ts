@@ -5,7 +5,14 @@ import { AuditLog } from '../audit/audit-log.js';
 import { auditActorOf, chains, SYSTEM_ACTOR } from '../audit/domain/audit-event.js';
 import { Forbidden, NotFound, Unprocessable } from '../common/domain-errors.js';
 import { newId, isUuid } from '../common/ids.js';
-import { decodeCursor, isCursorTimestamp, pageSize, toPage, type Page, type PageQueryDto } from '../common/pagination.js';
+import {
+  decodeCursor,
+  isCursorTimestamp,
+  pageSize,
+  toPage,
+  type Page,
+  type PageQueryDto,
+} from '../common/pagination.js';
 import type { RequestContext } from '../common/request-context.js';
 import { AppConfig } from '../config/app-config.js';
 import { JobQueues } from '../jobs/job-queues.js';

@@ -39,6 +39,14 @@ describe('problem details', () => {
     expect(rows[0].n).toBe(0);
   });
 
+  it.each([
+    ['nested 40 levels deep', `{"email":${'['.repeat(40)}${']'.repeat(40)}}`, '/problems/nesting-too-deep'],
+    ['of more than 1,000 values', `[${'0,'.repeat(1_000)}0]`, '/problems/too-many-values'],
+  ])('answers a body %s with 400 before validation copies it', async (_what, raw, type) => {
+    // Deep bodies overflowed class-transformer's recursion (a 500); wide ones cost seconds of the event loop.
+    expect(expectProblem(await postJson(LOGIN, raw), 400).type).toBe(type);
+  });
+
   it('answers an unknown field with 400 naming it', async () => {
     const res = await t.http().post(LOGIN).send({ email: 'a@b.test', password: 'whatever-password', remember: true });
     const problem = expectProblem(res, 400);

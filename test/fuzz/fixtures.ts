@@ -68,7 +68,16 @@ export async function createFixtures(t: TestApp, w: World): Promise<Fixtures> {
   };
   const allIds = [
     ...new Set(
-      [fx.agencyIds, fx.userIds, fx.apiKeyIds, fx.caseIds, fx.otherCaseIds, fx.runIds, fx.reviewIds, fx.alertIds].flat(),
+      [
+        fx.agencyIds,
+        fx.userIds,
+        fx.apiKeyIds,
+        fx.caseIds,
+        fx.otherCaseIds,
+        fx.runIds,
+        fx.reviewIds,
+        fx.alertIds,
+      ].flat(),
     ),
   ];
   return { ...fx, allIds };

@@ -195,7 +195,8 @@ function nodes(value: unknown): { path: Path; value: unknown }[] {
     const v = node.value;
     if (v instanceof RawJson || v === null || typeof v !== 'object') continue;
     if (Array.isArray(v)) v.forEach((item, i) => stack.push({ path: [...node.path, i], value: item }));
-    else for (const k of Object.keys(v)) stack.push({ path: [...node.path, k], value: (v as Record<string, unknown>)[k] });
+    else
+      for (const k of Object.keys(v)) stack.push({ path: [...node.path, k], value: (v as Record<string, unknown>)[k] });
   }
   return out;
 }
@@ -244,7 +245,8 @@ function applyBodyOp(body: unknown, op: BodyOp): { body: unknown; label: string 
     }
     case 'unknown': {
       const objects = all.filter(
-        (n) => n.value !== null && typeof n.value === 'object' && !Array.isArray(n.value) && !(n.value instanceof RawJson),
+        (n) =>
+          n.value !== null && typeof n.value === 'object' && !Array.isArray(n.value) && !(n.value instanceof RawJson),
       );
       if (objects.length === 0) return { body, label: 'unknown (no object)' };
       const { path, value } = objects[op.pick % objects.length];
@@ -265,7 +267,11 @@ function applyBodyOp(body: unknown, op: BodyOp): { body: unknown; label: string 
   }
 }
 
-function applyTextOp(text: string, op: TextOp, pick: number): { payload: string | Buffer; extraHeaders?: Record<string, string> } {
+function applyTextOp(
+  text: string,
+  op: TextOp,
+  pick: number,
+): { payload: string | Buffer; extraHeaders?: Record<string, string> } {
   const at = text.length > 0 ? pick % text.length : 0;
   switch (op) {
     case 'truncate':
@@ -287,7 +293,9 @@ function applyTextOp(text: string, op: TextOp, pick: number): { payload: string 
     case 'invalidUtf8': {
       const bytes = Buffer.from(text);
       const cut = bytes.length > 0 ? pick % bytes.length : 0;
-      return { payload: Buffer.concat([bytes.subarray(0, cut), Buffer.from([0xff, 0xfe, 0xc3, 0x28]), bytes.subarray(cut)]) };
+      return {
+        payload: Buffer.concat([bytes.subarray(0, cut), Buffer.from([0xff, 0xfe, 0xc3, 0x28]), bytes.subarray(cut)]),
+      };
     }
     case 'literal':
       return {
@@ -316,7 +324,10 @@ function applyTextOp(text: string, op: TextOp, pick: number): { payload: string 
     }
     case 'contentLength': {
       const length = Buffer.byteLength(text);
-      return { payload: text, extraHeaders: { 'content-length': String(pick % 2 === 0 ? length + 10 : Math.max(0, length - 1)) } };
+      return {
+        payload: text,
+        extraHeaders: { 'content-length': String(pick % 2 === 0 ? length + 10 : Math.max(0, length - 1)) },
+      };
     }
   }
 }
@@ -496,19 +507,17 @@ function cursorAbuse(target: FuzzTarget, otherCursors: readonly string[]): fc.Ar
   );
   const tampered =
     positions.length > 0 && keys.length > 0
-      ? fc
-          .tuple(fc.constantFrom(...positions), fc.constantFrom(...keys), fc.nat())
-          .chain(([position, key, n]) =>
-            // A timestamp is mostly replaced by a date-like string (JavaScript and PostgreSQL disagree on many).
-            (typeof position[key] === 'string' && !Number.isNaN(Date.parse(position[key])) && n % 4 !== 0
-              ? badDateString
-              : positionValue
-            ).map((value) => {
-              const copy = cloneJson(position);
-              setOwn(copy, key, value);
-              return b64(toJsonText(copy));
-            }),
-          )
+      ? fc.tuple(fc.constantFrom(...positions), fc.constantFrom(...keys), fc.nat()).chain(([position, key, n]) =>
+          // A timestamp is mostly replaced by a date-like string (JavaScript and PostgreSQL disagree on many).
+          (typeof position[key] === 'string' && !Number.isNaN(Date.parse(position[key])) && n % 4 !== 0
+            ? badDateString
+            : positionValue
+          ).map((value) => {
+            const copy = cloneJson(position);
+            setOwn(copy, key, value);
+            return b64(toJsonText(copy));
+          }),
+        )
       : forged;
   const real = target.realCursors;
   return fc.oneof(
@@ -665,7 +674,10 @@ function queryRequest(target: FuzzTarget, otherCursors: readonly string[]): fc.A
       ),
       auth: target.auth,
       strayBody: fc.option(
-        fc.tuple(fc.constantFrom(JSON_TYPE, 'text/plain', 'application/x-www-form-urlencoded'), fc.oneof(wrongType, deepValue)),
+        fc.tuple(
+          fc.constantFrom(JSON_TYPE, 'text/plain', 'application/x-www-form-urlencoded'),
+          fc.oneof(wrongType, deepValue),
+        ),
         { freq: 20 },
       ),
     })

@@ -69,7 +69,8 @@ function decisionBody(fx: Fixtures): fc.Arbitrary<unknown> {
       expectedVersion: fc.integer({ min: 1, max: 3 }),
       occurredAt: recentTimestamp(),
     };
-    for (const f of DECISION_FIELDS[type]) model[f] = f === 'outcome' ? from(OUTCOMES[type] ?? ['positive']) : fields[f];
+    for (const f of DECISION_FIELDS[type])
+      model[f] = f === 'outcome' ? from(OUTCOMES[type] ?? ['positive']) : fields[f];
     return fc.record(model, { requiredKeys: ['type', 'expectedVersion', ...(OUTCOMES[type] ? ['outcome'] : [])] });
   });
 }

@@ -25,12 +25,7 @@ export async function buildTargets(
   for (const op of operations) {
     const spec = catalogue[op.key] ?? FALLBACK;
     const pathArbs = spec.path?.(fx) ?? {};
-    const pathParams = fc.record(
-      Object.fromEntries(op.pathParams.map((name) => [name, pathArbs[name] ?? fc.uuid()])) as Record<
-        string,
-        fc.Arbitrary<string>
-      >,
-    );
+    const pathParams = fc.record(Object.fromEntries(op.pathParams.map((name) => [name, pathArbs[name] ?? fc.uuid()])));
     const hints = spec.hints?.(fx) ?? {};
     const realCursors = op.query.some((q) => q.name === 'cursor') ? await learnCursors(op, spec, fx, inject) : [];
     if (realCursors.length > 0) hints.cursor = fc.constantFrom(...realCursors);

@@ -16,7 +16,9 @@ async function dropRunDatabases(run) {
   });
   await client.connect();
   try {
-    const { rows } = await client.query('SELECT datname FROM pg_database WHERE datname LIKE $1', [`oversight_test_${run}%`]);
+    const { rows } = await client.query('SELECT datname FROM pg_database WHERE datname LIKE $1', [
+      `oversight_test_${run}%`,
+    ]);
     for (const { datname } of rows) {
       await client.query(`ALTER DATABASE ${datname} WITH IS_TEMPLATE false`);
       await client.query(`DROP DATABASE IF EXISTS ${datname} WITH (FORCE)`);
@@ -46,8 +48,12 @@ function scanLogs(file) {
   }
   if (leaks.length > 0) {
     // The log file is kept for inspection; the message names lines, never the values.
-    throw new Error(`${leaks.length} log line(s) of this run contain what must never be logged (${file}):\n${leaks.slice(0, 20).join('\n')}`);
+    throw new Error(
+      `${leaks.length} log line(s) of this run contain what must never be logged (${file}):\n${leaks.slice(0, 20).join('\n')}`,
+    );
   }
-  process.stdout.write(`\nLog scan: ${lines.length} log lines of this run, none with personal data, passwords or tokens.\n`);
+  process.stdout.write(
+    `\nLog scan: ${lines.length} log lines of this run, none with personal data, passwords or tokens.\n`,
+  );
   rmSync(file, { force: true });
 }
