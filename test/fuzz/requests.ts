@@ -250,12 +250,16 @@ function applyBodyOp(body: unknown, op: BodyOp): { body: unknown; label: string 
       );
       if (objects.length === 0) return { body, label: 'unknown (no object)' };
       const { path, value } = objects[op.pick % objects.length];
-      setOwn(value as Record<string, unknown>, op.key, op.value);
+      // A copy: fast-check hands out the same constant objects again, and later edits must not reach them.
+      setOwn(value as Record<string, unknown>, op.key, cloneJson(op.value));
       return { body, label: `add ${pathText([...path, op.key])} = ${describeValue(op.value)}` };
     }
     case 'replace': {
       const { path } = inner.length > 0 ? inner[op.pick % inner.length] : { path: [] as Path };
-      return { body: setAt(body, path, op.value), label: `set ${pathText(path)} = ${describeValue(op.value)}` };
+      return {
+        body: setAt(body, path, cloneJson(op.value)),
+        label: `set ${pathText(path)} = ${describeValue(op.value)}`,
+      };
     }
     case 'perturb': {
       const strings = inner.filter((n) => typeof n.value === 'string');
@@ -374,7 +378,7 @@ function bodyRequest(target: FuzzTarget): fc.Arbitrary<FuzzRequest> {
           }
           break;
         case 'root':
-          value = plan.value;
+          value = cloneJson(plan.value);
           labels.push(`body = ${describeValue(plan.value)}`);
           break;
         case 'oversized': {

@@ -69,7 +69,15 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzReport> {
   const started = process.hrtime.bigint();
 
   const send = async (index: number): Promise<{ index: number; request: FuzzRequest; status: number }> => {
-    const request = generate(index);
+    let request: FuzzRequest;
+    try {
+      request = generate(index);
+    } catch (err) {
+      // A bug of the generators, not of the app: still a failure, with the seed that reproduces it.
+      const placeholder = { target: '?', mutation: '?', method: 'GET', url: '?', headers: {} };
+      fail(`#${index} could not be generated (FUZZ_SEED=${seed} FUZZ_ONLY=${index}): ${String(err)}`);
+      return { index, request: placeholder, status: 0 };
+    }
     let res: InjectedResponse;
     try {
       res = await fastify.inject({
