@@ -56,8 +56,9 @@ export class AuditService {
     if (q.subjectId) where.push(`subject_id = ${add(q.subjectId)}`);
     if (q.action) where.push(`action = ${add(q.action)}`);
     if (q.chainId) where.push(`chain_id = ${add(q.chainId)}`);
-    if (q.from) where.push(`recorded_at >= ${add(q.from)}`);
-    if (q.to) where.push(`recorded_at < ${add(q.to)}`);
+    // As instants, not text: PostgreSQL refuses offsets past ±15:59 that ISO 8601 (and Date) accept.
+    if (q.from) where.push(`recorded_at >= ${add(new Date(q.from))}`);
+    if (q.to) where.push(`recorded_at < ${add(new Date(q.to))}`);
     if (after) where.push(`(recorded_at, id) > (${add(after.recordedAt)}::timestamptz, ${add(after.id)}::uuid)`);
     const rows = await this.db.query<EventRow[]>(
       `SELECT * FROM audit_events WHERE ${where.join(' AND ')} ORDER BY recorded_at, id LIMIT ${add(limit + 1)}`,

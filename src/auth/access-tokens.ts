@@ -1,3 +1,4 @@
+import { createSecretKey, type KeyObject } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { AppConfig } from '../config/app-config.js';
@@ -21,10 +22,15 @@ interface AccessClaims {
  */
 @Injectable()
 export class AccessTokens {
+  /** Built once: given a string, jsonwebtoken would first try (and fail) to read it as a public key on every call. */
+  private readonly key: KeyObject;
+
   constructor(
     private readonly jwt: JwtService,
     private readonly config: AppConfig,
-  ) {}
+  ) {
+    this.key = createSecretKey(Buffer.from(config.auth.jwtSecret, 'utf8'));
+  }
 
   async issue(actor: Actor): Promise<{ accessToken: string; tokenType: 'Bearer'; expiresIn: number }> {
     const claims: AccessClaims = {
@@ -36,7 +42,7 @@ export class AccessTokens {
     };
     const a = this.config.auth;
     const accessToken = await this.jwt.signAsync(claims, {
-      secret: a.jwtSecret,
+      secret: this.key as unknown as string,
       algorithm: 'HS256',
       issuer: a.jwtIssuer,
       audience: a.jwtAudience,
@@ -51,7 +57,7 @@ export class AccessTokens {
     let claims: Partial<AccessClaims & { exp: number }>;
     try {
       claims = await this.jwt.verifyAsync<AccessClaims>(token, {
-        secret: a.jwtSecret,
+        secret: this.key as unknown as string,
         algorithms: ['HS256'],
         issuer: a.jwtIssuer,
         audience: a.jwtAudience,

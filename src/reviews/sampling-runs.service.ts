@@ -203,7 +203,7 @@ export class SamplingRunsService {
       const [row] = await manager.query<RunRow[]>(
         `INSERT INTO sampling_runs (id, status, trigger, schedule_key, period_from, period_to, rate, negative_rate,
                                     min_per_stratum, seed_ciphertext, seed_key_id, requested_by, created_at)
-         VALUES ($1, 'queued', $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, now())
+         VALUES ($1, 'queued', $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
          ON CONFLICT (schedule_key) DO NOTHING
          RETURNING *`,
         [
@@ -218,6 +218,8 @@ export class SamplingRunsService {
           sealed.ciphertext,
           sealed.keyId,
           r.requestedBy,
+          // The application clock (milliseconds), the precision list cursors carry.
+          new Date(),
         ],
       );
       if (!row) return undefined;

@@ -80,6 +80,20 @@ describe('cases', () => {
     expect(after.body.version).toBe(1);
   });
 
+  it.each(['subject', 'encounter', 'detention'])('refuses an array as %s (400), writing nothing', async (field) => {
+    // Found by the fuzz spec: `ValidateNested` passed `[]`, which reached SQL as a case without a pseudonym (500).
+    const before = await t.sql.query<{ n: number }>('SELECT count(*)::int AS n FROM cases');
+    const res = await t
+      .http()
+      .post('/api/v1/cases')
+      .set('authorization', w.officer.auth)
+      .send(caseBody({ [field]: [] }));
+    expect(res.status).toBe(400);
+    expect(res.body.errors).toEqual([expect.objectContaining({ field })]);
+    const after = await t.sql.query<{ n: number }>('SELECT count(*)::int AS n FROM cases');
+    expect(after.rows[0].n).toBe(before.rows[0].n);
+  });
+
   it('never stores PII in clear anywhere', async () => {
     const { rows } = await t.sql.query<{ dump: string }>(
       `SELECT string_agg(t::text, ' ') AS dump FROM (

@@ -169,8 +169,21 @@ const BAD_DATES = [
   '2026-06-15T12:00:00.123456Z',
 ];
 
+/**
+ * Timestamps every validator takes (real calendar dates, an explicit offset) at the edges of what PostgreSQL
+ * takes: offsets past ±15:59, years 1 and 9999, microseconds.
+ */
+const edgeTimestamp: fc.Arbitrary<string> = fc
+  .tuple(
+    fc.integer({ min: Date.parse('0001-01-01T00:00:00Z'), max: Date.parse('9999-12-31T23:59:59Z') }),
+    fc.constantFrom('', '.1', '.123456'),
+    fc.constantFrom('Z', '+14:00', '-12:00', '+15:59', '-15:59', '+16:00', '-23:59', '+23:59'),
+  )
+  .map(([ms, fraction, offset]) => `${new Date(ms).toISOString().slice(0, 19)}${fraction}${offset}`);
+
 export const badDateString: fc.Arbitrary<string> = fc.oneof(
   { weight: 3, arbitrary: fc.constantFrom(...BAD_DATES) },
+  { weight: 2, arbitrary: edgeTimestamp },
   {
     weight: 2,
     arbitrary: fc

@@ -55,7 +55,8 @@ type BodyOp =
   | { op: 'drop'; pick: number }
   | { op: 'unknown'; pick: number; key: string; value: unknown }
   | { op: 'replace'; pick: number; value: unknown }
-  | { op: 'perturb'; pick: number; how: number };
+  | { op: 'perturb'; pick: number; how: number }
+  | { op: 'container'; pick: number; how: number };
 type TextOp =
   | 'truncate'
   | 'trailingComma'
@@ -135,8 +136,19 @@ function bodyOp(realIds: readonly string[]): fc.Arbitrary<BodyOp> {
       arbitrary: fc.record({ op: fc.constant('replace' as const), pick: fc.nat(), value: nastyValue(realIds) }),
     },
     { weight: 2, arbitrary: fc.record({ op: fc.constant('perturb' as const), pick: fc.nat(), how: fc.nat() }) },
+    { weight: 2, arbitrary: fc.record({ op: fc.constant('container' as const), pick: fc.nat(), how: fc.nat() }) },
   );
 }
+
+/** An object where an array belongs or the other way round, or an empty one: what `ValidateNested` lets through. */
+const CONTAINER_SWAPS: readonly ((v: unknown) => unknown)[] = [
+  () => [],
+  () => ({}),
+  (v) => [v],
+  (v) => [v, v],
+  (v) =>
+    Array.isArray(v) ? Object.fromEntries(v.map((item: unknown, i) => [String(i), item])) : Object.values(v as object),
+];
 
 function bodyPlan(realIds: readonly string[]): fc.Arbitrary<BodyPlan> {
   const ops = fc.array(bodyOp(realIds), { minLength: 1, maxLength: 3 });
@@ -260,6 +272,15 @@ function applyBodyOp(body: unknown, op: BodyOp): { body: unknown; label: string 
         body: setAt(body, path, cloneJson(op.value)),
         label: `set ${pathText(path)} = ${describeValue(op.value)}`,
       };
+    }
+    case 'container': {
+      const containers = inner.filter(
+        (n) => n.value !== null && typeof n.value === 'object' && !(n.value instanceof RawJson),
+      );
+      if (containers.length === 0) return { body, label: 'container (none)' };
+      const { path, value } = containers[op.pick % containers.length];
+      const swapped = CONTAINER_SWAPS[op.how % CONTAINER_SWAPS.length](cloneJson(value));
+      return { body: setAt(body, path, swapped), label: `swap ${pathText(path)} = ${describeValue(swapped)}` };
     }
     case 'perturb': {
       const strings = inner.filter((n) => typeof n.value === 'string');

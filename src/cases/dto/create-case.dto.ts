@@ -7,6 +7,7 @@ import {
   IsBoolean,
   IsIn,
   IsInt,
+  IsObject,
   IsOptional,
   IsString,
   Matches,
@@ -126,12 +127,15 @@ export class CreateCaseDto {
 
   @ApiProperty({ type: SubjectDto })
   @IsDefined()
+  // ValidateNested alone passes an array (it validates each of its, possibly zero, elements): `[]` reached SQL.
+  @IsObject()
   @ValidateNested()
   @Type(() => SubjectDto)
   subject: SubjectDto;
 
   @ApiProperty({ type: EncounterDto })
   @IsDefined()
+  @IsObject()
   @ValidateNested()
   @Type(() => EncounterDto)
   encounter: EncounterDto;
@@ -145,6 +149,7 @@ export class CreateCaseDto {
 
   @ApiPropertyOptional({ type: InitialDetentionDto, description: 'Records a detain decision in the same transaction.' })
   @IsOptional()
+  @IsObject()
   @ValidateNested()
   @Type(() => InitialDetentionDto)
   detention?: InitialDetentionDto;
