@@ -52,9 +52,15 @@ async function timed<T>(fn: () => Promise<T>): Promise<{ value: T; ms: number }>
 }
 
 async function main(): Promise<void> {
-  const database = `oversight_bench_${Date.now().toString(36)}`;
+  // BENCH_DATABASE reuses a database kept by an earlier run (BENCH_KEEP_DATABASE=true) and runs only the phases in
+  // BENCH_ONLY (default c,d,e,f: those that need no fresh cases), to iterate on one phase without reloading.
+  const reuse = process.env.BENCH_DATABASE;
+  const only = new Set((process.env.BENCH_ONLY ?? (reuse ? 'c,d,e,f' : 'a,b,c,d,e,f,scale')).split(','));
+  const database = reuse ?? `oversight_bench_${Date.now().toString(36)}`;
   const url = dbUrl(database);
-  const piiKey = { id: 'bench1', key: randomBytes(32) };
+  const secretsFile = `bench-results/${database}.secrets.json`;
+  const kept = reuse ? (JSON.parse(readFileSync(secretsFile, 'utf8')) as Record<string, string>) : undefined;
+  const piiKey = { id: 'bench1', key: kept ? Buffer.from(kept.piiKey, 'base64') : randomBytes(32) };
   const env: Record<string, string> = {
     NODE_ENV: 'production',
     LOG_LEVEL: 'warn',
@@ -64,165 +70,210 @@ async function main(): Promise<void> {
     QUEUE_PREFIX: `bench-${database}`,
     JWT_SECRET: randomBytes(48).toString('base64'),
     PII_ENCRYPTION_KEYS: `${piiKey.id}:${piiKey.key.toString('base64')}`,
-    AUDIT_SIGNING_KEY: randomBytes(32).toString('base64'),
+    AUDIT_SIGNING_KEY: kept?.auditKey ?? randomBytes(32).toString('base64'),
     MAIL_OUTBOX_DIR: `/tmp/${database}-mail`,
     DATABASE_STATEMENT_TIMEOUT_MS: '0',
   };
   const services: Service[] = [];
   const result: Record<string, unknown> = {};
+  const targets: Record<string, { target: string; met: boolean }> = {};
   try {
     log(`bench: database ${database}, ${CASES} cases, ${CLIENTS} clients, ${SECONDS} s per load phase`);
-    await admin(`CREATE DATABASE ${database}`);
-    await runMigrations({ url, appRole: 'oversight_app' });
-
-    const principals = await createPrincipals(url);
-    const { frontline, users, keys, officerOf, decisionMaker } = principals;
     const password = PRINCIPAL_PASSWORD;
-    log('bench: loading data set');
-    const load = await loadDataset({
-      url,
-      cases: CASES,
-      agencyIds: frontline.map((a) => a.id),
-      officerOf,
-      decisionMaker,
-      piiKey,
-      detainedShare: 0.02,
-      seed: 20261124,
-      log,
-    });
-    const analyze = await timed(() => admin('VACUUM ANALYZE', [], url));
-    result.load = { ...load, vacuumAnalyzeMs: analyze.ms };
-    log(`bench: loaded in ${Math.round(load.ms / 1000)} s: ${JSON.stringify(load.byState)}`);
+    let keys = new Map<string, { id: string; token: string }>();
+    const users = {
+      commissioner: { email: 'commissioner@bench.invalid' },
+      decisionMaker: { email: 'dm@bench.invalid' },
+    };
+    if (!reuse) {
+      await admin(`CREATE DATABASE ${database}`);
+      await runMigrations({ url, appRole: 'oversight_app' });
+      const principals = await createPrincipals(url);
+      keys = principals.keys;
+      if (KEEP) {
+        mkdirSync('bench-results', { recursive: true });
+        writeFileSync(
+          secretsFile,
+          JSON.stringify({ piiKey: piiKey.key.toString('base64'), auditKey: env.AUDIT_SIGNING_KEY }),
+        );
+      }
+      log('bench: loading data set');
+      const load = await loadDataset({
+        url,
+        cases: CASES,
+        agencyIds: principals.frontline.map((a) => a.id),
+        officerOf: principals.officerOf,
+        decisionMaker: principals.decisionMaker,
+        piiKey,
+        detainedShare: 0.02,
+        seed: 20261124,
+        log,
+      });
+      const analyze = await timed(() => admin('VACUUM ANALYZE', [], url));
+      result.load = { ...load, vacuumAnalyzeMs: analyze.ms };
+      log(`bench: loaded in ${Math.round(load.ms / 1000)} s: ${JSON.stringify(load.byState)}`);
+    }
 
     // (a) decisions through HTTP, on one API process (workers off; the worker process runs them in production).
     const api = await startService('main', { ...env, WORKERS_ENABLED: 'false' });
     services.push(api);
     const dmToken = await login(api.url, users.decisionMaker.email, password);
     const commissionerToken = await login(api.url, users.commissioner.email, password);
-    const pools = await decisionPools(url, CASES);
-    const jobs = buildJobs(pools, keys, `Bearer ${dmToken}`);
-    log(`bench: (a) HTTP decisions, ${jobs.length} prepared`);
+    const pools = only.has('a') ? await decisionPools(url, CASES) : undefined;
+    const jobs = pools ? buildJobs(pools, keys, `Bearer ${dmToken}`) : [];
     const half = Math.floor(jobs.length / 2);
-    const http = await postDecisions([api.url], jobs.slice(0, half), CLIENTS, SECONDS);
-    result.httpDecisions = { ...http, clients: CLIENTS };
+    let http = { reqPerSec: 0, p99Ms: 0 };
+    if (pools) {
+      log(`bench: (a) HTTP decisions, ${jobs.length} prepared`);
+      const measured = await postDecisions([api.url], jobs.slice(0, half), CLIENTS, SECONDS);
+      http = measured;
+      result.httpDecisions = { ...measured, clients: CLIENTS };
+      log(`bench: (a) ${JSON.stringify(result.httpDecisions)}`);
+    }
 
     // (b) the same database work per decision in raw pg, on cases no one touched.
-    log('bench: (b) raw pg baseline');
-    const raw = await rawDecisions(url, pools.rawCases, CLIENTS, SECONDS);
-    result.rawBaseline = { ...raw, clients: CLIENTS };
-    result.httpToRawRatio = Math.round((http.reqPerSec / Math.max(1, raw.txPerSec)) * 100) / 100;
+    if (pools && only.has('b')) {
+      log('bench: (b) raw pg baseline');
+      const raw = await rawDecisions(url, pools.rawCases, CLIENTS, SECONDS);
+      result.rawBaseline = { ...raw, clients: CLIENTS };
+      result.httpToRawRatio = Math.round((http.reqPerSec / Math.max(1, raw.txPerSec)) * 100) / 100;
+      log(`bench: (b) ${JSON.stringify(result.rawBaseline)} ratio ${String(result.httpToRawRatio)}`);
+    }
 
     // (c) the overdue scan over all open detentions: first scan (raises everything), then a steady one.
-    log('bench: (c) overdue scan');
-    const explain = await admin<{ 'QUERY PLAN': string }>(
-      `EXPLAIN (ANALYZE, BUFFERS) SELECT e.id, e.case_id, e.agency_id, e.detained_at, c.state, c.state_entered_at, c.referred_at
-         FROM detention_episodes e JOIN cases c ON c.id = e.case_id WHERE e.released_at IS NULL`,
-      [],
-      url,
-    );
-    const first = await timed(() => call(api.url, 'POST', '/api/v1/jobs/overdue-scan', commissionerToken));
-    const steady = await timed(() => call(api.url, 'POST', '/api/v1/jobs/overdue-scan', commissionerToken));
-    const firstBody = first.value as { scannedDetentions: number; raised: unknown[]; durationMs: number };
-    const steadyBody = steady.value as { scannedDetentions: number; raised: unknown[]; durationMs: number };
-    result.overdueScan = {
-      openDetentions: firstBody.scannedDetentions,
-      firstScan: { raised: firstBody.raised.length, scanMs: firstBody.durationMs, httpMs: first.ms },
-      steadyScan: { raised: steadyBody.raised.length, scanMs: steadyBody.durationMs, httpMs: steady.ms },
-      plan: explain.map((r) => r['QUERY PLAN']),
-      usesOpenEpisodeIndex: explain.some((r) => /detention_episodes_open/.test(r['QUERY PLAN'])),
-    };
+    if (only.has('c')) {
+      log('bench: (c) overdue scan');
+      const explain = await admin<{ 'QUERY PLAN': string }>(
+        `EXPLAIN (ANALYZE, BUFFERS) SELECT e.id, e.case_id, e.agency_id, e.detained_at, c.state, c.state_entered_at, c.referred_at
+           FROM detention_episodes e JOIN cases c ON c.id = e.case_id WHERE e.released_at IS NULL`,
+        [],
+        url,
+      );
+      const first = await timed(() => call(api.url, 'POST', '/api/v1/jobs/overdue-scan', commissionerToken));
+      const steady = await timed(() => call(api.url, 'POST', '/api/v1/jobs/overdue-scan', commissionerToken));
+      const firstBody = first.value as { scannedDetentions: number; raised: unknown[]; durationMs: number };
+      const steadyBody = steady.value as { scannedDetentions: number; raised: unknown[]; durationMs: number };
+      result.overdueScan = {
+        openDetentions: firstBody.scannedDetentions,
+        firstScan: { raised: firstBody.raised.length, scanMs: firstBody.durationMs, httpMs: first.ms },
+        steadyScan: { raised: steadyBody.raised.length, scanMs: steadyBody.durationMs, httpMs: steady.ms },
+        plan: explain.map((r) => r['QUERY PLAN']),
+        usesOpenEpisodeIndex: explain.some((r) => /detention_episodes_(open|one_open)/.test(r['QUERY PLAN'])),
+      };
+      targets.overdueScan = {
+        target: '<= 1000 ms',
+        met: firstBody.durationMs <= 1000 && steadyBody.durationMs <= 1000,
+      };
+      log(`bench: (c) first ${firstBody.durationMs} ms, steady ${steadyBody.durationMs} ms`);
+    }
 
     // (d) a sampling run over every decision record, drawn in a process of its own (its peak RSS is reported).
-    log('bench: (d) sampling run');
-    const [{ count: decisionRecords }] = await admin<{ count: string }>(
-      `SELECT count(*) FROM decision_records`,
-      [],
-      url,
-    );
-    const run = (await call(api.url, 'POST', '/api/v1/sampling-runs', commissionerToken, {
-      from: '2000-01-01T00:00:00Z',
-      to: new Date().toISOString(),
-    })) as { id: string };
-    const child = await exec(process.execPath, ['dist/bench/sampling-child.js', run.id], {
-      env: { ...process.env, ...env, WORKERS_ENABLED: 'false' },
-      maxBuffer: 1 << 20,
-    });
-    const sampling = JSON.parse(child.stdout.trim().split('\n').pop()!) as {
-      outcome: string;
-      ms: number;
-      maxRssMb: number;
-    };
-    const drawn = (await call(api.url, 'GET', `/api/v1/sampling-runs/${run.id}`, commissionerToken)) as {
-      populationCount: number;
-      sampleCount: number;
-      strata: unknown[];
-    };
-    result.sampling = {
-      decisionRecords: Number(decisionRecords),
-      population: drawn.populationCount,
-      sample: drawn.sampleCount,
-      strata: drawn.strata.length,
-      ...sampling,
-    };
+    if (only.has('d')) {
+      log('bench: (d) sampling run');
+      const [{ count: decisionRecords }] = await admin<{ count: string }>(
+        `SELECT count(*) FROM decision_records`,
+        [],
+        url,
+      );
+      const run = (await call(api.url, 'POST', '/api/v1/sampling-runs', commissionerToken, {
+        from: '2000-01-01T00:00:00Z',
+        to: new Date().toISOString(),
+      })) as { id: string };
+      const child = await exec(process.execPath, ['dist/bench/sampling-child.js', run.id], {
+        env: { ...process.env, ...env, WORKERS_ENABLED: 'false' },
+        maxBuffer: 1 << 20,
+        timeout: 30 * 60_000,
+      });
+      const sampling = JSON.parse(child.stdout.trim().split('\n').pop()!) as {
+        outcome: string;
+        ms: number;
+        maxRssMb: number;
+      };
+      const drawn = (await call(api.url, 'GET', `/api/v1/sampling-runs/${run.id}`, commissionerToken)) as {
+        populationCount: number;
+        sampleCount: number;
+        strata: unknown[];
+      };
+      result.sampling = {
+        decisionRecords: Number(decisionRecords),
+        population: drawn.populationCount,
+        sample: drawn.sampleCount,
+        strata: drawn.strata.length,
+        ...sampling,
+      };
+      targets.sampling = {
+        target: '<= 10 s, peak RSS <= 300 MB',
+        met: sampling.ms <= 10_000 && sampling.maxRssMb <= 300,
+      };
+      log(`bench: (d) ${JSON.stringify(result.sampling)}`);
+    }
 
     // (e) audit verification (after a signed checkpoint over every chain).
-    log('bench: (e) audit checkpoint and verification');
-    const checkpoint = await timed(() =>
-      exec(process.execPath, ['dist/bench/checkpoint-child.js'], { env: { ...process.env, ...env } }),
-    );
-    const verify = (await call(api.url, 'GET', '/api/v1/audit/verify', commissionerToken)) as {
-      ok: boolean;
-      checked: number;
-      durationMs: number;
-      reason?: string;
-    };
-    result.auditVerify = {
-      ok: verify.ok,
-      reason: verify.reason,
-      events: verify.checked,
-      ms: verify.durationMs,
-      eventsPerSec: Math.round(verify.checked / (verify.durationMs / 1000)),
-      checkpointMs: checkpoint.ms,
-    };
+    if (only.has('e')) {
+      log('bench: (e) audit checkpoint and verification');
+      const checkpoint = await timed(() =>
+        exec(process.execPath, ['dist/bench/checkpoint-child.js'], { env: { ...process.env, ...env } }),
+      );
+      const verify = (await call(api.url, 'GET', '/api/v1/audit/verify', commissionerToken)) as {
+        ok: boolean;
+        checked: number;
+        durationMs: number;
+        reason?: string;
+      };
+      const eventsPerSec = Math.round(verify.checked / (verify.durationMs / 1000));
+      result.auditVerify = {
+        ok: verify.ok,
+        reason: verify.reason,
+        events: verify.checked,
+        ms: verify.durationMs,
+        eventsPerSec,
+        checkpointMs: checkpoint.ms,
+      };
+      targets.auditVerify = { target: '>= 100000 events/s', met: verify.ok && eventsPerSec >= 100_000 };
+      log(`bench: (e) ${JSON.stringify(result.auditVerify)}`);
+    }
 
     // (f) the agency report over the whole data set.
-    log('bench: (f) agency report');
-    const report = await timed(() =>
-      call(
-        api.url,
-        'GET',
-        `/api/v1/reports/agencies?from=2000-01-01T00:00:00Z&to=${encodeURIComponent(new Date().toISOString())}`,
-        commissionerToken,
-      ).catch((err: unknown) => ({ error: err instanceof Error ? err.message : String(err) })),
-    );
-    result.agencyReport = {
-      ms: report.ms,
-      agencies: ((report.value as { agencies?: unknown[] }).agencies ?? []).length,
-      error: (report.value as { error?: string }).error,
-    };
+    if (only.has('f')) {
+      log('bench: (f) agency report');
+      const report = await timed(() =>
+        call(
+          api.url,
+          'GET',
+          `/api/v1/reports/agencies?from=2000-01-01T00:00:00Z&to=${encodeURIComponent(new Date().toISOString())}`,
+          commissionerToken,
+        ).catch((err: unknown) => ({ error: err instanceof Error ? err.message : String(err) })),
+      );
+      result.agencyReport = {
+        ms: report.ms,
+        agencies: ((report.value as { agencies?: unknown[] }).agencies ?? []).length,
+        error: (report.value as { error?: string }).error,
+      };
+      targets.agencyReport = { target: '<= 2000 ms', met: report.ms <= 2_000 };
+      log(`bench: (f) ${JSON.stringify(result.agencyReport)}`);
+    }
 
     // Scale out: a second API process and a worker on the same PostgreSQL and Redis.
-    log('bench: scale-out (2 API processes + 1 worker)');
-    const api2 = await startService('main', { ...env, WORKERS_ENABLED: 'false' });
-    const worker = await startService('worker', env);
-    services.push(api2, worker);
-    const scaled = await postDecisions([api.url, api2.url], jobs.slice(half), CLIENTS, SECONDS);
-    result.scaleOut = {
-      processes: { api: 2, worker: 1 },
-      ...scaled,
-      vsOneApi: Math.round((scaled.reqPerSec / Math.max(1, http.reqPerSec)) * 100) / 100,
-    };
-    const { ratio, p99 } = { ratio: result.httpToRawRatio as number, p99: http.p99Ms };
-    result.targets = {
-      httpToRaw: { target: '>= 0.5 with p99 <= 50 ms', met: ratio >= 0.5 && p99 <= 50 },
-      overdueScan: { target: '<= 1000 ms', met: firstBody.durationMs <= 1000 && steadyBody.durationMs <= 1000 },
-      sampling: { target: '<= 10 s, peak RSS <= 300 MB', met: sampling.ms <= 10_000 && sampling.maxRssMb <= 300 },
-      auditVerify: {
-        target: '>= 100000 events/s',
-        met: (result.auditVerify as { eventsPerSec: number }).eventsPerSec >= 100_000,
-      },
-      agencyReport: { target: '<= 2000 ms', met: report.ms <= 2_000 },
-    };
+    if (pools && only.has('scale')) {
+      log('bench: scale-out (2 API processes + 1 worker)');
+      const api2 = await startService('main', { ...env, WORKERS_ENABLED: 'false' });
+      const worker = await startService('worker', env);
+      services.push(api2, worker);
+      const scaled = await postDecisions([api.url, api2.url], jobs.slice(half), CLIENTS, SECONDS);
+      result.scaleOut = {
+        processes: { api: 2, worker: 1 },
+        ...scaled,
+        vsOneApi: Math.round((scaled.reqPerSec / Math.max(1, http.reqPerSec)) * 100) / 100,
+      };
+      log(`bench: scale-out ${JSON.stringify(result.scaleOut)}`);
+    }
+    if (result.httpToRawRatio !== undefined) {
+      targets.httpToRaw = {
+        target: '>= 0.5 with p99 <= 50 ms',
+        met: (result.httpToRawRatio as number) >= 0.5 && http.p99Ms <= 50,
+      };
+    }
+    result.targets = targets;
   } finally {
     for (const s of services.reverse()) await s.stop().catch(() => undefined);
     if (!KEEP) await admin(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`).catch(() => undefined);
@@ -241,7 +292,7 @@ async function main(): Promise<void> {
   };
   const json = JSON.stringify(out, null, 2);
   mkdirSync('bench-results', { recursive: true });
-  writeFileSync(`bench-results/bench-${CASES}.json`, `${json}\n`);
+  writeFileSync(`bench-results/bench-${reuse ? `${database}-${[...only].join('')}` : CASES}.json`, `${json}\n`);
   process.stdout.write(`${json}\n`);
 }
 

@@ -4,7 +4,6 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { AuditLog } from '../audit/audit-log.js';
 import { chains, SYSTEM_ACTOR } from '../audit/domain/audit-event.js';
 import { newId } from '../common/ids.js';
-import { streamRows } from '../database/pg-client.js';
 import { PiiCipher } from '../pii/pii-cipher.js';
 import {
   isNegativeDecision,
@@ -116,29 +115,36 @@ export class SamplingRunner {
       pending = [];
     };
 
-    for await (const row of streamRows(
-      client,
-      `SELECT d.id, d.agency_id, d.type, d.outcome, d.case_id
+    // A SQL cursor, fetched in batches, so the reviews can be written on the same connection between fetches (a
+    // protocol-level stream would hold the connection and the writes would wait on it forever).
+    await client.query(
+      `DECLARE population NO SCROLL CURSOR FOR
+       SELECT d.id, d.agency_id, d.type, d.outcome, d.case_id
          FROM decision_records d
         WHERE d.occurred_at >= $1 AND d.occurred_at < $2 AND d.type = ANY($3)
           AND NOT EXISTS (SELECT 1 FROM reviews r WHERE r.decision_record_id = d.id)`,
       [run.period_from, run.period_to, [...SAMPLED_DECISION_TYPES]],
-      10_000,
-    )) {
-      const record: Drawn = {
-        id: row[0] as string,
-        agencyId: row[1] as string,
-        type: row[2] as SampledDecisionType,
-        outcome: row[3] as string | null,
-        caseId: row[4] as string,
-      };
-      population.add(record.id);
-      if (sampler.offer(record)) {
-        sample.add(record.id);
-        pending.push(record);
-        if (pending.length >= BATCH) await flush();
+    );
+    for (;;) {
+      const { rows } = await client.query<unknown[]>({ text: 'FETCH 10000 FROM population', rowMode: 'array' });
+      if (rows.length === 0) break;
+      for (const row of rows) {
+        const record: Drawn = {
+          id: row[0] as string,
+          agencyId: row[1] as string,
+          type: row[2] as SampledDecisionType,
+          outcome: row[3] as string | null,
+          caseId: row[4] as string,
+        };
+        population.add(record.id);
+        if (sampler.offer(record)) {
+          sample.add(record.id);
+          pending.push(record);
+        }
       }
+      if (pending.length >= BATCH) await flush();
     }
+    await client.query('CLOSE population');
     await flush();
     const { topUps, strata } = sampler.finish();
     const topUpRows = await this.withCases(client, topUps);

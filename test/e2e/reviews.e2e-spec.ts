@@ -103,3 +103,50 @@ describe('independent review loop', () => {
     expect(verify.body.ok).toBe(true);
   });
 });
+
+describe('a sampling run over a population larger than one write batch', () => {
+  let t: TestApp;
+  let w: World;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    w = await createWorld(t);
+  });
+  afterAll(async () => t.close());
+
+  it('streams the population and writes its reviews on one connection without waiting on itself', async () => {
+    const c = await openCase(t, w.officer);
+    // 3,500 synthetic records of one case, straight into the table (foreign keys off for the load only).
+    const client = await t.sql.connect();
+    try {
+      await client.query('SET session_replication_role = replica');
+      await client.query(
+        `INSERT INTO decision_records (id, case_id, sequence, type, outcome, reason, payload, agency_id, actor_type,
+                                       actor_id, actor_role, actor_agency_id, occurred_at, recorded_at,
+                                       audit_event_id, audit_hash)
+         SELECT gen_random_uuid(), $1, 1000 + g, 'detain', NULL, NULL, '{}', $2, 'user', $3, 'agency_officer', $2,
+                now() - interval '1 hour', now(), gen_random_uuid(), '\\x00'
+           FROM generate_series(1, 3500) g`,
+        [c.id, w.agencies.own.id, w.officer.id],
+      );
+    } finally {
+      client.release();
+    }
+    const run = await t
+      .http()
+      .post('/api/v1/sampling-runs')
+      .set('authorization', w.commissioner.auth)
+      .send({ from: new Date(Date.now() - DAY).toISOString(), to: new Date().toISOString(), rate: 1, negativeRate: 1 });
+    expect(run.status).toBe(201);
+    const { SamplingRunner } = await import('../../src/reviews/sampling-runner.js');
+    const outcome = await Promise.race([
+      t.app.get(SamplingRunner).execute(run.body.id as string),
+      new Promise((resolve) => setTimeout(() => resolve('hung'), 30_000)),
+    ]);
+    expect(outcome).toBe('completed');
+    const { rows } = await t.sql.query<{ n: number }>('SELECT count(*)::int AS n FROM reviews WHERE run_id = $1', [
+      run.body.id,
+    ]);
+    expect(rows[0].n).toBe(3500);
+  });
+});
