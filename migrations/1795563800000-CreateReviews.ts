@@ -5,6 +5,8 @@ export class CreateReviews1795563800000 implements MigrationInterface {
   name = 'CreateReviews1795563800000';
 
   async up(q: QueryRunner): Promise<void> {
+    // HMAC-SHA256 inside PostgreSQL: a sampling run scores millions of records where they are (keyed-selection.ts).
+    await q.query(`CREATE EXTENSION IF NOT EXISTS pgcrypto`);
     await q.query(`
       CREATE TABLE sampling_runs (
         id uuid PRIMARY KEY,
@@ -49,9 +51,11 @@ export class CreateReviews1795563800000 implements MigrationInterface {
     await q.query(`
       CREATE TABLE reviews (
         id uuid PRIMARY KEY,
-        run_id uuid NOT NULL REFERENCES sampling_runs (id),
-        decision_record_id uuid NOT NULL REFERENCES decision_records (id),
-        case_id uuid NOT NULL REFERENCES cases (id),
+        -- No foreign keys: a run writes hundreds of thousands of rows at once, and per-row key checks (which also lock
+        -- every referenced record) dominated the draw; the statement-level trigger below checks each batch instead.
+        run_id uuid NOT NULL,
+        decision_record_id uuid NOT NULL,
+        case_id uuid NOT NULL,
         agency_id uuid NOT NULL,
         decision_type text NOT NULL,
         decision_outcome text,
@@ -78,24 +82,19 @@ export class CreateReviews1795563800000 implements MigrationInterface {
       )`);
     await q.query(`CREATE INDEX reviews_run_idx ON reviews (run_id, id)`);
     await q.query(`CREATE INDEX reviews_case_idx ON reviews (case_id)`);
-    await q.query(`CREATE INDEX reviews_agency_idx ON reviews (agency_id, status)`);
-    await q.query(`CREATE INDEX reviews_reviewer_idx ON reviews (assigned_reviewer_id, status)`);
+    // Only assigned reviews are looked up by reviewer: a fresh sample of hundreds of thousands adds nothing here.
+    await q.query(
+      `CREATE INDEX reviews_reviewer_idx ON reviews (assigned_reviewer_id, status) WHERE assigned_reviewer_id IS NOT NULL`,
+    );
     await q.query(
       `CREATE INDEX reviews_response_due_idx ON reviews (response_due_at) WHERE status = 'awaiting_response'`,
     );
 
-    // A drawn sample is frozen: rows come only from their run while it runs, and
-    // no one (the app included) can move a review to another record or delete it.
+    // A drawn sample is frozen: no one (the app included) can move a review to another record or delete it.
     await q.query(`
       CREATE FUNCTION reviews_frozen_sample() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN
-        IF TG_OP = 'INSERT' THEN
-          IF NOT EXISTS (SELECT 1 FROM sampling_runs WHERE id = NEW.run_id AND status = 'running') THEN
-            RAISE EXCEPTION 'reviews are added only by their sampling run while it runs'
-              USING ERRCODE = 'insufficient_privilege';
-          END IF;
-          RETURN NEW;
-        ELSIF TG_OP = 'UPDATE' THEN
+        IF TG_OP = 'UPDATE' THEN
           IF NEW.run_id IS DISTINCT FROM OLD.run_id OR NEW.decision_record_id IS DISTINCT FROM OLD.decision_record_id
              OR NEW.case_id IS DISTINCT FROM OLD.case_id OR NEW.agency_id IS DISTINCT FROM OLD.agency_id
              OR NEW.selection_score IS DISTINCT FROM OLD.selection_score THEN
@@ -106,11 +105,32 @@ export class CreateReviews1795563800000 implements MigrationInterface {
         END IF;
         RAISE EXCEPTION '% on reviews is refused: a drawn sample is frozen', TG_OP USING ERRCODE = 'insufficient_privilege';
       END $$`);
-    await q.query(`CREATE TRIGGER reviews_frozen BEFORE INSERT OR UPDATE OR DELETE ON reviews
+    await q.query(`CREATE TRIGGER reviews_frozen BEFORE UPDATE OR DELETE ON reviews
                    FOR EACH ROW EXECUTE FUNCTION reviews_frozen_sample()`);
+    // Rows come only from their run while it runs, and each reviews a real record of the case and agency it names:
+    // checked once per statement over all the rows it added.
+    await q.query(`
+      CREATE FUNCTION reviews_drawn_by_their_run() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        IF EXISTS (SELECT 1 FROM added a LEFT JOIN sampling_runs r ON r.id = a.run_id AND r.status = 'running'
+                    WHERE r.id IS NULL) THEN
+          RAISE EXCEPTION 'reviews are added only by their sampling run while it runs'
+            USING ERRCODE = 'insufficient_privilege';
+        END IF;
+        IF EXISTS (SELECT 1 FROM added a LEFT JOIN decision_records d
+                     ON d.id = a.decision_record_id AND d.case_id = a.case_id AND d.agency_id = a.agency_id
+                    WHERE d.id IS NULL) THEN
+          RAISE EXCEPTION 'a review must name an existing decision record with its case and agency'
+            USING ERRCODE = 'foreign_key_violation';
+        END IF;
+        RETURN NULL;
+      END $$`);
+    await q.query(`CREATE TRIGGER reviews_drawn AFTER INSERT ON reviews REFERENCING NEW TABLE AS added
+                   FOR EACH STATEMENT EXECUTE FUNCTION reviews_drawn_by_their_run()`);
     await q.query(`CREATE TRIGGER reviews_no_truncate BEFORE TRUNCATE ON reviews
                    FOR EACH STATEMENT EXECUTE FUNCTION reject_modification()`);
     await q.query(`ALTER TABLE reviews ENABLE ALWAYS TRIGGER reviews_frozen`);
+    await q.query(`ALTER TABLE reviews ENABLE ALWAYS TRIGGER reviews_drawn`);
     await q.query(`ALTER TABLE reviews ENABLE ALWAYS TRIGGER reviews_no_truncate`);
     await q.query(forAppRole('REVOKE DELETE, TRUNCATE ON reviews FROM %I'));
     await q.query(forAppRole('REVOKE DELETE, TRUNCATE ON sampling_strata FROM %I'));
@@ -118,6 +138,6 @@ export class CreateReviews1795563800000 implements MigrationInterface {
 
   async down(q: QueryRunner): Promise<void> {
     await q.query(`DROP TABLE reviews, sampling_strata, sampling_runs`);
-    await q.query(`DROP FUNCTION reviews_frozen_sample()`);
+    await q.query(`DROP FUNCTION reviews_frozen_sample(), reviews_drawn_by_their_run()`);
   }
 }

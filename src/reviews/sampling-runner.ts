@@ -1,19 +1,19 @@
 import { Injectable, Logger } from '@nestjs/common';
-import type { PoolClient } from 'pg';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditLog } from '../audit/audit-log.js';
 import { chains, SYSTEM_ACTOR } from '../audit/domain/audit-event.js';
 import { newId } from '../common/ids.js';
 import { PiiCipher } from '../pii/pii-cipher.js';
+import { digestFromWordSums, isNegativeDecision, stratumOf, type SampledDecisionType } from './domain/sampling.js';
 import {
-  isNegativeDecision,
-  MultisetDigest,
-  SAMPLED_DECISION_TYPES,
-  selectionScore,
-  StratifiedSampler,
-  type PopulationRecord,
-  type SampledDecisionType,
-} from './domain/sampling.js';
+  idHashLateral,
+  OUTCOME_KEY_SQL,
+  populationWhereSql,
+  rateSql,
+  SAMPLED_TYPES,
+  scoreSql,
+  wordSumsSql,
+} from './persistence/keyed-selection.js';
 import { seedContext } from './sampling-runs.service.js';
 
 interface ClaimedRun {
@@ -27,20 +27,27 @@ interface ClaimedRun {
   seed_key_id: string;
 }
 
-interface Drawn extends PopulationRecord {
-  caseId: string;
+interface StratumCount {
+  agency_id: string;
+  type: SampledDecisionType;
+  outcome: string | null;
+  population: string;
+  sampled?: string;
 }
 
+type WordRow = Record<`w${0 | 1 | 2 | 3 | 4 | 5 | 6 | 7}`, string | null>;
+
 const SAMPLING_LOCK = 7_270_005;
-const BATCH = 1_000;
 
 /**
- * Draws one run. The population streams from PostgreSQL through a cursor
- * into the pure sampler (src/reviews/domain/sampling.ts), and drawn records
- * stream out as reviews in batches, so memory stays flat however large the
- * period. The whole draw is one transaction: a crash leaves no partial
- * sample, and the job simply runs again. Runs are serialised, and records
- * already under review are not part of any later population.
+ * Draws one run, in PostgreSQL: the selection of src/reviews/domain/sampling.ts
+ * (HMAC-SHA256 score below the stratum's rate, strata topped up to
+ * minPerStratum by the smallest scores) as SQL, so millions of records are
+ * scored in parallel where they lie and only the drawn ones are written — no
+ * population ever passes through this process's memory. The whole draw is one
+ * transaction: a crash leaves no partial sample and the job runs again. Runs
+ * are serialised, and records already under review are in no later population.
+ * An e2e test holds the SQL equal to the pure sampler on random populations.
  */
 @Injectable()
 export class SamplingRunner {
@@ -54,19 +61,8 @@ export class SamplingRunner {
 
   async execute(runId: string): Promise<'completed' | 'skipped' | 'failed'> {
     const started = Date.now();
-    // One connection for the cursor and the writes, in one transaction.
-    const runner = this.db.createQueryRunner();
     try {
-      const client = (await runner.connect()) as PoolClient;
-      await runner.startTransaction();
-      try {
-        const outcome = await this.draw(client, runner.manager, runId, started);
-        await runner.commitTransaction();
-        return outcome;
-      } catch (err) {
-        await runner.rollbackTransaction().catch(() => undefined);
-        throw err;
-      }
+      return await this.db.transaction((manager) => this.draw(manager, runId, started));
     } catch (err) {
       const reason = err instanceof Error ? err.message : String(err);
       this.logger.error({ event: 'sampling_failed', runId, reason }, 'sampling run failed');
@@ -75,86 +71,95 @@ export class SamplingRunner {
         [runId, reason.slice(0, 500)],
       );
       return 'failed';
-    } finally {
-      await runner.release();
     }
   }
 
-  private async draw(
-    client: PoolClient,
-    manager: EntityManager,
-    runId: string,
-    started: number,
-  ): Promise<'completed' | 'skipped'> {
-    await client.query('SELECT pg_advisory_xact_lock($1)', [SAMPLING_LOCK]);
-    const { rows } = await client.query<ClaimedRun>(
+  private async draw(manager: EntityManager, runId: string, started: number): Promise<'completed' | 'skipped'> {
+    await manager.query('SELECT pg_advisory_xact_lock($1)', [SAMPLING_LOCK]);
+    // TypeORM answers an UPDATE with [rows, affected].
+    const [[run]] = await manager.query<[ClaimedRun[], number]>(
       `UPDATE sampling_runs SET status = 'running', started_at = now(), failure = NULL
         WHERE id = $1 AND status IN ('queued', 'running', 'failed')
         RETURNING id, period_from, period_to, rate, negative_rate, min_per_stratum, seed_ciphertext, seed_key_id`,
       [runId],
     );
-    const run = rows[0];
     if (!run) return 'skipped';
     const seed = Buffer.from(
       this.cipher.openJson<string>({ ciphertext: run.seed_ciphertext, keyId: run.seed_key_id }, seedContext(run.id)),
       'hex',
     );
-    const sampler = new StratifiedSampler(seed, {
-      rate: run.rate,
-      negativeRate: run.negative_rate,
-      minPerStratum: run.min_per_stratum,
-    });
-    const population = new MultisetDigest();
-    const sample = new MultisetDigest();
-    let pending: Drawn[] = [];
-    let sampled = 0;
-    const flush = async () => {
-      if (pending.length === 0) return;
-      await this.insertReviews(client, run.id, seed, pending);
-      sampled += pending.length;
-      pending = [];
-    };
+    // $1 from, $2 to, $3 types, $4 seed, $5 rate, $6 negative rate
+    const params = [run.period_from, run.period_to, SAMPLED_TYPES, seed, run.rate, run.negative_rate];
+    const population = populationWhereSql('$1', '$2', '$3');
+    const score = scoreSql('$4');
+    const rate = rateSql('$5', '$6');
 
-    // A SQL cursor, fetched in batches, so the reviews can be written on the same connection between fetches (a
-    // protocol-level stream would hold the connection and the writes would wait on it forever).
-    await client.query(
-      `DECLARE population NO SCROLL CURSOR FOR
-       SELECT d.id, d.agency_id, d.type, d.outcome, d.case_id
-         FROM decision_records d
-        WHERE d.occurred_at >= $1 AND d.occurred_at < $2 AND d.type = ANY($3)
-          AND NOT EXISTS (SELECT 1 FROM reviews r WHERE r.decision_record_id = d.id)`,
-      [run.period_from, run.period_to, [...SAMPLED_DECISION_TYPES]],
+    // 1. Per stratum: how many records, and the digest of all their ids (no seed needed, so parallel and cheap).
+    const counted = await manager.query<(StratumCount & WordRow)[]>(
+      `SELECT d.agency_id, d.type, ${OUTCOME_KEY_SQL} AS outcome, count(*) AS population, ${wordSumsSql()}
+         FROM decision_records d ${idHashLateral('d.id')}
+        WHERE ${population}
+        GROUP BY 1, 2, 3`,
+      params.slice(0, 3),
     );
-    for (;;) {
-      const { rows } = await client.query<unknown[]>({ text: 'FETCH 10000 FROM population', rowMode: 'array' });
-      if (rows.length === 0) break;
-      for (const row of rows) {
-        const record: Drawn = {
-          id: row[0] as string,
-          agencyId: row[1] as string,
-          type: row[2] as SampledDecisionType,
-          outcome: row[3] as string | null,
-          caseId: row[4] as string,
-        };
-        population.add(record.id);
-        if (sampler.offer(record)) {
-          sample.add(record.id);
-          pending.push(record);
-        }
-      }
-      if (pending.length >= BATCH) await flush();
+    // 2. The drawn records: scored in parallel, only those below their stratum's rate kept.
+    await manager.query(
+      `CREATE TEMP TABLE drawn ON COMMIT DROP AS
+       SELECT d.id, d.case_id, d.agency_id, d.type, ${OUTCOME_KEY_SQL} AS outcome, x.score
+         FROM decision_records d CROSS JOIN LATERAL (SELECT ${score} AS score) x
+        WHERE ${population} AND x.score < ${rate}`,
+      params,
+    );
+    // 3. Strata below minPerStratum are topped up by their smallest scores not drawn yet (rare: small strata).
+    const sampled = await manager.query<StratumCount[]>(
+      `SELECT agency_id, type, outcome, count(*) AS population FROM drawn GROUP BY 1, 2, 3`,
+    );
+    const sampledOf = new Map(sampled.map((s) => [key(s), Number(s.population)]));
+    for (const s of counted) {
+      const missing = Math.min(run.min_per_stratum, Number(s.population)) - (sampledOf.get(key(s)) ?? 0);
+      if (missing <= 0) continue;
+      await manager.query(
+        `INSERT INTO drawn
+         SELECT d.id, d.case_id, d.agency_id, d.type, ${OUTCOME_KEY_SQL}, x.score
+           FROM decision_records d CROSS JOIN LATERAL (SELECT ${score} AS score) x
+          WHERE ${population} AND d.agency_id = $7 AND d.type = $8 AND ${OUTCOME_KEY_SQL} IS NOT DISTINCT FROM $9
+            AND x.score >= ${rate}
+          ORDER BY x.score, d.id LIMIT $10`,
+        [...params, s.agency_id, s.type, s.outcome, missing],
+      );
+      sampledOf.set(key(s), (sampledOf.get(key(s)) ?? 0) + missing);
     }
-    await client.query('CLOSE population');
-    await flush();
-    const { topUps, strata } = sampler.finish();
-    const topUpRows = await this.withCases(client, topUps);
-    for (const t of topUpRows) sample.add(t.id);
-    pending = topUpRows;
-    await flush();
+    // 4. The reviews, in record order with time-ordered ids (both keep the indexes' inserts sequential).
+    const prefix = newId().slice(0, 18);
+    await manager.query(
+      `INSERT INTO reviews (id, run_id, decision_record_id, case_id, agency_id, decision_type, decision_outcome,
+                            selection_score, status, created_at, updated_at)
+       SELECT ($1 || '-8' || substr(n, 1, 3) || '-' || substr(n, 4, 12))::uuid, $2, id, case_id, agency_id, type,
+              outcome, score, 'pending', now(), now()
+         FROM (SELECT drawn.*, lpad(to_hex(row_number() OVER (ORDER BY id)), 15, '0') AS n FROM drawn) numbered
+        ORDER BY id`,
+      [prefix, run.id],
+    );
+    const [sampleWords] = await manager.query<WordRow[]>(
+      `SELECT ${wordSumsSql()} FROM drawn ${idHashLateral('drawn.id')}`,
+    );
 
-    for (let i = 0; i < strata.length; i += BATCH) {
-      const batch = strata.slice(i, i + BATCH);
-      await client.query(
+    const strata = counted.map((s) => {
+      const stratum = stratumOf({ id: '', agencyId: s.agency_id, type: s.type, outcome: s.outcome });
+      return {
+        key: stratum.key,
+        agencyId: s.agency_id,
+        type: s.type,
+        outcome: s.outcome,
+        negative: isNegativeDecision(s.type, s.outcome),
+        rate: isNegativeDecision(s.type, s.outcome) ? run.negative_rate : run.rate,
+        population: Number(s.population),
+        sampled: sampledOf.get(key(s)) ?? 0,
+      };
+    });
+    for (let i = 0; i < strata.length; i += 1_000) {
+      const batch = strata.slice(i, i + 1_000);
+      await manager.query(
         `INSERT INTO sampling_strata (run_id, stratum_key, agency_id, decision_type, outcome, negative, rate, population, sampled)
          SELECT $1, * FROM unnest($2::text[], $3::uuid[], $4::text[], $5::text[], $6::bool[], $7::float8[], $8::int[], $9::int[])`,
         [
@@ -163,7 +168,7 @@ export class SamplingRunner {
           batch.map((s) => s.agencyId),
           batch.map((s) => s.type),
           batch.map((s) => s.outcome),
-          batch.map((s) => isNegativeDecision(s.type, s.outcome)),
+          batch.map((s) => s.negative),
           batch.map((s) => s.rate),
           batch.map((s) => s.population),
           batch.map((s) => s.sampled),
@@ -171,13 +176,13 @@ export class SamplingRunner {
       );
     }
     const summary = {
-      populationCount: population.size,
-      sampleCount: sampled,
-      populationDigest: population.digest(),
-      sampleDigest: sample.digest(),
+      populationCount: strata.reduce((n, s) => n + s.population, 0),
+      sampleCount: strata.reduce((n, s) => n + s.sampled, 0),
+      populationDigest: digestOf(counted),
+      sampleDigest: digestOf([sampleWords]),
       strata: strata.length,
     };
-    await client.query(
+    await manager.query(
       `UPDATE sampling_runs SET status = 'completed', completed_at = now(), population_count = $2, sample_count = $3,
                                 population_digest = $4, sample_digest = $5
         WHERE id = $1`,
@@ -200,36 +205,15 @@ export class SamplingRunner {
     );
     return 'completed';
   }
+}
 
-  private async insertReviews(client: PoolClient, runId: string, seed: Buffer, drawn: Drawn[]): Promise<void> {
-    await client.query(
-      `INSERT INTO reviews (id, run_id, decision_record_id, case_id, agency_id, decision_type, decision_outcome,
-                            selection_score, status, created_at, updated_at)
-       SELECT id, $1, record_id, case_id, agency_id, type, outcome, score, 'pending', now(), now()
-         FROM unnest($2::uuid[], $3::uuid[], $4::uuid[], $5::uuid[], $6::text[], $7::text[], $8::float8[])
-           AS d(id, record_id, case_id, agency_id, type, outcome, score)
-       ON CONFLICT (decision_record_id) DO NOTHING`,
-      [
-        runId,
-        drawn.map(() => newId()),
-        drawn.map((d) => d.id),
-        drawn.map((d) => d.caseId),
-        drawn.map((d) => d.agencyId),
-        drawn.map((d) => d.type),
-        drawn.map((d) => d.outcome),
-        drawn.map((d) => selectionScore(seed, d.id)),
-      ],
-    );
-  }
+function key(s: { agency_id: string; type: string; outcome: string | null }): string {
+  return `${s.agency_id}|${s.type}|${s.outcome ?? ''}`;
+}
 
-  /** Top-ups are few (at most strata × minPerStratum): their cases are looked up rather than kept while streaming. */
-  private async withCases(client: PoolClient, records: PopulationRecord[]): Promise<Drawn[]> {
-    if (records.length === 0) return [];
-    const { rows } = await client.query<{ id: string; case_id: string }>(
-      `SELECT id, case_id FROM decision_records WHERE id = ANY($1)`,
-      [records.map((r) => r.id)],
-    );
-    const caseOf = new Map(rows.map((r) => [r.id, r.case_id]));
-    return records.map((r) => ({ ...r, caseId: caseOf.get(r.id)! }));
-  }
+/** Adds per-stratum word sums (or one row of them) into the multiset digest. */
+function digestOf(rows: WordRow[]): string {
+  return digestFromWordSums(
+    ([0, 1, 2, 3, 4, 5, 6, 7] as const).map((i) => rows.reduce((n, r) => n + BigInt(r[`w${i}`] ?? '0'), 0n)),
+  );
 }

@@ -114,7 +114,7 @@ describe('a sampling run over a population larger than one write batch', () => {
   });
   afterAll(async () => t.close());
 
-  it('streams the population and writes its reviews on one connection without waiting on itself', async () => {
+  it('draws a population larger than one write batch completely', async () => {
     const c = await openCase(t, w.officer);
     // 3,500 synthetic records of one case, straight into the table (foreign keys off for the load only).
     const client = await t.sql.connect();

@@ -202,6 +202,8 @@ export class StratifiedSampler {
   /** agency → type → outcome: three Map look-ups and no string built per record. */
   private readonly strata = new Map<string, Map<SampledDecisionType, Map<string | null, StratumState>>>();
   private finished = false;
+  /** The score of the record last offered, so a caller storing it with a review needs no second HMAC. */
+  lastScore = Number.NaN;
 
   constructor(
     private readonly seed: Buffer,
@@ -224,6 +226,7 @@ export class StratifiedSampler {
     const stratum = this.stratumState(record);
     stratum.population += 1;
     const score = selectionScore(this.seed, record.id);
+    this.lastScore = score;
     if (score < stratum.rate) {
       stratum.sampled += 1;
       if (stratum.sampled >= this.rates.minPerStratum) stratum.candidates = null;
@@ -344,4 +347,22 @@ export class MultisetDigest {
     for (const word of this.words) hex += word.toString(16).padStart(8, '0');
     return hex;
   }
+}
+
+/**
+ * The MultisetDigest of a set of ids from sums the database computed: for each
+ * 32-bit word i of SHA-256(id) (big-endian, most significant first), the sum of
+ * the word read as an unsigned integer. The digest is Σ word_i · 2^(32·(7−i))
+ * mod 2^256 — equal to MultisetDigest over the same ids (a unit test holds them
+ * together). Sums of 32-bit words stay exact in 64-bit integers for any
+ * population below 2^31 records, so the database can add them in parallel.
+ */
+export function digestFromWordSums(sums: readonly bigint[]): string {
+  if (sums.length !== 8) throw new RangeError('SHA-256 has eight 32-bit words');
+  const modulus = 1n << 256n;
+  let total = 0n;
+  sums.forEach((sum, i) => {
+    total = (total + sum * (1n << BigInt(32 * (7 - i)))) % modulus;
+  });
+  return total.toString(16).padStart(64, '0');
 }

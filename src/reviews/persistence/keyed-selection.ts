@@ -1,0 +1,50 @@
+import { SAMPLED_DECISION_TYPES } from '../domain/sampling.js';
+
+/**
+ * The keyed selection of src/reviews/domain/sampling.ts, written as SQL so a
+ * run scores millions of records where they are, in parallel, instead of
+ * shipping each one to Node. Every expression here mirrors a pure function
+ * there, and an e2e test (test/e2e/sampling-sql.e2e-spec.ts) draws random
+ * populations both ways with the same seed and requires identical results.
+ * `d` is `decision_records d`; `$seed` is the parameter holding the seed.
+ */
+
+/** selectionScore: the first 7 bytes of HMAC-SHA256(seed, lower-case id), top 53 bits, over 2^53. */
+export function scoreSql(seedParam: string): string {
+  return `((('x' || encode(substring(hmac(convert_to(d.id::text, 'UTF8'), ${seedParam}::bytea, 'sha256') from 1 for 7),
+          'hex'))::bit(56)::bigint >> 3)::float8 / 9007199254740992.0)`;
+}
+
+/** stratumOf: the outcome splits a stratum only for types that have one. */
+export const OUTCOME_KEY_SQL = `CASE WHEN d.type IN ('reasonable_grounds', 'conclusive_grounds', 'reconsider', 'close')
+                                     THEN d.outcome END`;
+
+/** isNegativeDecision. */
+export const NEGATIVE_SQL = `(d.type IN ('decline_referral', 'detain')
+   OR (d.type IN ('reasonable_grounds', 'conclusive_grounds') AND d.outcome = 'negative')
+   OR (d.type = 'reconsider' AND d.outcome = 'upheld')
+   OR (d.type = 'close' AND d.outcome = 'removed'))`;
+
+export function rateSql(rateParam: string, negativeRateParam: string): string {
+  return `(CASE WHEN ${NEGATIVE_SQL} THEN ${negativeRateParam}::float8 ELSE ${rateParam}::float8 END)`;
+}
+
+/** The population of a run: sampled types in the period, not already under review (never sampled twice). */
+export function populationWhereSql(fromParam: string, toParam: string, typesParam: string): string {
+  return `d.occurred_at >= ${fromParam} AND d.occurred_at < ${toParam} AND d.type = ANY(${typesParam})
+          AND NOT EXISTS (SELECT 1 FROM reviews r WHERE r.decision_record_id = d.id)`;
+}
+
+export const SAMPLED_TYPES: string[] = [...SAMPLED_DECISION_TYPES];
+
+/** SHA-256 of the lower-case id, computed once per row (a LATERAL `h`). */
+export function idHashLateral(idExpr: string): string {
+  return `CROSS JOIN LATERAL (SELECT sha256(convert_to(${idExpr}::text, 'UTF8')) AS h) idh`;
+}
+
+/** The eight unsigned 32-bit words of `idh.h`, each summed as w0..w7 (see digestFromWordSums). */
+export function wordSumsSql(): string {
+  return [0, 1, 2, 3, 4, 5, 6, 7]
+    .map((i) => `sum(('x' || encode(substring(idh.h from ${i * 4 + 1} for 4), 'hex'))::bit(32)::bigint) AS w${i}`)
+    .join(', ');
+}
