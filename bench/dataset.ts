@@ -116,9 +116,11 @@ export async function loadDataset(o: DatasetOptions): Promise<DatasetSummary> {
     const officer = o.officerOf(agencyId);
     const steps = pickPath(random);
     const detainedNow = random() < o.detainedShare && !steps.some((s) => s.startsWith('close'));
+    // Detain/release pairs before the path bring a case to 4-6 records (4.4 on average, so 1M cases hold the
+    // issue's 4M+ decision records for the sampling run).
     const fillerPairs = Math.max(
       0,
-      Math.min(2, Math.floor(3 + random() * 3) - steps.length - (detainedNow ? 1 : 0)) >> 1,
+      Math.min(2, (Math.floor(4 + random() * 3) - steps.length - (detainedNow ? 1 : 0)) >> 1),
     );
     // Enough history for every step (a conclusive-grounds decision waits 30 days).
     const span = 60 * DAY + random() * 300 * DAY;

@@ -294,6 +294,27 @@ async function main(): Promise<void> {
   mkdirSync('bench-results', { recursive: true });
   writeFileSync(`bench-results/bench-${reuse ? `${database}-${[...only].join('')}` : CASES}.json`, `${json}\n`);
   process.stdout.write(`${json}\n`);
+  // Missed targets are figures to report; a phase that did not work is a failure (what the CI smoke run catches).
+  const broken = brokenPhases(result);
+  if (broken.length) {
+    process.stderr.write(`bench: phases that did not work: ${broken.join('; ')}\n`);
+    process.exitCode = 1;
+  }
+}
+
+function brokenPhases(r: Record<string, unknown>): string[] {
+  const http = r.httpDecisions as { non2xx: number; errors: number } | undefined;
+  const sampling = r.sampling as { outcome: string } | undefined;
+  const audit = r.auditVerify as { ok: boolean; reason?: string } | undefined;
+  const report = r.agencyReport as { error?: string } | undefined;
+  const scaled = r.scaleOut as { non2xx: number; errors: number } | undefined;
+  return [
+    http && http.non2xx + http.errors > 0 && `(a) ${http.non2xx} non-2xx, ${http.errors} errors`,
+    scaled && scaled.non2xx + scaled.errors > 0 && `scale-out ${scaled.non2xx} non-2xx, ${scaled.errors} errors`,
+    sampling && sampling.outcome !== 'completed' && `(d) sampling ${sampling.outcome}`,
+    audit && !audit.ok && `(e) verification ${audit.reason}`,
+    report?.error && `(f) ${report.error}`,
+  ].filter((p): p is string => typeof p === 'string');
 }
 
 async function login(base: string, email: string, password: string): Promise<string> {

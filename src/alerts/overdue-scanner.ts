@@ -5,6 +5,7 @@ import { chains, SYSTEM_ACTOR } from '../audit/domain/audit-event.js';
 import { AppConfig } from '../config/app-config.js';
 import { AlertWriter, type AlertCandidate, type RaisedAlert } from './alert-writer.js';
 import { DETENTION_RULES, type AlertRule } from './domain/alert-rules.js';
+import { diffAlerts } from './domain/alert-diff.js';
 import { evaluateDetention, isResponseOverdue } from './domain/overdue-rules.js';
 import { NotificationSender } from './notification-sender.js';
 
@@ -103,25 +104,36 @@ export class OverdueScanner {
         });
       }
 
+      // Steady state is "nothing changed": diff the candidates against the unresolved alerts here, so the database
+      // only sees the few alerts to raise and the few to resolve rather than every candidate on every tick.
+      const unresolved = await manager.query<{ id: string; rule: AlertRule; subject_id: string }[]>(
+        `SELECT id, rule, subject_id FROM alerts WHERE status <> 'resolved' AND rule = ANY($1)`,
+        [SCANNED_RULES],
+      );
+      const { toRaise, toResolve } = diffAlerts(
+        candidates,
+        unresolved.map((a) => ({ id: a.id, rule: a.rule, subjectId: a.subject_id })),
+      );
+
       const author = { actor: SYSTEM_ACTOR, requestId: null };
-      const { raised, notificationIds } = await this.writer.raise(manager, author, candidates, now);
+      const { raised, notificationIds } = await this.writer.raise(manager, author, toRaise, now);
 
       // TypeORM answers an UPDATE with [rows, affected count], not with the rows alone.
-      const [resolved] = await manager.query<[{ id: string; rule: AlertRule; reason: string }[], number]>(
-        `UPDATE alerts a
-            SET status = 'resolved', resolved_at = $4,
-                resolved_reason = CASE
-                  WHEN a.subject_type = 'detention_episode' AND EXISTS (
-                    SELECT 1 FROM detention_episodes e WHERE e.id = a.subject_id AND e.released_at IS NOT NULL)
-                  THEN 'detention_ended'
-                  WHEN a.subject_type = 'review' THEN 'response_received'
-                  ELSE 'condition_no_longer_holds' END
-          WHERE a.status <> 'resolved' AND a.rule = ANY($1)
-            AND NOT EXISTS (SELECT 1 FROM unnest($2::text[], $3::uuid[]) AS h(rule, subject_id)
-                             WHERE h.rule = a.rule AND h.subject_id = a.subject_id)
-          RETURNING a.id, a.rule, a.resolved_reason AS reason`,
-        [SCANNED_RULES, candidates.map((c) => c.rule), candidates.map((c) => c.subjectId), now],
-      );
+      const [resolved] = toResolve.length
+        ? await manager.query<[{ id: string; rule: AlertRule; reason: string }[], number]>(
+            `UPDATE alerts a
+                SET status = 'resolved', resolved_at = $2,
+                    resolved_reason = CASE
+                      WHEN a.subject_type = 'detention_episode' AND EXISTS (
+                        SELECT 1 FROM detention_episodes e WHERE e.id = a.subject_id AND e.released_at IS NOT NULL)
+                      THEN 'detention_ended'
+                      WHEN a.subject_type = 'review' THEN 'response_received'
+                      ELSE 'condition_no_longer_holds' END
+              WHERE a.id = ANY($1) AND a.status <> 'resolved'
+              RETURNING a.id, a.rule, a.resolved_reason AS reason`,
+            [toResolve, now],
+          )
+        : [[]];
       await this.audit.appendMany(
         manager,
         author,

@@ -474,6 +474,28 @@ describe('audit log', () => {
       });
     });
 
+    it('finds a forged event appended beyond the head, hashed and linked correctly: chain_truncated at it', async () => {
+      const events = await readChain(t.sql, chainOf(z));
+      const last = events[events.length - 1];
+      const appended = { ...last, id: randomUUID(), seq: last.seq + 1 };
+      await tamper(t.sql, async (c) => {
+        await c.query(
+          `INSERT INTO audit_events (id, chain_id, seq, recorded_at, actor_type, actor_id, actor_role, actor_agency_id,
+                                     action, subject_type, subject_id, request_id, payload, prev_hash, hash)
+           SELECT $2, chain_id, $3, recorded_at, actor_type, actor_id, actor_role, actor_agency_id,
+                  action, subject_type, subject_id, request_id, payload, $4, $5
+             FROM audit_events WHERE id = $1`,
+          [last.id, appended.id, appended.seq, last.hash, hashAfter(last.hash, appended)],
+        );
+      });
+      expect(await verify()).toMatchObject({
+        ok: false,
+        reason: 'chain_truncated',
+        chainId: chainOf(z),
+        firstInvalidEventId: appended.id,
+      });
+    });
+
     it('finds a truncated PII-read chain tail against its head row', async () => {
       const chainId = `pii-reads:${w.commissioner.id}`;
       const events = await readChain(t.sql, chainId);
