@@ -24,6 +24,8 @@ const log = (line: string) => process.stderr.write(`${line}\n`);
 interface Sample {
   t: number;
   apiRssMb: number;
+  /** V8 heap in use in the API process (from its /metrics): tells a leak from memory the process merely holds. */
+  apiHeapUsedMb: number;
   workerRssMb: number;
   connections: number;
   waiting: number;
@@ -176,6 +178,7 @@ async function main(): Promise<void> {
       samples.push({
         t,
         apiRssMb: rssMb(api.child.pid),
+        apiHeapUsedMb: await heapUsedMb(api.url),
         workerRssMb: rssMb(worker.child.pid),
         connections: rows[0].total,
         waiting: rows[0].waiting,
@@ -255,7 +258,12 @@ async function main(): Promise<void> {
           afterWarmup: Math.round(avg(firstMinute, (s) => s.workerRssMb)),
           atEnd: Math.round(avg(lastMinute, (s) => s.workerRssMb)),
         },
+        apiHeapUsedMb: {
+          afterWarmup: Math.round(avg(firstMinute, (s) => s.apiHeapUsedMb)),
+          atEnd: Math.round(avg(lastMinute, (s) => s.apiHeapUsedMb)),
+        },
         apiGrowthPercent: growth((s) => s.apiRssMb),
+        apiHeapGrowthPercent: growth((s) => s.apiHeapUsedMb),
         workerGrowthPercent: growth((s) => s.workerRssMb),
       },
       database: {
@@ -275,6 +283,16 @@ async function main(): Promise<void> {
     for (const s of services.reverse()) await s.stop().catch(() => undefined);
     await admin.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`).catch(() => undefined);
     await admin.end();
+  }
+}
+
+async function heapUsedMb(base: string): Promise<number> {
+  try {
+    const text = await (await fetch(`${base}/metrics`, { signal: AbortSignal.timeout(5_000) })).text();
+    const m = /^oversight_nodejs_heap_size_used_bytes (\S+)$/m.exec(text);
+    return m ? Math.round(Number(m[1]) / 2 ** 20) : 0;
+  } catch {
+    return 0;
   }
 }
 

@@ -136,26 +136,18 @@ export class NotificationSender {
         ORDER BY next_attempt_at LIMIT 1000`,
       [now],
     );
-    let queued = 0;
-    for (const n of due) {
-      if (
-        await this.queues.tryEnqueue(
-          JOBS.sendNotification,
-          { notificationId: n.id },
-          { jobId: jobIdFor(n.id, n.attempts) },
-        )
-      ) {
-        queued += 1;
-      }
-    }
-    return queued;
+    return this.queues.tryEnqueueMany(
+      JOBS.sendNotification,
+      due.map((n) => ({ data: { notificationId: n.id }, opts: { jobId: jobIdFor(n.id, n.attempts) } })),
+    );
   }
 
   /** After a commit: queue the new messages now (if Redis is away, the sweeper will). */
   async enqueueNew(notificationIds: string[]): Promise<void> {
-    for (const id of notificationIds) {
-      await this.queues.tryEnqueue(JOBS.sendNotification, { notificationId: id }, { jobId: jobIdFor(id, 0) });
-    }
+    await this.queues.tryEnqueueMany(
+      JOBS.sendNotification,
+      notificationIds.map((id) => ({ data: { notificationId: id }, opts: { jobId: jobIdFor(id, 0) } })),
+    );
   }
 }
 

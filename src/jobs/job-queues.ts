@@ -68,7 +68,38 @@ export class JobQueues implements OnApplicationShutdown {
       return false;
     }
   }
+
+  /**
+   * Many jobs of one name, pipelined a chunk at a time (one round trip per
+   * chunk instead of per job). Stops at the first failure, logs it and
+   * returns how many were queued; the database still holds the rest.
+   */
+  async tryEnqueueMany<N extends JobName>(name: N, jobs: { data: JobData[N]; opts?: JobsOptions }[]): Promise<number> {
+    const queue = this.byName[QUEUE_OF[name]];
+    let queued = 0;
+    for (let i = 0; i < jobs.length; i += ENQUEUE_CHUNK) {
+      const chunk = jobs.slice(i, i + ENQUEUE_CHUNK);
+      try {
+        await withTimeout(queue.addBulk(chunk.map((j) => ({ name, data: j.data, opts: j.opts }))), 2_000);
+        queued += chunk.length;
+      } catch (err) {
+        this.logger.warn(
+          {
+            event: 'enqueue_failed',
+            job: name,
+            count: jobs.length - queued,
+            reason: err instanceof Error ? err.message : String(err),
+          },
+          'could not enqueue; the sweeper will pick the work up',
+        );
+        break;
+      }
+    }
+    return queued;
+  }
 }
+
+const ENQUEUE_CHUNK = 500;
 
 function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
   return new Promise<T>((resolve, reject) => {
