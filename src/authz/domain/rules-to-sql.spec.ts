@@ -1,8 +1,8 @@
 import { createMongoAbility, type RawRuleOf } from '@casl/ability';
 import fc from 'fast-check';
-import { CASE_STATES } from '../../cases/domain/identification.js';
 import { type Action, type AppAbility, defineAbilityFor, type SubjectAttributes, subjectOf } from './abilities.js';
-import { AGENCY_KINDS, type Actor, ROLES } from './roles.js';
+import type { Actor } from './roles.js';
+import { actorArb, agency, sampleArb, USERS, type Sample } from '../../../test/factories/authz-samples.js';
 import { accessibleSql, SqlParams, type SqlColumns } from './rules-to-sql.js';
 
 const CASE_COLUMNS: SqlColumns<'Case'> = {
@@ -275,77 +275,6 @@ describe('the SQL interpreter used below', () => {
 
 /* The generated SQL keeps exactly the rows CASL allows, for every role's real rules. */
 describe('accessibleSql agrees with CASL', () => {
-  const AGENCIES = ['ag-1', 'ag-2', 'ag-3'] as const;
-  const USERS = ['u-1', 'u-2'] as const;
-  const agency = fc.constantFrom(...AGENCIES);
-
-  const actorArb: fc.Arbitrary<Actor> = fc.record({
-    kind: fc.constantFrom('user', 'api_key'),
-    id: fc.constantFrom(...USERS),
-    role: fc.constantFrom(...ROLES),
-    agencyId: fc.option(agency, { nil: null }),
-    agencyKind: fc.option(fc.constantFrom(...AGENCY_KINDS), { nil: null }),
-    conflictAgencyIds: fc.subarray([...AGENCIES]),
-  });
-
-  interface Sample {
-    type: keyof SubjectAttributes;
-    actions: readonly Action[];
-    attributes: Record<string, SqlValue>;
-  }
-  const CASE_ACTIONS: Action[] = [
-    'read',
-    'create',
-    'request_reconsideration',
-    'refer',
-    'close',
-    'detain',
-    'reasonable_grounds',
-    'reconsider',
-  ];
-  const sampleArb: fc.Arbitrary<Sample> = fc.oneof(
-    fc
-      .record({ agencyId: agency, everReferred: fc.boolean(), state: fc.constantFrom(...CASE_STATES) })
-      .map((attributes) => ({ type: 'Case' as const, actions: CASE_ACTIONS, attributes })),
-    fc
-      .record({
-        agencyId: agency,
-        concluded: fc.boolean(),
-        assignedReviewerId: fc.option(fc.constantFrom(...USERS), { nil: null }),
-      })
-      .map((attributes) => ({
-        type: 'Review' as const,
-        actions: ['read', 'assign', 'conclude', 'respond', 'withdraw'] as Action[],
-        attributes,
-      })),
-    fc
-      .record({ agencyId: agency, commissionerOnly: fc.boolean() })
-      .map((attributes) => ({ type: 'Alert' as const, actions: ['read', 'acknowledge'] as Action[], attributes })),
-    fc.record({ id: agency }).map((attributes) => ({
-      type: 'Agency' as const,
-      actions: ['read', 'create', 'manage'] as Action[],
-      attributes,
-    })),
-    fc
-      .record({ agencyId: fc.option(agency, { nil: null }) })
-      .map((attributes) => ({ type: 'User' as const, actions: ['read', 'create', 'delete'] as Action[], attributes })),
-    fc.record({ agencyId: agency }).map((attributes) => ({
-      type: 'ApiKey' as const,
-      actions: ['read', 'create', 'delete'] as Action[],
-      attributes,
-    })),
-    fc
-      .record({ agencyId: agency })
-      .map((attributes) => ({ type: 'Report' as const, actions: ['read'] as Action[], attributes })),
-    fc.constantFrom<Sample>(
-      { type: 'SamplingRun', actions: ['read', 'create'], attributes: {} },
-      { type: 'AuditEvent', actions: ['read', 'verify'], attributes: {} },
-      { type: 'AnonymisedExport', actions: ['read'], attributes: {} },
-      { type: 'Job', actions: ['run'], attributes: {} },
-      { type: 'QueueDashboard', actions: ['read'], attributes: {} },
-    ),
-  );
-
   function agree(ability: AppAbility, sample: Sample, action: Action): void {
     const columns = Object.fromEntries(Object.keys(sample.attributes).map((k) => [k, `t.${k.toLowerCase()}`]));
     const row = Object.fromEntries(Object.entries(sample.attributes).map(([k, v]) => [columns[k], v]));

@@ -5,7 +5,17 @@ import { digestFromWordSums, MultisetDigest } from './sampling.js';
 /** What PostgreSQL computes: per 32-bit word of SHA-256(id), the sum of the unsigned words. */
 function wordSums(ids: string[]): bigint[] {
   return [0, 1, 2, 3, 4, 5, 6, 7].map((i) =>
-    ids.reduce((n, id) => n + BigInt(createHash('sha256').update(id.toLowerCase(), 'utf8').digest().readUInt32BE(i * 4)), 0n),
+    ids.reduce(
+      (n, id) =>
+        n +
+        BigInt(
+          createHash('sha256')
+            .update(id.toLowerCase(), 'utf8')
+            .digest()
+            .readUInt32BE(i * 4),
+        ),
+      0n,
+    ),
   );
 }
 
