@@ -24,7 +24,8 @@ export interface Service {
 export async function startService(entry: 'main' | 'worker', env: Record<string, string>): Promise<Service> {
   const port = await freePort();
   const child = spawn(process.execPath, [`dist/src/${entry}.js`], {
-    env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1' },
+    // As `npm start` and the Dockerfile run it (a fixed glibc mmap threshold: see the Dockerfile).
+    env: { MALLOC_MMAP_THRESHOLD_: '131072', ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1' },
     stdio: ['ignore', 'ignore', 'pipe'],
   });
   let stderr = '';
