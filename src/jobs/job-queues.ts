@@ -57,16 +57,7 @@ export class JobQueues implements OnApplicationShutdown {
 
   /** Enqueues; on failure logs and returns false (the database still holds the work; a sweeper finds it). */
   async tryEnqueue<N extends JobName>(name: N, data: JobData[N], opts: JobsOptions = {}): Promise<boolean> {
-    try {
-      await withTimeout(this.enqueue(name, data, opts), 2_000);
-      return true;
-    } catch (err) {
-      this.logger.warn(
-        { event: 'enqueue_failed', job: name, reason: err instanceof Error ? err.message : String(err) },
-        'could not enqueue; the sweeper will pick the work up',
-      );
-      return false;
-    }
+    return (await this.tryEnqueueMany(name, [{ data, opts }])) === 1;
   }
 
   /**

@@ -1,5 +1,4 @@
 import { readFileSync } from 'node:fs';
-import pg from 'pg';
 import { workingTimeBetween } from '../../src/alerts/domain/working-days.js';
 import { decided, openCase, SEEDED_PII, type OpenedCase } from '../factories/cases.js';
 import { createWorld, type World } from '../factories/world.js';
@@ -7,7 +6,7 @@ import type { Session } from '../factories/session.js';
 import { parseMail, unescapeHtml } from '../support/mime.js';
 import { expectProblem } from '../support/problems.js';
 import { startSmtp, type ReceivedMail, type TestSmtp } from '../support/smtp.js';
-import { createTestDatabase, databaseUrl, dropTestDatabase } from '../support/test-database.js';
+import { useTestDatabase } from '../support/test-database.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 import { sleep, waitUntil } from '../support/wait.js';
 
@@ -489,17 +488,7 @@ describe('overdue-detention alert rules', () => {
 });
 
 describe('the overdue scan at scale', () => {
-  let database: string;
-  let sql: pg.Pool;
-
-  beforeAll(async () => {
-    database = await createTestDatabase();
-    sql = new pg.Pool({ connectionString: databaseUrl(database), max: 2 });
-  });
-  afterAll(async () => {
-    await sql?.end();
-    if (database) await dropTestDatabase(database);
-  });
+  const db = useTestDatabase(2);
 
   /** The scan's detention query, read from overdue-scanner.ts so this test follows it. */
   function scanQuery(): string {
@@ -519,11 +508,11 @@ describe('the overdue scan at scale', () => {
 
   it('reads open detentions through the partial index, not by scanning every episode or case', async () => {
     const [{ id: agencyId }] = (
-      await sql.query<{ id: string }>(
+      await db.sql.query<{ id: string }>(
         `INSERT INTO agencies (id, name, code, kind) VALUES (gen_random_uuid(), 'Scale', 'SCALE', 'frontline') RETURNING id`,
       )
     ).rows;
-    await sql.query(
+    await db.sql.query(
       `INSERT INTO cases (id, agency_id, external_ref, state, version, pseudonym, sex, is_child, encounter_at,
                           encounter_location, encounter_kind, state_entered_at, audit_seq, audit_hash, created_at, updated_at)
        SELECT gen_random_uuid(), $1, 'SC-' || g, 'screening', 1, 'P-' || g, 'female', false, now() - interval '60 days',
@@ -532,7 +521,7 @@ describe('the overdue scan at scale', () => {
       [agencyId],
     );
     // Every case was detained once and released, except 100 that are detained now.
-    await sql.query(
+    await db.sql.query(
       `INSERT INTO detention_episodes (id, case_id, agency_id, detained_at, facility, legal_basis, detain_record_id,
                                        released_at, release_reason)
        SELECT gen_random_uuid(), c.id, c.agency_id, now() - interval '50 days', 'f', 'b', gen_random_uuid(),
@@ -540,12 +529,12 @@ describe('the overdue scan at scale', () => {
               CASE WHEN c.n <= 100 THEN NULL ELSE 'released' END
          FROM (SELECT id, agency_id, row_number() OVER (ORDER BY id) AS n FROM cases) c`,
     );
-    await sql.query('ANALYZE cases');
-    await sql.query('ANALYZE detention_episodes');
+    await db.sql.query('ANALYZE cases');
+    await db.sql.query('ANALYZE detention_episodes');
 
     const query = scanQuery();
-    expect((await sql.query(query)).rowCount).toBe(100);
-    const { rows } = await sql.query<{ 'QUERY PLAN': [{ Plan: PlanNode }] }>(`EXPLAIN (FORMAT JSON) ${query}`);
+    expect((await db.sql.query(query)).rowCount).toBe(100);
+    const { rows } = await db.sql.query<{ 'QUERY PLAN': [{ Plan: PlanNode }] }>(`EXPLAIN (FORMAT JSON) ${query}`);
     const plan = nodes(rows[0]['QUERY PLAN'][0].Plan);
     const shown = JSON.stringify(plan.map((n) => [n['Node Type'], n['Relation Name'], n['Index Name']]));
     // Shown whole when it fails, so the plan can be read.

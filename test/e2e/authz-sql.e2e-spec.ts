@@ -1,9 +1,8 @@
 import fc from 'fast-check';
-import pg from 'pg';
 import { defineAbilityFor, subjectOf, type Action } from '../../src/authz/domain/abilities.js';
 import { accessibleSql, SqlParams, type SqlColumns } from '../../src/authz/domain/rules-to-sql.js';
 import { actorArb, sampleArb } from '../factories/authz-samples.js';
-import { createTestDatabase, databaseUrl, dropTestDatabase } from '../support/test-database.js';
+import { useTestDatabase } from '../support/test-database.js';
 
 /** One column per attribute any subject has (attribute names lower-cased, as PostgreSQL folds them). */
 const TABLE = `CREATE TEMP TABLE t (n int PRIMARY KEY, agencyid text, everreferred boolean, state text, concluded boolean,
@@ -16,17 +15,7 @@ const TABLE = `CREATE TEMP TABLE t (n int PRIMARY KEY, agencyid text, everreferr
  * refuse, none hides what it would allow.
  */
 describe('SQL list filters agree with CASL, in PostgreSQL', () => {
-  let name: string;
-  let sql: pg.Pool;
-
-  beforeAll(async () => {
-    name = await createTestDatabase();
-    sql = new pg.Pool({ connectionString: databaseUrl(name), max: 1 });
-  });
-  afterAll(async () => {
-    await sql.end();
-    await dropTestDatabase(name);
-  });
+  const db = useTestDatabase(1);
 
   it('for random actors and records', async () => {
     const seen = { allowed: 0, refused: 0 };
@@ -36,7 +25,7 @@ describe('SQL list filters agree with CASL, in PostgreSQL', () => {
         fc.array(fc.tuple(sampleArb, fc.nat()), { minLength: 1, maxLength: 25 }),
         async (actor, samples) => {
           const ability = defineAbilityFor(actor);
-          const client = await sql.connect();
+          const client = await db.sql.connect();
           try {
             await client.query('BEGIN');
             await client.query(TABLE);

@@ -1,5 +1,4 @@
 import fc from 'fast-check';
-import pg from 'pg';
 import {
   canonicalEvent,
   canonicalJson,
@@ -8,7 +7,7 @@ import {
   type JsonValue,
 } from '../../src/audit/domain/hash-chain.js';
 import { CANONICAL_EVENT_SQL, EVENT_HASH_SQL } from '../../src/audit/event-hash-sql.js';
-import { createTestDatabase, databaseUrl, dropTestDatabase } from '../support/test-database.js';
+import { useTestDatabase } from '../support/test-database.js';
 
 /** Text PostgreSQL can hold (no NUL, no lone surrogate), with the characters JSON escaping is about. */
 const text = fc
@@ -50,17 +49,7 @@ const event: fc.Arbitrary<AuditEventContent> = fc.record({
  * the RFC 8785 text the domain seals, and the SQL hash the domain's hash.
  */
 describe('the SQL event hash equals the domain hash', () => {
-  let name: string;
-  let sql: pg.Pool;
-
-  beforeAll(async () => {
-    name = await createTestDatabase();
-    sql = new pg.Pool({ connectionString: databaseUrl(name), max: 1 });
-  });
-  afterAll(async () => {
-    await sql.end();
-    await dropTestDatabase(name);
-  });
+  const db = useTestDatabase(1);
 
   it('for random events', async () => {
     await fc.assert(
@@ -68,7 +57,7 @@ describe('the SQL event hash equals the domain hash', () => {
         fc.array(event, { minLength: 1, maxLength: 20 }),
         fc.uint8Array({ minLength: 32, maxLength: 32 }),
         async (events, prev) => {
-          const client = await sql.connect();
+          const client = await db.sql.connect();
           try {
             await client.query('BEGIN');
             await client.query(`CREATE TEMP TABLE ev (n int, id uuid, chain_id text, seq int, recorded_at timestamptz,

@@ -76,3 +76,26 @@ export async function createTestDatabase(): Promise<string> {
 export async function dropTestDatabase(name: string): Promise<void> {
   await adminQuery(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
 }
+
+/**
+ * A migrated database of its own for the enclosing describe block, with a
+ * pool on it; created before its tests, dropped after them.
+ */
+export function useTestDatabase(max = 1): { readonly sql: pg.Pool } {
+  let database: string | undefined;
+  let pool: pg.Pool | undefined;
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    pool = new pg.Pool({ connectionString: databaseUrl(database), max });
+  });
+  afterAll(async () => {
+    await pool?.end();
+    if (database) await dropTestDatabase(database);
+  });
+  return {
+    get sql(): pg.Pool {
+      if (!pool) throw new Error('useTestDatabase: the database exists only while its describe block runs');
+      return pool;
+    },
+  };
+}
