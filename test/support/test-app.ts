@@ -4,13 +4,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Redis } from 'ioredis';
-import pg from 'pg';
+import type pg from 'pg';
 import request from 'supertest';
 import type TestAgent from 'supertest/lib/agent.js';
 import { createHttpApp } from '../../src/bootstrap/http-app.js';
 import type { AppConfig } from '../../src/config/app-config.js';
 import { loadConfig } from '../../src/config/load-config.js';
-import { createTestDatabase, databaseUrl, dropTestDatabase } from './test-database.js';
+import { createTestDatabase, databaseUrl, dropTestDatabase, testPool } from './test-database.js';
 
 export const ADMIN = {
   email: 'admin@oversight.test',
@@ -79,7 +79,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
   const app = await createHttpApp(config, { workers: options.workers ?? false, api: options.api ?? true });
   await app.init();
   await app.getHttpAdapter().getInstance().ready();
-  const sql = new pg.Pool({ connectionString: config.database.url, max: 4 });
+  const sql = testPool(config.database.url, 4);
   return {
     app,
     config,

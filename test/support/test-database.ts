@@ -73,8 +73,53 @@ export async function createTestDatabase(): Promise<string> {
   }
 }
 
-export async function dropTestDatabase(name: string): Promise<void> {
-  await adminQuery(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+/**
+ * Drops a test database once its connections have gone. `pg.Pool#end()` (and so TypeORM's `destroy()`) resolves
+ * as soon as it has *asked* its clients to close, not when they have: a `DROP … WITH (FORCE)` right after it
+ * terminated those backends mid-goodbye, and the FATAL 57P01 reached a pool that had no `error` listener — an
+ * unhandled error in whichever suite was closing (sampling-sql, seed-demo). So wait for the server to see no
+ * backend on the database; FORCE only removes what is still there after that (a connection a test leaked), and
+ * that is named so the leak gets fixed.
+ */
+export async function dropTestDatabase(name: string, waitMs = 10_000): Promise<void> {
+  const client = new pg.Client({ connectionString: TEST_SERVER_URL });
+  await client.connect();
+  try {
+    const deadline = Date.now() + waitMs;
+    let holders: { application_name: string; n: number }[] = [];
+    for (;;) {
+      ({ rows: holders } = await client.query<{ application_name: string; n: number }>(
+        `SELECT application_name, count(*)::int AS n FROM pg_stat_activity
+          WHERE datname = $1 AND pid <> pg_backend_pid() GROUP BY 1`,
+        [name],
+      ));
+      if (holders.length === 0 || Date.now() > deadline) break;
+      await new Promise((r) => setTimeout(r, 25));
+    }
+    if (holders.length > 0) {
+      process.stderr.write(
+        `dropTestDatabase: ${name} still had connections after ${waitMs} ms (${holders
+          .map((h) => `${h.application_name || '(no application_name)'} × ${h.n}`)
+          .join(', ')}); terminating them.\n`,
+      );
+    }
+    await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  } finally {
+    await client.end();
+  }
+}
+
+/**
+ * A superuser pool on a test database. Its `error` listener keeps an idle client's death (a fault test stopping
+ * the server, a test terminating backends on purpose) from becoming an unhandled 'error' event that kills the
+ * suite; the next query on the pool still fails loudly.
+ */
+export function testPool(url: string, max: number): pg.Pool {
+  const pool = new pg.Pool({ connectionString: url, max });
+  pool.on('error', (err: Error & { code?: string }) => {
+    process.stderr.write(`test pool: idle client lost (${err.code ?? err.message})\n`);
+  });
+  return pool;
 }
 
 /**
@@ -86,7 +131,7 @@ export function useTestDatabase(max = 1): { readonly sql: pg.Pool } {
   let pool: pg.Pool | undefined;
   beforeAll(async () => {
     database = await createTestDatabase();
-    pool = new pg.Pool({ connectionString: databaseUrl(database), max });
+    pool = testPool(databaseUrl(database), max);
   });
   afterAll(async () => {
     await pool?.end();
