@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { ReviewEntity } from './persistence/review.entity.js';
+import { ReviewsRepository } from './persistence/reviews.repository.js';
 import { SamplingRunEntity } from './persistence/sampling-run.entity.js';
 import { SamplingStratumEntity } from './persistence/sampling-stratum.entity.js';
 import { ReviewsController } from './reviews.controller.js';
@@ -12,7 +13,7 @@ import { SamplingRunsService } from './sampling-runs.service.js';
 @Module({
   imports: [TypeOrmModule.forFeature([SamplingRunEntity, SamplingStratumEntity, ReviewEntity])],
   controllers: [SamplingRunsController, ReviewsController],
-  providers: [SamplingRunsService, SamplingRunner, ReviewsService],
+  providers: [SamplingRunsService, SamplingRunner, ReviewsService, ReviewsRepository],
   exports: [SamplingRunsService, SamplingRunner],
 })
 export class ReviewsModule {}

@@ -490,11 +490,14 @@ describe('overdue-detention alert rules', () => {
 describe('the overdue scan at scale', () => {
   const db = useTestDatabase(2);
 
-  /** The scan's detention query, read from overdue-scanner.ts so this test follows it. */
+  /** The scan's detention query, read from its repository so this test follows it. */
   function scanQuery(): string {
-    const source = readFileSync(new URL('../../src/alerts/overdue-scanner.ts', import.meta.url), 'utf8');
+    const source = readFileSync(
+      new URL('../../src/alerts/persistence/overdue-scan.repository.ts', import.meta.url),
+      'utf8',
+    );
     const found = /`(SELECT e\.id[^`]*FROM detention_episodes[^`]*)`/.exec(source);
-    if (!found) throw new Error('the detention query of overdue-scanner.ts changed: update scanQuery()');
+    if (!found) throw new Error('the detention query of overdue-scan.repository.ts changed: update scanQuery()');
     return found[1];
   }
 
