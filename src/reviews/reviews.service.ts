@@ -63,10 +63,7 @@ export class ReviewsService {
         { field: 'reviewerId', message: 'no such user' },
       ]);
     }
-    return this.command(ctx, id, 'assign', {
-      type: 'assign',
-      reviewer,
-    });
+    return this.command(ctx, id, 'assign', { type: 'assign', reviewer });
   }
 
   conclude(ctx: RequestContext, id: string, finding: Finding, rationale: string): Promise<ReviewResponseDto> {
