@@ -7,16 +7,7 @@ import { Metrics } from '../metrics/metrics.js';
 import { newId } from '../common/ids.js';
 import { alertMessageId } from './domain/alert-email.js';
 import { RULES, type AlertRule, type AlertThresholds } from './domain/alert-rules.js';
-
-export interface AlertCandidate {
-  rule: AlertRule;
-  subjectType: 'detention_episode' | 'review';
-  subjectId: string;
-  caseId: string;
-  agencyId: string;
-  since: Date;
-  thresholds: Record<string, number>;
-}
+import { recipientsOf, type AlertCandidate } from './domain/overdue-scan.js';
 
 export interface RaisedAlert {
   id: string;
@@ -103,7 +94,7 @@ export class AlertWriter {
     return { raised, notificationIds };
   }
 
-  /** One e-mail per alert and kind (unique), to the agency's alert address and the commissioner's office. */
+  /** One e-mail per alert and kind (unique), to the recipients `recipientsOf` names. */
   async queueEmails(
     manager: EntityManager,
     alerts: RaisedAlert[],
@@ -133,12 +124,7 @@ export class AlertWriter {
           batch.map((a) => a.id),
           kind,
           now,
-          batch.map((a) => {
-            const agencyEmail = emailOf.get(a.agencyId);
-            // Commissioner-only rules, and every escalation, never go to the agency.
-            const toAgency = kind === 'raised' && !RULES[a.rule].commissionerOnly && agencyEmail;
-            return (toAgency ? [agencyEmail, commissioner] : [commissioner]).join(',');
-          }),
+          batch.map((a) => recipientsOf(kind, a.rule, emailOf.get(a.agencyId), commissioner).join(',')),
           batch.map((a) => alertMessageId(a.id, kind, domain)),
         ],
       );

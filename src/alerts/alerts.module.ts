@@ -8,11 +8,12 @@ import { NotificationSender } from './notification-sender.js';
 import { OverdueScanner } from './overdue-scanner.js';
 import { AlertNotificationEntity } from './persistence/alert-notification.entity.js';
 import { AlertEntity } from './persistence/alert.entity.js';
+import { OverdueScanRepository } from './persistence/overdue-scan.repository.js';
 
 @Module({
   imports: [TypeOrmModule.forFeature([AlertEntity, AlertNotificationEntity])],
   controllers: [AlertsController],
-  providers: [AlertWriter, AlertsService, Mailer, NotificationSender, OverdueScanner],
+  providers: [AlertWriter, AlertsService, Mailer, NotificationSender, OverdueScanner, OverdueScanRepository],
   exports: [AlertWriter, NotificationSender, OverdueScanner],
 })
 export class AlertsModule {}

@@ -1,6 +1,8 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { ReviewEntity } from './persistence/review.entity.js';
+import { ReviewsRepository } from './persistence/reviews.repository.js';
+import { SamplingDrawRepository } from './persistence/sampling-draw.repository.js';
 import { SamplingRunEntity } from './persistence/sampling-run.entity.js';
 import { SamplingStratumEntity } from './persistence/sampling-stratum.entity.js';
 import { ReviewsController } from './reviews.controller.js';
@@ -12,7 +14,7 @@ import { SamplingRunsService } from './sampling-runs.service.js';
 @Module({
   imports: [TypeOrmModule.forFeature([SamplingRunEntity, SamplingStratumEntity, ReviewEntity])],
   controllers: [SamplingRunsController, ReviewsController],
-  providers: [SamplingRunsService, SamplingRunner, ReviewsService],
+  providers: [SamplingRunsService, SamplingRunner, SamplingDrawRepository, ReviewsService, ReviewsRepository],
   exports: [SamplingRunsService, SamplingRunner],
 })
 export class ReviewsModule {}

@@ -3,7 +3,6 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { AuditLog } from '../audit/audit-log.js';
 import { auditActorOf, chains } from '../audit/domain/audit-event.js';
 import { subjectOf } from '../authz/domain/abilities.js';
-import { accessibleSql, SqlParams, type SqlColumns } from '../authz/domain/rules-to-sql.js';
 import { Conflict, Forbidden, NotFound, Unprocessable } from '../common/domain-errors.js';
 import { isUuid } from '../common/ids.js';
 import { decodeCursor, pageSize, toPage, type Page } from '../common/pagination.js';
@@ -19,44 +18,16 @@ import {
   type ReviewRejection,
   type ReviewResponse,
   type ReviewSnapshot,
-  type ReviewStatus,
 } from './domain/review-workflow.js';
 import type { AutoAssignResponse, ListReviewsQuery, ReviewResponseDto } from './dto.js';
-
-/** How CASL's Review attributes map to SQL over `reviews r`. */
-const COLUMNS: SqlColumns<'Review'> = {
-  agencyId: 'r.agency_id',
-  concluded: '(r.concluded_at IS NOT NULL)',
-  assignedReviewerId: 'r.assigned_reviewer_id',
-};
-
-interface ReviewRow {
-  id: string;
-  run_id: string;
-  decision_record_id: string;
-  case_id: string;
-  agency_id: string;
-  decision_type: string;
-  decision_outcome: string | null;
-  status: ReviewStatus;
-  version: number;
-  assigned_reviewer_id: string | null;
-  assigned_at: Date | null;
-  finding: Finding | null;
-  rationale: string | null;
-  concluded_at: Date | null;
-  response_due_at: Date | null;
-  response: ReviewResponse | null;
-  response_text: string | null;
-  responded_at: Date | null;
-  withdrawn_at: Date | null;
-}
+import { ReviewsRepository, type ReviewRow } from './persistence/reviews.repository.js';
 
 /** The review workflow: load, ask the pure state machine, write with a version check, audit. */
 @Injectable()
 export class ReviewsService {
   constructor(
     private readonly db: DataSource,
+    private readonly reviews: ReviewsRepository,
     private readonly audit: AuditLog,
     private readonly config: AppConfig,
   ) {}
@@ -64,18 +35,15 @@ export class ReviewsService {
   async list(ctx: RequestContext, q: ListReviewsQuery): Promise<Page<ReviewResponseDto>> {
     const limit = pageSize(q);
     const after = decodeCursor(q.cursor, ['id'] as const, (p) => isUuid(p.id));
-    const params = new SqlParams();
-    const where = [accessibleSql(ctx.ability, 'read', 'Review', COLUMNS, params)];
-    if (q.status) where.push(`r.status = ${params.add(q.status)}`);
-    if (q.runId) where.push(`r.run_id = ${params.add(q.runId)}`);
-    if (q.agencyId) where.push(`r.agency_id = ${params.add(q.agencyId)}`);
-    if (q.caseId) where.push(`r.case_id = ${params.add(q.caseId)}`);
-    if (q.assignedReviewerId) where.push(`r.assigned_reviewer_id = ${params.add(q.assignedReviewerId)}`);
-    if (after) where.push(`r.id > ${params.add(after.id)}`);
-    const rows = await this.db.query<ReviewRow[]>(
-      `SELECT r.* FROM reviews r WHERE ${where.join(' AND ')} ORDER BY r.id LIMIT ${params.add(limit + 1)}`,
-      params.values,
-    );
+    const rows = await this.reviews.listReadable(ctx.ability, {
+      status: q.status,
+      runId: q.runId,
+      agencyId: q.agencyId,
+      caseId: q.caseId,
+      assignedReviewerId: q.assignedReviewerId,
+      afterId: after?.id,
+      limit,
+    });
     return toPage(
       rows,
       limit,
@@ -89,19 +57,13 @@ export class ReviewsService {
   }
 
   async assign(ctx: RequestContext, id: string, reviewerId: string): Promise<ReviewResponseDto> {
-    const [reviewer] = await this.db.query<{ id: string; role: string; conflict_agency_ids: string[] }[]>(
-      `SELECT id, role, conflict_agency_ids FROM users WHERE id = $1`,
-      [reviewerId],
-    );
+    const reviewer = await this.reviews.assignee(reviewerId);
     if (!reviewer) {
       throw new Unprocessable('unknown-reviewer', 'No user has this id.', [
         { field: 'reviewerId', message: 'no such user' },
       ]);
     }
-    return this.command(ctx, id, 'assign', {
-      type: 'assign',
-      reviewer: { id: reviewer.id, role: reviewer.role, conflictAgencyIds: reviewer.conflict_agency_ids },
-    });
+    return this.command(ctx, id, 'assign', { type: 'assign', reviewer });
   }
 
   conclude(ctx: RequestContext, id: string, finding: Finding, rationale: string): Promise<ReviewResponseDto> {
@@ -120,28 +82,11 @@ export class ReviewsService {
   async autoAssign(ctx: RequestContext, runId: string | undefined): Promise<AutoAssignResponse> {
     if (!ctx.ability.can('assign', 'Review')) throw new Forbidden('Only the commissioner assigns reviews.');
     return this.db.transaction(async (manager) => {
-      const pending = await manager.query<{ id: string; agency_id: string; version: number }[]>(
-        `SELECT id, agency_id, version FROM reviews
-          WHERE status = 'pending' AND ($1::uuid IS NULL OR run_id = $1) ORDER BY id FOR UPDATE`,
-        [runId ?? null],
-      );
-      const reviewers = await manager.query<{ id: string; conflict_agency_ids: string[]; open_load: number }[]>(
-        `SELECT u.id, u.conflict_agency_ids,
-                (SELECT count(*)::int FROM reviews r WHERE r.assigned_reviewer_id = u.id AND r.status = 'assigned') AS open_load
-           FROM users u WHERE u.role = 'reviewer' ORDER BY u.id`,
-      );
-      const { assignments, unassignable } = autoAssign(
-        pending.map((p) => ({ id: p.id, agencyId: p.agency_id })),
-        reviewers.map((r) => ({ id: r.id, conflictAgencyIds: r.conflict_agency_ids, openLoad: r.open_load })),
-      );
+      const pending = await this.reviews.lockPending(manager, runId);
+      const reviewers = await this.reviews.reviewersWithOpenLoad(manager);
+      const { assignments, unassignable } = autoAssign(pending, reviewers);
       if (assignments.length > 0) {
-        await manager.query(
-          `UPDATE reviews r SET status = 'assigned', assigned_reviewer_id = a.reviewer_id, assigned_at = now(),
-                                version = r.version + 1, updated_at = now()
-             FROM unnest($1::uuid[], $2::uuid[]) AS a(review_id, reviewer_id)
-            WHERE r.id = a.review_id AND r.status = 'pending'`,
-          [assignments.map((a) => a.reviewId), assignments.map((a) => a.reviewerId)],
-        );
+        await this.reviews.assignPending(manager, assignments);
         await this.audit.appendMany(
           manager,
           { actor: auditActorOf(ctx.actor), requestId: ctx.requestId },
@@ -173,36 +118,15 @@ export class ReviewsService {
         reviewResponseDays: this.config.sampling.reviewResponseDays,
       });
       if (!result.ok) throw rejectionError(result.rejection);
-      const next = result.next;
-      const [, changed] = await manager.query<[unknown[], number]>(
-        `UPDATE reviews SET status = $3, assigned_reviewer_id = $4, assigned_at = CASE WHEN $5 THEN now() ELSE assigned_at END,
-                finding = $6, rationale = coalesce($7, rationale), concluded_by = coalesce($8, concluded_by),
-                concluded_at = $9, response_due_at = $10, response = $11, response_text = coalesce($12, response_text),
-                responded_by = coalesce($13, responded_by), responded_at = coalesce($14, responded_at),
-                withdrawn_reason = coalesce($15, withdrawn_reason), withdrawn_at = coalesce($16, withdrawn_at),
-                version = version + 1, updated_at = now()
-          WHERE id = $1 AND version = $2`,
-        [
-          id,
-          row.version,
-          next.status,
-          next.assignedReviewerId,
-          command.type === 'assign',
-          next.finding,
-          command.type === 'conclude' ? command.rationale.trim() : null,
-          command.type === 'conclude' ? ctx.actor.id : null,
-          next.concludedAt,
-          next.responseDueAt,
-          next.response,
-          command.type === 'respond' ? command.text.trim() : null,
-          command.type === 'respond' ? ctx.actor.id : null,
-          command.type === 'respond' ? now : null,
-          command.type === 'withdraw' ? command.reason.trim() : null,
-          command.type === 'withdraw' ? now : null,
-        ],
-      );
-      if (changed !== 1)
-        throw new Conflict('version-conflict', 'The review changed meanwhile; reload it and try again.');
+      const written = await this.reviews.applyTransition(manager, {
+        id,
+        expectedVersion: row.version,
+        command,
+        next: result.next,
+        actorId: ctx.actor.id,
+        now,
+      });
+      if (!written) throw new Conflict('version-conflict', 'The review changed meanwhile; reload it and try again.');
       await this.audit.append(
         manager,
         { actor: auditActorOf(ctx.actor), requestId: ctx.requestId },
@@ -218,12 +142,7 @@ export class ReviewsService {
   }
 
   private async findReadable(manager: EntityManager, ctx: RequestContext, id: string): Promise<ReviewRow> {
-    const params = new SqlParams();
-    const access = accessibleSql(ctx.ability, 'read', 'Review', COLUMNS, params);
-    const [row] = await manager.query<ReviewRow[]>(
-      `SELECT r.* FROM reviews r WHERE r.id = ${params.add(id)} AND ${access}`,
-      params.values,
-    );
+    const row = await this.reviews.findReadable(manager, ctx.ability, id);
     if (!row) throw new NotFound('The review');
     return row;
   }

@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { workingTimeBetween } from '../../src/alerts/domain/working-days.js';
+import { SamplingRunner } from '../../src/reviews/sampling-runner.js';
 import { decided, openCase, SEEDED_PII, type OpenedCase } from '../factories/cases.js';
+import { CONCERN, declinedCase, reviewCommand } from '../factories/reviews.js';
 import { createWorld, type World } from '../factories/world.js';
 import type { Session } from '../factories/session.js';
 import { parseMail, unescapeHtml } from '../support/mime.js';
@@ -485,16 +487,72 @@ describe('overdue-detention alert rules', () => {
       }
     });
   });
+  describe('review responses', () => {
+    it('raises review_response_overdue once a response is late and resolves it with response_received', async () => {
+      const from = new Date(Date.now() - 1000);
+      const c = await declinedCase(t, w.officer);
+      const run = await t
+        .http()
+        .post('/api/v1/sampling-runs')
+        .set('authorization', w.commissioner.auth)
+        .send({ from: from.toISOString(), to: new Date().toISOString(), rate: 1, negativeRate: 1, minPerStratum: 1 });
+      expect(run.status).toBe(201);
+      // The worker may have drawn the run first; either way it is drawn once.
+      expect(['completed', 'skipped']).toContain(await t.app.get(SamplingRunner).execute(run.body.id as string));
+      const reviews = await t
+        .http()
+        .get('/api/v1/reviews')
+        .query({ runId: run.body.id as string })
+        .set('authorization', w.commissioner.auth);
+      expect(reviews.body.items).toHaveLength(1);
+      const review = reviews.body.items[0] as { id: string; caseId: string };
+      expect(review.caseId).toBe(c.id);
+      await reviewCommand(t, w.commissioner, review.id, 'assign', { reviewerId: w.reviewer.id });
+      await reviewCommand(t, w.reviewer, review.id, 'conclude', CONCERN);
+      expect((await scan()).raised.filter((r) => r.caseId === c.id)).toEqual([]);
+
+      // Due an hour ago rather than in 28 days.
+      await t.sql.query(`UPDATE reviews SET response_due_at = now() - interval '1 hour' WHERE id = $1`, [review.id]);
+      const late = await scan();
+      expect(rulesFor(late, c.id)).toEqual(['review_response_overdue']);
+      const [alert] = await alertsOf(c.id);
+      expect(alert).toMatchObject({
+        rule: 'review_response_overdue',
+        severity: 'high',
+        status: 'open',
+        subjectType: 'review',
+        subjectId: review.id,
+        thresholds: { reviewResponseDays: 28 },
+      });
+      expect(Math.abs(Date.parse(alert.since) - (Date.now() - HOUR))).toBeLessThan(60_000);
+      expect(rulesFor(await scan(), c.id)).toEqual([]);
+
+      await reviewCommand(t, w.supervisor, review.id, 'respond', {
+        response: 'accept',
+        text: 'We agree and will screen the person again.',
+      });
+      const answered = await scan();
+      expect(answered.resolved).toContainEqual({
+        id: alert.id,
+        rule: 'review_response_overdue',
+        reason: 'response_received',
+      });
+      expect((await alertsOf(c.id))[0]).toMatchObject({ status: 'resolved', resolvedReason: 'response_received' });
+    });
+  });
 });
 
 describe('the overdue scan at scale', () => {
   const db = useTestDatabase(2);
 
-  /** The scan's detention query, read from overdue-scanner.ts so this test follows it. */
+  /** The scan's detention query, read from its repository so this test follows it. */
   function scanQuery(): string {
-    const source = readFileSync(new URL('../../src/alerts/overdue-scanner.ts', import.meta.url), 'utf8');
+    const source = readFileSync(
+      new URL('../../src/alerts/persistence/overdue-scan.repository.ts', import.meta.url),
+      'utf8',
+    );
     const found = /`(SELECT e\.id[^`]*FROM detention_episodes[^`]*)`/.exec(source);
-    if (!found) throw new Error('the detention query of overdue-scanner.ts changed: update scanQuery()');
+    if (!found) throw new Error('the detention query of overdue-scan.repository.ts changed: update scanQuery()');
     return found[1];
   }
 

@@ -2,7 +2,11 @@ import { Column, Entity, PrimaryColumn, Unique } from 'typeorm';
 
 export type NotificationStatus = 'pending' | 'sending' | 'sent' | 'failed';
 
-/** The outbox: an e-mail the database says is owed, until it is sent (or given up after MAIL_MAX_ATTEMPTS). */
+/**
+ * The outbox: an e-mail the database says is owed, until it is sent (or given up after MAIL_MAX_ATTEMPTS).
+ * Schema only: the code reads and writes this table in SQL; the class exists so test/e2e/schema.e2e-spec.ts holds
+ * the migrations to these columns.
+ */
 @Entity({ name: 'alert_notifications' })
 @Unique('alert_notifications_alert_kind_key', ['alertId', 'kind'])
 export class AlertNotificationEntity {

@@ -3,7 +3,11 @@ import type { AlertRule, Severity } from '../domain/alert-rules.js';
 
 export type AlertStatus = 'open' | 'acknowledged' | 'resolved';
 
-/** One alert per (rule, subject) ever: the unique constraint is what makes scans safe to repeat. */
+/**
+ * One alert per (rule, subject) ever: the unique constraint is what makes scans safe to repeat.
+ * Schema only: the code reads and writes this table in SQL; the class exists so test/e2e/schema.e2e-spec.ts holds
+ * the migrations to these columns.
+ */
 @Entity({ name: 'alerts' })
 @Unique('alerts_rule_subject_key', ['rule', 'subjectId'])
 export class AlertEntity {

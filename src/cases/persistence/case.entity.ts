@@ -1,7 +1,11 @@
 import { Column, Entity, Index, PrimaryColumn, Unique } from 'typeorm';
 import type { CaseState, CloseOutcome, NegativeState } from '../domain/identification.js';
 
-/** The projection of a case's decision stream (see migrations/…-CreateCases.ts for constraints and indexes). */
+/**
+ * The projection of a case's decision stream (see migrations/…-CreateCases.ts for constraints and indexes).
+ * Schema only: the code reads and writes this table in SQL; the class exists so test/e2e/schema.e2e-spec.ts holds
+ * the migrations to these columns.
+ */
 @Entity({ name: 'cases' })
 @Unique(['agencyId', 'externalRef'])
 @Index('cases_updated_idx', { synchronize: false })

@@ -1,7 +1,11 @@
 import { Column, Entity, PrimaryColumn, Unique } from 'typeorm';
 import type { DecisionType } from '../domain/identification.js';
 
-/** One decision in a case's stream. Append-only: the database refuses UPDATE, DELETE and TRUNCATE. */
+/**
+ * One decision in a case's stream. Append-only: the database refuses UPDATE, DELETE and TRUNCATE.
+ * Schema only: the code reads and writes this table in SQL; the class exists so test/e2e/schema.e2e-spec.ts holds
+ * the migrations to these columns.
+ */
 @Entity({ name: 'decision_records' })
 @Unique(['caseId', 'sequence'])
 export class DecisionRecordEntity {

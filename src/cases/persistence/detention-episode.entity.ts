@@ -1,6 +1,10 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 
-/** A period in detention, opened by a detain record and closed by a release record. */
+/**
+ * A period in detention, opened by a detain record and closed by a release record.
+ * Schema only: the code reads and writes this table in SQL; the class exists so test/e2e/schema.e2e-spec.ts holds
+ * the migrations to these columns.
+ */
 @Entity({ name: 'detention_episodes' })
 export class DetentionEpisodeEntity {
   @PrimaryColumn('uuid') id: string;

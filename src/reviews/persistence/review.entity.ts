@@ -1,7 +1,11 @@
 import { Column, Entity, PrimaryColumn, Unique } from 'typeorm';
 import type { Finding, ReviewResponse, ReviewStatus } from '../domain/review-workflow.js';
 
-/** One sampled decision under independent review. What it reviews is frozen by a trigger. */
+/**
+ * One sampled decision under independent review. What it reviews is frozen by a trigger.
+ * Schema only: the code reads and writes this table in SQL; the class exists so test/e2e/schema.e2e-spec.ts holds
+ * the migrations to these columns.
+ */
 @Entity({ name: 'reviews' })
 @Unique('reviews_decision_record_key', ['decisionRecordId'])
 export class ReviewEntity {

@@ -2,7 +2,11 @@ import { Column, Entity, PrimaryColumn } from 'typeorm';
 
 export type SamplingRunStatus = 'queued' | 'running' | 'completed' | 'failed';
 
-/** A draw of decisions for independent review; its seed is secret and encrypted at rest. */
+/**
+ * A draw of decisions for independent review; its seed is secret and encrypted at rest.
+ * Schema only: the code reads and writes this table in SQL; the class exists so test/e2e/schema.e2e-spec.ts holds
+ * the migrations to these columns.
+ */
 @Entity({ name: 'sampling_runs' })
 export class SamplingRunEntity {
   @PrimaryColumn('uuid') id: string;

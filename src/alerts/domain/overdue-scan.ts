@@ -1,0 +1,153 @@
+import { diffAlerts, type UnresolvedAlert } from './alert-diff.js';
+import { type AlertRule, type AlertThresholds, DETENTION_RULES, RULES } from './alert-rules.js';
+import { evaluateDetention, isResponseOverdue, type OpenDetention } from './overdue-rules.js';
+import { HOUR_MS } from './working-days.js';
+
+/**
+ * The decisions of one overdue scan, given what it loaded: which alerts to
+ * raise, which to resolve and why, from when an unacknowledged alert is
+ * escalated, and who each message goes to. The scanner only loads and writes.
+ */
+
+export type AlertSubjectType = 'detention_episode' | 'review';
+
+/** Rules a scan maintains (raises and resolves); removal_during_review is raised by the decision itself. */
+export const SCANNED_RULES: readonly AlertRule[] = [...DETENTION_RULES, 'review_response_overdue'];
+
+export interface AlertCandidate {
+  rule: AlertRule;
+  subjectType: AlertSubjectType;
+  subjectId: string;
+  caseId: string;
+  agencyId: string;
+  since: Date;
+  thresholds: Record<string, number>;
+}
+
+/** A finding of concern or disagreement the agency has not answered yet. */
+export interface AwaitingResponse {
+  reviewId: string;
+  caseId: string;
+  agencyId: string;
+  responseDueAt: Date;
+}
+
+export type ResolveReason = 'detention_ended' | 'response_received' | 'condition_no_longer_holds';
+
+export interface Resolution {
+  id: string;
+  reason: ResolveReason;
+}
+
+export interface ScanPlan {
+  toRaise: AlertCandidate[];
+  toResolve: Resolution[];
+}
+
+/**
+ * Candidates are every rule an open detention or an unanswered review meets
+ * at `now`; those without an unresolved alert are raised, and unresolved
+ * alerts that no candidate holds up any more are resolved.
+ */
+export function planScan(
+  loaded: {
+    openDetentions: readonly OpenDetention[];
+    awaitingResponse: readonly AwaitingResponse[];
+    unresolved: readonly UnresolvedAlert[];
+  },
+  now: Date,
+  thresholds: AlertThresholds,
+): ScanPlan {
+  const candidates = overdueCandidates(loaded.openDetentions, loaded.awaitingResponse, now, thresholds);
+  const { toRaise, toResolve } = diffAlerts(candidates, loaded.unresolved);
+  const ending = new Set(toResolve);
+  const openEpisodes = new Set(loaded.openDetentions.map((d) => d.episodeId));
+  return {
+    toRaise,
+    toResolve: loaded.unresolved
+      .filter((a) => ending.has(a.id))
+      .map((a) => ({ id: a.id, reason: resolveReason(a, openEpisodes) })),
+  };
+}
+
+/** Detention candidates in episode order, each in catalogue order, then overdue responses. */
+export function overdueCandidates(
+  openDetentions: readonly OpenDetention[],
+  awaitingResponse: readonly AwaitingResponse[],
+  now: Date,
+  thresholds: AlertThresholds,
+): AlertCandidate[] {
+  const candidates: AlertCandidate[] = [];
+  for (const d of openDetentions) {
+    for (const hit of evaluateDetention(d, now, thresholds)) {
+      candidates.push({
+        rule: hit.rule,
+        subjectType: 'detention_episode',
+        subjectId: d.episodeId,
+        caseId: d.caseId,
+        agencyId: d.agencyId,
+        since: hit.since,
+        thresholds: hit.thresholds,
+      });
+    }
+  }
+  for (const r of awaitingResponse) {
+    if (!isResponseOverdue(r.responseDueAt, now)) continue;
+    candidates.push({
+      rule: 'review_response_overdue',
+      subjectType: 'review',
+      subjectId: r.reviewId,
+      caseId: r.caseId,
+      agencyId: r.agencyId,
+      since: r.responseDueAt,
+      thresholds: { reviewResponseDays: thresholds.reviewResponseDays },
+    });
+  }
+  return candidates;
+}
+
+/**
+ * Why an alert the scan no longer holds up is resolved. A detention alert
+ * whose episode is not among the open ones ended with the detention (the
+ * scan reads every open episode, and an episode never reopens); a review
+ * alert ends when the response arrives; anything else stopped holding, e.g.
+ * the screening decision was made while the person is still detained.
+ */
+export function resolveReason(
+  alert: Pick<UnresolvedAlert, 'rule' | 'subjectId'>,
+  openEpisodeIds: ReadonlySet<string>,
+): ResolveReason {
+  if (subjectTypeOf(alert.rule) === 'review') return 'response_received';
+  if (!openEpisodeIds.has(alert.subjectId)) return 'detention_ended';
+  return 'condition_no_longer_holds';
+}
+
+/** What an alert of this rule is about: a detention episode, or for the review rules the review. */
+export function subjectTypeOf(rule: AlertRule): AlertSubjectType {
+  return (DETENTION_RULES as readonly AlertRule[]).includes(rule) ? 'detention_episode' : 'review';
+}
+
+/**
+ * An alert still open (nobody acknowledged it) `escalateAfterHours` after it
+ * was raised is escalated once, at that instant itself included: this is the
+ * latest raise time that escalates at `now`.
+ */
+export function escalationCutoff(now: Date, escalateAfterHours: number): Date {
+  return new Date(now.getTime() - escalateAfterHours * HOUR_MS);
+}
+
+/**
+ * Who an alert's message goes to: always the commissioner's office; the
+ * agency too (if it has an alert address) when the alert is raised, unless
+ * the rule is for the commissioner only. An escalation is the commissioner's
+ * business and never goes to the agency.
+ */
+export function recipientsOf(
+  kind: 'raised' | 'escalation',
+  rule: AlertRule,
+  agencyAlertEmail: string | null | undefined,
+  commissionerEmail: string,
+): string[] {
+  const toAgency = kind === 'raised' && !RULES[rule].commissionerOnly && agencyAlertEmail;
+  return toAgency ? [agencyAlertEmail, commissionerEmail] : [commissionerEmail];
+}

@@ -1,0 +1,108 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import type { UnresolvedAlert } from '../domain/alert-diff.js';
+import type { AlertRule } from '../domain/alert-rules.js';
+import type { AwaitingResponse, Resolution, ResolveReason } from '../domain/overdue-scan.js';
+import type { OpenDetention } from '../domain/overdue-rules.js';
+
+const SCAN_LOCK = 7_270_004;
+
+export interface ResolvedAlert {
+  id: string;
+  rule: AlertRule;
+  reason: ResolveReason;
+}
+
+export interface UnescalatedAlert {
+  id: string;
+  rule: AlertRule;
+  caseId: string;
+  agencyId: string;
+}
+
+/** What the overdue scan reads and writes; every method runs in the scan's transaction. */
+@Injectable()
+export class OverdueScanRepository {
+  /** Held until the transaction ends, so a manual scan and a scheduled one cannot interleave. */
+  async serialiseScans(manager: EntityManager): Promise<void> {
+    await manager.query('SELECT pg_advisory_xact_lock($1)', [SCAN_LOCK]);
+  }
+
+  /** Every open detention episode with its case's facts, read through the partial index on open episodes. */
+  async openDetentions(manager: EntityManager): Promise<OpenDetention[]> {
+    const rows = await manager.query<
+      {
+        id: string;
+        case_id: string;
+        agency_id: string;
+        detained_at: Date;
+        state: string;
+        state_entered_at: Date;
+        referred_at: Date | null;
+      }[]
+    >(
+      `SELECT e.id, e.case_id, e.agency_id, e.detained_at, c.state, c.state_entered_at, c.referred_at
+           FROM detention_episodes e JOIN cases c ON c.id = e.case_id
+          WHERE e.released_at IS NULL`,
+    );
+    return rows.map((d) => ({
+      episodeId: d.id,
+      caseId: d.case_id,
+      agencyId: d.agency_id,
+      detainedAt: d.detained_at,
+      state: d.state,
+      stateEnteredAt: d.state_entered_at,
+      referredAt: d.referred_at,
+    }));
+  }
+
+  /** Reviews awaiting the agency's response whose due instant lies before `now`. */
+  async responsesDueBefore(manager: EntityManager, now: Date): Promise<AwaitingResponse[]> {
+    const rows = await manager.query<{ id: string; case_id: string; agency_id: string; response_due_at: Date }[]>(
+      `SELECT id, case_id, agency_id, response_due_at FROM reviews
+          WHERE status = 'awaiting_response' AND response_due_at < $1`,
+      [now],
+    );
+    return rows.map((r) => ({
+      reviewId: r.id,
+      caseId: r.case_id,
+      agencyId: r.agency_id,
+      responseDueAt: r.response_due_at,
+    }));
+  }
+
+  /** Open and acknowledged alerts of these rules (few: the steady state diffs against them, not the database). */
+  async unresolvedAlerts(manager: EntityManager, rules: readonly AlertRule[]): Promise<UnresolvedAlert[]> {
+    const rows = await manager.query<{ id: string; rule: AlertRule; subject_id: string }[]>(
+      `SELECT id, rule, subject_id FROM alerts WHERE status <> 'resolved' AND rule = ANY($1)`,
+      [rules],
+    );
+    return rows.map((a) => ({ id: a.id, rule: a.rule, subjectId: a.subject_id }));
+  }
+
+  /** Resolves each alert with its reason, unless something resolved it meanwhile; returns those it resolved. */
+  async resolveAlerts(manager: EntityManager, resolutions: readonly Resolution[], now: Date): Promise<ResolvedAlert[]> {
+    if (resolutions.length === 0) return [];
+    // TypeORM answers an UPDATE with [rows, affected count], not with the rows alone.
+    const [resolved] = await manager.query<[ResolvedAlert[], number]>(
+      `UPDATE alerts a
+          SET status = 'resolved', resolved_at = $3, resolved_reason = r.reason
+         FROM unnest($1::uuid[], $2::text[]) AS r(id, reason)
+        WHERE a.id = r.id AND a.status <> 'resolved'
+        RETURNING a.id, a.rule, a.resolved_reason AS reason`,
+      [resolutions.map((r) => r.id), resolutions.map((r) => r.reason), now],
+    );
+    return resolved;
+  }
+
+  /** Alerts nobody acknowledged, raised at or before `raisedBy`, that were never escalated. */
+  async unescalatedOpenAlerts(manager: EntityManager, raisedBy: Date): Promise<UnescalatedAlert[]> {
+    const rows = await manager.query<{ id: string; rule: AlertRule; case_id: string; agency_id: string }[]>(
+      `SELECT a.id, a.rule, a.case_id, a.agency_id FROM alerts a
+          WHERE a.status = 'open' AND a.raised_at <= $1
+            AND NOT EXISTS (SELECT 1 FROM alert_notifications n WHERE n.alert_id = a.id AND n.kind = 'escalation')`,
+      [raisedBy],
+    );
+    return rows.map((a) => ({ id: a.id, rule: a.rule, caseId: a.case_id, agencyId: a.agency_id }));
+  }
+}

@@ -1,0 +1,173 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+import type { AppAbility } from '../../authz/domain/abilities.js';
+import { accessibleSql, SqlParams, type SqlColumns } from '../../authz/domain/rules-to-sql.js';
+import type { AutoAssignment } from '../domain/auto-assign.js';
+import type {
+  Finding,
+  ReviewCommand,
+  ReviewResponse,
+  ReviewSnapshot,
+  ReviewStatus,
+} from '../domain/review-workflow.js';
+
+/** How CASL's Review attributes map to SQL over `reviews r`. */
+const COLUMNS: SqlColumns<'Review'> = {
+  agencyId: 'r.agency_id',
+  concluded: '(r.concluded_at IS NOT NULL)',
+  assignedReviewerId: 'r.assigned_reviewer_id',
+};
+
+export interface ReviewRow {
+  id: string;
+  run_id: string;
+  decision_record_id: string;
+  case_id: string;
+  agency_id: string;
+  decision_type: string;
+  decision_outcome: string | null;
+  status: ReviewStatus;
+  version: number;
+  assigned_reviewer_id: string | null;
+  assigned_at: Date | null;
+  finding: Finding | null;
+  rationale: string | null;
+  concluded_at: Date | null;
+  response_due_at: Date | null;
+  response: ReviewResponse | null;
+  response_text: string | null;
+  responded_at: Date | null;
+  withdrawn_at: Date | null;
+}
+
+export interface ReviewListFilter {
+  status?: string;
+  runId?: string;
+  agencyId?: string;
+  caseId?: string;
+  assignedReviewerId?: string;
+  afterId?: string;
+  limit: number;
+}
+
+/** One step of the workflow as the service decided it: the command, the state it leads to, who and when. */
+export interface ReviewTransition {
+  id: string;
+  expectedVersion: number;
+  command: ReviewCommand;
+  next: ReviewSnapshot;
+  actorId: string;
+  now: Date;
+}
+
+/** Reviews and the reviewers they go to. Every read for a caller filters by the caller's rules in SQL. */
+@Injectable()
+export class ReviewsRepository {
+  constructor(private readonly db: DataSource) {}
+
+  /** Up to `limit + 1` reviews the caller may read, in id order (the extra row tells whether a next page exists). */
+  async listReadable(ability: AppAbility, filter: ReviewListFilter): Promise<ReviewRow[]> {
+    const params = new SqlParams();
+    const where = [accessibleSql(ability, 'read', 'Review', COLUMNS, params)];
+    if (filter.status) where.push(`r.status = ${params.add(filter.status)}`);
+    if (filter.runId) where.push(`r.run_id = ${params.add(filter.runId)}`);
+    if (filter.agencyId) where.push(`r.agency_id = ${params.add(filter.agencyId)}`);
+    if (filter.caseId) where.push(`r.case_id = ${params.add(filter.caseId)}`);
+    if (filter.assignedReviewerId) where.push(`r.assigned_reviewer_id = ${params.add(filter.assignedReviewerId)}`);
+    if (filter.afterId) where.push(`r.id > ${params.add(filter.afterId)}`);
+    return this.db.query<ReviewRow[]>(
+      `SELECT r.* FROM reviews r WHERE ${where.join(' AND ')} ORDER BY r.id LIMIT ${params.add(filter.limit + 1)}`,
+      params.values,
+    );
+  }
+
+  async findReadable(manager: EntityManager, ability: AppAbility, id: string): Promise<ReviewRow | undefined> {
+    const params = new SqlParams();
+    const access = accessibleSql(ability, 'read', 'Review', COLUMNS, params);
+    const [row] = await manager.query<ReviewRow[]>(
+      `SELECT r.* FROM reviews r WHERE r.id = ${params.add(id)} AND ${access}`,
+      params.values,
+    );
+    return row;
+  }
+
+  /** The user a review would be assigned to, with what the workflow checks about them. */
+  async assignee(id: string): Promise<{ id: string; role: string; conflictAgencyIds: string[] } | undefined> {
+    const [user] = await this.db.query<{ id: string; role: string; conflict_agency_ids: string[] }[]>(
+      `SELECT id, role, conflict_agency_ids FROM users WHERE id = $1`,
+      [id],
+    );
+    return user && { id: user.id, role: user.role, conflictAgencyIds: user.conflict_agency_ids };
+  }
+
+  /** Pending reviews (of one run, or all), locked until the transaction ends so two auto-assignments cannot race. */
+  async lockPending(manager: EntityManager, runId: string | undefined): Promise<{ id: string; agencyId: string }[]> {
+    const rows = await manager.query<{ id: string; agency_id: string; version: number }[]>(
+      `SELECT id, agency_id, version FROM reviews
+          WHERE status = 'pending' AND ($1::uuid IS NULL OR run_id = $1) ORDER BY id FOR UPDATE`,
+      [runId ?? null],
+    );
+    return rows.map((p) => ({ id: p.id, agencyId: p.agency_id }));
+  }
+
+  /** Every reviewer with the number of reviews assigned to them and not yet concluded. */
+  async reviewersWithOpenLoad(
+    manager: EntityManager,
+  ): Promise<{ id: string; conflictAgencyIds: string[]; openLoad: number }[]> {
+    const rows = await manager.query<{ id: string; conflict_agency_ids: string[]; open_load: number }[]>(
+      `SELECT u.id, u.conflict_agency_ids,
+                (SELECT count(*)::int FROM reviews r WHERE r.assigned_reviewer_id = u.id AND r.status = 'assigned') AS open_load
+           FROM users u WHERE u.role = 'reviewer' ORDER BY u.id`,
+    );
+    return rows.map((r) => ({ id: r.id, conflictAgencyIds: r.conflict_agency_ids, openLoad: r.open_load }));
+  }
+
+  /** Assigns each review that is still pending to its reviewer, in one statement. */
+  async assignPending(manager: EntityManager, assignments: readonly AutoAssignment[]): Promise<void> {
+    if (assignments.length === 0) return;
+    await manager.query(
+      `UPDATE reviews r SET status = 'assigned', assigned_reviewer_id = a.reviewer_id, assigned_at = now(),
+                                version = r.version + 1, updated_at = now()
+             FROM unnest($1::uuid[], $2::uuid[]) AS a(review_id, reviewer_id)
+            WHERE r.id = a.review_id AND r.status = 'pending'`,
+      [assignments.map((a) => a.reviewId), assignments.map((a) => a.reviewerId)],
+    );
+  }
+
+  /**
+   * Writes the next state and what the command records (rationale, response,
+   * withdrawal reason, who and when) if the review is still at the version it
+   * was decided on; false, having written nothing, when it moved on.
+   */
+  async applyTransition(manager: EntityManager, t: ReviewTransition): Promise<boolean> {
+    const { command, next, now } = t;
+    const [, changed] = await manager.query<[unknown[], number]>(
+      `UPDATE reviews SET status = $3, assigned_reviewer_id = $4, assigned_at = CASE WHEN $5 THEN now() ELSE assigned_at END,
+                finding = $6, rationale = coalesce($7, rationale), concluded_by = coalesce($8, concluded_by),
+                concluded_at = $9, response_due_at = $10, response = $11, response_text = coalesce($12, response_text),
+                responded_by = coalesce($13, responded_by), responded_at = coalesce($14, responded_at),
+                withdrawn_reason = coalesce($15, withdrawn_reason), withdrawn_at = coalesce($16, withdrawn_at),
+                version = version + 1, updated_at = now()
+          WHERE id = $1 AND version = $2`,
+      [
+        t.id,
+        t.expectedVersion,
+        next.status,
+        next.assignedReviewerId,
+        command.type === 'assign',
+        next.finding,
+        command.type === 'conclude' ? command.rationale.trim() : null,
+        command.type === 'conclude' ? t.actorId : null,
+        next.concludedAt,
+        next.responseDueAt,
+        next.response,
+        command.type === 'respond' ? command.text.trim() : null,
+        command.type === 'respond' ? t.actorId : null,
+        command.type === 'respond' ? now : null,
+        command.type === 'withdraw' ? command.reason.trim() : null,
+        command.type === 'withdraw' ? now : null,
+      ],
+    );
+    return changed === 1;
+  }
+}
