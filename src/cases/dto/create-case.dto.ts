@@ -32,7 +32,8 @@ function IsDateOfBirth(): PropertyDecorator {
     validator: {
       // "Today" is when the request is validated: a date of birth is never judged against a stale clock.
       validate: (value: unknown) => typeof value === 'string' && dateOfBirthProblem(value, new Date()) === null,
-      defaultMessage: ({ value }) => {
+      defaultMessage: (args) => {
+        const value = args?.value as unknown;
         const problem = typeof value === 'string' ? dateOfBirthProblem(value, new Date()) : null;
         return `$property ${DATE_OF_BIRTH_MESSAGES[problem ?? 'not_a_date']}`;
       },
