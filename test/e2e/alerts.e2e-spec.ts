@@ -92,6 +92,16 @@ describe('acknowledging an alert', () => {
     expect(listed.body.items.find((a: { id: string }) => a.id === id)).toMatchObject({ note });
   });
 
+  it('documents the note in the OpenAPI document, on the request and on the alert', async () => {
+    const doc = await t.http().get('/docs/openapi.json');
+    const { schemas } = doc.body.components;
+    const op = doc.body.paths['/api/v1/alerts/{id}/acknowledge'].post;
+    const body = schemas[op.requestBody.content['application/json'].schema.$ref.split('/').pop()];
+    expect(body.properties).toEqual({ note: expect.objectContaining({ type: 'string', maxLength: 2000 }) });
+    expect(body.required ?? []).toEqual([]);
+    expect(schemas.AlertResponse.properties.note).toMatchObject({ type: 'string', nullable: true });
+  });
+
   it('still acknowledges without a body or with an empty one (note null, nothing in the audit payload)', async () => {
     for (const body of [undefined, {}]) {
       const id = await openAlert();
@@ -104,7 +114,11 @@ describe('acknowledging an alert', () => {
 
   it.each([
     ['an unknown field', { comment: 'Seen' }, 'comment'],
-    ['an unknown field beside a note', { note: 'Seen', acknowledgedBy: '0190d0a0-0000-7000-8000-000000000000' }, 'acknowledgedBy'],
+    [
+      'an unknown field beside a note',
+      { note: 'Seen', acknowledgedBy: '0190d0a0-0000-7000-8000-000000000000' },
+      'acknowledgedBy',
+    ],
     ['a blank note', { note: '   ' }, 'note'],
     ['a note over 2,000 characters', { note: 'x'.repeat(2001) }, 'note'],
     ['a note that is not text', { note: 42 }, 'note'],

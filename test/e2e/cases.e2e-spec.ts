@@ -158,9 +158,17 @@ describe('cases', () => {
         .rows[0].n;
     const before = await records();
     const at = new Date(Date.now() + 3_600_000).toISOString();
-    const res = await decide(t, w.supervisor, c.id, { type: 'release', expectedVersion: c.version, at, reason: 'Bail' });
+    const res = await decide(t, w.supervisor, c.id, {
+      type: 'release',
+      expectedVersion: c.version,
+      at,
+      reason: 'Bail',
+    });
     expect(res.status).toBe(422);
-    expect(res.body).toMatchObject({ guard: 'release_in_future', errors: [{ field: 'at', message: expect.any(String) }] });
+    expect(res.body).toMatchObject({
+      guard: 'release_in_future',
+      errors: [{ field: 'at', message: expect.any(String) }],
+    });
     expect(await records()).toBe(before);
     const read = await t.http().get(`/api/v1/cases/${c.id}`).set('authorization', w.officer.auth);
     expect(read.body).toMatchObject({ version: c.version, detained: true });

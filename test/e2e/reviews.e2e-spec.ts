@@ -147,7 +147,9 @@ describe('responding to a review: responseText, and text as its deprecated alias
       responseText: 'We will interview the person again.',
       text: 'We will interview the person again.',
     });
-    expect(expectProblem(both, 400).errors).toEqual([{ field: 'text', message: expect.stringMatching(/responseText/) }]);
+    expect(expectProblem(both, 400).errors).toEqual([
+      { field: 'text', message: expect.stringMatching(/responseText/) },
+    ]);
     const neither = await respond(review.id, { response: 'accept' });
     expect(expectProblem(neither, 400).errors).toEqual([
       { field: 'responseText', message: 'responseText is required' },
@@ -165,9 +167,22 @@ describe('responding to a review: responseText, and text as its deprecated alias
     await unchanged(review);
   });
 
+  it('documents responseText, and text as deprecated, in the OpenAPI document', async () => {
+    const doc = await t.http().get('/docs/openapi.json');
+    const ref = doc.body.paths['/api/v1/reviews/{id}/respond'].post.requestBody.content['application/json'].schema.$ref;
+    const schema = doc.body.components.schemas[ref.split('/').pop()];
+    expect(schema.properties.responseText).toMatchObject({ type: 'string', maxLength: 8000 });
+    expect(schema.properties.responseText.deprecated).toBeUndefined();
+    expect(schema.properties.text).toMatchObject({ type: 'string', deprecated: true });
+    expect(schema.required ?? []).not.toContain('text');
+  });
+
   it('still takes the deprecated text, and shows it as responseText', async () => {
     const review = awaiting[2];
-    const res = await respond(review.id, { response: 'reject', text: '  The decision stands on the interview record.  ' });
+    const res = await respond(review.id, {
+      response: 'reject',
+      text: '  The decision stands on the interview record.  ',
+    });
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({
       status: 'closed',

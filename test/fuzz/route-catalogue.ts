@@ -135,6 +135,10 @@ export const ROUTE_CATALOGUE: Record<string, RouteSpec> = {
     hints: listHints,
   },
   'GET /api/v1/alerts': { callers: ['commissioner', 'supervisor'], hints: listHints },
+  'POST /api/v1/alerts/{id}/acknowledge': {
+    callers: ['commissioner', 'supervisor'],
+    path: (fx) => ({ id: from(fx.alertIds) }),
+  },
   'POST /api/v1/sampling-runs': {
     callers: ['commissioner'],
     hints: () => ({

@@ -563,7 +563,11 @@ describe('guards at their boundary', () => {
 
     it('in the future, with occurredAt defaulted to it, is refused naming at (not occurredAt)', () => {
       const future = plus(NOW, SECOND_MS);
-      expectGuard(run(snapshot, validRequest('release', { at: future, occurredAt: future })), 'release_in_future', 'at');
+      expectGuard(
+        run(snapshot, validRequest('release', { at: future, occurredAt: future })),
+        'release_in_future',
+        'at',
+      );
     });
   });
 
@@ -572,7 +576,11 @@ describe('guards at their boundary', () => {
 
     it('in the future is refused naming at', () => {
       const future = plus(NOW, SECOND_MS);
-      expectGuard(run(snapshot, validRequest('detain', { at: future, occurredAt: future })), 'detention_in_future', 'at');
+      expectGuard(
+        run(snapshot, validRequest('detain', { at: future, occurredAt: future })),
+        'detention_in_future',
+        'at',
+      );
     });
 
     it('before the encounter is refused naming at', () => {
