@@ -1,4 +1,4 @@
-import { Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Ctx } from '../auth/request-context.decorator.js';
 import { ApiAuth, ApiPage, ApiProblems } from '../common/api-docs.js';
@@ -6,7 +6,7 @@ import type { Page } from '../common/pagination.js';
 import type { RequestContext } from '../common/request-context.js';
 import { UuidPipe } from '../common/uuid.pipe.js';
 import { AlertsService } from './alerts.service.js';
-import { AlertResponse, ListAlertsQuery, ScanResponse } from './dto.js';
+import { AcknowledgeAlertDto, AlertResponse, ListAlertsQuery, ScanResponse } from './dto.js';
 
 @ApiTags('alerts')
 @ApiAuth()
@@ -23,11 +23,18 @@ export class AlertsController {
 
   @Post('alerts/:id/acknowledge')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Acknowledge an open alert (commissioner; agency supervisors for their agency)' })
+  @ApiOperation({
+    summary: 'Acknowledge an open alert (commissioner; agency supervisors for their agency)',
+    description: 'The body may be empty or carry a `note`; any other field is refused (400).',
+  })
   @ApiOkResponse({ type: AlertResponse })
   @ApiProblems(403, 404, 409)
-  acknowledge(@Ctx() ctx: RequestContext, @Param('id', UuidPipe) id: string): Promise<AlertResponse> {
-    return this.alerts.acknowledge(ctx, id);
+  acknowledge(
+    @Ctx() ctx: RequestContext,
+    @Param('id', UuidPipe) id: string,
+    @Body() body: AcknowledgeAlertDto,
+  ): Promise<AlertResponse> {
+    return this.alerts.acknowledge(ctx, id, body.note ?? null);
   }
 
   @Post('jobs/overdue-scan')

@@ -30,6 +30,7 @@ interface AlertRow {
   raised_at: Date;
   acknowledged_at: Date | null;
   acknowledged_by: string | null;
+  acknowledged_note: string | null;
   resolved_at: Date | null;
   resolved_reason: string | null;
   notifications: {
@@ -78,7 +79,7 @@ export class AlertsService {
     return toPage(rows, limit, toResponse, (r) => ({ raisedAt: r.raised_at.toISOString(), id: r.id }));
   }
 
-  async acknowledge(ctx: RequestContext, id: string): Promise<AlertResponse> {
+  async acknowledge(ctx: RequestContext, id: string, note: string | null): Promise<AlertResponse> {
     const alert = await this.findReadable(ctx, id);
     if (
       !ctx.ability.can(
@@ -90,9 +91,9 @@ export class AlertsService {
     }
     await this.db.transaction(async (manager) => {
       const [, changed] = await manager.query<[unknown[], number]>(
-        `UPDATE alerts SET status = 'acknowledged', acknowledged_at = now(), acknowledged_by = $2
+        `UPDATE alerts SET status = 'acknowledged', acknowledged_at = now(), acknowledged_by = $2, acknowledged_note = $3
           WHERE id = $1 AND status = 'open'`,
-        [id, ctx.actor.id],
+        [id, ctx.actor.id, note],
       );
       if (changed !== 1) {
         throw new Conflict('alert-not-open', `The alert is ${alert.status}; only open alerts are acknowledged.`, {
@@ -102,7 +103,12 @@ export class AlertsService {
       await this.audit.append(
         manager,
         { actor: auditActorOf(ctx.actor), requestId: ctx.requestId },
-        { chainId: chains.of('alert', id), action: 'alert.acknowledged', subject: { type: 'alert', id }, payload: {} },
+        {
+          chainId: chains.of('alert', id),
+          action: 'alert.acknowledged',
+          subject: { type: 'alert', id },
+          payload: note === null ? {} : { note },
+        },
       );
     });
     return toResponse(await this.findReadable(ctx, id));
@@ -146,6 +152,7 @@ function toResponse(r: AlertRow): AlertResponse {
     raisedAt: r.raised_at.toISOString(),
     acknowledgedAt: r.acknowledged_at?.toISOString() ?? null,
     acknowledgedBy: r.acknowledged_by,
+    note: r.acknowledged_note,
     resolvedAt: r.resolved_at?.toISOString() ?? null,
     resolvedReason: r.resolved_reason,
     notifications: r.notifications.map((n) => ({

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsUUID } from 'class-validator';
+import { IsIn, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
 import { PageQueryDto } from '../common/pagination.js';
+import { Trimmed } from '../common/validation.js';
 import { ALERT_RULES, type AlertRule } from './domain/alert-rules.js';
 
 export const ALERT_STATUSES = ['open', 'acknowledged', 'resolved'] as const;
@@ -32,6 +33,21 @@ export class ListAlertsQuery extends PageQueryDto {
   caseId?: string;
 }
 
+export class AcknowledgeAlertDto {
+  @ApiPropertyOptional({
+    minLength: 1,
+    maxLength: 2000,
+    example: 'Called the facility; screening interview booked for 14:00.',
+    description: 'What was done or decided; stored with the alert and in the audit log. Trimmed.',
+  })
+  @IsOptional()
+  @Trimmed()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(2000)
+  note?: string;
+}
+
 export class NotificationResponse {
   @ApiProperty({ enum: ['raised', 'escalation'] }) kind: string;
   @ApiProperty({ enum: ['pending', 'sending', 'sent', 'failed'] }) status: string;
@@ -58,6 +74,8 @@ export class AlertResponse {
   @ApiProperty({ format: 'date-time' }) raisedAt: string;
   @ApiProperty({ format: 'date-time', nullable: true, type: String }) acknowledgedAt: string | null;
   @ApiProperty({ format: 'uuid', nullable: true, type: String }) acknowledgedBy: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'The `note` given when the alert was acknowledged.' })
+  note: string | null;
   @ApiProperty({ format: 'date-time', nullable: true, type: String }) resolvedAt: string | null;
   @ApiProperty({ nullable: true, type: String }) resolvedReason: string | null;
   @ApiProperty({ type: [NotificationResponse], description: 'E-mail delivery status.' })

@@ -73,7 +73,7 @@ export async function driveReviews(
     const kase = cases.get(target.caseId)!;
     await assign(api, cast, target, cast.reviewer);
     await command(api, cast.reviewer, target, 'conclude', { finding: 'disagree', rationale: RATIONALE.disagree });
-    await command(api, cast.bpSupervisor, target, 'respond', { response: 'accept', text: RESPONSE.accept });
+    await command(api, cast.bpSupervisor, target, 'respond', { response: 'accept', responseText: RESPONSE.accept });
     const answer = await api.post<{ case: { state: CaseState; version: number } }>(
       `/cases/${kase.id}/decisions`,
       cast.bpSupervisor,
@@ -124,7 +124,7 @@ export async function driveReviews(
     await command(api, reviewer, review, 'conclude', { finding, rationale });
     if (fate === 'responded') {
       const response = responded++ % 2 === 0 ? 'reject' : 'accept';
-      await command(api, cast.bpSupervisor, review, 'respond', { response, text: RESPONSE[response] });
+      await command(api, cast.bpSupervisor, review, 'respond', { response, responseText: RESPONSE[response] });
     }
   }
   return { reconsideration };

@@ -1,28 +1,64 @@
 import { ApiProperty, ApiPropertyOptional, type ApiPropertyOptions } from '@nestjs/swagger';
-import { IsOptional } from 'class-validator';
+import { IsOptional, ValidateBy } from 'class-validator';
 import { ALERT_RULES } from '../alerts/domain/alert-rules.js';
 import { CASE_STATES, DECISION_TYPES } from '../cases/domain/identification.js';
-import { IsTimestamp } from '../common/validators.js';
+import { ACCEPTED_FORMS, DEFAULT_MONTHS, parseReportInstant } from './domain/report-period.js';
+
+/** A date (00:00 UTC) or a timestamp with an offset; the problem says which parameter and which forms. */
+function IsReportInstant(): PropertyDecorator {
+  return ValidateBy({
+    name: 'isReportInstant',
+    validator: {
+      validate: (value: unknown) => typeof value === 'string' && parseReportInstant(value) !== null,
+      defaultMessage: () => `$property must be ${ACCEPTED_FORMS}`,
+    },
+  });
+}
+
+const INSTANT = {
+  // No `format`: `date-time` would refuse the date-only form a client may send.
+  type: String,
+  pattern: '^\\d{4}-\\d{2}-\\d{2}(T\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,6})?)?(Z|[+-]\\d{2}:\\d{2}))?$',
+  example: '2026-09-01',
+} as const;
 
 export class ReportPeriodQuery {
-  @ApiProperty({ format: 'date-time', description: 'Start of the period (inclusive).' })
-  @IsTimestamp()
-  from: string;
+  @ApiPropertyOptional({
+    ...INSTANT,
+    description:
+      `Start of the period (inclusive): ${ACCEPTED_FORMS}. Without it, ${DEFAULT_MONTHS} months before \`to\`. ` +
+      `With neither \`from\` nor \`to\`, the report covers the ${DEFAULT_MONTHS} months up to now.`,
+  })
+  @IsOptional()
+  @IsReportInstant()
+  from?: string;
 
-  @ApiProperty({ format: 'date-time', description: 'End of the period (exclusive); after `from`.' })
-  @IsTimestamp()
-  to: string;
+  @ApiPropertyOptional({
+    ...INSTANT,
+    description:
+      `End of the period (exclusive), after \`from\`: ${ACCEPTED_FORMS}. ` +
+      `Without it, ${DEFAULT_MONTHS} months after \`from\`, or now when \`from\` is not given either.`,
+  })
+  @IsOptional()
+  @IsReportInstant()
+  to?: string;
 }
 
 export class AnonymisedExportQuery {
-  @ApiPropertyOptional({ format: 'date-time', description: 'Cases encountered at or after this time.' })
+  @ApiPropertyOptional({
+    ...INSTANT,
+    description: `Cases encountered at or after this instant: ${ACCEPTED_FORMS}. Without it, from the first case.`,
+  })
   @IsOptional()
-  @IsTimestamp()
+  @IsReportInstant()
   from?: string;
 
-  @ApiPropertyOptional({ format: 'date-time', description: 'Cases encountered before this time.' })
+  @ApiPropertyOptional({
+    ...INSTANT,
+    description: `Cases encountered before this instant: ${ACCEPTED_FORMS}. Without it, up to now.`,
+  })
   @IsOptional()
-  @IsTimestamp()
+  @IsReportInstant()
   to?: string;
 }
 
@@ -91,9 +127,20 @@ export class AgencyReportDto {
   @ApiProperty({ type: ReviewsSummaryDto }) reviews: ReviewsSummaryDto;
 }
 
+export class ReportPeriodDto {
+  @ApiProperty({ format: 'date-time', description: 'Start of the period used (inclusive).' }) from: string;
+  @ApiProperty({ format: 'date-time', description: 'End of the period used (exclusive).' }) to: string;
+  @ApiProperty({
+    description: `True when \`from\`, \`to\` or both were not given and were derived (${DEFAULT_MONTHS} months apart).`,
+  })
+  defaulted: boolean;
+}
+
 export class AgenciesReportResponse {
-  @ApiProperty({ format: 'date-time' }) from: string;
-  @ApiProperty({ format: 'date-time' }) to: string;
+  @ApiProperty({ format: 'date-time', description: 'The same as `period.from`.' }) from: string;
+  @ApiProperty({ format: 'date-time', description: 'The same as `period.to`.' }) to: string;
+  @ApiProperty({ type: ReportPeriodDto, description: 'The period the figures cover, and whether it was defaulted.' })
+  period: ReportPeriodDto;
   @ApiProperty({ format: 'date-time', description: 'The time "now" in the detention figures.' }) generatedAt: string;
   @ApiProperty({ type: [AgencyReportDto], description: 'Agencies the caller may read reports for, by code.' })
   agencies: AgencyReportDto[];

@@ -26,7 +26,9 @@ export class ReportsController {
     description:
       'Agencies the caller may read reports for. Cases by state counts cases first encountered in the period; ' +
       'decisions, alerts and concluded reviews count those in the period; each median counts steps that ended ' +
-      'in it; detention figures are as of `generatedAt`.',
+      'in it; detention figures are as of `generatedAt`. Without `from` and `to` the period is the 12 months up ' +
+      'to now (one of them alone: 12 months from or to it); `period` says which period was used and whether it ' +
+      'was defaulted. Dates (`YYYY-MM-DD`) mean 00:00 UTC.',
   })
   @ApiProduces('application/json', 'text/csv')
   @ApiExtraModels(AgenciesReportResponse)
@@ -55,7 +57,8 @@ export class ReportsController {
       'One row per combination of generalised quasi-identifiers (age band, sex, nationality, encounter kind, ' +
       'encounter year, indicator categories, final state) with the number of cases sharing it; combinations ' +
       'shared by fewer than EXPORT_K cases are left out and counted in X-Suppressed-Rows. `from`/`to` filter ' +
-      'on the encounter time. Every export is written to the audit log.',
+      'on the encounter time, read as in the agency report; without them every case is exported. Every export ' +
+      'is written to the audit log.',
   })
   @ApiProduces('text/csv')
   @ApiOkResponse({

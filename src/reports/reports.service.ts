@@ -7,7 +7,8 @@ import { Forbidden } from '../common/domain-errors.js';
 import type { RequestContext } from '../common/request-context.js';
 import { countsByKey, type AgenciesReport, type AgencyReport, type Interval } from './domain/agency-report.js';
 import { wilsonInterval } from './domain/wilson.js';
-import { periodOf } from './period.js';
+import { reportPeriod } from './domain/report-period.js';
+import { instantOf, orderedPeriod } from './period.js';
 
 const AGENCY: SqlColumns<'Report'> = { agencyId: 'a.id' };
 const ALERT: SqlColumns<'Alert'> = { agencyId: 'al.agency_id', commissionerOnly: 'al.commissioner_only' };
@@ -68,10 +69,10 @@ const median = (value: string, filter: string) =>
 export class ReportsService {
   constructor(private readonly db: DataSource) {}
 
-  async agencies(ctx: RequestContext, q: { from: string; to: string }): Promise<AgenciesReport> {
+  async agencies(ctx: RequestContext, q: { from?: string; to?: string }): Promise<AgenciesReport> {
     if (!ctx.ability.can('read', 'Report')) throw new Forbidden('Your role does not read reports.');
-    const period = periodOf(q.from, q.to);
     const generatedAt = new Date();
+    const period = orderedPeriod(reportPeriod(instantOf(q.from), instantOf(q.to), generatedAt));
     const params = new SqlParams();
     const agencies = accessibleSql(ctx.ability, 'read', 'Report', AGENCY, params);
     const alerts = accessibleSql(ctx.ability, 'read', 'Alert', ALERT, params);
@@ -160,9 +161,12 @@ export class ReportsService {
         ORDER BY lower(ag.code), ag.id`,
       params.values,
     );
+    const start = period.from.toISOString();
+    const end = period.to.toISOString();
     return {
-      from: period.from!.toISOString(),
-      to: period.to!.toISOString(),
+      from: start,
+      to: end,
+      period: { from: start, to: end, defaulted: period.defaulted },
       generatedAt: generatedAt.toISOString(),
       agencies: rows.map(toAgencyReport),
     };

@@ -11,6 +11,8 @@ import {
   MaxLength,
   Min,
   MinLength,
+  ValidateBy,
+  ValidateIf,
 } from 'class-validator';
 import { PageQueryDto } from '../common/pagination.js';
 import { IsTimestamp } from '../common/validators.js';
@@ -145,11 +147,38 @@ export class RespondReviewDto {
   @IsIn(RESPONSES)
   response: ReviewResponse;
 
-  @ApiProperty({ minLength: 10, maxLength: 8000 })
+  @ApiProperty({
+    // Not `required` in the schema while the deprecated `text` may stand in for it.
+    required: false,
+    minLength: 10,
+    maxLength: 8000,
+    description: 'The agency’s answer, as the review shows it. Required (unless the deprecated `text` is sent).',
+  })
+  // Required unless the deprecated `text` carries it.
+  @ValidateIf((o: RespondReviewDto) => o.text === undefined)
   @IsString()
   @MinLength(1)
   @MaxLength(8000)
-  text: string;
+  responseText?: string;
+
+  @ApiPropertyOptional({
+    minLength: 10,
+    maxLength: 8000,
+    deprecated: true,
+    description: 'Deprecated alias of `responseText`, accepted for one release. Send one of the two, not both.',
+  })
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(8000)
+  @ValidateBy({
+    name: 'notWithResponseText',
+    validator: {
+      validate: (_value: unknown, args) => (args?.object as RespondReviewDto).responseText === undefined,
+      defaultMessage: () => 'text is a deprecated alias of responseText; send only responseText',
+    },
+  })
+  text?: string;
 }
 
 export class WithdrawReviewDto {

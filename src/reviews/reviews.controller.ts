@@ -83,7 +83,8 @@ export class ReviewsController {
     @Param('id', UuidPipe) id: string,
     @Body() body: RespondReviewDto,
   ): Promise<ReviewResponseDto> {
-    return this.reviews.respond(ctx, id, body.response, body.text);
+    const sentAs = body.responseText === undefined && body.text !== undefined ? 'text' : 'responseText';
+    return this.reviews.respond(ctx, id, body.response, (body.responseText ?? body.text)!, sentAs);
   }
 
   @Post(':id/withdraw')

@@ -70,8 +70,16 @@ export class ReviewsService {
     return this.command(ctx, id, 'conclude', { type: 'conclude', finding, rationale });
   }
 
-  respond(ctx: RequestContext, id: string, response: ReviewResponse, text: string): Promise<ReviewResponseDto> {
-    return this.command(ctx, id, 'respond', { type: 'respond', response, text });
+  /** `sentAs`: the request field the text came in, so a refusal names what the client sent. */
+  respond(
+    ctx: RequestContext,
+    id: string,
+    response: ReviewResponse,
+    text: string,
+    sentAs: 'responseText' | 'text' = 'responseText',
+  ): Promise<ReviewResponseDto> {
+    const rename = sentAs === 'text' ? { from: 'responseText', to: 'text' } : undefined;
+    return this.command(ctx, id, 'respond', { type: 'respond', response, text }, rename);
   }
 
   withdraw(ctx: RequestContext, id: string, reason: string): Promise<ReviewResponseDto> {
@@ -107,6 +115,7 @@ export class ReviewsService {
     id: string,
     action: 'assign' | 'conclude' | 'respond' | 'withdraw',
     command: ReviewCommand,
+    rename?: FieldRename,
   ): Promise<ReviewResponseDto> {
     return this.db.transaction(async (manager) => {
       const row = await this.findReadable(manager, ctx, id);
@@ -117,7 +126,7 @@ export class ReviewsService {
       const result = transitionReview(snapshotOf(row), command, reviewActor(ctx), now, {
         reviewResponseDays: this.config.sampling.reviewResponseDays,
       });
-      if (!result.ok) throw rejectionError(result.rejection);
+      if (!result.ok) throw rejectionError(rename ? renamed(result.rejection, rename) : result.rejection);
       const written = await this.reviews.applyTransition(manager, {
         id,
         expectedVersion: row.version,
@@ -201,6 +210,22 @@ function reviewSubject(r: ReviewRow) {
 function reviewActor(ctx: RequestContext): ReviewActor {
   const a = ctx.actor;
   return { id: a.id, role: a.role, agencyId: a.agencyId, conflictAgencyIds: a.conflictAgencyIds };
+}
+
+interface FieldRename {
+  from: string;
+  to: string;
+}
+
+/** The rejection as it reads when the field came under another (alias) name. */
+function renamed(r: ReviewRejection, { from, to }: FieldRename): ReviewRejection {
+  if (r.kind !== 'missing_field' && r.kind !== 'guard_failed') return r;
+  if (r.field !== from) return r;
+  const word = new RegExp(`\\b${from}\\b`, 'g');
+  const message = r.message.replace(word, to);
+  return r.kind === 'guard_failed'
+    ? { ...r, field: to, message, guard: r.guard.startsWith(`${from}_`) ? to + r.guard.slice(from.length) : r.guard }
+    : { ...r, field: to, message };
 }
 
 function rejectionError(r: ReviewRejection): Error {

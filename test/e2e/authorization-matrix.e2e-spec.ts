@@ -582,7 +582,7 @@ const COMMISSIONER_STAFF: Caller[] = ['commissioner', 'reviewer', 'conflictedRev
 /** Routes outside the API's permission model (health.e2e-spec.ts covers them). */
 const OUTSIDE_MATRIX = ['GET /health/live', 'GET /health/ready'];
 /** POST routes that take no request body by design (health.e2e-spec.ts holds the same list); sent without one. */
-const BODILESS = ['POST /alerts/:id/acknowledge', 'POST /jobs/overdue-scan', 'POST /ops/queue-dashboard/session'];
+const BODILESS = ['POST /jobs/overdue-scan', 'POST /ops/queue-dashboard/session'];
 const API_PREFIX = '/api/v1';
 const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'patch'];
 const SECRETS = /passwordHash|password_hash|secretHash|secret_hash|\$argon2/;
@@ -712,7 +712,11 @@ const BODIES: Record<string, (c: RowContext) => object> = {
   'POST /reviews/auto-assign': (c) => ({ runId: c.fx.emptyRunId }),
   'POST /reviews/:id/assign': (c) => ({ reviewerId: c.w.reviewer.id }),
   'POST /reviews/:id/conclude': () => CONCERN,
-  'POST /reviews/:id/respond': () => ({ response: 'accept', text: 'We accept the finding and will interview again.' }),
+  'POST /reviews/:id/respond': () => ({
+    response: 'accept',
+    responseText: 'We accept the finding and will interview again.',
+  }),
+  'POST /alerts/:id/acknowledge': () => ({ note: 'Seen; the facility has been called.' }),
   'POST /reviews/:id/withdraw': () => ({ reason: 'Drawn from a decision entered twice by mistake' }),
 };
 

@@ -1,5 +1,6 @@
 import { createWorld, type World } from '../factories/world.js';
 import { caseBody, decide, decided, openCase, SEEDED_PII } from '../factories/cases.js';
+import { expectProblem } from '../support/problems.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
 describe('cases', () => {
@@ -92,6 +93,85 @@ describe('cases', () => {
     expect(res.body.errors).toEqual([expect.objectContaining({ field })]);
     const after = await t.sql.query<{ n: number }>('SELECT count(*)::int AS n FROM cases');
     expect(after.rows[0].n).toBe(before.rows[0].n);
+  });
+
+  describe('subject.dateOfBirth', () => {
+    const countCases = async () => (await t.sql.query<{ n: number }>('SELECT count(*)::int AS n FROM cases')).rows[0].n;
+    const today = () => new Date().toISOString().slice(0, 10);
+    const tomorrow = () => new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
+    const open = (subject: Record<string, unknown>) => {
+      const body = caseBody();
+      return t
+        .http()
+        .post('/api/v1/cases')
+        .set('authorization', w.officer.auth)
+        .send({ ...body, subject: { ...(body.subject as object), ...subject } });
+    };
+
+    it.each([
+      ['a month and day that do not exist', '1998-13-45', /real calendar date/],
+      ['29 February of a common year', '2023-02-29', /real calendar date/],
+      ['31 April', '1998-04-31', /real calendar date/],
+      ['tomorrow (UTC)', 'tomorrow', /future/],
+      ['a date before 1900', '1899-12-31', /1900/],
+    ])('refuses %s with 400 naming subject.dateOfBirth, writing nothing', async (_what, value, message) => {
+      const dateOfBirth = value === 'tomorrow' ? tomorrow() : value;
+      const before = await countCases();
+      const res = await open({ dateOfBirth, birthYear: undefined });
+      const problem = expectProblem(res, 400);
+      expect(problem.errors).toEqual([{ field: 'subject.dateOfBirth', message: expect.stringMatching(message) }]);
+      // The refused value is personal data: the problem does not repeat it.
+      expect(res.text).not.toContain(dateOfBirth);
+      expect(await countCases()).toBe(before);
+    });
+
+    it('accepts today and a leap day, and stores the date as given', async () => {
+      for (const dateOfBirth of [today(), '2024-02-29']) {
+        const res = await open({ dateOfBirth, birthYear: Number(dateOfBirth.slice(0, 4)) });
+        expect(res.status).toBe(201);
+        expect(res.body.subject.dateOfBirth).toBe(dateOfBirth);
+      }
+    });
+
+    it('refuses a birthYear that is not the year of dateOfBirth with 400 naming subject.birthYear', async () => {
+      const before = await countCases();
+      const problem = expectProblem(await open({ dateOfBirth: '1998-04-02', birthYear: 1997 }), 400);
+      expect(problem.errors).toEqual([
+        { field: 'subject.birthYear', message: 'birthYear must be the year of dateOfBirth' },
+      ]);
+      expect(await countCases()).toBe(before);
+    });
+
+    it('takes either alone', async () => {
+      expect((await open({ dateOfBirth: '1998-04-02', birthYear: undefined })).status).toBe(201);
+      expect((await open({ dateOfBirth: undefined, birthYear: 1960 })).status).toBe(201);
+    });
+  });
+
+  it('names `at`, not the occurredAt it defaults, when a release is dated in the future (422, nothing written)', async () => {
+    const detainedAt = new Date(Date.now() - 3_600_000).toISOString();
+    const c = await openCase(t, w.officer, {
+      detention: { at: detainedAt, facility: 'Holding centre N', legalBasis: 'Aliens Act s. 62' },
+    });
+    const records = async () =>
+      (await t.sql.query<{ n: number }>('SELECT count(*)::int AS n FROM decision_records WHERE case_id = $1', [c.id]))
+        .rows[0].n;
+    const before = await records();
+    const at = new Date(Date.now() + 3_600_000).toISOString();
+    const res = await decide(t, w.supervisor, c.id, {
+      type: 'release',
+      expectedVersion: c.version,
+      at,
+      reason: 'Bail',
+    });
+    expect(res.status).toBe(422);
+    expect(res.body).toMatchObject({
+      guard: 'release_in_future',
+      errors: [{ field: 'at', message: expect.any(String) }],
+    });
+    expect(await records()).toBe(before);
+    const read = await t.http().get(`/api/v1/cases/${c.id}`).set('authorization', w.officer.auth);
+    expect(read.body).toMatchObject({ version: c.version, detained: true });
   });
 
   it('never stores PII in clear anywhere', async () => {

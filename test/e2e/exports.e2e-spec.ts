@@ -165,7 +165,7 @@ describe('anonymised export', () => {
       await openCase(t, w.officer, { ...khm, subject: { ...subject(), sex: 'male' } }),
       await openCase(t, w.officer, {
         encounter: { at: '2025-08-01T10:00:00Z', location: 'Export test inland 1', kind: 'inland' },
-        subject: { ...subject(), birthYear: 2010, isChild: true, nationality: 'VNM' },
+        subject: { ...subject(), birthYear: 2010, dateOfBirth: '2010-04-02', isChild: true, nationality: 'VNM' },
         indicators: ['child_under_18'],
       }),
     ];
@@ -173,7 +173,7 @@ describe('anonymised export', () => {
     for (let i = 0; i < 3; i++) {
       const c = await openCase(t, w.officer, {
         encounter: { at: '2025-03-01T10:00:00Z', location: 'Export test factory 2', kind: 'workplace_inspection' },
-        subject: { ...subject(), birthYear: 1990, nationality: 'THA' },
+        subject: { ...subject(), birthYear: 1990, dateOfBirth: '1990-04-02', nationality: 'THA' },
         indicators: ['withheld_wages'],
       });
       const v = await decided(t, w.officer, c.id, {
@@ -200,6 +200,8 @@ describe('anonymised export', () => {
     expect(res.headers['x-suppressed-rows']).toBe('3');
     expect(res.headers['x-published-rows']).toBe('7');
     expect(res.headers['x-k-anonymity']).toBe(String(K));
+    // A date alone means 00:00 UTC, as in the agency report.
+    expect((await exportCsv(w.analyst, '?from=2025-01-01&to=2026-01-01')).text).toBe(res.text);
     expect(res.text).toBe(
       'age_band,sex,nationality,encounter_kind,encounter_year,indicator_categories,final_state,count\r\n' +
         '27-30,female,KHM,border_entry,2025,coercion;deception,screening,4\r\n' +
@@ -337,7 +339,14 @@ describe('anonymised export', () => {
       422,
     );
     expect(problem.errors).toEqual([{ field: 'to', message: 'must be after from' }]);
-    expectProblem(await exportCsv(w.analyst, '?from=2025'), 400);
+    for (const [field, query] of [
+      ['from', '?from=2025'],
+      ['to', '?to=2025-02-30'],
+    ]) {
+      expect(expectProblem(await exportCsv(w.analyst, query), 400).errors).toEqual([
+        { field, message: expect.stringMatching(new RegExp(`^${field} must be a date \\(YYYY-MM-DD.*RFC 3339`)) },
+      ]);
+    }
     expectProblem(await exportCsv(w.analyst, '?agencyId=x'), 400);
   });
 });

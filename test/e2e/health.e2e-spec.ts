@@ -22,7 +22,6 @@ const PUBLIC_OPERATIONS = ['GET /health/live', 'GET /health/ready', 'POST /api/v
  * matrix sends them without one). Any other POST declares a JSON body schema.
  */
 const BODILESS_POSTS = [
-  'POST /api/v1/alerts/{id}/acknowledge',
   'POST /api/v1/jobs/overdue-scan',
   // Opens the queue dashboard for the signed-in admin: the session comes from the Authorization header.
   'POST /api/v1/ops/queue-dashboard/session',

@@ -1,4 +1,7 @@
+import { caseBody, openCase } from '../factories/cases.js';
+import { CONCERN, declinedCase, drawSample, reviewCommand } from '../factories/reviews.js';
 import { adminSession, type Session } from '../factories/session.js';
+import { createWorld, type World } from '../factories/world.js';
 import { errorFields, expectProblem } from '../support/problems.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 import { adminQuery } from '../support/test-database.js';
@@ -211,5 +214,82 @@ describe('problem details', () => {
   it('names every invalid field of a body at once', async () => {
     const res = await t.http().post('/api/v1/agencies').set('authorization', admin.auth).send({ kind: 'nope' });
     expect(errorFields(expectProblem(res, 400)).sort()).toEqual(['code', 'kind', 'name']);
+  });
+});
+
+describe('a missing required field', () => {
+  let t: TestApp;
+  let w: World;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    w = await createWorld(t);
+  }, SLOW);
+  afterAll(async () => t.close(), SLOW);
+
+  const count = async (table: string) =>
+    (await t.sql.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${table}`)).rows[0].n;
+  const required = (...fields: string[]) => fields.map((field) => ({ field, message: `${field} is required` }));
+
+  it('is named as required, once, on login (before any length or format rule)', async () => {
+    const res = await t.http().post(LOGIN).send({ password: 'whatever-password' });
+    expect(expectProblem(res, 400).errors).toEqual(required('email'));
+    expect(expectProblem(await t.http().post(LOGIN).send({}), 400).errors).toEqual(required('email', 'password'));
+  });
+
+  it('is named as required when creating a user, and nothing is written', async () => {
+    const before = await count('users');
+    const res = await t
+      .http()
+      .post('/api/v1/users')
+      .set('authorization', w.admin.auth)
+      .send({ password: 'a-long-enough-password', role: 'agency_officer', agencyId: w.agencies.own.id });
+    expect(expectProblem(res, 400).errors).toEqual(required('email'));
+    expect(await count('users')).toBe(before);
+  });
+
+  it('is named by its dotted path in a nested object when opening a case, and nothing is written', async () => {
+    const before = await count('cases');
+    const body = caseBody();
+    const { pseudonym: _dropped, ...subject } = body.subject as Record<string, unknown>;
+    const res = await t
+      .http()
+      .post('/api/v1/cases')
+      .set('authorization', w.officer.auth)
+      .send({ ...body, subject });
+    expect(expectProblem(res, 400).errors).toEqual(required('subject.pseudonym'));
+    const { subject: _none, ...withoutSubject } = caseBody();
+    const whole = await t.http().post('/api/v1/cases').set('authorization', w.officer.auth).send(withoutSubject);
+    expect(expectProblem(whole, 400).errors).toEqual(required('subject'));
+    expect(await count('cases')).toBe(before);
+  });
+
+  it('is named as required on a decision (expectedVersion), and nothing is written', async () => {
+    const c = await openCase(t, w.officer);
+    const before = await count('decision_records');
+    const send = (body: object) =>
+      t.http().post(`/api/v1/cases/${c.id}/decisions`).set('authorization', w.officer.auth).send(body);
+    expect(expectProblem(await send({ type: 'refer', reason: 'Indicators' }), 400).errors).toEqual(
+      required('expectedVersion'),
+    );
+    // Present but wrong is not "missing": that keeps its own rule.
+    const wrong = expectProblem(await send({ type: 'refer', reason: 'Indicators', expectedVersion: '0' }), 400);
+    expect(wrong.errors).toEqual([{ field: 'expectedVersion', message: expect.not.stringMatching(/required/) }]);
+    expect(await count('decision_records')).toBe(before);
+  });
+
+  it('is named as required when concluding a review (rationale), and the review is unchanged', async () => {
+    const from = new Date(Date.now() - 60_000);
+    await declinedCase(t, w.officer);
+    const { reviews } = await drawSample(t, w.commissioner, { from, to: new Date() });
+    const review = await reviewCommand(t, w.commissioner, reviews[0].id, 'assign', { reviewerId: w.reviewer.id });
+    const res = await t
+      .http()
+      .post(`/api/v1/reviews/${review.id}/conclude`)
+      .set('authorization', w.reviewer.auth)
+      .send({ finding: CONCERN.finding });
+    expect(expectProblem(res, 400).errors).toEqual(required('rationale'));
+    const after = await t.http().get(`/api/v1/reviews/${review.id}`).set('authorization', w.commissioner.auth);
+    expect(after.body).toMatchObject({ status: 'assigned', version: review.version, rationale: null });
   });
 });

@@ -1,5 +1,7 @@
 import { decided, openCase } from '../factories/cases.js';
+import { CONCERN, declinedCase, drawSample, reviewCommand, type ReviewSummary } from '../factories/reviews.js';
 import { createWorld, type World } from '../factories/world.js';
+import { expectProblem } from '../support/problems.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
 const DAY = 86_400_000;
@@ -87,8 +89,12 @@ describe('independent review loop', () => {
       .http()
       .post(`/api/v1/reviews/${review.id}/respond`)
       .set('authorization', w.supervisor.auth)
-      .send({ response: 'accept', text: 'We agree and will reconsider the case.' });
-    expect(responded.body.status).toBe('closed');
+      .send({ response: 'accept', responseText: 'We agree and will reconsider the case.' });
+    expect(responded.body).toMatchObject({
+      status: 'closed',
+      response: 'accept',
+      responseText: 'We agree and will reconsider the case.',
+    });
 
     const reconsider = await t
       .http()
@@ -101,6 +107,88 @@ describe('independent review loop', () => {
 
     const verify = await t.http().get('/api/v1/audit/verify').set('authorization', w.commissioner.auth);
     expect(verify.body.ok).toBe(true);
+  });
+});
+
+describe('responding to a review: responseText, and text as its deprecated alias', () => {
+  let t: TestApp;
+  let w: World;
+  const awaiting: ReviewSummary[] = [];
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    w = await createWorld(t);
+    const from = new Date(Date.now() - 60_000);
+    for (let i = 0; i < 4; i++) await declinedCase(t, w.officer);
+    const { reviews } = await drawSample(t, w.commissioner, { from, to: new Date() });
+    for (const r of reviews) {
+      await reviewCommand(t, w.commissioner, r.id, 'assign', { reviewerId: w.reviewer.id });
+      awaiting.push(await reviewCommand(t, w.reviewer, r.id, 'conclude', CONCERN));
+    }
+  });
+  afterAll(async () => t.close());
+
+  const respond = (id: string, body: object) =>
+    t.http().post(`/api/v1/reviews/${id}/respond`).set('authorization', w.supervisor.auth).send(body);
+  const unchanged = async (review: ReviewSummary) => {
+    const now = await t.http().get(`/api/v1/reviews/${review.id}`).set('authorization', w.commissioner.auth);
+    expect(now.body).toMatchObject({ status: 'awaiting_response', version: review.version, responseText: null });
+    const { rows } = await t.sql.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM audit_events WHERE action = 'review.responded' AND subject_id = $1`,
+      [review.id],
+    );
+    expect(rows[0].n).toBe(0);
+  };
+
+  it('refuses both names at once (400 naming text), and no answer at all (responseText is required)', async () => {
+    const review = awaiting[0];
+    const both = await respond(review.id, {
+      response: 'accept',
+      responseText: 'We will interview the person again.',
+      text: 'We will interview the person again.',
+    });
+    expect(expectProblem(both, 400).errors).toEqual([
+      { field: 'text', message: expect.stringMatching(/responseText/) },
+    ]);
+    const neither = await respond(review.id, { response: 'accept' });
+    expect(expectProblem(neither, 400).errors).toEqual([
+      { field: 'responseText', message: 'responseText is required' },
+    ]);
+    await unchanged(review);
+  });
+
+  it('names the field the client sent when the answer is too short (422)', async () => {
+    const review = awaiting[1];
+    const canonical = expectProblem(await respond(review.id, { response: 'reject', responseText: 'No.' }), 422);
+    expect(canonical).toMatchObject({ guard: 'responseText_min_length', errors: [{ field: 'responseText' }] });
+    const alias = expectProblem(await respond(review.id, { response: 'reject', text: 'No.' }), 422);
+    expect(alias).toMatchObject({ guard: 'text_min_length', errors: [{ field: 'text' }] });
+    expect(alias.detail).toMatch(/^text /);
+    await unchanged(review);
+  });
+
+  it('documents responseText, and text as deprecated, in the OpenAPI document', async () => {
+    const doc = await t.http().get('/docs/openapi.json');
+    const ref = doc.body.paths['/api/v1/reviews/{id}/respond'].post.requestBody.content['application/json'].schema.$ref;
+    const schema = doc.body.components.schemas[ref.split('/').pop()];
+    expect(schema.properties.responseText).toMatchObject({ type: 'string', maxLength: 8000 });
+    expect(schema.properties.responseText.deprecated).toBeUndefined();
+    expect(schema.properties.text).toMatchObject({ type: 'string', deprecated: true });
+    expect(schema.required ?? []).not.toContain('text');
+  });
+
+  it('still takes the deprecated text, and shows it as responseText', async () => {
+    const review = awaiting[2];
+    const res = await respond(review.id, {
+      response: 'reject',
+      text: '  The decision stands on the interview record.  ',
+    });
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({
+      status: 'closed',
+      response: 'reject',
+      responseText: 'The decision stands on the interview record.',
+    });
   });
 });
 

@@ -44,6 +44,13 @@ const periodHints = (): Hints => ({
   to: fc.constantFrom(0, 1).map((d) => new Date(Date.now() - d * 86_400_000).toISOString()),
 });
 
+/** The report routes take a date alone (00:00 UTC) as well as a timestamp. */
+const reportPeriodHints = (): Hints => {
+  const { from, to } = periodHints();
+  const dateOnly = (a: fc.Arbitrary<unknown>) => a.map((iso) => String(iso).slice(0, 10));
+  return { from: fc.oneof(from, dateOnly(from)), to: fc.oneof(to, dateOnly(to)) };
+};
+
 const OUTCOMES: Partial<Record<DecisionType, readonly string[]>> = {
   reasonable_grounds: ['positive', 'negative'],
   conclusive_grounds: ['positive', 'negative'],
@@ -112,6 +119,8 @@ export const ROUTE_CATALOGUE: Record<string, RouteSpec> = {
       'subject.nationality': text('KHM', 'VNM', 'THA'),
       'subject.languages': fc.constantFrom(['km'], ['vi', 'en'], []),
       'subject.dateOfBirth': text('1997-03-01', '2010-12-31'),
+      // Half the pairs agree with the date of birth, so both outcomes of that rule are reached.
+      'subject.birthYear': fc.constantFrom(1997, 2010),
     }),
   },
   'GET /api/v1/cases': { callers: ['officer', 'commissioner', 'analyst', 'decisionMaker'], hints: listHints },
@@ -126,6 +135,10 @@ export const ROUTE_CATALOGUE: Record<string, RouteSpec> = {
     hints: listHints,
   },
   'GET /api/v1/alerts': { callers: ['commissioner', 'supervisor'], hints: listHints },
+  'POST /api/v1/alerts/{id}/acknowledge': {
+    callers: ['commissioner', 'supervisor'],
+    path: (fx) => ({ id: from(fx.alertIds) }),
+  },
   'POST /api/v1/sampling-runs': {
     callers: ['commissioner'],
     hints: () => ({
@@ -150,8 +163,8 @@ export const ROUTE_CATALOGUE: Record<string, RouteSpec> = {
   },
   'POST /api/v1/reviews/{id}/respond': { callers: ['supervisor'], path: (fx) => ({ id: from(fx.reviewIds) }) },
   'POST /api/v1/reviews/{id}/withdraw': { callers: ['commissioner'], path: (fx) => ({ id: from(fx.reviewIds) }) },
-  'GET /api/v1/reports/agencies': { callers: ['commissioner', 'analyst', 'supervisor'], hints: periodHints },
-  'GET /api/v1/exports/anonymised': { callers: ['commissioner', 'analyst'], hints: periodHints },
+  'GET /api/v1/reports/agencies': { callers: ['commissioner', 'analyst', 'supervisor'], hints: reportPeriodHints },
+  'GET /api/v1/exports/anonymised': { callers: ['commissioner', 'analyst'], hints: reportPeriodHints },
   'GET /api/v1/audit/events': {
     callers: ['commissioner'],
     hints: (fx) => ({

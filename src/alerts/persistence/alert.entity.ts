@@ -26,6 +26,7 @@ export class AlertEntity {
   @Column('timestamptz', { name: 'raised_at' }) raisedAt: Date;
   @Column('timestamptz', { name: 'acknowledged_at', nullable: true }) acknowledgedAt: Date | null;
   @Column('uuid', { name: 'acknowledged_by', nullable: true }) acknowledgedBy: string | null;
+  @Column('text', { name: 'acknowledged_note', nullable: true }) acknowledgedNote: string | null;
   @Column('timestamptz', { name: 'resolved_at', nullable: true }) resolvedAt: Date | null;
   @Column('text', { name: 'resolved_reason', nullable: true }) resolvedReason: string | null;
 }

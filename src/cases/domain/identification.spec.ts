@@ -560,6 +560,37 @@ describe('guards at their boundary', () => {
     it('exactly now is accepted', () => {
       expectAccepted(run(snapshot, validRequest('release', { at: NOW, occurredAt: NOW })));
     });
+
+    it('in the future, with occurredAt defaulted to it, is refused naming at (not occurredAt)', () => {
+      const future = plus(NOW, SECOND_MS);
+      expectGuard(
+        run(snapshot, validRequest('release', { at: future, occurredAt: future })),
+        'release_in_future',
+        'at',
+      );
+    });
+  });
+
+  describe('detain at, with occurredAt defaulted to it', () => {
+    const snapshot = snapshotIn('referred');
+
+    it('in the future is refused naming at', () => {
+      const future = plus(NOW, SECOND_MS);
+      expectGuard(
+        run(snapshot, validRequest('detain', { at: future, occurredAt: future })),
+        'detention_in_future',
+        'at',
+      );
+    });
+
+    it('before the encounter is refused naming at', () => {
+      const early = plus(ENCOUNTER, -SECOND_MS);
+      expectGuard(
+        run(snapshot, validRequest('detain', { at: early, occurredAt: early })),
+        'detention_before_encounter',
+        'at',
+      );
+    });
   });
 
   describe('outcomes', () => {

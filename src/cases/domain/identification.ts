@@ -281,6 +281,21 @@ export function decide(
   ] as const) {
     if (value && Number.isNaN(value.getTime())) return guard('invalid_date', field, `${field} is not a valid date.`);
   }
+  // `at` before `occurredAt`: occurredAt defaults to `at`, and a refusal should name the field the client sent.
+  if (type === 'detain') {
+    const at = request.at!;
+    if (at.getTime() > now.getTime()) return guard('detention_in_future', 'at', 'at may not be in the future.');
+    if (at.getTime() < snapshot.encounterAt.getTime()) {
+      return guard('detention_before_encounter', 'at', 'at may not be before the encounter.');
+    }
+  }
+  if (type === 'release') {
+    const at = request.at!;
+    if (at.getTime() > now.getTime()) return guard('release_in_future', 'at', 'at may not be in the future.');
+    if (at.getTime() < snapshot.detainedSince!.getTime()) {
+      return guard('release_before_detention', 'at', 'at may not be before the detention began.');
+    }
+  }
   if (request.occurredAt.getTime() > now.getTime()) {
     return guard('occurred_in_future', 'occurredAt', 'occurredAt may not be in the future.');
   }
@@ -381,24 +396,12 @@ export function decide(
       }
       break;
     }
-    case 'detain': {
-      const at = request.at!;
-      if (at.getTime() > now.getTime()) return guard('detention_in_future', 'at', 'at may not be in the future.');
-      if (at.getTime() < snapshot.encounterAt.getTime()) {
-        return guard('detention_before_encounter', 'at', 'at may not be before the encounter.');
-      }
+    case 'detain':
       effects.push('detention_opened');
       break;
-    }
-    case 'release': {
-      const at = request.at!;
-      if (at.getTime() > now.getTime()) return guard('release_in_future', 'at', 'at may not be in the future.');
-      if (at.getTime() < snapshot.detainedSince!.getTime()) {
-        return guard('release_before_detention', 'at', 'at may not be before the detention began.');
-      }
+    case 'release':
       effects.push('detention_closed');
       break;
-    }
   }
   return { ok: true, next: apply(snapshot, request), effects };
 }

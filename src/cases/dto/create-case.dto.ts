@@ -15,14 +15,45 @@ import {
   MaxLength,
   Min,
   MinLength,
+  ValidateBy,
   ValidateNested,
   IsDefined,
 } from 'class-validator';
 import { IsTimestamp } from '../../common/validators.js';
+import { birthYearAgrees, DATE_OF_BIRTH_MESSAGES, dateOfBirthProblem } from '../domain/date-of-birth.js';
 import { INDICATOR_CODES } from '../domain/indicators.js';
 
 export const SEXES = ['female', 'male', 'other', 'unknown'] as const;
 export const ENCOUNTER_KINDS = ['border_entry', 'border_exit', 'inland', 'workplace_inspection', 'other'] as const;
+
+function IsDateOfBirth(): PropertyDecorator {
+  return ValidateBy({
+    name: 'isDateOfBirth',
+    validator: {
+      // "Today" is when the request is validated: a date of birth is never judged against a stale clock.
+      validate: (value: unknown) => typeof value === 'string' && dateOfBirthProblem(value, new Date()) === null,
+      defaultMessage: (args) => {
+        const value = args?.value as unknown;
+        const problem = typeof value === 'string' ? dateOfBirthProblem(value, new Date()) : null;
+        return `$property ${DATE_OF_BIRTH_MESSAGES[problem ?? 'not_a_date']}`;
+      },
+    },
+  });
+}
+
+/** Reported on `birthYear`, the coarser of the two: the date of birth is what the agency read off a document. */
+function AgreesWithDateOfBirth(): PropertyDecorator {
+  return ValidateBy({
+    name: 'agreesWithDateOfBirth',
+    validator: {
+      validate: (value: unknown, args) => {
+        const dateOfBirth = (args?.object as { dateOfBirth?: unknown } | undefined)?.dateOfBirth;
+        return typeof value !== 'number' || typeof dateOfBirth !== 'string' || birthYearAgrees(value, dateOfBirth);
+      },
+      defaultMessage: () => '$property must be the year of dateOfBirth',
+    },
+  });
+}
 
 export class SubjectDto {
   @ApiProperty({ example: 'KH-F-1998-017', description: 'The agency’s pseudonym for the person; not personal data.' })
@@ -35,11 +66,17 @@ export class SubjectDto {
   @IsIn(SEXES)
   sex: (typeof SEXES)[number];
 
-  @ApiPropertyOptional({ example: 1998, minimum: 1900, maximum: 2100 })
+  @ApiPropertyOptional({
+    example: 1998,
+    minimum: 1900,
+    maximum: 2100,
+    description: 'With `dateOfBirth`, the year of that date (else 400 naming `subject.birthYear`).',
+  })
   @IsOptional()
   @IsInt()
   @Min(1900)
   @Max(2100)
+  @AgreesWithDateOfBirth()
   birthYear?: number;
 
   @ApiPropertyOptional({ example: 'KHM', description: 'ISO 3166-1 alpha-3' })
@@ -65,9 +102,13 @@ export class SubjectDto {
   @MaxLength(200)
   name?: string;
 
-  @ApiPropertyOptional({ example: '1998-04-02', description: 'Personal data (YYYY-MM-DD).' })
+  @ApiPropertyOptional({
+    example: '1998-04-02',
+    format: 'date',
+    description: 'Personal data: a real calendar date (YYYY-MM-DD), from 1900-01-01 and not after today (UTC).',
+  })
   @IsOptional()
-  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'dateOfBirth must be YYYY-MM-DD' })
+  @IsDateOfBirth()
   dateOfBirth?: string;
 
   @ApiPropertyOptional({ description: 'Personal data.' })

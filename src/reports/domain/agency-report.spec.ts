@@ -27,6 +27,7 @@ function agency(overrides: Partial<AgencyReport['agency']> = {}): AgencyReport {
 const report = (agencies: AgencyReport[]) => ({
   from: '2026-01-01T00:00:00.000Z',
   to: '2026-07-01T00:00:00.000Z',
+  period: { from: '2026-01-01T00:00:00.000Z', to: '2026-07-01T00:00:00.000Z', defaulted: false },
   generatedAt: '2026-07-01T09:00:00.000Z',
   agencies,
 });

@@ -40,6 +40,8 @@ export interface AgencyReport {
 export interface AgenciesReport {
   from: string;
   to: string;
+  /** The period used, and whether the caller left an end of it out. */
+  period: { from: string; to: string; defaulted: boolean };
   generatedAt: string;
   agencies: AgencyReport[];
 }

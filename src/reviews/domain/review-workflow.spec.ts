@@ -228,7 +228,7 @@ describe('transitionReview: payload guards', () => {
       20,
       (text: string): ReviewCommand => ({ type: 'conclude', finding: 'concur', rationale: text }),
     ],
-    ['respond', 'text', 10, (text: string): ReviewCommand => ({ type: 'respond', response: 'reject', text })],
+    ['respond', 'responseText', 10, (text: string): ReviewCommand => ({ type: 'respond', response: 'reject', text })],
     ['withdraw', 'reason', 10, (text: string): ReviewCommand => ({ type: 'withdraw', reason: text })],
   ] as const;
   const STATUS_FOR = { conclude: 'assigned', respond: 'awaiting_response', withdraw: 'pending' } as const;

@@ -53,7 +53,7 @@ export const REVIEW_TRANSITIONS = {
     from: ['awaiting_response'],
     to: 'closed',
     by: { agency_supervisor: 'own_agency' },
-    text: { field: 'text', minLength: 10 },
+    text: { field: 'responseText', minLength: 10 },
   },
   withdraw: {
     // Once concluded the finding is on record and the agency may already have seen it.
