@@ -9,6 +9,7 @@ import { isUuid } from '../common/ids.js';
 import { decodeCursor, pageSize, toPage, type Page } from '../common/pagination.js';
 import type { RequestContext } from '../common/request-context.js';
 import { AppConfig } from '../config/app-config.js';
+import type { Role } from '../authz/domain/roles.js';
 import { autoAssign } from './domain/auto-assign.js';
 import {
   allowedReviewCommands,
@@ -89,7 +90,7 @@ export class ReviewsService {
   }
 
   async assign(ctx: RequestContext, id: string, reviewerId: string): Promise<ReviewResponseDto> {
-    const [reviewer] = await this.db.query<{ id: string; role: string; conflict_agency_ids: string[] }[]>(
+    const [reviewer] = await this.db.query<{ id: string; role: Role; conflict_agency_ids: string[] }[]>(
       `SELECT id, role, conflict_agency_ids FROM users WHERE id = $1`,
       [reviewerId],
     );
