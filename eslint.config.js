@@ -11,6 +11,7 @@ const FRAMEWORKS = ['@nestjs/*', 'typeorm', 'class-validator', 'class-transforme
  * Folders a low-level folder may import from (any other src/ folder is a feature). The regex matches a relative
  * import whose first directory after the `../` steps is not one of them; imports within the folder stay free.
  */
+/** @param {string[]} allowed */
 const lowerThan = (allowed) => new RegExp(`^(\\.\\./)+(?!(${allowed.join('|')})/)[^./][^/]*/`).source;
 const INFRASTRUCTURE = ['common', 'config', 'database', 'redis', 'logging', 'authz'];
 

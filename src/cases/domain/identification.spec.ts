@@ -141,13 +141,7 @@ interface Context {
 }
 
 function run(snapshot: CaseSnapshot, request: DecisionRequest, context: Context = {}): Decided {
-  return decide(
-    snapshot,
-    context.reviews ?? NO_REVIEWS,
-    request,
-    context.now ?? NOW,
-    context.rules ?? RULES,
-  );
+  return decide(snapshot, context.reviews ?? NO_REVIEWS, request, context.now ?? NOW, context.rules ?? RULES);
 }
 
 function expectAccepted(result: Decided): { next: CaseSnapshot; effects: DecisionEffect[] } {
