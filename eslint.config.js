@@ -7,6 +7,14 @@ import tseslint from 'typescript-eslint';
 /** Packages the pure domain core must never import (STYLE.md: the pure core). */
 const FRAMEWORKS = ['@nestjs/*', 'typeorm', 'class-validator', 'class-transformer', 'bullmq', 'ioredis', 'pg', 'nodemailer'];
 
+/**
+ * Folders a low-level folder may import from (any other src/ folder is a feature). The regex matches a relative
+ * import whose first directory after the `../` steps is not one of them; imports within the folder stay free.
+ */
+/** @param {string[]} allowed */
+const lowerThan = (allowed) => new RegExp(`^(\\.\\./)+(?!(${allowed.join('|')})/)[^./][^/]*/`).source;
+const INFRASTRUCTURE = ['common', 'config', 'database', 'redis', 'logging', 'authz'];
+
 export default tseslint.config(
   { ignores: ['dist/', 'node_modules/', 'var/', 'coverage/', 'bench-results/'] },
   js.configs.recommended,
@@ -36,6 +44,39 @@ export default tseslint.config(
         {
           patterns: [
             { group: FRAMEWORKS, message: 'domain/ is pure TypeScript: no framework, ORM or queue imports.' },
+          ],
+        },
+      ],
+    },
+  },
+  // Queue infrastructure and metrics sit below the features: worker composition lives in src/workers/.
+  {
+    files: ['src/jobs/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: lowerThan([...INFRASTRUCTURE, 'metrics']),
+              message: 'jobs/ is queue infrastructure: it imports no feature (compose workers in src/workers/).',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['src/metrics/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: lowerThan(INFRASTRUCTURE),
+              message: 'metrics/ imports no feature and nothing from jobs/: gauges register themselves on Metrics.',
+            },
           ],
         },
       ],

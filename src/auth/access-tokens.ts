@@ -2,7 +2,7 @@ import { createSecretKey, type KeyObject } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { AppConfig } from '../config/app-config.js';
-import { AGENCY_KINDS, ROLES, type Actor, type AgencyKind, type Role } from '../authz/domain/roles.js';
+import { isAgencyKind, isRole, type Actor, type AgencyKind, type Role } from '../authz/domain/roles.js';
 import { isUuid } from '../common/ids.js';
 
 interface AccessClaims {
@@ -54,9 +54,10 @@ export class AccessTokens {
   /** The actor the token speaks for, or undefined for any token this service did not issue. */
   async verify(token: string): Promise<Actor | undefined> {
     const a = this.config.auth;
-    let claims: Partial<AccessClaims & { exp: number }>;
+    // Unknown until checked below: a token this service signed may still predate a change of roles.
+    let claims: Partial<Record<keyof AccessClaims | 'exp', unknown>>;
     try {
-      claims = await this.jwt.verifyAsync<AccessClaims>(token, {
+      claims = await this.jwt.verifyAsync<Record<string, unknown>>(token, {
         secret: this.key as unknown as string,
         algorithms: ['HS256'],
         issuer: a.jwtIssuer,
@@ -69,9 +70,9 @@ export class AccessTokens {
       // jsonwebtoken checks `exp` only when present: a token without one would never expire.
       typeof claims.exp !== 'number' ||
       !isUuid(claims.sub) ||
-      !ROLES.includes(claims.role as Role) ||
+      !isRole(claims.role) ||
       !(claims.agency === null || isUuid(claims.agency)) ||
-      !(claims.agencyKind === null || AGENCY_KINDS.includes(claims.agencyKind as AgencyKind)) ||
+      !(claims.agencyKind === null || isAgencyKind(claims.agencyKind)) ||
       !Array.isArray(claims.conflicts) ||
       !claims.conflicts.every(isUuid)
     ) {
@@ -80,9 +81,9 @@ export class AccessTokens {
     return {
       kind: 'user',
       id: claims.sub,
-      role: claims.role as Role,
-      agencyId: claims.agency ?? null,
-      agencyKind: claims.agencyKind ?? null,
+      role: claims.role,
+      agencyId: claims.agency,
+      agencyKind: claims.agencyKind,
       conflictAgencyIds: claims.conflicts,
     };
   }

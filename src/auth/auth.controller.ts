@@ -5,7 +5,7 @@ import { ApiAuth, ApiProblems } from '../common/api-docs.js';
 import type { RequestContext } from '../common/request-context.js';
 import { LoginDto, MeResponse, TokenResponse } from './dto.js';
 import { LoginService } from './login.service.js';
-import { Public } from './public.decorator.js';
+import { Public } from '../common/public.decorator.js';
 import { Ctx } from './request-context.decorator.js';
 
 @ApiTags('auth')

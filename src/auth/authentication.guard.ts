@@ -5,7 +5,7 @@ import { Unauthenticated } from '../common/domain-errors.js';
 import { AccessTokens } from './access-tokens.js';
 import { ApiKeyAuthenticator } from './api-key-authenticator.js';
 import { isApiKeyToken } from './api-key-secret.js';
-import { IS_PUBLIC } from './public.decorator.js';
+import { IS_PUBLIC } from '../common/public.decorator.js';
 import type { AuthenticatedRequest } from './request-context.decorator.js';
 
 /** Global guard: every route needs a bearer JWT or API key unless marked @Public(). */

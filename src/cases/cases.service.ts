@@ -14,7 +14,7 @@ import { Idempotency, type IdempotentResult } from '../idempotency/idempotency.j
 import { PiiCipher } from '../pii/pii-cipher.js';
 import { caseDetail, caseSummary, decisionResponse, rowAfter, snapshotOf, type CasePii } from './case-presenter.js';
 import {
-  allowedDecisions,
+  allowedFromState,
   decide,
   NO_REVIEWS,
   type DecisionRequest,
@@ -199,6 +199,7 @@ export class CasesService {
     owedNotifications: string[],
   ) {
     const { actor, ability } = ctx;
+    // Who may decide is CASL's alone; the state machine below only knows states and guards.
     if (!ability.can(request.type, caseSubject(row))) {
       throw new Forbidden(`You may not record ${request.type} decisions on this case.`);
     }
@@ -209,7 +210,7 @@ export class CasesService {
         ? await this.reviewFacts.forCase(manager, row.id)
         : NO_REVIEWS;
     const now = new Date();
-    const decided = decide(snapshot, reviews, request, actor.role, now, {
+    const decided = decide(snapshot, reviews, request, now, {
       recoveryPeriodDays: this.config.cases.recoveryPeriodDays,
     });
     if (!decided.ok) throw this.rejectionError(ctx, row, decided.rejection);
@@ -362,7 +363,7 @@ export class CasesService {
 
   private allowedFor(ctx: RequestContext, row: CaseRow, snapshot: ReturnType<typeof snapshotOf>): DecisionType[] {
     const subject = caseSubject(row);
-    return allowedDecisions(snapshot, ctx.actor.role).filter((type) => ctx.ability.can(type, subject));
+    return allowedFromState(snapshot).filter((type) => ctx.ability.can(type, subject));
   }
 
   private versionConflict(ctx: RequestContext, row: CaseRow): Conflict {
@@ -379,8 +380,6 @@ export class CasesService {
 
   private rejectionError(ctx: RequestContext, row: CaseRow, rejection: Rejection): Error {
     switch (rejection.kind) {
-      case 'not_permitted':
-        return new Forbidden(rejection.message);
       case 'not_allowed_from_state':
         return new Conflict('decision-not-allowed', rejection.message, {
           state: rejection.state,

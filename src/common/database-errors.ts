@@ -6,7 +6,6 @@ export function sqlState(err: unknown): string | undefined {
 }
 
 export const UNIQUE_VIOLATION = '23505';
-export const EXCLUSION_VIOLATION = '23P01';
 
 /** Rethrows a unique violation as `error` (a domain error), anything else as is. */
 export function uniqueViolationAs(error: Error): (err: unknown) => never {

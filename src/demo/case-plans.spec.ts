@@ -1,4 +1,6 @@
 import { DETENTION_RULES } from '../alerts/domain/alert-rules.js';
+import { rolesThatMay } from '../authz/domain/abilities.js';
+import type { Role } from '../authz/domain/roles.js';
 import { evaluateDetention } from '../alerts/domain/overdue-rules.js';
 import {
   CASE_STATES,
@@ -17,7 +19,7 @@ const RULES: DemoRules = {
   rgDecisionMaxWorkingDays: 5,
   maxDetentionDays: 28,
 };
-const ROLE: Record<DemoActor, string> = {
+const ROLE: Record<DemoActor, Role> = {
   bpOfficer: 'agency_officer',
   bpApiKey: 'agency_officer',
   bpSupervisor: 'agency_supervisor',
@@ -44,7 +46,10 @@ function replay(plan: CasePlan): CaseSnapshot {
     });
   }
   for (const { by, request } of steps) {
-    const decided = decide(snapshot, NO_REVIEWS, request, ROLE[by], now, {
+    if (!rolesThatMay(request.type, 'Case').includes(ROLE[by])) {
+      throw new Error(`${plan.scenario}: a ${ROLE[by]} may not record ${request.type}`);
+    }
+    const decided = decide(snapshot, NO_REVIEWS, request, now, {
       recoveryPeriodDays: RULES.recoveryPeriodDays,
     });
     if (!decided.ok) throw new Error(`${plan.scenario}: ${decided.rejection.message}`);

@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { canonicalJson } from '../audit/domain/hash-chain.js';
+import { canonicalJson } from '../common/canonical-json.js';
 import { Unprocessable, ValidationFailed } from '../common/domain-errors.js';
 import { PiiCipher } from '../pii/pii-cipher.js';
+import { IdempotencyKeysRepository } from './persistence/idempotency-keys.repository.js';
 
 export interface IdempotentResult<T> {
   body: T;
@@ -23,7 +24,10 @@ const KEY = /^[\x21-\x7e]{1,255}$/;
  */
 @Injectable()
 export class Idempotency {
-  constructor(private readonly cipher: PiiCipher) {}
+  constructor(
+    private readonly cipher: PiiCipher,
+    private readonly keys: IdempotencyKeysRepository,
+  ) {}
 
   async run<T>(
     manager: EntityManager,
@@ -39,37 +43,22 @@ export class Idempotency {
       ]);
     }
     const requestHash = createHash('sha256').update(canonicalJson(request)).digest();
-    const inserted = await manager.query<unknown[]>(
-      `INSERT INTO idempotency_keys (actor_id, key, request_hash) VALUES ($1, $2, $3)
-       ON CONFLICT (actor_id, key) DO NOTHING RETURNING 1`,
-      [actorId, key, requestHash],
-    );
-    if (inserted.length === 0) {
-      const [stored] = await manager.query<
-        { request_hash: Buffer; response_ciphertext: Buffer | null; response_key_id: string | null }[]
-      >(
-        `SELECT request_hash, response_ciphertext, response_key_id FROM idempotency_keys WHERE actor_id = $1 AND key = $2`,
-        [actorId, key],
-      );
-      if (!stored.request_hash.equals(requestHash)) {
+    if (!(await this.keys.claim(manager, actorId, key, requestHash))) {
+      const stored = await this.keys.storedResponse(manager, actorId, key);
+      if (!stored.requestHash.equals(requestHash)) {
         throw new Unprocessable(
           'idempotency-key-reused',
           'This Idempotency-Key was used with a different request. Use a new key for a new request.',
         );
       }
       const body = this.cipher.openJson<T>(
-        { ciphertext: stored.response_ciphertext!, keyId: stored.response_key_id! },
+        { ciphertext: stored.ciphertext!, keyId: stored.keyId! },
         context(actorId, key),
       );
       return { body, replayed: true };
     }
     const body = await work();
-    const sealed = this.cipher.sealJson(body, context(actorId, key));
-    await manager.query(
-      `UPDATE idempotency_keys SET status_code = 201, response_ciphertext = $3, response_key_id = $4
-        WHERE actor_id = $1 AND key = $2`,
-      [actorId, key, sealed.ciphertext, sealed.keyId],
-    );
+    await this.keys.storeResponse(manager, actorId, key, this.cipher.sealJson(body, context(actorId, key)));
     return { body, replayed: false };
   }
 }

@@ -2,7 +2,7 @@ import { Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
 import { Queue, type JobsOptions } from 'bullmq';
 import { AppConfig } from '../config/app-config.js';
 import { JOBS, QUEUES, type JobData } from './queues.js';
-import { producerConnection } from './redis-connection.js';
+import { failFastConnection } from '../redis/redis-connection.js';
 
 type JobName = keyof JobData;
 
@@ -30,7 +30,7 @@ export class JobQueues implements OnApplicationShutdown {
 
   constructor(config: AppConfig) {
     const options = {
-      connection: producerConnection(config.redis.url),
+      connection: failFastConnection(config.redis.url),
       prefix: config.redis.queuePrefix,
       defaultJobOptions: { removeOnComplete: { count: 1_000 }, removeOnFail: { count: 5_000 } },
     };

@@ -2,9 +2,10 @@ import { BullModule } from '@nestjs/bullmq';
 import { Global, Module } from '@nestjs/common';
 import { AppConfig } from '../config/app-config.js';
 import { JobQueues } from './job-queues.js';
+import { QueueDepthGauge } from './queue-depth-gauge.js';
 import { QueueErrorLogging } from './queue-error-logging.js';
 import { QUEUES } from './queues.js';
-import { workerConnection } from './redis-connection.js';
+import { workerConnection } from '../redis/redis-connection.js';
 
 /**
  * BullMQ for every process. The queues registered here are what @Processor
@@ -23,7 +24,7 @@ import { workerConnection } from './redis-connection.js';
     }),
     BullModule.registerQueue(...Object.values(QUEUES).map((name) => ({ name }))),
   ],
-  providers: [JobQueues, QueueErrorLogging],
+  providers: [JobQueues, QueueErrorLogging, QueueDepthGauge],
   exports: [BullModule, JobQueues],
 })
 export class JobsModule {}

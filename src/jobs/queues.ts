@@ -1,3 +1,5 @@
+import { isUuid } from '../common/ids.js';
+
 /**
  * Queue and job names, and what each job carries: ids only, never personal
  * data (job data sits in Redis, which is not encrypted). BullMQ delivers at
@@ -9,7 +11,6 @@ export const QUEUES = {
   sampling: 'sampling',
   maintenance: 'maintenance',
 } as const;
-export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 
 export const JOBS = {
   /** alerts: evaluate open detentions, overdue review responses and escalations (OVERDUE_SCAN_CRON). */
@@ -41,11 +42,9 @@ export interface JobData {
   [JOBS.healthProbe]: { probe: string };
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /** Job data is checked before use: a job is input like any other. */
 export function idFrom(data: unknown, field: 'notificationId' | 'runId'): string {
   const value = (data as Record<string, unknown> | null)?.[field];
-  if (typeof value !== 'string' || !UUID.test(value)) throw new Error(`job data lacks a valid ${field}`);
+  if (!isUuid(value)) throw new Error(`job data lacks a valid ${field}`);
   return value;
 }

@@ -1,12 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
-import { JobQueues } from '../jobs/job-queues.js';
-import { QUEUES } from '../jobs/queues.js';
 
 /**
  * Prometheus metrics of this process (its own registry, so two app instances
- * in one test process do not collide). Queue depth is read from Redis at
- * scrape time; counters are incremented where the thing happens.
+ * in one test process do not collide). Counters are incremented where the
+ * thing happens; gauges read at scrape time register themselves here
+ * (queue depth: jobs/queue-depth-gauge.ts), so this file depends on nothing.
  */
 @Injectable()
 export class Metrics {
@@ -53,23 +52,7 @@ export class Metrics {
     registers: [this.registry],
   });
 
-  constructor(queues: JobQueues) {
+  constructor() {
     collectDefaultMetrics({ register: this.registry, prefix: 'oversight_' });
-    const depth = new Gauge({
-      name: 'oversight_queue_jobs',
-      help: 'Jobs per queue and state (read from Redis at scrape time)',
-      labelNames: ['queue', 'state'] as const,
-      registers: [this.registry],
-      async collect() {
-        for (const name of Object.values(QUEUES)) {
-          try {
-            const counts = await queues.queue(name).getJobCounts('waiting', 'active', 'delayed', 'failed');
-            for (const [state, n] of Object.entries(counts)) depth.set({ queue: name, state }, n);
-          } catch {
-            // Redis away: the gauge keeps its last values; readiness reports the outage.
-          }
-        }
-      },
-    });
   }
 }

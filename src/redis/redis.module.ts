@@ -1,11 +1,12 @@
 import { Global, Inject, Injectable, Module, type OnApplicationShutdown } from '@nestjs/common';
 import { Redis } from 'ioredis';
 import { AppConfig } from '../config/app-config.js';
+import { failFastConnection } from './redis-connection.js';
 
 /**
- * The application's own Redis connection (rate limits, health). It fails
- * fast instead of queueing commands while Redis is away, so callers can
- * degrade; BullMQ keeps its own connections.
+ * The application's own Redis connection (rate limits, health), failing
+ * fast like the job producers' (redis-connection.ts); BullMQ keeps its own
+ * connections.
  */
 export const REDIS = Symbol('REDIS');
 
@@ -24,13 +25,8 @@ class RedisCloser implements OnApplicationShutdown {
       provide: REDIS,
       inject: [AppConfig],
       useFactory: (config: AppConfig) =>
-        new Redis(config.redis.url, {
-          lazyConnect: false,
-          enableOfflineQueue: false,
-          maxRetriesPerRequest: 1,
-          connectTimeout: 2_000,
-          retryStrategy: (times) => Math.min(times * 200, 2_000),
-        }).on('error', () => undefined), // reported by health checks, not as unhandled events
+        // Errors are reported by health checks, not as unhandled events.
+        new Redis(failFastConnection(config.redis.url)).on('error', () => undefined),
     },
     RedisCloser,
   ],

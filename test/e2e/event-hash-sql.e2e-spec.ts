@@ -1,11 +1,11 @@
 import fc from 'fast-check';
 import {
   canonicalEvent,
-  canonicalJson,
   hashEvent,
   type AuditEventContent,
   type JsonValue,
 } from '../../src/audit/domain/hash-chain.js';
+import { canonicalJson } from '../../src/common/canonical-json.js';
 import { CANONICAL_EVENT_SQL, EVENT_HASH_SQL } from '../../src/audit/event-hash-sql.js';
 import { useTestDatabase } from '../support/test-database.js';
 

@@ -1,5 +1,9 @@
+import { randomUUID } from 'node:crypto';
+import { JobQueues } from '../../src/jobs/job-queues.js';
+import { JOBS } from '../../src/jobs/queues.js';
 import { adminSession, type Session } from '../factories/session.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
+import { waitUntil } from '../support/wait.js';
 
 describe('operations', () => {
   let t: TestApp;
@@ -38,5 +42,27 @@ describe('operations', () => {
     expect(page.text).toContain('<html');
     const api = await t.http().get('/queues/api/queues').set('authorization', admin.auth);
     expect(api.status).toBe(200);
+  });
+
+  it('forgets, in the maintenance job, the Idempotency-Keys older than their time to live and only those', async () => {
+    const ttlHours = t.config.cases.idempotencyTtlHours;
+    const actorId = randomUUID();
+    const key = (age: string) => `purge-test-${age}`;
+    await t.sql.query(
+      `INSERT INTO idempotency_keys (actor_id, key, request_hash, created_at) VALUES
+         ($1, $2, '\\x00', now() - make_interval(hours => $4) - interval '1 minute'),
+         ($1, $3, '\\x00', now() - make_interval(hours => $4) + interval '1 minute')`,
+      [actorId, key('expired'), key('fresh'), ttlHours],
+    );
+    const maintenance = t.app.get(JobQueues).queue('maintenance');
+    const job = await maintenance.add(JOBS.purgeIdempotencyKeys, {});
+    const result = await waitUntil('the purge job to complete', async () =>
+      (await job.getState()) === 'completed' ? (await maintenance.getJob(job.id!))?.returnvalue : undefined,
+    );
+    expect(result).toEqual({ purged: 1 });
+    const { rows } = await t.sql.query<{ key: string }>(`SELECT key FROM idempotency_keys WHERE actor_id = $1`, [
+      actorId,
+    ]);
+    expect(rows.map((r) => r.key)).toEqual([key('fresh')]);
   });
 });

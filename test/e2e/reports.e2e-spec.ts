@@ -5,40 +5,12 @@ import { createWorld, type World } from '../factories/world.js';
 import { expectProblem } from '../support/problems.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 import { waitUntil } from '../support/wait.js';
+import { parseCsv } from '../support/csv.js';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 const iso = (ms: number): string => new Date(ms).toISOString();
 const round2 = (x: number): number => Math.round(x * 100) / 100;
-
-/** A minimal RFC 4180 reader (quoted fields, doubled quotes, CRLF rows). */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') {
-        cell += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else cell += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',') {
-      row.push(cell);
-      cell = '';
-    } else if (ch === '\r' && text[i + 1] === '\n') {
-      row.push(cell);
-      rows.push(row);
-      row = [];
-      cell = '';
-      i++;
-    } else cell += ch;
-  }
-  return rows;
-}
 
 /**
  * Hand-built history of the own agency, with every time chosen so each

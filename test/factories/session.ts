@@ -1,10 +1,11 @@
+import type { Role } from '../../src/authz/domain/roles.js';
 import type { TestApp } from '../support/test-app.js';
 import { ADMIN } from '../support/test-app.js';
 
 export interface Session {
   id: string;
   email: string;
-  role: string;
+  role: Role;
   agencyId: string | null;
   token: string;
   /** `Authorization` header value. */

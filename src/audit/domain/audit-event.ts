@@ -1,5 +1,5 @@
 import { canonicalEvent, chainHash, type AuditActor, type AuditEventContent, type JsonValue } from './hash-chain.js';
-import { canonicalJson } from './hash-chain.js';
+import { canonicalJson } from '../../common/canonical-json.js';
 import type { Actor } from '../../authz/domain/roles.js';
 
 export interface ChainPosition {

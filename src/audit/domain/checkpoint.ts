@@ -1,5 +1,5 @@
 import { createHash, createPrivateKey, createPublicKey, sign, verify, type KeyObject } from 'node:crypto';
-import { canonicalJson } from './hash-chain.js';
+import { canonicalJson } from '../../common/canonical-json.js';
 
 /**
  * A checkpoint seals the heads of every chain that grew since the previous

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import canonicalize from 'canonicalize';
+import { canonicalJson } from '../../common/canonical-json.js';
 
 /**
  * Tamper evidence for the audit log. Every event belongs to one chain (a case,
@@ -36,12 +36,6 @@ export interface AuditEventContent {
   subject: { type: string; id: string | null };
   requestId: string | null;
   payload: JsonValue;
-}
-
-export function canonicalJson(value: unknown): string {
-  const text = canonicalize(value);
-  if (text === undefined) throw new TypeError('value cannot be canonicalised');
-  return text;
 }
 
 export function canonicalEvent(event: AuditEventContent): string {

@@ -1,5 +1,11 @@
-import type { CaseState } from '../../cases/domain/identification.js';
-import { type Action, CASE_PII_FIELDS, defineAbilityFor, type SubjectAttributes, subjectOf } from './abilities.js';
+import {
+  type Action,
+  CASE_PII_FIELDS,
+  defineAbilityFor,
+  rolesThatMay,
+  type SubjectAttributes,
+  subjectOf,
+} from './abilities.js';
 import type { Actor, AgencyKind } from './roles.js';
 
 /*
@@ -63,7 +69,7 @@ function r<S extends keyof SubjectAttributes>(
   return { name: `${type} · ${action} · ${what}`, action, record: subjectOf(type, attributes), expected };
 }
 
-const kase = (agencyId: string, state: CaseState, everReferred: boolean): SubjectAttributes['Case'] => ({
+const kase = (agencyId: string, state: string, everReferred: boolean): SubjectAttributes['Case'] => ({
   agencyId,
   state,
   everReferred,
@@ -284,4 +290,15 @@ describe('agency kind', () => {
       expect(ability.rules).toEqual([]);
     },
   );
+});
+
+describe('rolesThatMay (the README decision table\'s "by" column)', () => {
+  it.each([
+    ['refer', ['agency_officer', 'agency_supervisor']],
+    ['close', ['agency_officer', 'agency_supervisor']],
+    ['reasonable_grounds', ['decision_maker']],
+    ['request_reconsideration', ['commissioner', 'agency_officer', 'agency_supervisor', 'decision_maker']],
+  ] as const)('%s: %j', (action, roles) => {
+    expect(rolesThatMay(action, 'Case')).toEqual(roles);
+  });
 });

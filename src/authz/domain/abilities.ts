@@ -6,15 +6,16 @@ import {
   type MongoAbility,
   type RawRuleOf,
 } from '@casl/ability';
-import { AUTHORITY_DECISIONS, FRONTLINE_DECISIONS, type DecisionType } from '../../cases/domain/identification.js';
-import type { Actor } from './roles.js';
+import { AUTHORITY_DECISIONS, FRONTLINE_DECISIONS, type DecisionType } from '../../common/decision-types.js';
+import { ROLE_AGENCY_KIND, ROLES, type Actor, type Role } from './roles.js';
 
 /**
  * SPEC §2 as data: one function per role, one `defineRulesFor(actor)`. The
  * same rules allow actions (`ability.can`) and filter lists in SQL
  * (`rules-to-sql.ts`), so what a list returns and what a read allows cannot
  * disagree. The field names in conditions are the subjects' attribute names
- * below; each SQL query maps them to columns.
+ * below; each SQL query maps them to columns. This is the one source of who
+ * may take which decision: the state machine only says from which state.
  */
 
 export const CASE_PII_FIELDS = [
@@ -155,4 +156,21 @@ function decisionMaker(b: Builder, actor: Actor): void {
   for (const conditions of readable) {
     can(['read', 'request_reconsideration', ...AUTHORITY_DECISIONS], 'Case', conditions);
   }
+}
+
+/**
+ * The roles with any rule allowing `action` on `subject`, whatever its
+ * conditions (for documentation: the README's decision table names them).
+ */
+export function rolesThatMay(action: Action, subject: SubjectName): Role[] {
+  return ROLES.filter((role) =>
+    defineAbilityFor({
+      kind: 'user',
+      id: `any-${role}`,
+      role,
+      agencyId: ROLE_AGENCY_KIND[role] ? 'an-agency' : null,
+      agencyKind: ROLE_AGENCY_KIND[role],
+      conflictAgencyIds: [],
+    }).can(action, subject),
+  );
 }

@@ -9,8 +9,16 @@ export const ROLES = [
 ] as const;
 export type Role = (typeof ROLES)[number];
 
+export function isRole(value: unknown): value is Role {
+  return (ROLES as readonly unknown[]).includes(value);
+}
+
 export const AGENCY_KINDS = ['frontline', 'competent_authority', 'commissioner_office'] as const;
 export type AgencyKind = (typeof AGENCY_KINDS)[number];
+
+export function isAgencyKind(value: unknown): value is AgencyKind {
+  return (AGENCY_KINDS as readonly unknown[]).includes(value);
+}
 
 /** Which agency kind a role belongs to (SPEC §1); admins belong to none. */
 export const ROLE_AGENCY_KIND: Record<Role, AgencyKind | null> = {

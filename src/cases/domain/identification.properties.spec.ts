@@ -51,8 +51,6 @@ const SPEC_TYPES: readonly DecisionType[] = [
   'release',
 ];
 const CLOSE_OUTCOMES = ['support_provided', 'assisted_return', 'removed', 'released', 'lost_contact', 'transferred'];
-const ROLES = ['admin', 'commissioner', 'reviewer', 'analyst', 'agency_officer', 'agency_supervisor', 'decision_maker'];
-const FRONTLINE = ['agency_officer', 'agency_supervisor'];
 
 /** SPEC §3.2 "from" column; detain also needs "not detained", release "detained". */
 const SPEC_FROM: Record<DecisionType, readonly CaseState[]> = {
@@ -65,17 +63,6 @@ const SPEC_FROM: Record<DecisionType, readonly CaseState[]> = {
   close: ['identified_victim', 'not_referred', 'rg_negative', 'cg_negative'],
   detain: SPEC_STATES.filter((s) => s !== 'closed'),
   release: SPEC_STATES,
-};
-const PERMITTED: Record<DecisionType, readonly string[]> = {
-  refer: FRONTLINE,
-  decline_referral: FRONTLINE,
-  reasonable_grounds: ['decision_maker'],
-  conclusive_grounds: ['decision_maker'],
-  request_reconsideration: ['commissioner', ...FRONTLINE, 'decision_maker'],
-  reconsider: ['decision_maker'],
-  close: FRONTLINE,
-  detain: FRONTLINE,
-  release: FRONTLINE,
 };
 const VALID_OUTCOMES: Record<DecisionType, readonly string[]> = {
   refer: [],
@@ -138,7 +125,6 @@ const caseArb = fc.record({
 
 interface Built {
   request: DecisionRequest;
-  role: string;
   now: Date;
   reviews: ReviewFacts;
 }
@@ -159,9 +145,6 @@ function build([, what, fields, times]: Step, cursor: number, snapshot: CaseSnap
   const anyType = w.pick(SPEC_TYPES);
   const aimedType = open.length > 0 ? w.pick(open) : anyType;
   const type = w.chance(5, 6) ? aimedType : anyType;
-  const permittedRole = w.pick(PERMITTED[type]);
-  const anyRole = w.pick(ROLES);
-  const role = w.chance(5, 6) ? permittedRole : anyRole;
   const validOutcome = VALID_OUTCOMES[type].length > 0 ? w.pick(VALID_OUTCOMES[type]) : undefined;
   const junkOutcome = w.pick(JUNK_OUTCOMES);
   const outcome = w.chance(8, 9) ? validOutcome : junkOutcome;
@@ -204,7 +187,7 @@ function build([, what, fields, times]: Step, cursor: number, snapshot: CaseSnap
     indicatorsConsidered: considered,
     reviewId,
   };
-  return { request, role, now: new Date(cursor + nowLead), reviews };
+  return { request, now: new Date(cursor + nowLead), reviews };
 }
 
 function deepFreeze<T>(value: T): T {
@@ -278,7 +261,8 @@ const acceptedTypes = new Set<DecisionType>();
 
 /**
  * Feeds the steps through `decide`; on every accepted decision checks that
- * the SPEC allows it (from state, detention, role, target state, guards).
+ * the SPEC allows it (from state, detention, target state, guards; who may
+ * decide is CASL's, tested in authz/domain).
  */
 function walk(indicators: readonly string[], steps: readonly Step[], { recordCalls = false } = {}): Walk {
   const opening = deepFreeze(openingSnapshot(ENCOUNTER, indicators));
@@ -293,12 +277,12 @@ function walk(indicators: readonly string[], steps: readonly Step[], { recordCal
   for (const step of steps) {
     cursor += step[0];
     const built = build(step, cursor, current);
-    const { request, role, now, reviews } = built;
+    const { request, now, reviews } = built;
     deepFreeze(current);
     deepFreeze(request);
     const print = recordCalls ? JSON.stringify(current) : '';
     const before = current;
-    const result = decide(current, reviews, request, role, now, RULES);
+    const result = decide(current, reviews, request, now, RULES);
     if (result.ok) {
       const { type } = request;
       const from = current.state;
@@ -307,7 +291,6 @@ function walk(indicators: readonly string[], steps: readonly Step[], { recordCal
       expectTrue(SPEC_FROM[type].includes(from), `${tag} was accepted; the SPEC does not allow it`);
       expectTrue(type !== 'detain' || detainedSince === null, `${tag} was accepted while detained`);
       expectTrue(type !== 'release' || detainedSince !== null, `${tag} was accepted while not detained`);
-      expectTrue(PERMITTED[type].includes(role), `${tag} was accepted from a ${role}`);
       expectTrue(SPEC_STATES.includes(next.state), `${tag} reached the unknown state ${next.state}`);
       const target = specTarget(from, request, cameFrom);
       expectTrue(next.state === target, `${tag} (${request.outcome}) reached ${next.state}, not ${target}`);
@@ -403,7 +386,7 @@ describe('random decision sequences', () => {
           expectTrue(JSON.stringify(before) === print, 'decide mutated its input snapshot');
           if (ok) continue;
           expectTrue(after === before, 'a rejected decision moved the case on');
-          const again = decide(before, built.reviews, built.request, built.role, built.now, RULES);
+          const again = decide(before, built.reviews, built.request, built.now, RULES);
           expectTrue(!again.ok, 'the same decision on the same snapshot was accepted the second time');
         }
       }),
@@ -425,8 +408,8 @@ describe('a closed case', () => {
           closedOutcome: outcome as CaseSnapshot['closedOutcome'],
           detainedSince: detained ? ENCOUNTER : null,
         });
-        const { request, role, now, reviews } = build(step, ENCOUNTER.getTime() + 2 * DAY_MS + step[0], snapshot);
-        const result = decide(snapshot, reviews, request, role, now, RULES);
+        const { request, now, reviews } = build(step, ENCOUNTER.getTime() + 2 * DAY_MS + step[0], snapshot);
+        const result = decide(snapshot, reviews, request, now, RULES);
         if (result.ok) {
           expectTrue(request.type === 'release' && detained, `${request.type} was accepted on a closed case`);
           expectTrue(

@@ -1,5 +1,7 @@
+import { defineAbilityFor, subjectOf } from '../../authz/domain/abilities.js';
+import { ROLE_AGENCY_KIND, ROLES, type Role } from '../../authz/domain/roles.js';
 import {
-  allowedDecisions,
+  allowedFromState,
   CASE_STATES,
   type CaseSnapshot,
   type CaseState,
@@ -61,43 +63,6 @@ const SPEC_TYPES = [
   'detain',
   'release',
 ] as const satisfies readonly DecisionType[];
-
-const ROLES = [
-  'admin',
-  'commissioner',
-  'reviewer',
-  'analyst',
-  'agency_officer',
-  'agency_supervisor',
-  'decision_maker',
-] as const;
-type Role = (typeof ROLES)[number];
-
-/** SPEC §2: who may take each decision type (agency scope aside). */
-const PERMITTED: Record<DecisionType, readonly Role[]> = {
-  refer: ['agency_officer', 'agency_supervisor'],
-  decline_referral: ['agency_officer', 'agency_supervisor'],
-  reasonable_grounds: ['decision_maker'],
-  conclusive_grounds: ['decision_maker'],
-  request_reconsideration: ['commissioner', 'agency_officer', 'agency_supervisor', 'decision_maker'],
-  reconsider: ['decision_maker'],
-  close: ['agency_officer', 'agency_supervisor'],
-  detain: ['agency_officer', 'agency_supervisor'],
-  release: ['agency_officer', 'agency_supervisor'],
-};
-
-/** One permitted role per type, for tests about something else than roles. */
-const ROLE_FOR: Record<DecisionType, Role> = {
-  refer: 'agency_officer',
-  decline_referral: 'agency_supervisor',
-  reasonable_grounds: 'decision_maker',
-  conclusive_grounds: 'decision_maker',
-  request_reconsideration: 'commissioner',
-  reconsider: 'decision_maker',
-  close: 'agency_officer',
-  detain: 'agency_officer',
-  release: 'agency_supervisor',
-};
 
 const EVER_REFERRED: readonly CaseState[] = [
   'referred',
@@ -170,21 +135,13 @@ function snapshotAllowing(type: DecisionType): CaseSnapshot {
 }
 
 interface Context {
-  role?: string;
   now?: Date;
   rules?: IdentificationRules;
   reviews?: ReviewFacts;
 }
 
 function run(snapshot: CaseSnapshot, request: DecisionRequest, context: Context = {}): Decided {
-  return decide(
-    snapshot,
-    context.reviews ?? NO_REVIEWS,
-    request,
-    context.role ?? ROLE_FOR[request.type],
-    context.now ?? NOW,
-    context.rules ?? RULES,
-  );
+  return decide(snapshot, context.reviews ?? NO_REVIEWS, request, context.now ?? NOW, context.rules ?? RULES);
 }
 
 function expectAccepted(result: Decided): { next: CaseSnapshot; effects: DecisionEffect[] } {
@@ -337,26 +294,6 @@ describe('every state × every decision type', () => {
       });
     },
   );
-});
-
-describe('roles', () => {
-  const rows = SPEC_TYPES.flatMap((type) =>
-    ROLES.map((role) => ({ type, role, permitted: PERMITTED[type].includes(role) })),
-  );
-
-  it.each(rows.filter((r) => r.permitted))('$role may record $type', ({ type, role }) => {
-    expectAccepted(run(snapshotAllowing(type), validRequest(type), { role }));
-  });
-
-  it.each(rows.filter((r) => !r.permitted))('$role may not record $type', ({ type, role }) => {
-    expectRejected(run(snapshotAllowing(type), validRequest(type), { role }), { kind: 'not_permitted', type, role });
-  });
-
-  it('refuses an unknown role', () => {
-    expectRejected(run(snapshotAllowing('refer'), validRequest('refer'), { role: 'api_key' }), {
-      kind: 'not_permitted',
-    });
-  });
 });
 
 describe('required fields', () => {
@@ -865,7 +802,30 @@ describe('the projection', () => {
   });
 });
 
-describe('allowedDecisions', () => {
+/*
+ * What a caller may decide now is the state machine's list filtered by CASL
+ * (CasesService.allowedFor); this table, written from SPEC §2 and §3.2, holds
+ * the two together for a case of the caller's own agency.
+ */
+describe('allowed decisions: state machine ∩ CASL', () => {
+  const OWN_AGENCY = 'agency-1';
+  const allowedFor = (snapshot: CaseSnapshot, role: Role): DecisionType[] => {
+    const ability = defineAbilityFor({
+      kind: 'user',
+      id: 'user-1',
+      role,
+      agencyId: ROLE_AGENCY_KIND[role] ? OWN_AGENCY : null,
+      agencyKind: ROLE_AGENCY_KIND[role],
+      conflictAgencyIds: [],
+    });
+    const subject = subjectOf('Case', {
+      agencyId: OWN_AGENCY,
+      everReferred: snapshot.everReferred,
+      state: snapshot.state,
+    });
+    return allowedFromState(snapshot).filter((type) => ability.can(type, subject));
+  };
+
   const none = { admin: [], commissioner: [], reviewer: [], analyst: [] };
   const rows: [string, CaseSnapshot, Record<Role, DecisionType[]>][] = [
     [
@@ -935,7 +895,7 @@ describe('allowedDecisions', () => {
   );
 
   it.each(cases)('in $label, $role may take $expected', ({ snapshot, role, expected }) => {
-    expect(allowedDecisions(snapshot, role)).toEqual(expected);
+    expect(allowedFor(snapshot, role)).toEqual(expected);
   });
 });
 
@@ -957,7 +917,6 @@ describe('decision dates and text length (review findings)', () => {
       referred,
       NO_REVIEWS,
       { type: 'reasonable_grounds', occurredAt: new Date('2026-01-06T00:00:00Z'), outcome: 'positive', reason: 'x' },
-      'decision_maker',
       NOW,
       rules,
     );
@@ -976,7 +935,6 @@ describe('decision dates and text length (review findings)', () => {
       referred,
       NO_REVIEWS,
       { type: 'detain', occurredAt: at, at, facility: 'F', legalBasis: 'L' },
-      'agency_officer',
       NOW,
       rules,
     );
@@ -988,7 +946,6 @@ describe('decision dates and text length (review findings)', () => {
       openingSnapshot(E, []),
       NO_REVIEWS,
       { type: 'decline_referral', occurredAt: NOW, reason: '𝐀'.repeat(10), indicatorsConsidered: [] },
-      'agency_officer',
       NOW,
       rules,
     );
@@ -1001,7 +958,6 @@ describe('decision dates and text length (review findings)', () => {
       openingSnapshot(E, []),
       NO_REVIEWS,
       { type: 'detain', occurredAt: bad, at: bad, facility: 'F', legalBasis: 'L' },
-      'agency_officer',
       NOW,
       rules,
     );

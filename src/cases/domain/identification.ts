@@ -2,8 +2,14 @@
  * The identification state machine of SPEC §3.1–3.2: a transition table
  * (the documentation; the README's table is generated from it) and one pure
  * function, `decide`, that either returns the case's next state or a typed
- * rejection. Time and configuration are arguments.
+ * rejection. Time and configuration are arguments. Who may take a decision
+ * is not decided here: that is CASL's (authz/domain/abilities.ts), checked
+ * before `decide` is asked.
  */
+
+import { DECISION_TYPES, type DecisionType } from '../../common/decision-types.js';
+
+export { DECISION_TYPES, type DecisionType };
 
 export const CASE_STATES = [
   'screening',
@@ -21,22 +27,6 @@ export type CaseState = (typeof CASE_STATES)[number];
 export const NEGATIVE_STATES = ['not_referred', 'rg_negative', 'cg_negative'] as const;
 export type NegativeState = (typeof NEGATIVE_STATES)[number];
 
-export const DECISION_TYPES = [
-  'refer',
-  'decline_referral',
-  'reasonable_grounds',
-  'conclusive_grounds',
-  'request_reconsideration',
-  'reconsider',
-  'close',
-  'detain',
-  'release',
-] as const;
-export type DecisionType = (typeof DECISION_TYPES)[number];
-
-export const FRONTLINE_DECISIONS = ['refer', 'decline_referral', 'detain', 'release', 'close'] as const;
-export const AUTHORITY_DECISIONS = ['reasonable_grounds', 'conclusive_grounds', 'reconsider'] as const;
-
 export const CLOSE_OUTCOMES = [
   'support_provided',
   'assisted_return',
@@ -50,13 +40,8 @@ export type CloseOutcome = (typeof CLOSE_OUTCOMES)[number];
 /** Outcomes that send a person out of the country: non-refoulement needs a risk assessment first. */
 export const RETURN_OUTCOMES: readonly CloseOutcome[] = ['removed', 'assisted_return'];
 
-/** Who may take a decision of each type, by role (the agency scope is CASL's, see authz/domain/abilities.ts). */
-export const DECIDERS = {
-  frontline: ['agency_officer', 'agency_supervisor'],
-  decision_maker: ['decision_maker'],
-  reconsideration: ['commissioner', 'agency_officer', 'agency_supervisor', 'decision_maker'],
-} as const;
-type Decider = keyof typeof DECIDERS;
+/** Shortest reason, in characters, for declining a referral. */
+export const MIN_DECLINE_REASON = 20;
 
 const ALL_BUT_CLOSED = CASE_STATES.filter((s) => s !== 'closed');
 
@@ -69,7 +54,6 @@ type Target =
 interface Transition {
   from: readonly CaseState[];
   to: Target;
-  by: Decider;
   /** Fields that must be present (non-empty). */
   requires: readonly (keyof DecisionRequest)[];
   /** Extra condition on detention, beyond the state. */
@@ -81,35 +65,32 @@ export const TRANSITIONS = {
   refer: {
     from: ['screening'],
     to: { kind: 'state', state: 'referred' },
-    by: 'frontline',
     requires: ['reason'],
     guards: 'at least one indicator recorded on the case',
   },
   decline_referral: {
     from: ['screening'],
     to: { kind: 'state', state: 'not_referred' },
-    by: 'frontline',
     requires: ['reason', 'indicatorsConsidered'],
-    guards: 'reason of at least 20 characters; indicatorsConsidered covers every indicator recorded on the case',
+    guards:
+      `reason of at least ${MIN_DECLINE_REASON} characters; ` +
+      'indicatorsConsidered covers every indicator recorded on the case',
   },
   reasonable_grounds: {
     from: ['referred'],
     to: { kind: 'by_outcome', outcomes: { positive: 'recovery_period', negative: 'rg_negative' } },
-    by: 'decision_maker',
     requires: ['outcome', 'reason'],
     guards: 'outcome is positive or negative',
   },
   conclusive_grounds: {
     from: ['recovery_period'],
     to: { kind: 'by_outcome', outcomes: { positive: 'identified_victim', negative: 'cg_negative' } },
-    by: 'decision_maker',
     requires: ['outcome', 'reason'],
     guards: 'not before RECOVERY_PERIOD_DAYS after the positive reasonable-grounds decision',
   },
   request_reconsideration: {
     from: NEGATIVE_STATES,
     to: { kind: 'state', state: 'reconsideration' },
-    by: 'reconsideration',
     requires: ['reason'],
     guards: 'a linked review (reviewId) must be a disagreement the agency accepted',
   },
@@ -120,14 +101,12 @@ export const TRANSITIONS = {
       upheld: 'previous',
       overturned: { not_referred: 'referred', rg_negative: 'referred', cg_negative: 'identified_victim' },
     },
-    by: 'decision_maker',
     requires: ['outcome', 'reason'],
     guards: 'outcome is upheld or overturned',
   },
   close: {
     from: ['identified_victim', 'not_referred', 'rg_negative', 'cg_negative'],
     to: { kind: 'state', state: 'closed' },
-    by: 'frontline',
     requires: ['outcome'],
     guards:
       'removed and assisted_return need riskAssessmentRef; removed is refused while a concluded review awaits the ' +
@@ -136,7 +115,6 @@ export const TRANSITIONS = {
   detain: {
     from: ALL_BUT_CLOSED,
     to: { kind: 'unchanged' },
-    by: 'frontline',
     requires: ['at', 'facility', 'legalBasis'],
     detention: 'not_detained',
     guards: 'at is not in the future nor before the encounter',
@@ -144,7 +122,6 @@ export const TRANSITIONS = {
   release: {
     from: CASE_STATES,
     to: { kind: 'unchanged' },
-    by: 'frontline',
     requires: ['at', 'reason'],
     detention: 'detained',
     guards: 'at is not in the future nor before the detention began',
@@ -202,7 +179,6 @@ export interface IdentificationRules {
 }
 
 export type Rejection =
-  | { kind: 'not_permitted'; type: DecisionType; role: string; message: string }
   | { kind: 'not_allowed_from_state'; type: DecisionType; state: CaseState; allowed: DecisionType[]; message: string }
   | { kind: 'missing_field'; type: DecisionType; field: string; message: string }
   | { kind: 'guard_failed'; type: DecisionType; guard: string; field: string; message: string };
@@ -212,12 +188,6 @@ export type DecisionEffect = 'detention_opened' | 'detention_closed' | 'removal_
 export type Decided = { ok: true; next: CaseSnapshot; effects: DecisionEffect[] } | { ok: false; rejection: Rejection };
 
 const DAY_MS = 86_400_000;
-const MIN_DECLINE_REASON = 20;
-
-/** Whether `role` may take decisions of `type` at all (agency scope aside). */
-export function mayDecide(role: string, type: DecisionType): boolean {
-  return (DECIDERS[TRANSITIONS[type].by] as readonly string[]).includes(role);
-}
 
 /** Decision types allowed from the case's current state and detention status, whatever the payload. */
 export function allowedFromState(snapshot: CaseSnapshot): DecisionType[] {
@@ -230,16 +200,10 @@ export function allowedFromState(snapshot: CaseSnapshot): DecisionType[] {
   });
 }
 
-/** What this role may decide on the case now (before any field is checked). */
-export function allowedDecisions(snapshot: CaseSnapshot, role: string): DecisionType[] {
-  return allowedFromState(snapshot).filter((type) => mayDecide(role, type));
-}
-
 export function decide(
   snapshot: CaseSnapshot,
   reviews: ReviewFacts,
   request: DecisionRequest,
-  role: string,
   now: Date,
   rules: IdentificationRules,
 ): Decided {
@@ -247,9 +211,6 @@ export function decide(
   const transition: Transition = TRANSITIONS[type];
   const reject = (rejection: Rejection): Decided => ({ ok: false, rejection });
 
-  if (!mayDecide(role, type)) {
-    return reject({ kind: 'not_permitted', type, role, message: `A ${role} may not record ${type} decisions.` });
-  }
   const allowed = allowedFromState(snapshot);
   if (!allowed.includes(type)) {
     const why =

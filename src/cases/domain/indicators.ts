@@ -36,11 +36,3 @@ export const INDICATORS = [
 export type Indicator = (typeof INDICATORS)[number];
 export type IndicatorCode = Indicator['code'];
 export const INDICATOR_CODES: readonly IndicatorCode[] = INDICATORS.map((i) => i.code);
-
-export function isIndicatorCode(value: string): value is IndicatorCode {
-  return (INDICATOR_CODES as readonly string[]).includes(value);
-}
-
-export function indicatorCategory(code: IndicatorCode): IndicatorCategory {
-  return INDICATORS.find((i) => i.code === code)!.category;
-}

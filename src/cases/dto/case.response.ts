@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ROLES, type Role } from '../../authz/domain/roles.js';
 import {
   CASE_STATES,
   CLOSE_OUTCOMES,
@@ -66,7 +67,7 @@ export class CaseResponse extends CaseSummaryResponse {
 export class DecisionActorResponse {
   @ApiProperty({ enum: ['user', 'api_key'] }) type: string;
   @ApiProperty({ format: 'uuid' }) id: string;
-  @ApiProperty() role: string;
+  @ApiProperty({ enum: ROLES }) role: Role;
   @ApiProperty({ format: 'uuid', nullable: true, type: String }) agencyId: string | null;
 }
 

@@ -3,6 +3,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import type { SealedEvent } from '../../audit/domain/audit-event.js';
 import type { AppAbility } from '../../authz/domain/abilities.js';
 import { accessibleSql, SqlParams, type SqlColumns } from '../../authz/domain/rules-to-sql.js';
+import type { Role } from '../../authz/domain/roles.js';
 import type { CaseSnapshot } from '../domain/identification.js';
 
 /** How CASL's Case attributes map to columns of `cases c`. */
@@ -71,7 +72,7 @@ export interface DecisionRow {
   reason: string | null;
   payload: Record<string, unknown>;
   agencyId: string;
-  actor: { type: 'user' | 'api_key'; id: string; role: string; agencyId: string | null };
+  actor: { type: 'user' | 'api_key'; id: string; role: Role; agencyId: string | null };
   reviewId: string | null;
   occurredAt: Date;
   recordedAt: Date;
@@ -92,7 +93,7 @@ export interface DecisionRecordRow {
   payload: Record<string, unknown>;
   actor_type: 'user' | 'api_key';
   actor_id: string;
-  actor_role: string;
+  actor_role: Role;
   actor_agency_id: string | null;
   review_id: string | null;
   occurred_at: Date;

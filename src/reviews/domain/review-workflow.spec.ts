@@ -1,3 +1,4 @@
+import type { Role } from '../../authz/domain/roles.js';
 import {
   REVIEW_COMMANDS,
   REVIEW_STATUSES,
@@ -38,7 +39,7 @@ const supervisor: ReviewActor = {
   conflictAgencyIds: [],
 };
 
-function actorWithRole(role: string): ReviewActor {
+function actorWithRole(role: Role): ReviewActor {
   if (role === 'reviewer') return assignedReviewer;
   if (role === 'agency_supervisor' || role === 'agency_officer') {
     return { id: `u-${role}`, role, agencyId: AGENCY, conflictAgencyIds: [] };
@@ -60,7 +61,7 @@ function review(status: ReviewStatus, overrides: Partial<ReviewSnapshot> = {}): 
   };
 }
 
-const freeReviewer = { id: 'u-other-reviewer', role: 'reviewer', conflictAgencyIds: [OTHER_AGENCY] };
+const freeReviewer = { id: 'u-other-reviewer', role: 'reviewer' as const, conflictAgencyIds: [OTHER_AGENCY] };
 const VALID: Record<ReviewCommandType, ReviewCommand> = {
   assign: { type: 'assign', reviewer: freeReviewer },
   conclude: { type: 'conclude', finding: 'disagree', rationale: 'The screening ignored three indicators.' },
@@ -143,7 +144,8 @@ describe('transitionReview: which roles may issue each command', () => {
   });
 
   it('refuses an unknown role even when it names an Object.prototype member', () => {
-    const actor = { ...commissioner, role: 'constructor' };
+    // A role from outside the type, as a corrupted row or a stale token could carry.
+    const actor = { ...commissioner, role: 'constructor' as Role };
 
     expect(rejectionOf(transitionReview(review('pending'), VALID.assign, actor, NOW, CONFIG)).kind).toBe(
       'not_permitted',
@@ -176,7 +178,7 @@ describe('transitionReview: which roles may issue each command', () => {
 
 describe('transitionReview: conflict of interest', () => {
   it('refuses to assign a reviewer with a conflict with the reviewed agency', () => {
-    const conflicted = { id: 'u-seconded', role: 'reviewer', conflictAgencyIds: [AGENCY] };
+    const conflicted = { id: 'u-seconded', role: 'reviewer' as const, conflictAgencyIds: [AGENCY] };
 
     expect(
       rejectionOf(
@@ -192,7 +194,7 @@ describe('transitionReview: conflict of interest', () => {
   });
 
   it('refuses to assign to a user who is not a reviewer', () => {
-    const analyst = { id: 'u-analyst', role: 'analyst', conflictAgencyIds: [] };
+    const analyst = { id: 'u-analyst', role: 'analyst' as const, conflictAgencyIds: [] };
 
     expect(
       rejectionOf(

@@ -1,3 +1,5 @@
+import type { Role } from '../../authz/domain/roles.js';
+
 export const REVIEW_STATUSES = ['pending', 'assigned', 'awaiting_response', 'closed', 'withdrawn'] as const;
 export type ReviewStatus = (typeof REVIEW_STATUSES)[number];
 
@@ -77,14 +79,13 @@ export interface ReviewSnapshot {
 
 export interface ReviewActor {
   id: string;
-  /** admin | commissioner | reviewer | analyst | agency_officer | agency_supervisor | decision_maker */
-  role: string;
+  role: Role;
   agencyId: string | null;
   conflictAgencyIds: readonly string[];
 }
 
 export type ReviewCommand =
-  | { type: 'assign'; reviewer: { id: string; role: string; conflictAgencyIds: readonly string[] } }
+  | { type: 'assign'; reviewer: { id: string; role: Role; conflictAgencyIds: readonly string[] } }
   | { type: 'conclude'; finding: Finding; rationale: string }
   | { type: 'respond'; response: Response; text: string }
   | { type: 'withdraw'; reason: string };
@@ -277,7 +278,7 @@ export function transitionReview(
 }
 
 function checkAssignee(
-  reviewer: { id: string; role: string; conflictAgencyIds: readonly string[] } | undefined | null,
+  reviewer: { id: string; role: Role; conflictAgencyIds: readonly string[] } | undefined | null,
   review: ReviewSnapshot,
 ): ReviewRejection | null {
   if (!reviewer?.id) return { kind: 'missing_field', field: 'reviewerId', message: 'reviewerId is required.' };

@@ -202,8 +202,6 @@ export class StratifiedSampler {
   /** agency → type → outcome: three Map look-ups and no string built per record. */
   private readonly strata = new Map<string, Map<SampledDecisionType, Map<string | null, StratumState>>>();
   private finished = false;
-  /** The score of the record last offered, so a caller storing it with a review needs no second HMAC. */
-  lastScore = Number.NaN;
 
   constructor(
     private readonly seed: Buffer,
@@ -226,7 +224,6 @@ export class StratifiedSampler {
     const stratum = this.stratumState(record);
     stratum.population += 1;
     const score = selectionScore(this.seed, record.id);
-    this.lastScore = score;
     if (score < stratum.rate) {
       stratum.sampled += 1;
       if (stratum.sampled >= this.rates.minPerStratum) stratum.candidates = null;

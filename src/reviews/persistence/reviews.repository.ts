@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { AppAbility } from '../../authz/domain/abilities.js';
+import type { Role } from '../../authz/domain/roles.js';
 import { accessibleSql, SqlParams, type SqlColumns } from '../../authz/domain/rules-to-sql.js';
 import type { AutoAssignment } from '../domain/auto-assign.js';
 import type {
@@ -92,8 +93,8 @@ export class ReviewsRepository {
   }
 
   /** The user a review would be assigned to, with what the workflow checks about them. */
-  async assignee(id: string): Promise<{ id: string; role: string; conflictAgencyIds: string[] } | undefined> {
-    const [user] = await this.db.query<{ id: string; role: string; conflict_agency_ids: string[] }[]>(
+  async assignee(id: string): Promise<{ id: string; role: Role; conflictAgencyIds: string[] } | undefined> {
+    const [user] = await this.db.query<{ id: string; role: Role; conflict_agency_ids: string[] }[]>(
       `SELECT id, role, conflict_agency_ids FROM users WHERE id = $1`,
       [id],
     );

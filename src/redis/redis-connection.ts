@@ -23,11 +23,12 @@ export function workerConnection(url: string): RedisOptions {
 }
 
 /**
- * Producers (the API enqueueing after a commit) fail fast instead of queueing
- * commands while Redis is away: the request has committed and must answer;
- * the outbox sweeper enqueues again later.
+ * Everything that is not a worker fails fast instead of queueing commands
+ * while Redis is away, so callers can degrade: producers (the API enqueueing
+ * after a commit must answer; the outbox sweeper enqueues again later), rate
+ * limits and health checks.
  */
-export function producerConnection(url: string): RedisOptions {
+export function failFastConnection(url: string): RedisOptions {
   return {
     ...redisOptions(url),
     enableOfflineQueue: false,

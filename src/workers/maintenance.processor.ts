@@ -1,17 +1,17 @@
 import { Processor, WorkerHost } from '@nestjs/bullmq';
 import type { Job } from 'bullmq';
-import { DataSource } from 'typeorm';
 import { NotificationSender } from '../alerts/notification-sender.js';
 import { AuditCheckpointer } from '../audit/audit-checkpointer.js';
-import { SamplingRunsService } from '../reviews/sampling-runs.service.js';
 import { AppConfig } from '../config/app-config.js';
-import { JOBS, QUEUES } from './queues.js';
+import { IdempotencyKeysRepository } from '../idempotency/persistence/idempotency-keys.repository.js';
+import { JOBS, QUEUES } from '../jobs/queues.js';
+import { SamplingRunsService } from '../reviews/sampling-runs.service.js';
 
 @Processor(QUEUES.maintenance)
 export class MaintenanceProcessor extends WorkerHost {
   constructor(
     private readonly checkpointer: AuditCheckpointer,
-    private readonly db: DataSource,
+    private readonly idempotencyKeys: IdempotencyKeysRepository,
     private readonly config: AppConfig,
     private readonly notifications: NotificationSender,
     private readonly samplingRuns: SamplingRunsService,
@@ -23,13 +23,8 @@ export class MaintenanceProcessor extends WorkerHost {
     switch (job.name) {
       case JOBS.auditCheckpoint:
         return (await this.checkpointer.checkpoint()) ?? { skipped: 'no new events' };
-      case JOBS.purgeIdempotencyKeys: {
-        const [, purged] = await this.db.query<[unknown[], number]>(
-          `DELETE FROM idempotency_keys WHERE created_at < now() - make_interval(hours => $1)`,
-          [this.config.cases.idempotencyTtlHours],
-        );
-        return { purged };
-      }
+      case JOBS.purgeIdempotencyKeys:
+        return { purged: await this.idempotencyKeys.purgeOlderThan(this.config.cases.idempotencyTtlHours) };
       case JOBS.sweepOutbox:
         // The database is the source of truth: whatever it says is owed and no queue holds is queued again.
         return {

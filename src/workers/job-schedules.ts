@@ -1,7 +1,7 @@
 import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { AppConfig } from '../config/app-config.js';
-import { JobQueues } from './job-queues.js';
-import { JOBS, QUEUES } from './queues.js';
+import { JobQueues } from '../jobs/job-queues.js';
+import { JOBS, QUEUES } from '../jobs/queues.js';
 
 /**
  * Registers the recurring jobs. Job schedulers are keyed by id in Redis, so
