@@ -31,6 +31,8 @@ export async function ensureAppLogin(ownerUrl: string, appUrl: string, appRole: 
       `ALTER ROLE ${role} LOGIN NOINHERIT NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION NOBYPASSRLS PASSWORD ${secret}`,
     );
     await client.query(`GRANT ${pg.escapeIdentifier(appRole)} TO ${role}`);
+    // The restricted role even where the startup option `-c role=` is not forwarded (PgBouncer drops it).
+    await client.query(`ALTER ROLE ${role} SET role = ${pg.escapeLiteral(appRole)}`);
     return login;
   } finally {
     await client.end().catch(() => undefined);

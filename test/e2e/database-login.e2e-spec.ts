@@ -88,6 +88,11 @@ describe('the database login of the running app', () => {
       [login],
     );
     expect(role).toEqual({ rolsuper: false, rolinherit: false });
+    // A session that does not ask for the role (through a pooler that drops startup options) still gets it.
+    const plain = new pg.Client({ connectionString: appUrl });
+    await plain.connect();
+    expect((await plain.query('SELECT current_user AS r')).rows[0].r).toBe('oversight_app');
+    await plain.end();
   });
 
   it('starts in production as a member of oversight_app that owns nothing', async () => {
