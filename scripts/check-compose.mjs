@@ -356,11 +356,14 @@ for (const name of ['api', 'worker']) {
   // The app's login is not the superuser and owns nothing (the migrate service makes it so), and never migrates:
   // SET ROLE NONE would otherwise give any statement the owner's rights (issue 21.5).
   if (urlUser(env.DATABASE_URL) === superuser) {
-    fail(`services.${name}.environment.DATABASE_URL must not connect as the superuser ${superuser}; use the app's login`);
+    fail(
+      `services.${name}.environment.DATABASE_URL must not connect as the superuser ${superuser}; use the app's login`,
+    );
   }
   expect('MIGRATIONS_RUN', (v) => v === 'false', '"false" (the migrate service applies migrations as the owner)');
   for (const key of ['MIGRATION_DATABASE_URL', 'MIGRATION_DATABASE_PASSWORD_FILE']) {
-    if (env[key] !== undefined) fail(`services.${name}.environment.${key} must not be set (only migrate owns the schema)`);
+    if (env[key] !== undefined)
+      fail(`services.${name}.environment.${key} must not be set (only migrate owns the schema)`);
   }
   if (env.ALLOW_PRIVILEGED_DATABASE_LOGIN !== undefined && env.ALLOW_PRIVILEGED_DATABASE_LOGIN !== 'false') {
     fail(`services.${name}.environment.ALLOW_PRIVILEGED_DATABASE_LOGIN must not be enabled`);

@@ -37,7 +37,9 @@ export function readSecretFiles(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
   if (database !== undefined) out.DATABASE_URL = database;
   // The migration owner's URL defaults to DATABASE_URL only when it is unset, so its password file needs it set.
   if (env.MIGRATION_DATABASE_PASSWORD_FILE && !env.MIGRATION_DATABASE_URL) {
-    throw new StartupError('MIGRATION_DATABASE_PASSWORD_FILE needs MIGRATION_DATABASE_URL (the owner login it is for).');
+    throw new StartupError(
+      'MIGRATION_DATABASE_PASSWORD_FILE needs MIGRATION_DATABASE_URL (the owner login it is for).',
+    );
   }
   const migration = withPasswordFile(env, 'MIGRATION_DATABASE_URL', 'MIGRATION_DATABASE_PASSWORD_FILE');
   if (migration !== undefined) out.MIGRATION_DATABASE_URL = migration;
