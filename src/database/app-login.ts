@@ -20,16 +20,15 @@ export async function ensureAppLogin(ownerUrl: string, appUrl: string, appRole: 
   await client.connect();
   try {
     const role = pg.escapeIdentifier(login);
-    const secret = password === '' ? 'NULL' : pg.escapeLiteral(password);
+    // No password in the URL (a .pgpass, PGPASSWORD, certificates): whatever the login has is left alone.
+    const secret = password === '' ? '' : ` PASSWORD ${pg.escapeLiteral(password)}`;
     const found = await client.query('SELECT 1 FROM pg_roles WHERE rolname = $1', [login]);
     if (found.rowCount === 0) {
-      await client.query(`CREATE ROLE ${role} LOGIN NOINHERIT PASSWORD ${secret}`).catch((err: { code?: string }) => {
+      await client.query(`CREATE ROLE ${role} LOGIN NOINHERIT${secret}`).catch((err: { code?: string }) => {
         if (err.code !== '42710') throw err; // created meanwhile by another run
       });
     }
-    await client.query(
-      `ALTER ROLE ${role} LOGIN NOINHERIT NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION NOBYPASSRLS PASSWORD ${secret}`,
-    );
+    await client.query(`ALTER ROLE ${role} LOGIN NOINHERIT NOCREATEDB NOCREATEROLE${secret}`);
     await client.query(`GRANT ${pg.escapeIdentifier(appRole)} TO ${role}`);
     // The restricted role even where the startup option `-c role=` is not forwarded (PgBouncer drops it).
     await client.query(`ALTER ROLE ${role} SET role = ${pg.escapeLiteral(appRole)}`);
