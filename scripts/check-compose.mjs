@@ -321,14 +321,14 @@ function urlUser(url) {
 const superuser = pgEnv.POSTGRES_USER || 'postgres';
 
 // The app services: built from this repo's Dockerfile, unprivileged, wired to the stack.
-/** The secret each app service reads from a generated file: variable -> file name. */
-const APP_SECRET_FILES = {
-  JWT_SECRET: 'jwt_secret',
-  PII_ENCRYPTION_KEYS: 'pii_encryption_keys',
-  AUDIT_SIGNING_KEY: 'audit_signing_key',
-  DATABASE_PASSWORD: 'database_password',
-  BOOTSTRAP_ADMIN_PASSWORD: 'bootstrap_admin_password',
-};
+/** The secrets each app service reads from a generated file, named as the variable in lower case. */
+const APP_SECRETS = [
+  'JWT_SECRET',
+  'PII_ENCRYPTION_KEYS',
+  'AUDIT_SIGNING_KEY',
+  'DATABASE_PASSWORD',
+  'BOOTSTRAP_ADMIN_PASSWORD',
+];
 /** The app's login, the same in api, worker and migrate (which makes it). */
 /** @type {Record<string, string | undefined>} */
 const appDatabaseUrls = {};
@@ -378,7 +378,8 @@ for (const name of ['api', 'worker']) {
 
   // NODE_ENV=production needs the secrets; they come from the generated files. Setting a
   // variable and its _FILE together stops the app, so the plain variable must be absent.
-  for (const [key, file] of Object.entries(APP_SECRET_FILES)) {
+  for (const key of APP_SECRETS) {
+    const file = key.toLowerCase();
     expect(`${key}_FILE`, (v) => v === `${SECRETS_DIR}/${file}`, `${SECRETS_DIR}/${file}`);
     if (env[key] !== undefined) fail(`services.${name}.environment.${key} must not be set beside ${key}_FILE`);
   }
