@@ -80,12 +80,13 @@ COPY package.json ./
 COPY --from=prod-deps /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
 # The writable paths: var/ (e.g. MAIL_OUTBOX_DIR=var/mail when SMTP_URL is empty), and
-# /run/secrets/oversight, where docker-compose.yml mounts its `secrets` volume: an empty
+# /run/secrets/oversight and /run/secrets/database, where docker-compose.yml mounts its `secrets` and
+# `database-secrets` volumes: an empty
 # named volume takes the owner and mode of the image directory it is first mounted on,
 # so the one-shot `secrets` service can write the generated secrets there as `node`.
-RUN mkdir -p var /run/secrets/oversight \
- && chown node:node var /run/secrets/oversight \
- && chmod 0750 /run/secrets/oversight
+RUN mkdir -p var /run/secrets/oversight /run/secrets/database \
+ && chown node:node var /run/secrets/oversight /run/secrets/database \
+ && chmod 0750 /run/secrets/oversight /run/secrets/database
 # Unprivileged user that the official Node image provides (uid 1000).
 USER node
 EXPOSE 3000

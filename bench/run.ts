@@ -73,6 +73,10 @@ async function main(): Promise<void> {
     AUDIT_SIGNING_KEY: kept?.auditKey ?? randomBytes(32).toString('base64'),
     MAIL_OUTBOX_DIR: `/tmp/${database}-mail`,
     DATABASE_STATEMENT_TIMEOUT_MS: '0',
+    // The bench connects as the test server's superuser, and measures what the service can do, not its limits.
+    ALLOW_PRIVILEGED_DATABASE_LOGIN: 'true',
+    RATE_LIMIT_PER_MINUTE: '100000000',
+    EXPENSIVE_ROUTE_CONCURRENCY: '100',
   };
   const services: Service[] = [];
   const result: Record<string, unknown> = {};

@@ -66,6 +66,10 @@ async function main(): Promise<void> {
       OVERDUE_SCAN_CRON: '*/30 * * * * *',
       AUDIT_CHECKPOINT_CRON: '*/1 * * * *',
       OUTBOX_SWEEP_SECONDS: '10',
+      // The bench connects as the test server's superuser, and measures what the service can do, not its limits.
+      ALLOW_PRIVILEGED_DATABASE_LOGIN: 'true',
+      RATE_LIMIT_PER_MINUTE: '100000000',
+      EXPENSIVE_ROUTE_CONCURRENCY: '100',
     };
     const api = await startService('main', { ...env, WORKERS_ENABLED: 'false' });
     const worker = await startService('worker', env);

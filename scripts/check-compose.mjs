@@ -10,12 +10,21 @@
 //    service present, restarts unless-stopped, healthchecks, depends_on with
 //    service_healthy, durable Redis, PostgreSQL on a named volume, api/worker
 //    wiring, a non-root USER in the Dockerfile's final stage, and the secrets:
-//    made on first start by the one-shot `secrets` service (exempt from the
-//    restart and healthcheck rules; waited for with
-//    service_completed_successfully) into the `secrets` volume, which
-//    postgres, api and worker mount read-only and read through *_FILE
-//    variables. No environment value anywhere in the file may be a literal
-//    secret (see "No literal secret" below).
+//    made on first start by the one-shot `secrets` service (one-shots are
+//    exempt from the restart and healthcheck rules and waited for with
+//    service_completed_successfully) into two volumes: `secrets` (the app's
+//    keys, the app login's and the first admin's passwords), which api,
+//    worker and migrate mount read-only, and `database-secrets` (the
+//    PostgreSQL superuser's password), which only postgres and migrate mount:
+//    the database never sees the audit signing key, the app never the
+//    superuser's password. All read through *_FILE variables. No environment
+//    value anywhere in the file may be a literal secret (see "No literal
+//    secret" below).
+//    The database role (issue 21.5): the one-shot `migrate` service applies
+//    the migrations as the owner (the superuser POSTGRES_USER) and makes the
+//    app's login; api and worker connect as that login (not the owner, a
+//    member of oversight_app owning nothing) and never migrate. Ports are
+//    published on 127.0.0.1 only.
 // 3. `docker compose config -q` when the Compose plugin is installed (a
 //    client-side check that needs no Docker engine); skipped with a note if not.
 //
@@ -162,13 +171,21 @@ function mountsOf(service) {
 }
 
 const SECRETS_SERVICE = 'secrets';
+const MIGRATE_SERVICE = 'migrate';
+/** Services that run once and exit: no restart, no healthcheck, waited for until they complete. */
+const ONE_SHOTS = [SECRETS_SERVICE, MIGRATE_SERVICE];
 const SECRETS_VOLUME = 'secrets';
 const SECRETS_DIR = '/run/secrets/oversight';
-/** The services that read the generated secrets, and the only ones that may mount them. */
-const SECRET_READERS = ['postgres', 'api', 'worker'];
+const DATABASE_SECRETS_VOLUME = 'database-secrets';
+const DATABASE_SECRETS_DIR = '/run/secrets/database';
+/** The services that read each secrets volume (read-only), and the only ones that may mount it. */
+const VOLUME_READERS = {
+  [SECRETS_VOLUME]: { dir: SECRETS_DIR, readers: ['api', 'worker', MIGRATE_SERVICE] },
+  [DATABASE_SECRETS_VOLUME]: { dir: DATABASE_SECRETS_DIR, readers: ['postgres', MIGRATE_SERVICE] },
+};
 
-// Every service the stack promises (SPEC §9), and the one-shot that makes the secrets.
-for (const name of ['postgres', 'redis', 'mailpit', 'api', 'worker', SECRETS_SERVICE]) {
+// Every service the stack promises (SPEC §9), and the one-shots that make the secrets and migrate.
+for (const name of ['postgres', 'redis', 'mailpit', 'api', 'worker', ...ONE_SHOTS]) {
   if (!isObject(services[name])) fail(`services.${name} is missing`);
 }
 
@@ -177,7 +194,7 @@ if ('version' in compose) fail('top-level `version:` is obsolete in the Compose 
 
 for (const [name, service] of Object.entries(services)) {
   if (!isObject(service)) continue;
-  const oneShot = name === SECRETS_SERVICE;
+  const oneShot = ONE_SHOTS.includes(name);
   if (oneShot) {
     // It writes the files and exits; restarting it would only rerun a no-op.
     if (service.restart !== 'no') fail(`services.${name}.restart must be "no" (a one-shot)`);
@@ -193,7 +210,7 @@ for (const [name, service] of Object.entries(services)) {
         continue;
       }
       const condition = isObject(dep) ? dep.condition : undefined;
-      if (target === SECRETS_SERVICE) {
+      if (ONE_SHOTS.includes(target)) {
         if (condition !== 'service_completed_successfully') {
           fail(`services.${name}.depends_on.${target}.condition must be service_completed_successfully`);
         }
@@ -242,58 +259,79 @@ if (isObject(redis)) {
     fail('services.redis healthcheck must use redis-cli ping');
 }
 
-// Secrets: generated on first start into the `secrets` volume, never written in this file.
-if (!(SECRETS_VOLUME in volumes)) fail(`top-level volumes must declare \`${SECRETS_VOLUME}\` (the generated secrets)`);
+// Secrets: generated on first start into the two secrets volumes, never written in this file.
+for (const volume of Object.keys(VOLUME_READERS)) {
+  if (!(volume in volumes)) fail(`top-level volumes must declare \`${volume}\` (generated secrets)`);
+}
 const secretsService = services[SECRETS_SERVICE];
 if (isObject(secretsService)) {
   if (secretsService.image !== 'oversight:local' || secretsService.build !== '.') {
     fail(`services.${SECRETS_SERVICE} must run this repository's image (build: ., image: oversight:local)`);
   }
-  if (asText(secretsService.command) !== `node dist/src/commands/init-secrets.js ${SECRETS_DIR}`) {
-    fail(`services.${SECRETS_SERVICE}.command must be ["node", "dist/src/commands/init-secrets.js", "${SECRETS_DIR}"]`);
+  const want = `node dist/src/commands/init-secrets.js ${SECRETS_DIR} ${DATABASE_SECRETS_DIR}`;
+  if (asText(secretsService.command) !== want) {
+    fail(`services.${SECRETS_SERVICE}.command must be ${JSON.stringify(want.split(' '))}`);
   }
   // As root it would write root-owned 0640 files that the app (user node) cannot read.
   if (secretsService.user !== undefined && /^(root|0)(:|$)/.test(String(secretsService.user))) {
     fail(`services.${SECRETS_SERVICE}.user must not be root (the files must belong to the app's user)`);
   }
-  const own = mountsOf(secretsService).find((m) => m.source === SECRETS_VOLUME);
-  if (own === undefined || own.target !== SECRETS_DIR || own.readOnly) {
-    fail(`services.${SECRETS_SERVICE} must mount the \`${SECRETS_VOLUME}\` volume read-write at ${SECRETS_DIR}`);
+  for (const [volume, { dir }] of Object.entries(VOLUME_READERS)) {
+    const own = mountsOf(secretsService).find((m) => m.source === volume);
+    if (own === undefined || own.target !== dir || own.readOnly) {
+      fail(`services.${SECRETS_SERVICE} must mount the \`${volume}\` volume read-write at ${dir}`);
+    }
   }
 }
 for (const [name, service] of Object.entries(services)) {
   if (!isObject(service) || name === SECRETS_SERVICE) continue;
-  const mount = mountsOf(service).find((m) => m.source === SECRETS_VOLUME);
-  if (!SECRET_READERS.includes(name)) {
-    if (mount !== undefined) fail(`services.${name} must not mount the \`${SECRETS_VOLUME}\` volume`);
+  for (const [volume, { dir, readers }] of Object.entries(VOLUME_READERS)) {
+    const mount = mountsOf(service).find((m) => m.source === volume);
+    if (!readers.includes(name)) {
+      if (mount !== undefined) fail(`services.${name} must not mount the \`${volume}\` volume`);
+      continue;
+    }
+    if (mount === undefined || mount.target !== dir || !mount.readOnly) {
+      fail(`services.${name} must mount the \`${volume}\` volume read-only at ${dir}`);
+    }
+  }
+  if (![...VOLUME_READERS[SECRETS_VOLUME].readers, ...VOLUME_READERS[DATABASE_SECRETS_VOLUME].readers].includes(name))
     continue;
-  }
-  if (mount === undefined || mount.target !== SECRETS_DIR || !mount.readOnly) {
-    fail(`services.${name} must mount the \`${SECRETS_VOLUME}\` volume read-only at ${SECRETS_DIR}`);
-  }
   const dep = isObject(service.depends_on) ? service.depends_on[SECRETS_SERVICE] : undefined;
   if (!isObject(dep) || dep.condition !== 'service_completed_successfully') {
     fail(`services.${name}.depends_on.${SECRETS_SERVICE}.condition must be service_completed_successfully`);
   }
 }
 const pgEnv = envOf(postgres);
+const SUPERUSER_PASSWORD_FILE = `${DATABASE_SECRETS_DIR}/postgres_password`;
 if (isObject(postgres)) {
   if (pgEnv.POSTGRES_PASSWORD !== undefined) {
     fail('services.postgres.environment.POSTGRES_PASSWORD must not be set: use POSTGRES_PASSWORD_FILE');
   }
-  if (pgEnv.POSTGRES_PASSWORD_FILE !== `${SECRETS_DIR}/database_password`) {
-    fail(`services.postgres.environment.POSTGRES_PASSWORD_FILE must be ${SECRETS_DIR}/database_password`);
+  if (pgEnv.POSTGRES_PASSWORD_FILE !== SUPERUSER_PASSWORD_FILE) {
+    fail(`services.postgres.environment.POSTGRES_PASSWORD_FILE must be ${SUPERUSER_PASSWORD_FILE}`);
   }
+  if (!pgEnv.POSTGRES_USER) fail('services.postgres.environment.POSTGRES_USER must name the superuser (the owner)');
 }
+/** The user of a postgres:// URL, or undefined. @param {string | undefined} url */
+function urlUser(url) {
+  const m = /^postgres(?:ql)?:\/\/([^:@/]*)(?::[^@/]*)?@/.exec(url ?? '');
+  return m ? decodeURIComponent(m[1]) : undefined;
+}
+const superuser = pgEnv.POSTGRES_USER || 'postgres';
 
 // The app services: built from this repo's Dockerfile, unprivileged, wired to the stack.
-/** The secret each app service reads from a generated file: variable -> file name. */
-const APP_SECRET_FILES = {
-  JWT_SECRET: 'jwt_secret',
-  PII_ENCRYPTION_KEYS: 'pii_encryption_keys',
-  AUDIT_SIGNING_KEY: 'audit_signing_key',
-  DATABASE_PASSWORD: 'database_password',
-};
+/** The secrets each app service reads from a generated file, named as the variable in lower case. */
+const APP_SECRETS = [
+  'JWT_SECRET',
+  'PII_ENCRYPTION_KEYS',
+  'AUDIT_SIGNING_KEY',
+  'DATABASE_PASSWORD',
+  'BOOTSTRAP_ADMIN_PASSWORD',
+];
+/** The app's login, the same in api, worker and migrate (which makes it). */
+/** @type {Record<string, string | undefined>} */
+const appDatabaseUrls = {};
 
 for (const name of ['api', 'worker']) {
   const service = services[name];
@@ -311,22 +349,49 @@ for (const name of ['api', 'worker']) {
   expect('HOST', (v) => v === '0.0.0.0', '0.0.0.0 (the app listens on 127.0.0.1 by default)');
   expect(
     'DATABASE_URL',
-    (v) => /^postgres(ql)?:\/\/[^:@/]*@postgres:5432\//.test(v),
-    'a URL to the postgres service without a password (DATABASE_PASSWORD_FILE supplies it)',
+    (v) => /^postgres(ql)?:\/\/[^:@/]+@postgres:5432\//.test(v),
+    'a URL to the postgres service with a user and without a password (DATABASE_PASSWORD_FILE supplies it)',
   );
+  appDatabaseUrls[name] = env.DATABASE_URL;
+  // The app's login is not the superuser and owns nothing (the migrate service makes it so), and never migrates:
+  // SET ROLE NONE would otherwise give any statement the owner's rights (issue 21.5).
+  if (urlUser(env.DATABASE_URL) === superuser) {
+    fail(
+      `services.${name}.environment.DATABASE_URL must not connect as the superuser ${superuser}; use the app's login`,
+    );
+  }
+  expect('MIGRATIONS_RUN', (v) => v === 'false', '"false" (the migrate service applies migrations as the owner)');
+  for (const key of ['MIGRATION_DATABASE_URL', 'MIGRATION_DATABASE_PASSWORD_FILE']) {
+    if (env[key] !== undefined)
+      fail(`services.${name}.environment.${key} must not be set (only migrate owns the schema)`);
+  }
+  if (env.ALLOW_PRIVILEGED_DATABASE_LOGIN !== undefined && env.ALLOW_PRIVILEGED_DATABASE_LOGIN !== 'false') {
+    fail(`services.${name}.environment.ALLOW_PRIVILEGED_DATABASE_LOGIN must not be enabled`);
+  }
+  expect('BOOTSTRAP_ADMIN_EMAIL', (v) => v !== '', 'set (with a default), so the first start creates an administrator');
+  const migrateDep = isObject(service.depends_on) ? service.depends_on[MIGRATE_SERVICE] : undefined;
+  if (!isObject(migrateDep) || migrateDep.condition !== 'service_completed_successfully') {
+    fail(`services.${name}.depends_on.${MIGRATE_SERVICE}.condition must be service_completed_successfully`);
+  }
   expect('REDIS_URL', (v) => /^redis:\/\/([^@]*@)?redis:6379\b/.test(v), 'a URL to the redis service');
   expect('SMTP_URL', (v) => v === 'smtp://mailpit:1025', 'smtp://mailpit:1025');
 
   // NODE_ENV=production needs the secrets; they come from the generated files. Setting a
   // variable and its _FILE together stops the app, so the plain variable must be absent.
-  for (const [key, file] of Object.entries(APP_SECRET_FILES)) {
+  for (const key of APP_SECRETS) {
+    const file = key.toLowerCase();
     expect(`${key}_FILE`, (v) => v === `${SECRETS_DIR}/${file}`, `${SECRETS_DIR}/${file}`);
     if (env[key] !== undefined) fail(`services.${name}.environment.${key} must not be set beside ${key}_FILE`);
   }
-  if (pgEnv.POSTGRES_PASSWORD_FILE !== undefined && env.DATABASE_PASSWORD_FILE !== pgEnv.POSTGRES_PASSWORD_FILE) {
-    fail(
-      `services.${name}.environment.DATABASE_PASSWORD_FILE must be the file postgres was given (POSTGRES_PASSWORD_FILE)`,
-    );
+  // The database password and the audit signing key are separate files (the database never needs the key).
+  if (env.DATABASE_PASSWORD_FILE !== undefined && env.DATABASE_PASSWORD_FILE === env.AUDIT_SIGNING_KEY_FILE) {
+    fail(`services.${name}.environment: DATABASE_PASSWORD_FILE and AUDIT_SIGNING_KEY_FILE must be separate files`);
+  }
+
+  // Published on this machine only (as mailpit): exposing it is a deliberate edit, behind a TLS proxy.
+  for (const published of service.ports ?? []) {
+    const text = isObject(published) ? `${published.host_ip ?? ''}:` : String(published);
+    if (!/^127\.0\.0\.1:/.test(text)) fail(`services.${name}.ports must publish on 127.0.0.1 only (got ${text})`);
   }
 
   const port = env.PORT ?? '3000';
@@ -397,6 +462,37 @@ function walk(node, path) {
   }
 }
 walk(written, '');
+
+// The migrate one-shot: the owner (the superuser, whose password only it and postgres read) applies the
+// migrations and makes the app's login a member of oversight_app that owns nothing.
+const migrate = services[MIGRATE_SERVICE];
+if (isObject(migrate)) {
+  const env = envOf(migrate);
+  if (migrate.image !== 'oversight:local' || migrate.build !== '.') {
+    fail(`services.${MIGRATE_SERVICE} must run this repository's image (build: ., image: oversight:local)`);
+  }
+  if (asText(migrate.command) !== 'node dist/src/commands/migrate.js --create-app-login') {
+    fail(`services.${MIGRATE_SERVICE}.command must be ["node", "dist/src/commands/migrate.js", "--create-app-login"]`);
+  }
+  if (urlUser(env.MIGRATION_DATABASE_URL) !== superuser || !/@postgres:5432\//.test(env.MIGRATION_DATABASE_URL ?? '')) {
+    fail(`services.${MIGRATE_SERVICE}.environment.MIGRATION_DATABASE_URL must connect to postgres as ${superuser}`);
+  }
+  if (env.MIGRATION_DATABASE_PASSWORD_FILE !== SUPERUSER_PASSWORD_FILE) {
+    fail(`services.${MIGRATE_SERVICE}.environment.MIGRATION_DATABASE_PASSWORD_FILE must be ${SUPERUSER_PASSWORD_FILE}`);
+  }
+  if (env.DATABASE_PASSWORD_FILE !== `${SECRETS_DIR}/database_password`) {
+    fail(`services.${MIGRATE_SERVICE}.environment.DATABASE_PASSWORD_FILE must be ${SECRETS_DIR}/database_password`);
+  }
+  for (const [name, url] of Object.entries(appDatabaseUrls)) {
+    if (url !== env.DATABASE_URL) {
+      fail(`services.${MIGRATE_SERVICE}.environment.DATABASE_URL must be the login ${name} uses (${url ?? 'none'})`);
+    }
+  }
+  const dep = isObject(migrate.depends_on) ? migrate.depends_on.postgres : undefined;
+  if (!isObject(dep) || dep.condition !== 'service_healthy') {
+    fail(`services.${MIGRATE_SERVICE}.depends_on.postgres.condition must be service_healthy`);
+  }
+}
 
 const api = services.api;
 const worker = services.worker;

@@ -15,6 +15,7 @@ import { dataSourceOptions } from './database/data-source.js';
 import { HealthModule } from './health/health.module.js';
 import { IdempotencyModule } from './idempotency/idempotency.module.js';
 import { JobsModule } from './jobs/jobs.module.js';
+import { LimitsModule } from './limits/limits.module.js';
 import { loggerParams } from './logging/logger-options.js';
 import { MetricsModule } from './metrics/metrics.module.js';
 import { OpsModule } from './ops/ops.module.js';
@@ -57,6 +58,7 @@ export class AppModule {
         MetricsModule,
         OpsModule,
         AuthModule,
+        LimitsModule,
         AgenciesModule,
         UsersModule,
         ApiKeysModule,

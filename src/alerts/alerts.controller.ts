@@ -7,6 +7,7 @@ import type { RequestContext } from '../common/request-context.js';
 import { UuidPipe } from '../common/uuid.pipe.js';
 import { AlertsService } from './alerts.service.js';
 import { AcknowledgeAlertDto, AlertResponse, ListAlertsQuery, ScanResponse } from './dto.js';
+import { Expensive } from '../limits/expensive.decorator.js';
 
 @ApiTags('alerts')
 @ApiAuth()
@@ -38,6 +39,7 @@ export class AlertsController {
   }
 
   @Post('jobs/overdue-scan')
+  @Expensive('overdue-scan')
   @HttpCode(200)
   @ApiOperation({ summary: 'Run the overdue-detention scan now and return what it raised and resolved' })
   @ApiOkResponse({ type: ScanResponse })

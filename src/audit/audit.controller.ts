@@ -7,6 +7,7 @@ import type { RequestContext } from '../common/request-context.js';
 import { AuditService } from './audit.service.js';
 import type { VerifyReport } from './audit-verifier.js';
 import { AuditEventResponse, CheckpointExportResponse, ListAuditEventsQuery, VerifyResponse } from './dto.js';
+import { Expensive } from '../limits/expensive.decorator.js';
 
 @ApiTags('audit')
 @ApiAuth()
@@ -23,6 +24,7 @@ export class AuditController {
   }
 
   @Get('verify')
+  @Expensive('audit-verify')
   @ApiOperation({ summary: 'Recompute every chain, checkpoint and signature (commissioner, admin)' })
   @ApiOkResponse({ type: VerifyResponse })
   @ApiProblems(403)

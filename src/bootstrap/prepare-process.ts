@@ -6,6 +6,7 @@ import { loadConfig } from '../config/load-config.js';
 import { readSecretFiles } from '../config/read-secret-files.js';
 import { resolveSecrets } from '../config/resolve-secrets.js';
 import { StartupError } from '../common/startup-error.js';
+import { loginPrivileges, privilegedLoginProblem } from '../database/login-privileges.js';
 import { prepareDatabase, reason } from '../database/prepare-database.js';
 
 /**
@@ -32,8 +33,31 @@ export async function prepareProcess(): Promise<AppConfig> {
   }
   const applied = await prepareDatabase(config.database);
   if (applied.length > 0) log.info({ migrations: applied }, 'migrations applied');
+  if (config.env === 'production') await refusePrivilegedLogin(config, log);
   await ensureRedis(config.redis.url);
   return config;
+}
+
+/**
+ * In production the app's own login must be no more than a member of the
+ * restricted role: `SET ROLE NONE` gives any statement the login's rights.
+ */
+async function refusePrivilegedLogin(config: AppConfig, log: pino.Logger): Promise<void> {
+  const problem = privilegedLoginProblem(await loginPrivileges(config.database.url));
+  if (problem === undefined) return;
+  if (!config.database.allowPrivilegedLogin) {
+    throw new StartupError(
+      `Refusing to start: ${problem}, so any statement could SET ROLE NONE and escape ${config.database.appRole}. ` +
+        `Connect DATABASE_URL as a login that is a member of ${config.database.appRole} and owns nothing, and ` +
+        'apply migrations as the owner with MIGRATION_DATABASE_URL (README, "Production database setup"); ' +
+        'or set ALLOW_PRIVILEGED_DATABASE_LOGIN=true to start anyway.',
+    );
+  }
+  log.warn(
+    { event: 'privileged_database_login' },
+    `ALLOW_PRIVILEGED_DATABASE_LOGIN=true: starting although ${problem}. The append-only tables, their ` +
+      'triggers and the audit log are open to change by this process (SET ROLE NONE).',
+  );
 }
 
 export async function ensureRedis(url: string): Promise<void> {

@@ -25,7 +25,10 @@ runOrExit(async () => {
 
   const { config, admin, note } = await chooseAdmin(prepared);
   if (note) process.stdout.write(`${note}\n`);
-  const app = await createHttpApp(config, { workers: false, api: true });
+  // The seed is one local caller driving hundreds of requests a minute through the API; the per-caller rate limit
+  // and the expensive routes' concurrency limit guard a shared server, not this.
+  const unlimited = { ...config, http: { ...config.http, rateLimitPerMinute: 1_000_000, expensiveConcurrency: 100 } };
+  const app = await createHttpApp(unlimited, { workers: false, api: true });
   try {
     await app.init();
     await seedDemo(app, { admin });

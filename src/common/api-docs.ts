@@ -32,7 +32,7 @@ const PROBLEM_DESCRIPTIONS: Record<number, string> = {
   413: 'Body too large',
   415: 'Content type is not JSON',
   422: 'Understood, but a rule refuses it',
-  429: 'Too many attempts',
+  429: 'Too many requests or attempts; try again after Retry-After seconds',
 };
 
 /** Problem responses with their schema, for the statuses a route can produce. */
@@ -49,9 +49,18 @@ export function ApiProblems(...statuses: number[]): MethodDecorator & ClassDecor
   );
 }
 
-/** A route that needs a bearer JWT or an agency API key. */
+/** A route that needs a bearer JWT or an agency API key (and counts against the caller's rate limit: 429). */
 export function ApiAuth(): MethodDecorator & ClassDecorator {
-  return applyDecorators(ApiBearerAuth(), ApiProblems(401));
+  return applyDecorators(
+    ApiBearerAuth(),
+    ApiProblems(401),
+    ApiResponse({
+      status: 429,
+      description: 'The caller sent more than RATE_LIMIT_PER_MINUTE requests this minute',
+      headers: { 'Retry-After': { description: 'Seconds until the limit resets', schema: { type: 'integer' } } },
+      content: { 'application/problem+json': { schema: { $ref: getSchemaPath(ProblemDto) } } },
+    }),
+  );
 }
 
 /** `{ items: T[], nextCursor }` with T's schema. */

@@ -89,8 +89,11 @@ export class Unprocessable extends DomainError {
 export class TooManyRequests extends DomainError {
   readonly kind = 'too_many_requests';
   readonly code = 'too-many-requests';
-  constructor(readonly retryAfterSeconds: number) {
-    super('Too many attempts. Try again later.');
+  constructor(
+    readonly retryAfterSeconds: number,
+    message = 'Too many attempts. Try again later.',
+  ) {
+    super(message);
   }
 }
 
@@ -99,6 +102,7 @@ export class Unavailable extends DomainError {
   constructor(
     readonly code: string,
     message: string,
+    readonly retryAfterSeconds?: number,
   ) {
     super(message);
   }

@@ -1,5 +1,5 @@
 import { HttpException } from '@nestjs/common';
-import { DomainError, TooManyRequests, Unprocessable, ValidationFailed } from './domain-errors.js';
+import { DomainError, TooManyRequests, Unavailable, Unprocessable, ValidationFailed } from './domain-errors.js';
 import { problemType, statusTitle, type ProblemDetails } from './problem-details.js';
 
 export interface ProblemResponse {
@@ -77,7 +77,9 @@ export function toProblem(error: unknown, requestId: string | undefined): Proble
       if (!RESERVED_MEMBERS.has(key)) body[key] = value;
     }
     const headers: Record<string, string> = {};
-    if (error instanceof TooManyRequests) headers['retry-after'] = String(error.retryAfterSeconds);
+    if (error instanceof TooManyRequests || (error instanceof Unavailable && error.retryAfterSeconds !== undefined)) {
+      headers['retry-after'] = String(error.retryAfterSeconds);
+    }
     if (error.kind === 'unauthenticated') headers['www-authenticate'] = 'Bearer';
     return { status, body, headers, unexpected: false };
   }

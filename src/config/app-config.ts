@@ -38,6 +38,10 @@ export interface HttpConfig {
   /** Passed to fastify's `trustProxy`: false, true, a hop count or address list. */
   trustProxy: boolean | number | string[];
   metricsToken: string | undefined;
+  /** Requests per authenticated caller per minute (429 above). */
+  rateLimitPerMinute: number;
+  /** Requests of one expensive route group (reports, verify, scans, exports, sampling) in flight per process. */
+  expensiveConcurrency: number;
 }
 
 export interface LogConfig {
@@ -49,6 +53,10 @@ export interface LogConfig {
 
 export interface DatabaseConfig {
   url: string;
+  /** The owner login that applies migrations (MIGRATION_DATABASE_URL; DATABASE_URL when unset). */
+  migrationUrl: string;
+  /** Start in production even when the app's login is a superuser or owns the tables (logged loudly). */
+  allowPrivilegedLogin: boolean;
   appRole: string;
   poolSize: number;
   statementTimeoutMs: number;

@@ -75,6 +75,12 @@ export const envSchema = z.object({
 
   DATABASE_URL: url(['postgres:', 'postgresql:'], 'postgres://postgres@127.0.0.1:5432/oversight'),
   DATABASE_PASSWORD_FILE: secretFile,
+  MIGRATION_DATABASE_URL: z
+    .string()
+    .default('')
+    .refine((v) => v === '' || /^postgres(ql)?:\/\//.test(v), 'must be empty or a URL starting with postgres://'),
+  MIGRATION_DATABASE_PASSWORD_FILE: secretFile,
+  ALLOW_PRIVILEGED_DATABASE_LOGIN: bool(false),
   DATABASE_APP_ROLE: z
     .string()
     .regex(/^[a-z_][a-z0-9_]{0,62}$/, 'must be a plain lower-case PostgreSQL role name')
@@ -98,6 +104,8 @@ export const envSchema = z.object({
   LOGIN_MAX_ATTEMPTS_PER_ACCOUNT: int(5, 1),
   LOGIN_MAX_ATTEMPTS_PER_ADDRESS: int(30, 1),
   LOGIN_WINDOW_SECONDS: int(900, 1),
+  RATE_LIMIT_PER_MINUTE: int(600, 1),
+  EXPENSIVE_ROUTE_CONCURRENCY: int(2, 1, 100),
   BOOTSTRAP_ADMIN_EMAIL: z
     .email()
     .optional()

@@ -1,11 +1,11 @@
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { initSecretFiles, SECRET_FILES } from './init-secret-files.js';
+import { DATABASE_SERVER_FILES, initSecretFiles, SECRET_FILES } from './init-secret-files.js';
 import { loadConfig } from './load-config.js';
 import { readSecretFiles } from './read-secret-files.js';
 
-const NAMES = Object.keys(SECRET_FILES).sort();
+const NAMES = [...Object.keys(SECRET_FILES), ...Object.keys(DATABASE_SERVER_FILES)].sort();
 
 describe('initSecretFiles (npm run secrets:init)', () => {
   let root: string;
@@ -64,5 +64,18 @@ describe('initSecretFiles (npm run secrets:init)', () => {
     expect([...result.created].sort()).toEqual(NAMES.filter((n) => n !== 'pii_encryption_keys'));
     expect(readFileSync(join(dir, 'pii_encryption_keys'), 'utf8')).toBe(own);
     expect(statSync(join(dir, 'pii_encryption_keys')).mode & 0o777).toBe(0o600);
+  });
+
+  it('keeps the database server file apart from the app keys when given a second directory', () => {
+    const app = join(root, 'app');
+    const database = join(root, 'database');
+    initSecretFiles(app, database);
+    expect(readdirSync(database)).toEqual(['postgres_password']);
+    expect(readdirSync(app).sort()).toEqual(Object.keys(SECRET_FILES).sort());
+    expect(readdirSync(app)).toContain('audit_signing_key');
+    expect(readFileSync(join(app, 'bootstrap_admin_password'), 'utf8').trimEnd()).toMatch(/^[A-Za-z0-9_-]{32}$/);
+    expect(readFileSync(join(database, 'postgres_password'), 'utf8')).not.toBe(
+      readFileSync(join(app, 'database_password'), 'utf8'),
+    );
   });
 });

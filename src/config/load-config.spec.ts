@@ -352,6 +352,23 @@ describe('readSecretFiles (NAME_FILE, the Docker-secrets way)', () => {
     expect(message).toBe(`Set ${name} or ${name}_FILE, not both.`);
   });
 
+  it('puts the owner password into MIGRATION_DATABASE_URL, never into DATABASE_URL', () => {
+    const env = readSecretFiles({
+      DATABASE_URL: 'postgres://oversight_api@db:5432/oversight',
+      DATABASE_PASSWORD_FILE: secretFile('database_password', 'app-secret-1'),
+      MIGRATION_DATABASE_URL: 'postgres://postgres@db:5432/oversight',
+      MIGRATION_DATABASE_PASSWORD_FILE: secretFile('postgres_password', 'owner-secret-2'),
+    });
+    expect(env.DATABASE_URL).toBe('postgres://oversight_api:app-secret-1@db:5432/oversight');
+    expect(env.MIGRATION_DATABASE_URL).toBe('postgres://postgres:owner-secret-2@db:5432/oversight');
+    const config = loadConfig({ ...env, ...SECRETS });
+    expect(config.database.migrationUrl).toBe(env.MIGRATION_DATABASE_URL);
+    expect(loadConfig({ ...SECRETS, DATABASE_URL: env.DATABASE_URL }).database.migrationUrl).toBe(env.DATABASE_URL);
+    expect(fileErrorOf({ MIGRATION_DATABASE_PASSWORD_FILE: secretFile('p', 'x') })).toMatch(
+      /MIGRATION_DATABASE_PASSWORD_FILE needs MIGRATION_DATABASE_URL/,
+    );
+  });
+
   it('refuses a password in DATABASE_URL together with DATABASE_PASSWORD_FILE', () => {
     const message = fileErrorOf({
       DATABASE_URL: 'postgres://postgres:url-password-123@db:5432/oversight',

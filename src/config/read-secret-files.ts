@@ -15,7 +15,8 @@ export const FILE_SECRETS = [
  * new environment (the one given is not changed), in every NODE_ENV: this is
  * how containers receive secrets without putting them in the environment or
  * the repository. `DATABASE_PASSWORD_FILE` has no plain counterpart: its
- * content, URL-encoded, becomes the password of DATABASE_URL.
+ * content, URL-encoded, becomes the password of DATABASE_URL (and
+ * `MIGRATION_DATABASE_PASSWORD_FILE` that of MIGRATION_DATABASE_URL).
  *
  * An empty variable counts as unset. Setting a variable and its `_FILE` (or a
  * password in DATABASE_URL and DATABASE_PASSWORD_FILE) is an error, and so is
@@ -32,23 +33,40 @@ export function readSecretFiles(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
     out[name] = readSecret(`${name}_FILE`, path);
   }
 
-  const passwordPath = env.DATABASE_PASSWORD_FILE;
-  if (passwordPath) {
-    const raw = env.DATABASE_URL || envSchema.shape.DATABASE_URL.parse(undefined);
-    let url: URL;
-    try {
-      url = new URL(raw);
-    } catch {
-      // Left as it is: validation reports the bad DATABASE_URL (without its password).
-      return out;
-    }
-    if (url.password !== '') {
-      throw new StartupError('Set a password in DATABASE_URL or DATABASE_PASSWORD_FILE, not both.');
-    }
-    url.password = encodeURIComponent(readSecret('DATABASE_PASSWORD_FILE', passwordPath));
-    out.DATABASE_URL = url.href;
+  const database = withPasswordFile(env, 'DATABASE_URL', 'DATABASE_PASSWORD_FILE');
+  if (database !== undefined) out.DATABASE_URL = database;
+  // The migration owner's URL defaults to DATABASE_URL only when it is unset, so its password file needs it set.
+  if (env.MIGRATION_DATABASE_PASSWORD_FILE && !env.MIGRATION_DATABASE_URL) {
+    throw new StartupError(
+      'MIGRATION_DATABASE_PASSWORD_FILE needs MIGRATION_DATABASE_URL (the owner login it is for).',
+    );
   }
+  const migration = withPasswordFile(env, 'MIGRATION_DATABASE_URL', 'MIGRATION_DATABASE_PASSWORD_FILE');
+  if (migration !== undefined) out.MIGRATION_DATABASE_URL = migration;
   return out;
+}
+
+/** `urlName` with the content of `fileName`, URL-encoded, as its password; undefined when there is no file. */
+function withPasswordFile(
+  env: NodeJS.ProcessEnv,
+  urlName: 'DATABASE_URL' | 'MIGRATION_DATABASE_URL',
+  fileName: 'DATABASE_PASSWORD_FILE' | 'MIGRATION_DATABASE_PASSWORD_FILE',
+): string | undefined {
+  const passwordPath = env[fileName];
+  if (!passwordPath) return undefined;
+  const raw = env[urlName] || envSchema.shape.DATABASE_URL.parse(undefined);
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    // Left as it is: validation reports the bad URL (without its password).
+    return undefined;
+  }
+  if (url.password !== '') {
+    throw new StartupError(`Set a password in ${urlName} or ${fileName}, not both.`);
+  }
+  url.password = encodeURIComponent(readSecret(fileName, passwordPath));
+  return url.href;
 }
 
 function readSecret(variable: string, path: string): string {

@@ -10,13 +10,16 @@ const MIGRATION_LOCK = 7_270_001; // any constant; only migration runs take it
  * Reaches PostgreSQL, creates the database when asked to, and applies pending
  * migrations under an advisory lock so that several processes starting at
  * once apply each migration exactly once. Returns the names it applied.
+ * Creating and migrating are the owner's work (MIGRATION_DATABASE_URL, which
+ * defaults to DATABASE_URL); the app's own login only has to be reachable.
  */
 export async function prepareDatabase(db: DatabaseConfig): Promise<string[]> {
-  const where = describeDatabaseUrl(db.url);
-  await ensureReachable(db.url, where);
-  if (db.createIfMissing) await createDatabaseIfMissing(db.url, where.database);
-  if (!db.runMigrations) return [];
-  return runMigrations(db);
+  await ensureReachable(db.url, describeDatabaseUrl(db.url));
+  const owner = describeDatabaseUrl(db.migrationUrl);
+  const ownerWork = db.createIfMissing || db.runMigrations;
+  if (ownerWork && db.migrationUrl !== db.url) await ensureReachable(db.migrationUrl, owner);
+  if (db.createIfMissing) await createDatabaseIfMissing(db.migrationUrl, owner.database);
+  return db.runMigrations ? runMigrations({ url: db.migrationUrl, appRole: db.appRole }) : [];
 }
 
 export async function runMigrations(db: Pick<DatabaseConfig, 'url' | 'appRole'>): Promise<string[]> {

@@ -1,43 +1,49 @@
-import { Controller, Headers, HttpCode, Post, Res } from '@nestjs/common';
+import { Controller, HttpCode, Post, Req, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
-import type { FastifyReply } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Ctx } from '../auth/request-context.decorator.js';
 import { ApiAuth, ApiProblems } from '../common/api-docs.js';
 import { Forbidden } from '../common/domain-errors.js';
 import type { RequestContext } from '../common/request-context.js';
-import { AppConfig } from '../config/app-config.js';
-import { DASHBOARD_COOKIE, DASHBOARD_PATH } from './queue-dashboard.js';
+import { DASHBOARD_SESSION_SECONDS, DashboardSessions } from './dashboard-sessions.js';
+import { DASHBOARD_COOKIE, DASHBOARD_PATH, isPlainHttpLoopback } from './queue-dashboard.js';
 
 class DashboardSessionResponse {
   @ApiProperty({ example: '/queues' }) url: string;
-  @ApiProperty({ description: 'Seconds the dashboard cookie lives.' }) expiresIn: number;
+  @ApiProperty({ description: 'Seconds the dashboard cookie lives.', example: DASHBOARD_SESSION_SECONDS })
+  expiresIn: number;
 }
 
 @ApiTags('operations')
 @ApiAuth()
 @Controller('ops')
 export class OpsController {
-  constructor(private readonly config: AppConfig) {}
+  constructor(private readonly sessions: DashboardSessions) {}
 
   @Post('queue-dashboard/session')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Open the queue dashboard (/queues) in this browser (admin): sets a short-lived cookie' })
+  @ApiOperation({
+    summary: 'Open the read-only queue dashboard (/queues) in this browser (admin)',
+    description:
+      'Sets a cookie holding an opaque session id (never the access token), valid 15 minutes, HttpOnly, ' +
+      'SameSite=Strict, Path=/queues, and Secure unless the request came over plain HTTP from loopback. ' +
+      'The dashboard only shows queues and jobs: it cannot pause, retry, remove or add anything.',
+  })
   @ApiOkResponse({ type: DashboardSessionResponse })
   @ApiProblems(403)
-  session(
+  async session(
     @Ctx() ctx: RequestContext,
-    @Headers('authorization') authorization: string,
+    @Req() request: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
-  ): DashboardSessionResponse {
+  ): Promise<DashboardSessionResponse> {
     if (!ctx.ability.can('read', 'QueueDashboard')) throw new Forbidden('The queue dashboard is for administrators.');
     if (ctx.actor.kind !== 'user') throw new Forbidden('The queue dashboard needs a signed-in administrator.');
-    const token = authorization.replace(/^Bearer\s+/i, '');
-    const maxAge = this.config.auth.jwtExpiresInSeconds;
-    const secure = this.config.http.publicBaseUrl.startsWith('https:') ? '; Secure' : '';
+    const id = await this.sessions.open(ctx.actor);
+    const secure = isPlainHttpLoopback(request) ? '' : '; Secure';
     void reply.header(
       'set-cookie',
-      `${DASHBOARD_COOKIE}=${encodeURIComponent(token)}; Path=${DASHBOARD_PATH}; HttpOnly; SameSite=Strict; Max-Age=${maxAge}${secure}`,
+      `${DASHBOARD_COOKIE}=${id}; Path=${DASHBOARD_PATH}; HttpOnly; SameSite=Strict; Max-Age=${DASHBOARD_SESSION_SECONDS}${secure}`,
     );
-    return { url: DASHBOARD_PATH, expiresIn: maxAge };
+    return { url: DASHBOARD_PATH, expiresIn: DASHBOARD_SESSION_SECONDS };
   }
 }

@@ -8,7 +8,10 @@ import { newId } from '../common/ids.js';
 import { UserEntity } from './persistence/user.entity.js';
 import { UsersRepository } from './users.repository.js';
 
-/** First start: with no user at all, the admin named by BOOTSTRAP_ADMIN_* is created. */
+/**
+ * First start: with no user at all, the admin named by BOOTSTRAP_ADMIN_* is
+ * created; without those variables, a warning says how to create one.
+ */
 @Injectable()
 export class BootstrapAdmin implements OnApplicationBootstrap {
   private readonly logger = new Logger(BootstrapAdmin.name);
@@ -22,7 +25,17 @@ export class BootstrapAdmin implements OnApplicationBootstrap {
 
   async onApplicationBootstrap(): Promise<void> {
     const admin = this.config.auth.bootstrapAdmin;
-    if (!admin) return;
+    if (!admin) {
+      if (!(await this.users.anyExists(this.db.manager))) {
+        this.logger.warn(
+          { event: 'no_user' },
+          'No user exists yet, so nobody can sign in. Create the first administrator: set BOOTSTRAP_ADMIN_EMAIL and ' +
+            'BOOTSTRAP_ADMIN_PASSWORD (12+ characters; or BOOTSTRAP_ADMIN_PASSWORD_FILE) and restart; it is created ' +
+            'at start while no user exists. With docker compose this is automatic (README, "First start").',
+        );
+      }
+      return;
+    }
     const passwordHash = await hashPassword(admin.password);
     const created = await this.db.transaction(async (manager) => {
       // Serialises concurrent first starts of several processes.

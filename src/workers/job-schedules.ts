@@ -9,10 +9,10 @@ import { JOBS, QUEUES } from '../jobs/queues.js';
  * and BullMQ produces one job per tick however many workers run.
  *
  * The schedules live in Redis only: a Redis that comes back empty (restarted
- * without persistence, a failover to a fresh replica) would otherwise stop
- * every scan and every outbox sweep until a worker restarts. So each worker
- * checks once per sweep period that they are still there and registers them
- * again if not.
+ * without persistence, a failover to a fresh replica), or anyone with access
+ * to it, would otherwise stop every scan and every outbox sweep until a
+ * worker restarts. So each worker checks once per sweep period
+ * (OUTBOX_SWEEP_SECONDS) that they are still there as configured.
  */
 @Injectable()
 export class JobSchedules implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -67,15 +67,39 @@ export class JobSchedules implements OnApplicationBootstrap, OnApplicationShutdo
     );
   }
 
+  /**
+   * Re-asserts the schedules: any missing (Redis restarted empty, or someone
+   * removed it) or altered (another pattern or period) is registered again,
+   * and a paused queue is resumed. The alert jobs are oversight itself: no
+   * one may silence them by editing Redis, and each time it happens the log
+   * says so.
+   */
   private async reRegisterIfLost(): Promise<void> {
     if (this.checking) return;
     this.checking = true;
     try {
-      const found = await Promise.all(this.schedules().map((s) => this.queues.queue(s.queue).getJobScheduler(s.name)));
-      if (found.every((f) => f !== undefined)) return;
+      const schedules = this.schedules();
+      const found = await Promise.all(schedules.map((s) => this.queues.queue(s.queue).getJobScheduler(s.name)));
+      const wrong = schedules
+        .filter((s, i) => {
+          const f = found[i];
+          if (f === undefined || f === null) return true;
+          return 'pattern' in s.repeat ? f.pattern !== s.repeat.pattern : Number(f.every) !== s.repeat.every;
+        })
+        .map((s) => s.name);
+      const paused = (
+        await Promise.all(
+          Object.values(QUEUES).map(async (q) => ((await this.queues.queue(q).isPaused()) ? q : undefined)),
+        )
+      ).filter((q) => q !== undefined);
+      if (paused.length > 0) {
+        this.logger.warn({ event: 'job_queues_resumed', queues: paused }, 'paused job queues found; resuming them');
+        await Promise.all(paused.map((q) => this.queues.queue(q).resume()));
+      }
+      if (wrong.length === 0) return;
       this.logger.warn(
-        { event: 'job_schedulers_lost' },
-        'job schedulers are missing from Redis (restarted empty?); registering them again',
+        { event: 'job_schedulers_lost', schedulers: wrong },
+        'job schedulers are missing from Redis or altered (restarted empty? removed by hand?); registering them again',
       );
       await this.register();
     } catch {

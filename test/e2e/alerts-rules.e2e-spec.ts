@@ -62,6 +62,9 @@ describe('overdue-detention alert rules', () => {
         MAIL_BACKOFF_MS: '200',
         // Scans run when a test asks, never on a tick in the middle of one.
         OVERDUE_SCAN_CRON: '0 0 1 1 *',
+        // Five scans at once stand for several worker processes scanning together (the HTTP limit would turn
+        // three of them away with 503; test/e2e/limits.e2e-spec.ts covers that).
+        EXPENSIVE_ROUTE_CONCURRENCY: '5',
       },
     });
     w = await createWorld(t);

@@ -30,7 +30,9 @@ describe('fuzzing every route that takes a body or a query', () => {
   let targets: FuzzTarget[];
 
   beforeAll(async () => {
-    t = await startTestApp();
+    // Thousands of requests a minute, eight at a time, from a few callers: the per-caller rate limit and the
+    // expensive routes' concurrency limit (503 busy) are not what this explores (test/e2e/limits.e2e-spec.ts is).
+    t = await startTestApp({ env: { RATE_LIMIT_PER_MINUTE: '1000000', EXPENSIVE_ROUTE_CONCURRENCY: '100' } });
     const fastify = t.app.getHttpAdapter().getInstance();
     const inject: Inject = async ({ method, url, headers }) => {
       const res = await fastify.inject({ method: method as 'GET', url, headers });
