@@ -1,7 +1,7 @@
 import { DETENTION_RULES } from '../../src/alerts/domain/alert-rules.js';
 import { CASE_STATES } from '../../src/cases/domain/identification.js';
-import { DEMO_USERS } from '../../src/demo/demo-cast.js';
-import { seedDemo, type SeedDemoReport } from '../../src/demo/seed-demo.js';
+import { DEMO_USERS } from '../../seed/demo-cast.js';
+import { seedDemo, type SeedDemoReport } from '../../seed/seed-demo.js';
 import { REVIEW_STATUSES } from '../../src/reviews/domain/review-workflow.js';
 import { login } from '../factories/session.js';
 import { ADMIN, startTestApp, type TestApp } from '../support/test-app.js';

@@ -1,5 +1,5 @@
-import { DETENTION_RULES } from '../alerts/domain/alert-rules.js';
-import { evaluateDetention } from '../alerts/domain/overdue-rules.js';
+import { DETENTION_RULES } from '../src/alerts/domain/alert-rules.js';
+import { evaluateDetention } from '../src/alerts/domain/overdue-rules.js';
 import {
   CASE_STATES,
   decide,
@@ -7,7 +7,7 @@ import {
   openingSnapshot,
   type CaseSnapshot,
   type DecisionRequest,
-} from '../cases/domain/identification.js';
+} from '../src/cases/domain/identification.js';
 import { planDemoCases, type CasePlan, type DemoActor, type DemoRules } from './case-plans.js';
 
 const NOW = new Date('2026-11-20T10:00:00Z');

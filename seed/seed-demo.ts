@@ -1,10 +1,10 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DataSource } from 'typeorm';
-import { NotificationSender } from '../alerts/notification-sender.js';
-import type { CaseState } from '../cases/domain/identification.js';
-import { StartupError } from '../common/startup-error.js';
-import { AppConfig } from '../config/app-config.js';
-import { SamplingRunner } from '../reviews/sampling-runner.js';
+import { NotificationSender } from '../src/alerts/notification-sender.js';
+import type { CaseState } from '../src/cases/domain/identification.js';
+import { StartupError } from '../src/common/startup-error.js';
+import { AppConfig } from '../src/config/app-config.js';
+import { SamplingRunner } from '../src/reviews/sampling-runner.js';
 import { planDemoCases, type CasePlan, type DemoActor } from './case-plans.js';
 import { type Caller, DemoApi } from './demo-api.js';
 import {

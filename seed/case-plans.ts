@@ -1,5 +1,5 @@
-import type { CaseState, CloseOutcome, DecisionType } from '../cases/domain/identification.js';
-import type { IndicatorCode } from '../cases/domain/indicators.js';
+import type { CaseState, CloseOutcome, DecisionType } from '../src/cases/domain/identification.js';
+import type { IndicatorCode } from '../src/cases/domain/indicators.js';
 
 /**
  * The demo's cases as plans: request bodies and decision streams, generated

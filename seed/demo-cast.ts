@@ -1,4 +1,4 @@
-import type { AgencyKind, Role } from '../authz/domain/roles.js';
+import type { AgencyKind, Role } from '../src/authz/domain/roles.js';
 
 /**
  * The demo's agencies and people. Everything here is published (README,

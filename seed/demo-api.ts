@@ -1,5 +1,5 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { API_PREFIX } from '../bootstrap/http-app.js';
+import { API_PREFIX } from '../src/bootstrap/http-app.js';
 
 /** Someone the seed acts as: a user's access token or an API key, as an `Authorization` value. */
 export interface Caller {
