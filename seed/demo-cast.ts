@@ -12,7 +12,7 @@ export interface DemoAgency {
   code: string;
   name: string;
   kind: AgencyKind;
-  alertEmail?: string;
+  alertEmail: string;
 }
 
 /** Its presence is what "the demo is already there" means. */
@@ -38,8 +38,15 @@ export const DEMO_AGENCIES: readonly DemoAgency[] = [
     code: 'DEMO-NRM',
     name: 'National Referral Mechanism — Competent Authority',
     kind: 'competent_authority',
+    alertEmail: 'decisions@nrm.demo.oversight.test',
   },
-  { key: 'oc', code: 'DEMO-OC', name: 'Office of the Anti-Trafficking Commissioner', kind: 'commissioner_office' },
+  {
+    key: 'oc',
+    code: 'DEMO-OC',
+    name: 'Office of the Anti-Trafficking Commissioner',
+    kind: 'commissioner_office',
+    alertEmail: 'alerts@commissioner.demo.oversight.test',
+  },
 ];
 
 export type DemoUserKey =

@@ -90,7 +90,7 @@ export async function seedDemo(app: NestFastifyApplication, options: SeedDemoOpt
       name: a.name,
       code: a.code,
       kind: a.kind,
-      ...(a.alertEmail ? { alertEmail: a.alertEmail } : {}),
+      alertEmail: a.alertEmail,
     });
     agencyIds[a.key] = created.id;
   }

@@ -23,6 +23,7 @@ const PUBLIC_OPERATIONS = ['GET /health/live', 'GET /health/ready', 'POST /api/v
  */
 const BODILESS_POSTS = [
   'POST /api/v1/alerts/{id}/acknowledge',
+  'POST /api/v1/audit/checkpoints',
   'POST /api/v1/jobs/overdue-scan',
   // Opens the queue dashboard for the signed-in admin: the session comes from the Authorization header.
   'POST /api/v1/ops/queue-dashboard/session',
