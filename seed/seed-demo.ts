@@ -144,7 +144,7 @@ export async function seedDemo(app: NestFastifyApplication, options: SeedDemoOpt
     commissioner,
   };
 
-  // Cases: about 200 decision streams, each checked by the real state machine on its way in.
+  // Cases: about 225 decision streams, each checked by the real state machine on its way in.
   const plans = planDemoCases(now, {
     recoveryPeriodDays: config.cases.recoveryPeriodDays,
     screeningMaxHours: config.alerts.screeningMaxHours,
@@ -203,6 +203,11 @@ export async function seedDemo(app: NestFastifyApplication, options: SeedDemoOpt
     cases,
   );
   write(`  a sampling run of ${reviews.length} reviews, taken through the review workflow\n`);
+
+  // Sealed now rather than by the ten-minute schedule, so verify shows a signed checkpoint at once.
+  // 200: a running worker's schedule sealed everything a moment ago, and only that checkpoint is returned.
+  await api.post('/audit/checkpoints', commissioner, undefined, [201, 200]);
+  write('  a signed audit checkpoint\n');
 
   const counts = await readDemoCounts(db);
   const report: SeedDemoReport = { created: true, counts, apiKey: issued.key, reconsideration };
