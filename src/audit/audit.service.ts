@@ -34,8 +34,12 @@ interface CheckpointRow {
   chain_count: number;
 }
 
-/** How long a seal on demand waits for older transactions (cluster-wide) to end before sealing what it can. */
-const SEAL_WAIT_MS = 2_000;
+/**
+ * How long a seal on demand waits for older transactions to end before sealing what it can. The watermark is
+ * cluster-wide, so a long statement in another database of the same server (a CREATE DATABASE, a bulk load) holds
+ * it too; with one application per server this wait is over at once.
+ */
+const SEAL_WAIT_MS = 10_000;
 
 const CHECKPOINT_COLUMNS =
   'seq, created_at, watermark::text AS watermark, prev_root, root, signature, key_id, chain_count';
