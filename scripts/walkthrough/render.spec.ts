@@ -35,7 +35,9 @@ describe('walkthrough rendering', () => {
     });
 
     it('keeps words, field names, states and structure, so a renamed field or a new state still differs', () => {
-      expect(normalise('"state": "referred",\n  "responseText": null')).toBe('"state": "referred",\n  "responseText": null');
+      expect(normalise('"state": "referred",\n  "responseText": null')).toBe(
+        '"state": "referred",\n  "responseText": null',
+      );
       expect(normalise('"state": "referred"')).not.toBe(normalise('"state": "screening"'));
       expect(normalise('{ "text": "x" }')).not.toBe(normalise('{ "responseText": "x" }'));
     });
@@ -89,6 +91,8 @@ describe('walkthrough rendering', () => {
         'h\n1\n… 2 more lines',
       );
       expect(responseText({ body: '', contentType: '', maxItems: 3, maxLines: 2 })).toBe('(no body)');
+      // CSV lines end in CRLF (RFC 4180); the README keeps LF only.
+      expect(responseText({ body: 'h\r\n1\r\n', contentType: 'text/csv', maxItems: 3, maxLines: 5 })).toBe('h\n1');
     });
 
     it('renders a step as its title, the command, the variables it set, the status and the answer', () => {

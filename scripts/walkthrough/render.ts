@@ -93,7 +93,7 @@ export function responseText(result: Pick<StepResult, 'body' | 'contentType' | '
   if (/json/.test(result.contentType)) {
     return JSON.stringify(trimLists(JSON.parse(result.body), result.maxItems), null, 2);
   }
-  const lines = result.body.replace(/\n$/, '').split('\n');
+  const lines = result.body.replace(/\r?\n$/, '').split(/\r?\n/);
   return lines.length > result.maxLines
     ? [...lines.slice(0, result.maxLines), `… ${lines.length - result.maxLines} more lines`].join('\n')
     : lines.join('\n');
@@ -132,7 +132,10 @@ export function readSection(document: string, name: string): string {
 
 export function replaceSection(document: string, name: string, body: string): string {
   if (!sectionPattern(name).test(document)) throw new Error(`README has no ${name} markers`);
-  return document.replace(sectionPattern(name), (_m, start: string, _old: string, end: string) => `${start}${body}\n${end}`);
+  return document.replace(
+    sectionPattern(name),
+    (_m, start: string, _old: string, end: string) => `${start}${body}\n${end}`,
+  );
 }
 
 function sectionPattern(name: string): RegExp {

@@ -56,10 +56,7 @@ export class AuditController {
   @ApiCreatedResponse({ type: CheckpointResponse, description: 'Sealed now.' })
   @ApiOkResponse({ type: CheckpointResponse, description: 'Nothing new to seal: the latest checkpoint.' })
   @ApiProblems(403, 409)
-  async seal(
-    @Ctx() ctx: RequestContext,
-    @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<CheckpointResponse> {
+  async seal(@Ctx() ctx: RequestContext, @Res({ passthrough: true }) reply: FastifyReply): Promise<CheckpointResponse> {
     const { sealed, checkpoint } = await this.audit.seal(ctx);
     void reply.status(sealed ? HttpStatus.CREATED : HttpStatus.OK);
     return checkpoint;

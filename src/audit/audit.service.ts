@@ -16,12 +16,7 @@ import { AuditLog } from './audit-log.js';
 import { AuditSigningKey } from './audit-signing-key.js';
 import { AuditVerifier, type VerifyReport } from './audit-verifier.js';
 import { auditActorOf, chains } from './domain/audit-event.js';
-import type {
-  AuditEventResponse,
-  CheckpointExportResponse,
-  CheckpointResponse,
-  ListAuditEventsQuery,
-} from './dto.js';
+import type { AuditEventResponse, CheckpointExportResponse, CheckpointResponse, ListAuditEventsQuery } from './dto.js';
 
 interface CheckpointRow {
   seq: number;

@@ -103,9 +103,9 @@ describe('alert e-mail', () => {
     });
 
     it('skips addresses an agency lacks, and names each address once', () => {
-      expect(
-        alertRecipients({ ...to, rule: 'victim_detained', agencyEmail: null, authorityEmails: [] }),
-      ).toEqual(['office@commissioner.example']);
+      expect(alertRecipients({ ...to, rule: 'victim_detained', agencyEmail: null, authorityEmails: [] })).toEqual([
+        'office@commissioner.example',
+      ]);
       expect(
         alertRecipients({
           ...to,
