@@ -7,6 +7,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Redis } from 'ioredis';
 import pg from 'pg';
 import { createHttpApp } from '../../src/bootstrap/http-app.js';
 import { prepareProcess, runOrExit } from '../../src/bootstrap/prepare-process.js';
@@ -50,6 +51,22 @@ runOrExit(async () => {
     await client.connect();
     await client.query(`DROP DATABASE IF EXISTS ${scratch} WITH (FORCE)`);
     await client.end();
+    await clearQueues(config.redis.url, scratch);
   }
   process.stdout.write('README.md updated (A newcomer’s first run)\n');
 }, 'The walkthrough failed');
+
+/** The scratch run's BullMQ keys (queued e-mails and the like, under its own prefix). */
+async function clearQueues(url: string, prefix: string): Promise<void> {
+  const redis = new Redis(url, { maxRetriesPerRequest: 1 });
+  try {
+    let cursor = '0';
+    do {
+      const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 1000);
+      if (keys.length > 0) await redis.del(...keys);
+      cursor = next;
+    } while (cursor !== '0');
+  } finally {
+    redis.disconnect();
+  }
+}
