@@ -5,9 +5,9 @@ import { chains } from '../audit/domain/audit-event.js';
 import { AppConfig } from '../config/app-config.js';
 import { Metrics } from '../metrics/metrics.js';
 import { newId } from '../common/ids.js';
-import { alertMessageId } from './domain/alert-email.js';
+import { alertMessageId, alertRecipients } from './domain/alert-email.js';
 import { RULES, type AlertRule, type AlertThresholds } from './domain/alert-rules.js';
-import { recipientsOf, type AlertCandidate } from './domain/overdue-scan.js';
+import type { AlertCandidate } from './domain/overdue-scan.js';
 
 export interface RaisedAlert {
   id: string;
@@ -94,7 +94,10 @@ export class AlertWriter {
     return { raised, notificationIds };
   }
 
-  /** One e-mail per alert and kind (unique), to the recipients `recipientsOf` names. */
+  /**
+   * One e-mail per alert and kind (unique), to the addresses `alertRecipients` picks: the agency's alert address,
+   * the competent authority's for rules about its decisions, and the commissioner's office.
+   */
   async queueEmails(
     manager: EntityManager,
     alerts: RaisedAlert[],
@@ -108,6 +111,13 @@ export class AlertWriter {
       [agencyIds],
     );
     const emailOf = new Map(agencies.map((a) => [a.id, a.alert_email]));
+    const authorityEmailsOf =
+      kind === 'raised'
+        ? await this.authorityEmails(
+            manager,
+            alerts.filter((a) => RULES[a.rule].competentAuthority).map((a) => a.caseId),
+          )
+        : new Map<string, string[]>();
     const commissioner = this.config.alerts.commissionerEmail;
     const domain = mailDomain(this.config.mail.from);
     const ids: string[] = [];
@@ -124,13 +134,47 @@ export class AlertWriter {
           batch.map((a) => a.id),
           kind,
           now,
-          batch.map((a) => recipientsOf(kind, a.rule, emailOf.get(a.agencyId), commissioner).join(',')),
+          batch.map((a) =>
+            alertRecipients({
+              kind,
+              rule: a.rule,
+              agencyEmail: emailOf.get(a.agencyId) ?? null,
+              authorityEmails: authorityEmailsOf.get(a.caseId) ?? [],
+              commissionerEmail: commissioner,
+            }).join(','),
+          ),
           batch.map((a) => alertMessageId(a.id, kind, domain)),
         ],
       );
       ids.push(...rows.map((r) => r.id));
     }
     return ids;
+  }
+
+  /**
+   * The competent authority's alert address per case: the authority that made the case's latest
+   * reasonable-grounds, conclusive-grounds or reconsideration decision; before any, every competent authority
+   * (any of them may decide a referred case, SPEC §2).
+   */
+  private async authorityEmails(manager: EntityManager, caseIds: string[]): Promise<Map<string, string[]>> {
+    if (caseIds.length === 0) return new Map();
+    const rows = await manager.query<{ case_id: string; emails: string[] }[]>(
+      `SELECT c.case_id,
+              CASE WHEN last.actor_agency_id IS NOT NULL
+                   THEN ARRAY(SELECT alert_email FROM agencies
+                               WHERE id = last.actor_agency_id AND kind = 'competent_authority'
+                                 AND alert_email IS NOT NULL)
+                   ELSE ARRAY(SELECT alert_email FROM agencies
+                               WHERE kind = 'competent_authority' AND alert_email IS NOT NULL ORDER BY alert_email)
+              END AS emails
+         FROM unnest($1::uuid[]) AS c(case_id)
+         LEFT JOIN LATERAL (
+           SELECT d.actor_agency_id FROM decision_records d
+            WHERE d.case_id = c.case_id AND d.type IN ('reasonable_grounds', 'conclusive_grounds', 'reconsider')
+            ORDER BY d.sequence DESC LIMIT 1) last ON TRUE`,
+      [[...new Set(caseIds)]],
+    );
+    return new Map(rows.map((r) => [r.case_id, r.emails]));
   }
 }
 

@@ -22,6 +22,14 @@ export class AlertsController {
     return this.alerts.list(ctx, query);
   }
 
+  @Get('alerts/:id')
+  @ApiOperation({ summary: 'One alert the caller may see (the link in its e-mail)' })
+  @ApiOkResponse({ type: AlertResponse })
+  @ApiProblems(404)
+  get(@Ctx() ctx: RequestContext, @Param('id', UuidPipe) id: string): Promise<AlertResponse> {
+    return this.alerts.get(ctx, id);
+  }
+
   @Post('alerts/:id/acknowledge')
   @HttpCode(200)
   @ApiOperation({

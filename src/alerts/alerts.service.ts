@@ -79,6 +79,11 @@ export class AlertsService {
     return toPage(rows, limit, toResponse, (r) => ({ raisedAt: r.raised_at.toISOString(), id: r.id }));
   }
 
+  /** One alert, where an alert e-mail links to; 404 for one the caller may not read. */
+  async get(ctx: RequestContext, id: string): Promise<AlertResponse> {
+    return toResponse(await this.findReadable(ctx, id));
+  }
+
   async acknowledge(ctx: RequestContext, id: string, note: string | null): Promise<AlertResponse> {
     const alert = await this.findReadable(ctx, id);
     if (

@@ -1,11 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { workingTimeBetween } from '../../src/alerts/domain/working-days.js';
 import { SamplingRunner } from '../../src/reviews/sampling-runner.js';
+import { createAgency } from '../factories/agencies.js';
 import { decided, openCase, SEEDED_PII, type OpenedCase } from '../factories/cases.js';
 import { CONCERN, declinedCase, reviewCommand } from '../factories/reviews.js';
 import { createWorld, type World } from '../factories/world.js';
 import type { Session } from '../factories/session.js';
-import { parseMail, unescapeHtml } from '../support/mime.js';
+import { decodeHeader, parseMail, unescapeHtml } from '../support/mime.js';
 import { expectProblem } from '../support/problems.js';
 import { startSmtp, type ReceivedMail, type TestSmtp } from '../support/smtp.js';
 import { useTestDatabase } from '../support/test-database.js';
@@ -488,6 +489,56 @@ describe('overdue-detention alert rules', () => {
         expect(text).not.toContain(value);
         expect(html).not.toContain(value);
       }
+    });
+
+    async function mailOf(alertId: string): Promise<ReceivedMail> {
+      const messageId = `<alert-${alertId}-raised@oversight.invalid>`;
+      return waitUntil('the alert e-mail', () => smtp.received.find((m) => m.messageId === messageId));
+    }
+
+    it('names the alert, the case and the agency in the subject, and links the alert in the console and the API', async () => {
+      const c = await detainedFor(49 * HOUR + 10 * 60_000);
+      const alertId = (await scan()).raised.find((r) => r.caseId === c.id)!.id;
+      const mail = await mailOf(alertId);
+      const parsed = parseMail(mail.raw);
+      const { externalRef } = (await t.http().get(`/api/v1/cases/${c.id}`).set('authorization', w.officer.auth))
+        .body as { externalRef: string };
+      expect(decodeHeader(parsed.headers.subject)).toBe(
+        `[HIGH] Screening overdue for a detained person — case ${externalRef} (${w.agencies.own.name})`,
+      );
+      const text = parsed.leaves.find((l) => l.contentType === 'text/plain')?.body ?? '';
+      const base = t.config.http.publicBaseUrl;
+      expect(text).toContain(`Open in the console: ${base}/console/alerts/${alertId}`);
+      expect(text).toContain(`In the API: ${base}/api/v1/alerts/${alertId}`);
+      // The API link opens the alert for whoever may read it.
+      const linked = await t.http().get(`/api/v1/alerts/${alertId}`).set('authorization', w.supervisor.auth);
+      expect(linked.status).toBe(200);
+      expect(linked.body).toMatchObject({ id: alertId, rule: 'screening_overdue', caseId: c.id });
+      const hidden = await t.http().get(`/api/v1/alerts/${alertId}`).set('authorization', w.otherOfficer.auth);
+      expectProblem(hidden, 404);
+    });
+
+    it('sends reasonable- and conclusive-grounds alerts to the competent authority too: every one before its decision, then the one that decided', async () => {
+      const second = await createAgency(t, w.admin, 'competent_authority');
+      const awaiting = await referredThenDetained(ago(10 * DAY));
+      const recovery = await referredThenDetained(ago(10 * DAY), 'positive');
+      const identified = await referredThenDetained(ago(35 * DAY), 'positive', 'positive');
+      const s = await scan();
+      const idOf = (caseId: string, rule: string) => s.raised.find((r) => r.caseId === caseId && r.rule === rule)!.id;
+      const office = t.config.alerts.commissionerEmail;
+      const own = w.agencies.own.alertEmail!;
+      const decider = w.agencies.authority.alertEmail!;
+
+      const toAwaiting = (await mailOf(idOf(awaiting.id, 'rg_decision_overdue'))).to;
+      expect(toAwaiting.sort()).toEqual([own, decider, second.alertEmail!, office].sort());
+      for (const c of [recovery, identified]) {
+        const to = (await mailOf(idOf(c.id, 'victim_detained'))).to;
+        expect(to.sort()).toEqual([own, decider, office].sort());
+      }
+      // A rule that is not about those decisions stays with the agency and the office.
+      const screening = await detainedFor(49 * HOUR + 15 * 60_000);
+      const screeningId = (await scan()).raised.find((r) => r.caseId === screening.id)!.id;
+      expect((await mailOf(screeningId)).to.sort()).toEqual([own, office].sort());
     });
   });
   describe('review responses', () => {

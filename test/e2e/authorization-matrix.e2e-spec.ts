@@ -345,6 +345,17 @@ const MATRIX: Row[] = [
   { route: 'GET /audit/checkpoints',                      caller: 'supervisor',         target: 'none',             expect: 403 },
   { route: 'GET /audit/checkpoints',                      caller: 'decisionMaker',      target: 'none',             expect: 403 },
   { route: 'GET /audit/checkpoints',                      caller: 'apiKey',             target: 'none',             expect: 403 },
+  // Sealing a checkpoint now: those who verify the log (each call records itself, so each seals a new one).
+  { route: 'POST /audit/checkpoints',                     caller: 'anonymous',          target: 'none',             expect: 401 },
+  { route: 'POST /audit/checkpoints',                     caller: 'admin',              target: 'none',             expect: 201 },
+  { route: 'POST /audit/checkpoints',                     caller: 'commissioner',       target: 'none',             expect: 201 },
+  { route: 'POST /audit/checkpoints',                     caller: 'reviewer',           target: 'none',             expect: 403 },
+  { route: 'POST /audit/checkpoints',                     caller: 'conflictedReviewer', target: 'none',             expect: 403 },
+  { route: 'POST /audit/checkpoints',                     caller: 'analyst',            target: 'none',             expect: 403 },
+  { route: 'POST /audit/checkpoints',                     caller: 'officer',            target: 'none',             expect: 403 },
+  { route: 'POST /audit/checkpoints',                     caller: 'supervisor',         target: 'none',             expect: 403 },
+  { route: 'POST /audit/checkpoints',                     caller: 'decisionMaker',      target: 'none',             expect: 403 },
+  { route: 'POST /audit/checkpoints',                     caller: 'apiKey',             target: 'none',             expect: 403 },
   // Reports: commissioner staff all agencies, agency roles and decision makers their own; the anonymised export for
   // the commissioner and analysts only.
   { route: 'GET /reports/agencies',                       caller: 'anonymous',          target: 'none',             expect: 401 },
@@ -390,6 +401,27 @@ const MATRIX: Row[] = [
   { route: 'GET /alerts',                                 caller: 'supervisor',         target: 'none',             expect: 200 },
   { route: 'GET /alerts',                                 caller: 'decisionMaker',      target: 'none',             expect: 200 },
   { route: 'GET /alerts',                                 caller: 'apiKey',             target: 'none',             expect: 200 },
+  // One alert (the link in its e-mail): whoever may read it; 404 for everyone else.
+  { route: 'GET /alerts/:id',                             caller: 'anonymous',          target: 'other',            expect: 401 },
+  { route: 'GET /alerts/:id',                             caller: 'admin',              target: 'other',            expect: 404 },
+  { route: 'GET /alerts/:id',                             caller: 'commissioner',       target: 'other',            expect: 200 },
+  { route: 'GET /alerts/:id',                             caller: 'commissioner',       target: 'commissionerOnly', expect: 200 },
+  { route: 'GET /alerts/:id',                             caller: 'reviewer',           target: 'other',            expect: 200 },
+  { route: 'GET /alerts/:id',                             caller: 'reviewer',           target: 'commissionerOnly', expect: 200 },
+  { route: 'GET /alerts/:id',                             caller: 'conflictedReviewer', target: 'other',            expect: 200 },
+  { route: 'GET /alerts/:id',                             caller: 'conflictedReviewer', target: 'commissionerOnly', expect: 200 },
+  { route: 'GET /alerts/:id',                             caller: 'analyst',            target: 'other',            expect: 200 },
+  { route: 'GET /alerts/:id',                             caller: 'analyst',            target: 'commissionerOnly', expect: 200 },
+  { route: 'GET /alerts/:id',                             caller: 'officer',            target: 'own',              expect: 200 },
+  { route: 'GET /alerts/:id',                             caller: 'officer',            target: 'other',            expect: 404 },
+  { route: 'GET /alerts/:id',                             caller: 'officer',            target: 'commissionerOnly', expect: 404 },
+  { route: 'GET /alerts/:id',                             caller: 'supervisor',         target: 'own',              expect: 200 },
+  { route: 'GET /alerts/:id',                             caller: 'supervisor',         target: 'other',            expect: 404 },
+  { route: 'GET /alerts/:id',                             caller: 'supervisor',         target: 'commissionerOnly', expect: 404 },
+  { route: 'GET /alerts/:id',                             caller: 'apiKey',             target: 'own',              expect: 200 },
+  { route: 'GET /alerts/:id',                             caller: 'apiKey',             target: 'other',            expect: 404 },
+  { route: 'GET /alerts/:id',                             caller: 'apiKey',             target: 'commissionerOnly', expect: 404 },
+  { route: 'GET /alerts/:id',                             caller: 'decisionMaker',      target: 'other',            expect: 404 },
   // Acknowledging: the commissioner, and supervisors for their own agency; 403 where the alert is readable, else 404.
   { route: 'POST /alerts/:id/acknowledge',                caller: 'anonymous',          target: 'other',            expect: 401 },
   { route: 'POST /alerts/:id/acknowledge',                caller: 'admin',              target: 'other',            expect: 404 },
@@ -582,7 +614,7 @@ const COMMISSIONER_STAFF: Caller[] = ['commissioner', 'reviewer', 'conflictedRev
 /** Routes outside the API's permission model (health.e2e-spec.ts covers them). */
 const OUTSIDE_MATRIX = ['GET /health/live', 'GET /health/ready'];
 /** POST routes that take no request body by design (health.e2e-spec.ts holds the same list); sent without one. */
-const BODILESS = ['POST /jobs/overdue-scan', 'POST /ops/queue-dashboard/session'];
+const BODILESS = ['POST /audit/checkpoints', 'POST /jobs/overdue-scan', 'POST /ops/queue-dashboard/session'];
 const API_PREFIX = '/api/v1';
 const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'patch'];
 const SECRETS = /passwordHash|password_hash|secretHash|secret_hash|\$argon2/;
@@ -664,6 +696,8 @@ const PATHS: Record<string, (c: RowContext) => string | Promise<string>> = {
     };
     return '/alerts?limit=200';
   },
+  'GET /alerts/:id': async (c) =>
+    `/alerts/${c.target === 'commissionerOnly' ? await removalAlert(c) : await overdueAlert(c, c.agency())}`,
   'POST /alerts/:id/acknowledge': async (c) =>
     `/alerts/${c.target === 'commissionerOnly' ? await removalAlert(c) : await overdueAlert(c, c.agency())}/acknowledge`,
   'GET /sampling-runs/:id': (c) => `/sampling-runs/${c.fx.runId}`,

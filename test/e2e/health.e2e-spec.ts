@@ -22,6 +22,7 @@ const PUBLIC_OPERATIONS = ['GET /health/live', 'GET /health/ready', 'POST /api/v
  * matrix sends them without one). Any other POST declares a JSON body schema.
  */
 const BODILESS_POSTS = [
+  'POST /api/v1/audit/checkpoints',
   'POST /api/v1/jobs/overdue-scan',
   // Opens the queue dashboard for the signed-in admin: the session comes from the Authorization header.
   'POST /api/v1/ops/queue-dashboard/session',

@@ -1,4 +1,5 @@
-import { composeAlertEmail, escapeHtml, retryDelayMs } from './alert-email.js';
+import { ALERT_RULES, RULES } from './alert-rules.js';
+import { alertRecipients, composeAlertEmail, escapeHtml, retryDelayMs } from './alert-email.js';
 
 const base = {
   alertId: '0194a1b2-0000-7000-8000-000000000001',
@@ -17,9 +18,26 @@ const base = {
 };
 
 describe('alert e-mail', () => {
+  it('names the alert, the case by reference and the agency in the subject', () => {
+    expect(composeAlertEmail(base).subject).toBe(
+      '[HIGH] Screening overdue for a detained person — case BP-2026-000123 (Border Police <North>)',
+    );
+  });
+
+  it('links to the alert in the console and in the API, and says how to acknowledge it', () => {
+    const mail = composeAlertEmail(base);
+    expect(mail.text).toContain(`Open in the console: https://oversight.example/console/alerts/${base.alertId}`);
+    expect(mail.text).toContain(`In the API: https://oversight.example/api/v1/alerts/${base.alertId}`);
+    expect(mail.text).toContain(`POST https://oversight.example/api/v1/alerts/${base.alertId}/acknowledge`);
+    expect(mail.html).toContain(
+      `<a href="https://oversight.example/console/alerts/${base.alertId}">https://oversight.example/console/alerts/${base.alertId}</a>`,
+    );
+  });
+
   it('names the case by reference and pseudonym, the rule, the basis, the detention length and a link', () => {
     const mail = composeAlertEmail(base);
     expect(mail.subject).toContain('BP-2026-000123');
+    expect(mail.text).toContain('Alert: Screening overdue for a detained person (screening_overdue, high)');
     expect(mail.text).toContain('KH-F-1998-017');
     expect(mail.text).toContain('Detained for: 2 days 3 hours');
     expect(mail.text).toContain('48 hours');
@@ -46,5 +64,55 @@ describe('alert e-mail', () => {
   it('backs off exponentially and caps the delay at an hour', () => {
     expect([1, 2, 3, 4].map((n) => retryDelayMs(n, 1000))).toEqual([1000, 2000, 4000, 8000]);
     expect(retryDelayMs(40, 1000)).toBe(3_600_000);
+  });
+
+  describe('recipients', () => {
+    const to = {
+      kind: 'raised' as const,
+      agencyEmail: 'alerts@bp.example',
+      authorityEmails: ['nrm@authority.example'],
+      commissionerEmail: 'office@commissioner.example',
+    };
+
+    it('sends a reasonable- or conclusive-grounds alert to the agency, the competent authority and the office', () => {
+      expect(alertRecipients({ ...to, rule: 'rg_decision_overdue' })).toEqual([
+        'alerts@bp.example',
+        'nrm@authority.example',
+        'office@commissioner.example',
+      ]);
+      expect(alertRecipients({ ...to, rule: 'victim_detained' })).toEqual([
+        'alerts@bp.example',
+        'nrm@authority.example',
+        'office@commissioner.example',
+      ]);
+    });
+
+    it('keeps the competent authority out of alerts that are not about its decisions', () => {
+      const others = ALERT_RULES.filter((r) => !RULES[r].competentAuthority && !RULES[r].commissionerOnly);
+      expect(others).toEqual(['screening_overdue', 'detention_limit_exceeded', 'review_response_overdue']);
+      for (const rule of others) {
+        expect(alertRecipients({ ...to, rule })).toEqual(['alerts@bp.example', 'office@commissioner.example']);
+      }
+    });
+
+    it('sends commissioner-only alerts and every escalation to the office alone', () => {
+      expect(alertRecipients({ ...to, rule: 'removal_during_review' })).toEqual(['office@commissioner.example']);
+      expect(alertRecipients({ ...to, kind: 'escalation', rule: 'rg_decision_overdue' })).toEqual([
+        'office@commissioner.example',
+      ]);
+    });
+
+    it('skips addresses an agency lacks, and names each address once', () => {
+      expect(alertRecipients({ ...to, rule: 'victim_detained', agencyEmail: null, authorityEmails: [] })).toEqual([
+        'office@commissioner.example',
+      ]);
+      expect(
+        alertRecipients({
+          ...to,
+          rule: 'rg_decision_overdue',
+          authorityEmails: ['Office@Commissioner.example', 'alerts@bp.example'],
+        }),
+      ).toEqual(['alerts@bp.example', 'Office@Commissioner.example']);
+    });
   });
 });

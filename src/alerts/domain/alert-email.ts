@@ -2,8 +2,9 @@ import { RULES, type AlertRule, type AlertThresholds } from './alert-rules.js';
 import { detentionLength } from './overdue-rules.js';
 
 /**
- * The e-mail an alert sends. It names the case by the agency's external
- * reference and the pseudonym only: no name, date of birth, document number
+ * The e-mail an alert sends. It names the alert (its rule in words), the
+ * agency, and the case by the agency's external reference and the pseudonym
+ * only: no name, date of birth, document number
  * or contact ever goes into an e-mail. The Message-ID is derived from the
  * alert and the kind of message, so a resend after a crash is recognisably
  * the same message to every mail system that de-duplicates.
@@ -35,37 +36,79 @@ export function alertMessageId(alertId: string, kind: 'raised' | 'escalation', m
   return `<alert-${alertId}-${kind}@${mailDomain}>`;
 }
 
+/** Where a person opens the alert: the staff console's page for it, and the API resource behind it. */
+export function alertLinks(publicBaseUrl: string, alertId: string): { console: string; api: string } {
+  return { console: `${publicBaseUrl}/console/alerts/${alertId}`, api: `${publicBaseUrl}/api/v1/alerts/${alertId}` };
+}
+
 export function composeAlertEmail(input: AlertEmailInput): AlertEmail {
   const rule = RULES[input.rule];
-  const caseUrl = `${input.publicBaseUrl}/api/v1/cases/${input.caseId}`;
+  const links = alertLinks(input.publicBaseUrl, input.alertId);
   const detained = input.detainedSince ? detentionLength(input.detainedSince, input.now).text : null;
   const prefix = input.kind === 'escalation' ? 'ESCALATION — unacknowledged: ' : '';
-  const subject = `${prefix}[${rule.severity.toUpperCase()}] ${rule.title} — case ${input.externalRef}`;
+  const subject = `${prefix}[${rule.severity.toUpperCase()}] ${rule.title} — case ${input.externalRef} (${input.agencyName})`;
   const lines: [string, string][] = [
+    ['Alert', `${rule.title} (${input.rule}, ${rule.severity})`],
     ['Case', `${input.externalRef} (pseudonym ${input.pseudonym})`],
     ['Agency', input.agencyName],
-    ['Rule', `${rule.title} (${input.rule}, ${rule.severity})`],
     ...(detained ? ([['Detained for', detained]] as [string, string][]) : []),
     ['Raised', input.raisedAt.toISOString()],
     ['Basis', rule.basis(input.thresholds)],
-    ['Case link', caseUrl],
+    ['Open in the console', links.console],
+    ['In the API', links.api],
+    ['Case in the API', `${input.publicBaseUrl}/api/v1/cases/${input.caseId}`],
   ];
+  const linked = new Set(['Open in the console', 'In the API', 'Case in the API']);
   const intro =
     input.kind === 'escalation'
       ? 'This alert has not been acknowledged within the escalation time and is escalated to the commissioner.'
       : 'Oversight raised an alert that needs attention.';
-  const text = [intro, '', ...lines.map(([k, v]) => `${k}: ${v}`), '', 'Acknowledge it in Oversight.'].join('\n');
+  const outro = `Acknowledge it in the console, or with POST ${links.api}/acknowledge (commissioner; agency supervisors).`;
+  const text = [intro, '', ...lines.map(([k, v]) => `${k}: ${v}`), '', outro].join('\n');
   const html =
     `<p>${escapeHtml(intro)}</p><table>` +
     lines
       .map(([k, v]) =>
-        k === 'Case link'
+        linked.has(k)
           ? `<tr><th align="left">${k}</th><td><a href="${escapeHtml(v)}">${escapeHtml(v)}</a></td></tr>`
           : `<tr><th align="left">${k}</th><td>${escapeHtml(v)}</td></tr>`,
       )
       .join('') +
-    `</table><p>Acknowledge it in Oversight.</p>`;
+    `</table><p>${escapeHtml(outro)}</p>`;
   return { messageId: alertMessageId(input.alertId, input.kind, input.mailDomain), subject, text, html };
+}
+
+export interface RecipientsInput {
+  kind: 'raised' | 'escalation';
+  rule: AlertRule;
+  /** The alertEmail of the case's agency, if it has one. */
+  agencyEmail: string | null;
+  /** The alertEmail of the competent authority (authorities) concerned, where they have one. */
+  authorityEmails: readonly string[];
+  commissionerEmail: string;
+}
+
+/**
+ * Who an alert e-mail goes to (SPEC §4): always the commissioner's office; a
+ * new alert also to the agency's alert address, unless the rule is for the
+ * office only; a new alert about a reasonable- or conclusive-grounds decision
+ * also to the competent authority. Escalations go to the office alone.
+ */
+export function alertRecipients(input: RecipientsInput): string[] {
+  const rule = RULES[input.rule];
+  const fresh = input.kind === 'raised' && !rule.commissionerOnly;
+  const to = [
+    ...(fresh && input.agencyEmail ? [input.agencyEmail] : []),
+    ...(fresh && rule.competentAuthority ? input.authorityEmails : []),
+    input.commissionerEmail,
+  ];
+  const seen = new Set<string>();
+  return to.filter((address) => {
+    const key = address.toLowerCase();
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
 
 export function escapeHtml(value: string): string {

@@ -36,6 +36,11 @@ export interface RuleDefinition {
   title: string;
   /** Raised and e-mailed to the commissioner's office only, never shown to the agency. */
   commissionerOnly: boolean;
+  /**
+   * About a reasonable-grounds or conclusive-grounds decision (one awaited, or one that found a victim): its
+   * e-mail also goes to the competent authority, which makes those decisions.
+   */
+  competentAuthority: boolean;
   basis(t: AlertThresholds): string;
 }
 
@@ -48,6 +53,7 @@ export const RULES: Record<AlertRule, RuleDefinition> = {
     severity: 'high',
     title: 'Screening overdue for a detained person',
     commissionerOnly: false,
+    competentAuthority: false,
     basis: (t) =>
       `A detained person's frontline screening decision is due within ${plural(t.screeningMaxHours, 'hour')} of detention; ` +
       `this is the commissioner's policy threshold, not a time limit set by law. ` +
@@ -59,6 +65,7 @@ export const RULES: Record<AlertRule, RuleDefinition> = {
     severity: 'high',
     title: 'Reasonable-grounds decision overdue for a detained person',
     commissionerOnly: false,
+    competentAuthority: true,
     basis: (t) =>
       `Reasonable-grounds decisions are due within ${plural(t.rgDecisionMaxWorkingDays, 'working day')} of referral (Monday–Friday); ` +
       `this is the commissioner's policy threshold and does not count public holidays. ` +
@@ -70,6 +77,7 @@ export const RULES: Record<AlertRule, RuleDefinition> = {
     severity: 'critical',
     title: 'Possible or identified victim in detention',
     commissionerOnly: false,
+    competentAuthority: true,
     basis: () =>
       `${COE_CONVENTION}, Art. 13: during the recovery and reflection period a possible victim may not be removed, ` +
       `and detention defeats the period's purpose of recovery and escape from the traffickers' influence. ` +
@@ -81,6 +89,7 @@ export const RULES: Record<AlertRule, RuleDefinition> = {
     severity: 'critical',
     title: 'Detention longer than the policy limit',
     commissionerOnly: false,
+    competentAuthority: false,
     basis: (t) =>
       `Detention longer than ${plural(t.maxDetentionDays, 'day')}, whatever the identification state, ` +
       `is the commissioner's policy threshold for reviewing prolonged detention; ` +
@@ -91,6 +100,7 @@ export const RULES: Record<AlertRule, RuleDefinition> = {
     severity: 'high',
     title: "Agency's response to a review finding overdue",
     commissionerOnly: false,
+    competentAuthority: false,
     basis: (t) =>
       `An agency is to respond to a review finding of concern or disagreement within ${plural(t.reviewResponseDays, 'day')} ` +
       `of the finding; this is the commissioner's policy threshold for independent review`,
@@ -100,6 +110,7 @@ export const RULES: Record<AlertRule, RuleDefinition> = {
     severity: 'critical',
     title: 'Removal recorded while an independent review is open',
     commissionerOnly: true,
+    competentAuthority: false,
     basis: () =>
       `A removal was recorded while the commissioner's independent review of the case was still open, ` +
       `so a finding against the decision that allowed it may come after it can be undone. ` +

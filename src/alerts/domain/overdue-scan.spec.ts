@@ -1,3 +1,4 @@
+import { alertRecipients } from './alert-email.js';
 import fc from 'fast-check';
 import { diffAlerts, type UnresolvedAlert } from './alert-diff.js';
 import { ALERT_RULES, type AlertRule, type AlertThresholds, DETENTION_RULES } from './alert-rules.js';
@@ -6,7 +7,6 @@ import {
   escalationCutoff,
   overdueCandidates,
   planScan,
-  recipientsOf,
   resolveReason,
   SCANNED_RULES,
   subjectTypeOf,
@@ -273,7 +273,7 @@ describe('escalationCutoff', () => {
   });
 });
 
-describe('recipientsOf', () => {
+describe('alertRecipients without a competent authority involved', () => {
   const OFFICE = 'alerts@commissioner.example';
   const AGENCY = 'duty@agency.example';
 
@@ -291,6 +291,8 @@ describe('recipientsOf', () => {
     ['escalation', 'detention_limit_exceeded', AGENCY, [OFFICE]],
     ['escalation', 'removal_during_review', AGENCY, [OFFICE]],
   ] as const)('%s %s, agency address %p → %p', (kind, rule, agencyEmail, expected) => {
-    expect(recipientsOf(kind, rule, agencyEmail, OFFICE)).toEqual(expected);
+    expect(
+      alertRecipients({ kind, rule, agencyEmail: agencyEmail ?? null, authorityEmails: [], commissionerEmail: OFFICE }),
+    ).toEqual(expected);
   });
 });

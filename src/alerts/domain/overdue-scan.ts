@@ -135,19 +135,3 @@ export function subjectTypeOf(rule: AlertRule): AlertSubjectType {
 export function escalationCutoff(now: Date, escalateAfterHours: number): Date {
   return new Date(now.getTime() - escalateAfterHours * HOUR_MS);
 }
-
-/**
- * Who an alert's message goes to: always the commissioner's office; the
- * agency too (if it has an alert address) when the alert is raised, unless
- * the rule is for the commissioner only. An escalation is the commissioner's
- * business and never goes to the agency.
- */
-export function recipientsOf(
-  kind: 'raised' | 'escalation',
-  rule: AlertRule,
-  agencyAlertEmail: string | null | undefined,
-  commissionerEmail: string,
-): string[] {
-  const toAgency = kind === 'raised' && !RULES[rule].commissionerOnly && agencyAlertEmail;
-  return toAgency ? [agencyAlertEmail, commissionerEmail] : [commissionerEmail];
-}

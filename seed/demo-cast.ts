@@ -1,4 +1,4 @@
-import type { AgencyKind, Role } from '../authz/domain/roles.js';
+import type { AgencyKind, Role } from '../src/authz/domain/roles.js';
 
 /**
  * The demo's agencies and people. Everything here is published (README,
@@ -12,7 +12,7 @@ export interface DemoAgency {
   code: string;
   name: string;
   kind: AgencyKind;
-  alertEmail?: string;
+  alertEmail: string;
 }
 
 /** Its presence is what "the demo is already there" means. */
@@ -38,8 +38,15 @@ export const DEMO_AGENCIES: readonly DemoAgency[] = [
     code: 'DEMO-NRM',
     name: 'National Referral Mechanism — Competent Authority',
     kind: 'competent_authority',
+    alertEmail: 'decisions@nrm.demo.oversight.test',
   },
-  { key: 'oc', code: 'DEMO-OC', name: 'Office of the Anti-Trafficking Commissioner', kind: 'commissioner_office' },
+  {
+    key: 'oc',
+    code: 'DEMO-OC',
+    name: 'Office of the Anti-Trafficking Commissioner',
+    kind: 'commissioner_office',
+    alertEmail: 'alerts@commissioner.demo.oversight.test',
+  },
 ];
 
 export type DemoUserKey =

@@ -1,5 +1,5 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { API_PREFIX } from '../bootstrap/http-app.js';
+import { API_PREFIX } from '../src/bootstrap/http-app.js';
 
 /** Someone the seed acts as: a user's access token or an API key, as an `Authorization` value. */
 export interface Caller {
@@ -31,8 +31,8 @@ export class DemoApi {
     return this.call<T>('GET', path, as, undefined, 200);
   }
 
-  /** POST that must answer `expected` (201 for creations, 200 for commands). */
-  post<T>(path: string, as: Caller | null, body: unknown, expected = 201): Promise<T> {
+  /** POST that must answer `expected` (201 for creations, 200 for commands; a list where either is right). */
+  post<T>(path: string, as: Caller | null, body: unknown, expected: number | readonly number[] = 201): Promise<T> {
     return this.call<T>('POST', path, as, body, expected);
   }
 
@@ -46,7 +46,7 @@ export class DemoApi {
     path: string,
     as: Caller | null,
     body: unknown,
-    expected: number,
+    expected: number | readonly number[],
   ): Promise<T> {
     const url = `/${API_PREFIX}${path}`;
     const res = await this.app
@@ -62,7 +62,7 @@ export class DemoApi {
         ...(body !== undefined ? { payload: JSON.stringify(body) } : {}),
       });
     const parsed: unknown = res.body ? safeJson(res.body) : undefined;
-    if (res.statusCode !== expected) throw new DemoApiError(method, url, res.statusCode, parsed);
+    if (![expected].flat().includes(res.statusCode)) throw new DemoApiError(method, url, res.statusCode, parsed);
     return parsed as T;
   }
 }

@@ -1,5 +1,5 @@
-import type { CaseState, CloseOutcome, DecisionType } from '../cases/domain/identification.js';
-import type { IndicatorCode } from '../cases/domain/indicators.js';
+import type { CaseState, CloseOutcome, DecisionType } from '../src/cases/domain/identification.js';
+import type { IndicatorCode } from '../src/cases/domain/indicators.js';
 
 /**
  * The demo's cases as plans: request bodies and decision streams, generated
@@ -375,6 +375,19 @@ interface Scenario {
   /** Indicator strength: victims' cases carry several, declined ones few or none. */
   indicators: 'strong' | 'weak' | 'mixed';
   tell: (s: Story, rules: DemoRules) => void;
+  /**
+   * People found together (a workplace raid, a group at a crossing): the same nationality, sex, age band,
+   * place and indicators, encountered at one moment. Groups of at least EXPORT_K (11) are what lets the
+   * anonymised export publish rows; scattered single cases are all suppressed.
+   */
+  group?: GroupProfile;
+}
+
+interface GroupProfile {
+  nationality: (typeof NATIONALITIES)[number]['iso3'];
+  sex: 'female' | 'male';
+  indicators: IndicatorCode[];
+  place: { location: string; kind: string };
 }
 
 const W = 24; // hours in a day, for readability of the waits below
@@ -387,6 +400,33 @@ const W = 24; // hours in a day, for readability of the waits below
  * answered with a linked reconsideration request.
  */
 const SCENARIOS: Scenario[] = [
+  {
+    name: 'group: workers found in a greenhouse raid, referred',
+    final: 'referred',
+    counts: { bp: 0, li: 14 },
+    indicators: 'strong',
+    // One moment for everyone (min = max): the same encounter year whatever the anchor date.
+    tell: (s) => s.encounter(20, 20).wait(4, 60).refer(),
+    group: {
+      nationality: 'VNM',
+      sex: 'male',
+      indicators: ['excessive_hours', 'withheld_wages', 'document_retention'],
+      place: { location: 'Greenhouse complex, Demo Valley', kind: 'workplace_inspection' },
+    },
+  },
+  {
+    name: 'group: travellers stopped at the crossing, not referred',
+    final: 'not_referred',
+    counts: { bp: 12, li: 0 },
+    indicators: 'weak',
+    tell: (s) => s.encounter(30, 30).wait(5, 48).decline('bpSupervisor'),
+    group: {
+      nationality: 'UKR',
+      sex: 'female',
+      indicators: ['no_language_skills'],
+      place: { location: 'Northern crossing, lane 3', kind: 'border_entry' },
+    },
+  },
   {
     name: 'screening',
     final: 'screening',
@@ -814,7 +854,7 @@ interface Person {
 }
 
 /**
- * About 200 cases over DEMO-BP and DEMO-LI, ordered by encounter time, with
+ * About 225 cases over DEMO-BP and DEMO-LI, ordered by encounter time, with
  * references and pseudonyms numbered in that order. `now` anchors every
  * time: encounters and decisions lie in the last ~90 days, the newest at
  * least a quarter of an hour before `now`.
@@ -822,12 +862,19 @@ interface Person {
 export function planDemoCases(now: Date, rules: DemoRules, seed = DEMO_PRNG_SEED): CasePlan[] {
   const r = new Random(seed);
   const year = now.getUTCFullYear();
-  const drafts: { plan: Omit<CasePlan, 'body'>; person: Person; encounterAt: number; story: Story }[] = [];
+  const drafts: {
+    plan: Omit<CasePlan, 'body'>;
+    person: Person;
+    encounterAt: number;
+    story: Story;
+    group: GroupProfile | undefined;
+  }[] = [];
   for (const scenario of SCENARIOS) {
     for (const agency of ['bp', 'li'] as const) {
       for (let i = 0; i < scenario.counts[agency]; i++) {
-        const person = personOf(r, year);
-        const indicators = indicatorsOf(r, scenario.indicators, agency, person.isChild);
+        const { group } = scenario;
+        const person = group ? groupMemberOf(r, year, group) : personOf(r, year);
+        const indicators = group ? [...group.indicators] : indicatorsOf(r, scenario.indicators, agency, person.isChild);
         // DEMO-BP's own case-management system pushes about a third of its records through the API key.
         const frontline: DemoActor = agency === 'li' ? 'liOfficer' : r.chance(0.3) ? 'bpApiKey' : 'bpOfficer';
         const story = new Story(r, agency, frontline, rules, indicators);
@@ -848,17 +895,19 @@ export function planDemoCases(now: Date, rules: DemoRules, seed = DEMO_PRNG_SEED
           person,
           encounterAt,
           story,
+          group,
         });
       }
     }
   }
   drafts.sort((a, b) => a.encounterAt - b.encounterAt);
   const numbers: Record<FrontlineKey, number> = { bp: 0, li: 0 };
-  return drafts.map(({ plan, person, encounterAt, story }, index) => {
+  return drafts.map(({ plan, person, encounterAt, story, group }, index) => {
     const seq = String(index + 1).padStart(3, '0');
     numbers[plan.agency] += 1;
     const at = (offset: number) => new Date(encounterAt + offset).toISOString();
-    const place = r.pick(PLACES[plan.agency]);
+    const picked = r.pick(PLACES[plan.agency]);
+    const place = group?.place ?? picked;
     const body: CaseBody = {
       externalRef: `DEMO-${plan.agency.toUpperCase()}-${year}-${String(numbers[plan.agency]).padStart(5, '0')}`,
       subject: {
@@ -916,6 +965,20 @@ function personOf(r: Random, year: number): Person {
     // Documents are often withheld by exploiters: about a third have none on them.
     document: r.chance(0.65) ? `DEMO-${nationality.iso2}${r.int(100_000, 999_999)}` : undefined,
     shelter: r.chance(0.6) ? r.int(1, 6) : undefined,
+  };
+}
+
+/** A member of a group: its nationality and sex, an adult whose age band (31-38) holds in the year before too. */
+function groupMemberOf(r: Random, year: number, group: GroupProfile): Person {
+  const person = personOf(r, year);
+  const birthYear = r.int(year - 37, year - 33);
+  return {
+    ...person,
+    nationality: NATIONALITIES.find((n) => n.iso3 === group.nationality)!,
+    sex: SEXES.find((x) => x[0] === group.sex)!,
+    isChild: false,
+    birthYear,
+    dateOfBirth: `${birthYear}${person.dateOfBirth.slice(4)}`,
   };
 }
 

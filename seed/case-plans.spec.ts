@@ -1,15 +1,17 @@
-import { DETENTION_RULES } from '../alerts/domain/alert-rules.js';
-import { rolesThatMay } from '../authz/domain/abilities.js';
-import type { Role } from '../authz/domain/roles.js';
-import { evaluateDetention } from '../alerts/domain/overdue-rules.js';
+import { DETENTION_RULES } from '../src/alerts/domain/alert-rules.js';
+import { rolesThatMay } from '../src/authz/domain/abilities.js';
+import type { Role } from '../src/authz/domain/roles.js';
+import { evaluateDetention } from '../src/alerts/domain/overdue-rules.js';
 import {
   CASE_STATES,
   decide,
   NO_REVIEWS,
   openingSnapshot,
   type CaseSnapshot,
+  type CloseOutcome,
   type DecisionRequest,
-} from '../cases/domain/identification.js';
+} from '../src/cases/domain/identification.js';
+import { generalise } from '../src/reports/domain/anonymisation.js';
 import { planDemoCases, type CasePlan, type DemoActor, type DemoRules } from './case-plans.js';
 
 const NOW = new Date('2026-11-20T10:00:00Z');
@@ -65,9 +67,9 @@ describe('demo case plans', () => {
     expect(planDemoCases(NOW, RULES)).toEqual(plans);
   });
 
-  it('number about two hundred cases over both frontline agencies', () => {
-    expect(plans.length).toBeGreaterThanOrEqual(180);
-    expect(plans.length).toBeLessThanOrEqual(220);
+  it('number about two hundred and twenty cases over both frontline agencies', () => {
+    expect(plans.length).toBeGreaterThanOrEqual(200);
+    expect(plans.length).toBeLessThanOrEqual(240);
     expect(new Set(plans.map((p) => p.agency))).toEqual(new Set(['bp', 'li']));
     expect(new Set(plans.map((p) => p.body.externalRef)).size).toBe(plans.length);
   });
@@ -140,4 +142,29 @@ describe('demo case plans', () => {
       );
     }
   });
+
+  it.each([NOW, new Date('2027-01-04T09:00:00Z')])(
+    'give the anonymised export at least two combinations of 11 or more cases (anchor %s)',
+    (anchor) => {
+      const counts = new Map<string, number>();
+      for (const plan of planDemoCases(anchor, RULES)) {
+        const close = plan.decisions.findLast((d) => d.body.type === 'close');
+        const key = JSON.stringify(
+          generalise({
+            birthYear: plan.body.subject.birthYear,
+            isChild: plan.body.subject.isChild,
+            sex: plan.body.subject.sex,
+            nationality: plan.body.subject.nationality,
+            encounterKind: plan.body.encounter.kind,
+            encounterAt: new Date(plan.body.encounter.at),
+            indicators: plan.body.indicators,
+            state: plan.expectedState,
+            closedOutcome: (close?.body.outcome as CloseOutcome | undefined) ?? null,
+          }),
+        );
+        counts.set(key, (counts.get(key) ?? 0) + 1);
+      }
+      expect([...counts.values()].filter((n) => n >= 11).length).toBeGreaterThanOrEqual(2);
+    },
+  );
 });

@@ -1,10 +1,10 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DataSource } from 'typeorm';
-import { NotificationSender } from '../alerts/notification-sender.js';
-import type { CaseState } from '../cases/domain/identification.js';
-import { StartupError } from '../common/startup-error.js';
-import { AppConfig } from '../config/app-config.js';
-import { SamplingRunner } from '../reviews/sampling-runner.js';
+import { NotificationSender } from '../src/alerts/notification-sender.js';
+import type { CaseState } from '../src/cases/domain/identification.js';
+import { StartupError } from '../src/common/startup-error.js';
+import { AppConfig } from '../src/config/app-config.js';
+import { SamplingRunner } from '../src/reviews/sampling-runner.js';
 import { planDemoCases, type CasePlan, type DemoActor } from './case-plans.js';
 import { type Caller, DemoApi } from './demo-api.js';
 import {
@@ -90,7 +90,7 @@ export async function seedDemo(app: NestFastifyApplication, options: SeedDemoOpt
       name: a.name,
       code: a.code,
       kind: a.kind,
-      ...(a.alertEmail ? { alertEmail: a.alertEmail } : {}),
+      alertEmail: a.alertEmail,
     });
     agencyIds[a.key] = created.id;
   }
@@ -144,7 +144,7 @@ export async function seedDemo(app: NestFastifyApplication, options: SeedDemoOpt
     commissioner,
   };
 
-  // Cases: about 200 decision streams, each checked by the real state machine on its way in.
+  // Cases: about 225 decision streams, each checked by the real state machine on its way in.
   const plans = planDemoCases(now, {
     recoveryPeriodDays: config.cases.recoveryPeriodDays,
     screeningMaxHours: config.alerts.screeningMaxHours,
@@ -203,6 +203,11 @@ export async function seedDemo(app: NestFastifyApplication, options: SeedDemoOpt
     cases,
   );
   write(`  a sampling run of ${reviews.length} reviews, taken through the review workflow\n`);
+
+  // Sealed now rather than by the ten-minute schedule, so verify shows a signed checkpoint at once.
+  // 200: a running worker's schedule sealed everything a moment ago, and only that checkpoint is returned.
+  await api.post('/audit/checkpoints', commissioner, undefined, [201, 200]);
+  write('  a signed audit checkpoint\n');
 
   const counts = await readDemoCounts(db);
   const report: SeedDemoReport = { created: true, counts, apiKey: issued.key, reconsideration };

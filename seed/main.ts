@@ -1,15 +1,15 @@
 import 'reflect-metadata';
 import { existsSync } from 'node:fs';
 import pg from 'pg';
-import { createHttpApp } from '../bootstrap/http-app.js';
-import { prepareProcess, runOrExit } from '../bootstrap/prepare-process.js';
-import { StartupError } from '../common/startup-error.js';
-import type { AppConfig } from '../config/app-config.js';
-import { describeDatabaseUrl } from '../database/connection.js';
-import { DEMO_ADMIN } from '../demo/demo-cast.js';
-import { seedDemo } from '../demo/seed-demo.js';
+import { createHttpApp } from '../src/bootstrap/http-app.js';
+import { prepareProcess, runOrExit } from '../src/bootstrap/prepare-process.js';
+import { StartupError } from '../src/common/startup-error.js';
+import type { AppConfig } from '../src/config/app-config.js';
+import { describeDatabaseUrl } from '../src/database/connection.js';
+import { DEMO_ADMIN } from './demo-cast.js';
+import { seedDemo } from './seed-demo.js';
 
-// `npm run seed:demo`: agencies, users, ~200 cases, alerts and reviews for a newcomer to explore, written
+// `npm run seed:demo`: agencies, users, ~225 cases, alerts and reviews for a newcomer to explore, written
 // through the public HTTP API (in-process). Run it again and it only prints what is there.
 runOrExit(async () => {
   // Request logs would bury the summary: warnings only, unless LOG_LEVEL is set in the environment (a .env file

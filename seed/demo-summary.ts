@@ -1,9 +1,9 @@
 import { resolve } from 'node:path';
 import type { DataSource } from 'typeorm';
-import type { AppConfig } from '../config/app-config.js';
-import { CASE_STATES, CLOSE_OUTCOMES } from '../cases/domain/identification.js';
-import { ALERT_RULES } from '../alerts/domain/alert-rules.js';
-import { REVIEW_STATUSES } from '../reviews/domain/review-workflow.js';
+import type { AppConfig } from '../src/config/app-config.js';
+import { CASE_STATES, CLOSE_OUTCOMES } from '../src/cases/domain/identification.js';
+import { ALERT_RULES } from '../src/alerts/domain/alert-rules.js';
+import { REVIEW_STATUSES } from '../src/reviews/domain/review-workflow.js';
 import { DEMO_AGENCIES, DEMO_USERS } from './demo-cast.js';
 
 /** What the demo database holds now, read back (SQL reads only) for the summary and the tests. */

@@ -1,5 +1,5 @@
-import type { CaseState } from '../cases/domain/identification.js';
-import { NEGATIVE_STATES } from '../cases/domain/identification.js';
+import type { CaseState } from '../src/cases/domain/identification.js';
+import { NEGATIVE_STATES } from '../src/cases/domain/identification.js';
 import type { Caller, DemoApi } from './demo-api.js';
 
 export interface ReviewItem {

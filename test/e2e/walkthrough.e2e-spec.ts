@@ -1,0 +1,46 @@
+import { readFileSync } from 'node:fs';
+import { normalise, readSection } from '../../scripts/walkthrough/render.js';
+import { produceWalkthrough } from '../../scripts/walkthrough/walkthrough.js';
+import { ADMIN, startTestApp, type TestApp } from '../support/test-app.js';
+
+/**
+ * The README's "A newcomer's first run" cannot drift: a fresh run of the same
+ * steps on an empty database must print the same text, but for ids, times,
+ * tokens and counts. When this fails after a deliberate change to the API,
+ * run `npm run docs:walkthrough` and commit the README.
+ */
+describe("README: a newcomer's first run", () => {
+  let t: TestApp;
+  let fresh: string;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    fresh = await produceWalkthrough(t.app, ADMIN);
+  }, 180_000);
+  afterAll(async () => t.close());
+
+  it('is what a fresh run prints (run `npm run docs:walkthrough` after changing the API)', () => {
+    const documented = readSection(readFileSync('README.md', 'utf8'), 'walkthrough');
+    expect(normalise(documented).split('\n')).toEqual(normalise(fresh).split('\n'));
+  });
+
+  it('shows every request the section promises, each with the status it must answer', () => {
+    for (const route of [
+      'POST "$BASE/auth/login"',
+      'curl -s "$BASE/cases?',
+      'curl -s "$BASE/cases/$CASE"',
+      'POST "$BASE/cases/$CASE/decisions"',
+      'POST "$BASE/alerts/$ALERT/acknowledge"',
+      'POST "$BASE/sampling-runs"',
+      'POST "$BASE/reviews/$REVIEW/conclude"',
+      'curl -s "$BASE/reports/agencies?',
+      'curl -s "$BASE/exports/anonymised"',
+      'POST "$BASE/audit/checkpoints"',
+      'curl -s "$BASE/audit/verify"',
+    ]) {
+      expect(fresh).toContain(route);
+    }
+    expect(fresh).toContain('"ok": true');
+    expect(fresh).not.toMatch(/HTTP [45]\d\d/);
+  });
+});
