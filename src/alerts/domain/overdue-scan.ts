@@ -1,5 +1,5 @@
 import { diffAlerts, type UnresolvedAlert } from './alert-diff.js';
-import { type AlertRule, type AlertThresholds, DETENTION_RULES, RULES } from './alert-rules.js';
+import { type AlertRule, type AlertThresholds, DETENTION_RULES } from './alert-rules.js';
 import { evaluateDetention, isResponseOverdue, type OpenDetention } from './overdue-rules.js';
 import { HOUR_MS } from './working-days.js';
 
