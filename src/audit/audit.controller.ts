@@ -6,7 +6,13 @@ import { PageQueryDto, type Page } from '../common/pagination.js';
 import type { RequestContext } from '../common/request-context.js';
 import { AuditService } from './audit.service.js';
 import type { VerifyReport } from './audit-verifier.js';
-import { AuditEventResponse, CheckpointExportResponse, ListAuditEventsQuery, VerifyResponse } from './dto.js';
+import {
+  AuditEventResponse,
+  CheckpointExportResponse,
+  ListAuditEventsQuery,
+  VerifyQuery,
+  VerifyResponse,
+} from './dto.js';
 
 @ApiTags('audit')
 @ApiAuth()
@@ -23,11 +29,16 @@ export class AuditController {
   }
 
   @Get('verify')
-  @ApiOperation({ summary: 'Recompute every chain, checkpoint and signature (commissioner, admin)' })
+  @ApiOperation({
+    summary: 'Recompute every chain, checkpoint and signature (commissioner, admin)',
+    description:
+      'Also holds decision records, detention episodes and case projections to the decision stream. ' +
+      'Pass `head`, a checkpoint root kept elsewhere, to prove no checkpoint after it was removed.',
+  })
   @ApiOkResponse({ type: VerifyResponse })
-  @ApiProblems(403)
-  verify(@Ctx() ctx: RequestContext): Promise<VerifyReport> {
-    return this.audit.verify(ctx);
+  @ApiProblems(400, 403)
+  verify(@Ctx() ctx: RequestContext, @Query() query: VerifyQuery): Promise<VerifyReport> {
+    return this.audit.verify(ctx, query);
   }
 
   @Get('checkpoints')

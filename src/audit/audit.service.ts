@@ -13,7 +13,7 @@ import {
 import type { RequestContext } from '../common/request-context.js';
 import { AuditSigningKey } from './audit-signing-key.js';
 import { AuditVerifier, type VerifyReport } from './audit-verifier.js';
-import type { AuditEventResponse, CheckpointExportResponse, ListAuditEventsQuery } from './dto.js';
+import type { AuditEventResponse, CheckpointExportResponse, ListAuditEventsQuery, VerifyQuery } from './dto.js';
 
 interface EventRow {
   id: string;
@@ -84,10 +84,10 @@ export class AuditService {
     );
   }
 
-  async verify(ctx: RequestContext): Promise<VerifyReport> {
+  async verify(ctx: RequestContext, q: VerifyQuery): Promise<VerifyReport> {
     if (!ctx.ability.can('verify', 'AuditEvent'))
       throw new Forbidden('Only the commissioner and administrators verify the audit log.');
-    return this.verifier.verify();
+    return this.verifier.verify({ head: q.head ? Buffer.from(q.head, 'hex') : undefined });
   }
 
   async checkpoints(ctx: RequestContext, q: PageQueryDto): Promise<CheckpointExportResponse> {
@@ -126,6 +126,11 @@ export class AuditService {
       }),
       (r) => ({ seq: String(r.seq) }),
     );
-    return { publicKeyPem: this.signing.key.publicKeyPem, keyId: this.signing.key.keyId, ...page };
+    const verifyKeys = [...this.signing.verifyKeys.values()].map((k) => ({
+      keyId: k.keyId,
+      publicKeyPem: k.publicKeyPem,
+      publicKey: k.publicKeyBase64,
+    }));
+    return { publicKeyPem: this.signing.key.publicKeyPem, keyId: this.signing.key.keyId, verifyKeys, ...page };
   }
 }
