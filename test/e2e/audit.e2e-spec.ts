@@ -705,6 +705,37 @@ describe('audit log', () => {
       });
     });
 
+    describe('a decision sealed before the seal covered every column (no agencyId in its payload)', () => {
+      /** Re-seals X#7, which no checkpoint signed yet, in the older shape, as events written before the change are. */
+      async function sealInOlderShape(): Promise<string> {
+        const event = await eventId(chainOf(x), 7);
+        await tamper(t.sql, async (c) => {
+          await rewriteChain(c, chainOf(x), 7, (text) => {
+            expect(text).toMatch(/^\{"agencyId":"[0-9a-f-]{36}",/);
+            return text.replace(/^\{"agencyId":"[0-9a-f-]{36}",/, '{');
+          });
+        });
+        return event;
+      }
+
+      it('still verifies, judged on the columns it sealed', async () => {
+        await sealInOlderShape();
+        expect(await verify()).toMatchObject({ ok: true });
+      });
+
+      it('has its agency_id held to the agency its case was opened with: case_projection_altered', async () => {
+        const event = await sealInOlderShape();
+        await tamper(t.sql, async (c) => {
+          const { rowCount } = await c.query(`UPDATE decision_records SET agency_id = $2 WHERE audit_event_id = $1`, [
+            event,
+            z.agencyId,
+          ]);
+          expect(rowCount).toBe(1);
+        });
+        expect(await verify()).toMatchObject({ ok: false, reason: 'case_projection_altered', caseIds: [x.id] });
+      });
+    });
+
     it('finds a decision record deleted while its event stays: decision_record_altered at that event', async () => {
       const { rows } = await t.sql.query<{ id: string; audit_event_id: string }>(
         `SELECT id, audit_event_id FROM decision_records WHERE case_id = $1 AND sequence = 1`,
