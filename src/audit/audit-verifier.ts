@@ -64,11 +64,12 @@ export class AuditVerifier {
     const report = await this.repository.inReadSnapshot(async (q): Promise<Problem> => {
       const checkpoints = await this.verifyCheckpoints(q, options.head);
       if (checkpoints.problem) return { checked: 0, checkpoints: checkpoints.count, ...checkpoints.problem };
-      const found = { checked: await q.eventCount(), checkpoints: checkpoints.count };
+      const counts = await q.eventCounts();
+      const found = { checked: counts.events, checkpoints: checkpoints.count };
       const problem =
         (await this.verifyChains(q)) ??
         (await this.verifyTails(q)) ??
-        (await this.verifyDecisionRecords(q)) ??
+        (await this.verifyDecisionRecords(q, counts.decisionEvents)) ??
         (await this.verifyDetention(q)) ??
         (await this.verifyProjections(q));
       return { ...found, ...problem };
@@ -167,9 +168,20 @@ export class AuditVerifier {
     return { firstInvalidEventId: tail.lastEventId, chainId, reason: 'chain_truncated' };
   }
 
-  /** Each decision record must equal what its audit event sealed (the event's hash protects the event, not the row). */
-  private async verifyDecisionRecords(q: AuditVerificationQueries): Promise<Problem | undefined> {
-    const bad = await q.firstAlteredDecisionRecord();
+  /**
+   * Each decision record must equal what its audit event sealed (the event's
+   * hash protects the event, not the row), and each decision event must have
+   * its record. Records that all match name distinct events, so equal counts
+   * then mean none is missing; the anti-join that finds which runs only when
+   * they differ (a full join would cost the parallel hash join on PostgreSQL 15).
+   */
+  private async verifyDecisionRecords(
+    q: AuditVerificationQueries,
+    decisionEvents: number,
+  ): Promise<Problem | undefined> {
+    const bad =
+      (await q.firstAlteredDecisionRecord()) ??
+      (decisionEvents !== (await q.decisionRecordCount()) ? await q.firstDecisionEventWithoutRecord() : undefined);
     if (!bad) return undefined;
     return { firstInvalidEventId: bad.eventId, chainId: `case:${bad.caseId}`, reason: 'decision_record_altered' };
   }

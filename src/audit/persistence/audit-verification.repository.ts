@@ -89,11 +89,6 @@ export class AuditVerificationQueries {
     return rows.map((h) => ({ chainId: h.chain_id, seq: h.head_seq, hash: h.head_hash }));
   }
 
-  async eventCount(): Promise<number> {
-    const { rows } = await this.client.query<{ events: string }>(`SELECT count(*) AS events FROM audit_events`);
-    return Number(rows[0].events);
-  }
-
   /**
    * Chains that may not hold, in chain order, after `after`: an event whose
    * hash is not what its content and link make it (or a first event not
@@ -176,27 +171,40 @@ export class AuditVerificationQueries {
     return { lastEventId: rows[0].last_id, sound: rows[0].sound };
   }
 
+  /** All events, and the decision events among them (one scan). */
+  async eventCounts(): Promise<{ events: number; decisionEvents: number }> {
+    const { rows } = await this.client.query<{ events: string; decision_events: string }>(
+      `SELECT count(*) AS events, count(*) FILTER (WHERE action = 'case.decision_recorded') AS decision_events
+         FROM audit_events`,
+    );
+    return { events: Number(rows[0].events), decisionEvents: Number(rows[0].decision_events) };
+  }
+
+  async decisionRecordCount(): Promise<number> {
+    const { rows } = await this.client.query<{ n: string }>(`SELECT count(*) AS n FROM decision_records`);
+    return Number(rows[0].n);
+  }
+
   /**
-   * A decision record that differs from the event that sealed it, or a
-   * decision event without its record. Every column is compared: the event's
-   * own sealed columns carry the actor (type, id, role, agency), the time
-   * recorded, the case (its chain) and the event id and hash; its payload
-   * carries the rest. Events sealed since the seal covered every column also
-   * carry the record's agency (`agencyId`); records sealed before are judged
-   * on what they sealed here, and their agency by `casesWithAlteredProjection`,
-   * which holds every record's agency to the one sealed when the case opened.
+   * A decision record that differs from the event that sealed it. Every
+   * column is compared: the event's own sealed columns carry the actor (type,
+   * id, role, agency), the time recorded, the case (its chain) and the event
+   * id and hash; its payload carries the rest, its own id included, so no two
+   * records can claim one event. Events sealed since the seal covered every
+   * column also carry the record's agency (`agencyId`); records sealed before
+   * are judged on what they sealed here, and their agency by
+   * `casesWithAlteredProjection`, which holds every record's agency to the one
+   * sealed when the case opened.
    */
   async firstAlteredDecisionRecord(): Promise<AlteredRecord | undefined> {
     const { rows } = await this.client.query<{ event_id: string | null; case_id: string }>(
-      // Materialised, so the planner plans the whole hash join rather than a LIMIT-1 nested loop.
+      // Materialised, so the planner plans the whole parallel hash join rather than a LIMIT-1 nested loop.
       `WITH altered AS MATERIALIZED (
-       SELECT e.id AS event_id, coalesce(d.case_id, e.subject_id) AS case_id
-         FROM (SELECT id, chain_id, subject_id, actor_type, actor_id, actor_role, actor_agency_id, recorded_at, hash,
-                      payload::jsonb AS body
-                 FROM audit_events WHERE action = 'case.decision_recorded') e
-         FULL JOIN decision_records d ON e.id = d.audit_event_id
+       SELECT e.id AS event_id, d.case_id
+         FROM decision_records d
+         LEFT JOIN audit_events e ON e.id = d.audit_event_id
         WHERE e.id IS NULL
-           OR d.id IS NULL
+           OR e.action <> 'case.decision_recorded'
            OR e.hash <> d.audit_hash
            OR e.chain_id <> 'case:' || d.case_id
            OR e.subject_id IS DISTINCT FROM d.case_id
@@ -205,17 +213,30 @@ export class AuditVerificationQueries {
            OR e.actor_role IS DISTINCT FROM d.actor_role
            OR e.actor_agency_id IS DISTINCT FROM d.actor_agency_id
            OR e.recorded_at <> d.recorded_at
-           OR e.body IS DISTINCT FROM (
+           OR (e.payload::jsonb) IS DISTINCT FROM (
                 jsonb_build_object(
                   'decisionId', d.id, 'sequence', d.sequence, 'type', d.type, 'outcome', d.outcome,
                   'reason', d.reason, 'details', d.payload, 'reviewId', d.review_id,
                   'occurredAt', to_char(d.occurred_at AT TIME ZONE 'UTC', ${ISO_MS}))
-                || CASE WHEN e.body ? 'agencyId' THEN jsonb_build_object('agencyId', d.agency_id)
+                || CASE WHEN e.payload::jsonb ? 'agencyId' THEN jsonb_build_object('agencyId', d.agency_id)
                         ELSE '{}'::jsonb END))
        SELECT * FROM altered LIMIT 1`,
     );
     const bad = rows[0];
     return bad ? { eventId: bad.event_id, caseId: bad.case_id } : undefined;
+  }
+
+  /** The first decision event no record names (a hash anti-join; run only when the counts say one exists). */
+  async firstDecisionEventWithoutRecord(): Promise<AlteredRecord | undefined> {
+    const { rows } = await this.client.query<{ id: string; subject_id: string }>(
+      `WITH orphan AS MATERIALIZED (
+         SELECT e.id, e.subject_id FROM audit_events e
+          WHERE e.action = 'case.decision_recorded'
+            AND NOT EXISTS (SELECT 1 FROM decision_records d WHERE d.audit_event_id = e.id))
+       SELECT * FROM orphan ORDER BY id LIMIT 1`,
+    );
+    const orphan = rows[0];
+    return orphan ? { eventId: orphan.id, caseId: orphan.subject_id } : undefined;
   }
 
   /**
@@ -242,7 +263,9 @@ export class AuditVerificationQueries {
                 CASE WHEN next_type = 'release' THEN next_id END AS release_record_id
            FROM detention WHERE type = 'detain'
        )
-       SELECT DISTINCT coalesce(x.case_id, ep.case_id) AS case_id
+       -- Materialised, so the LIMIT cannot talk the planner into nested loops over the cases.
+       , altered AS MATERIALIZED (
+       SELECT coalesce(x.case_id, ep.case_id) AS case_id
          FROM expected x FULL JOIN detention_episodes ep ON ep.detain_record_id = x.detain_record_id
         WHERE x.detain_record_id IS NULL OR ep.id IS NULL
            OR ep.case_id <> x.case_id
@@ -253,7 +276,8 @@ export class AuditVerificationQueries {
            OR ep.released_at IS DISTINCT FROM x.released_at
            OR ep.release_reason IS DISTINCT FROM x.release_reason
            OR ep.release_record_id IS DISTINCT FROM x.release_record_id
-        ORDER BY 1 LIMIT $1`,
+       )
+       SELECT DISTINCT case_id FROM altered ORDER BY case_id LIMIT $1`,
       [limit],
     );
     return rows.map((r) => r.case_id);
@@ -290,6 +314,8 @@ export class AuditVerificationQueries {
            FROM audit_events e
           WHERE e.action = 'case.opened' AND e.seq = 1 AND e.chain_id = 'case:' || e.subject_id
        )
+       -- Materialised, so the LIMIT cannot talk the planner into nested loops over the cases.
+       , altered AS MATERIALIZED (
        SELECT c.id FROM cases c
          LEFT JOIN opened o ON o.case_id = c.id
          LEFT JOIN expected x ON x.case_id = c.id
@@ -302,7 +328,8 @@ export class AuditVerificationQueries {
            OR coalesce(x.records, 0) <> coalesce(x.version, 0)
            OR c.state <> coalesce(x.state, 'screening')
            OR c.detained_since IS DISTINCT FROM ep.detained_at
-        ORDER BY c.id LIMIT $1`,
+       )
+       SELECT id FROM altered ORDER BY id LIMIT $1`,
       [limit],
     );
     return rows.map((r) => r.id);
