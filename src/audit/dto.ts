@@ -42,7 +42,7 @@ export class VerifyQuery {
       'Root (hex) of a checkpoint kept outside this system, e.g. from an earlier GET /audit/checkpoints: ' +
       'verification fails with checkpoint_head_missing if the log no longer holds it (cut back to an earlier checkpoint).',
     pattern: '^[0-9a-f]{64}$',
-    example: 'a3f1…',
+    example: '5f0c3b7e9a1d4c2b8e6f0a3d5c7b9e1f2a4c6e8b0d2f4a6c8e0b2d4f6a8c0e2b',
   })
   @IsOptional()
   @Matches(/^[0-9a-f]{64}$/, { message: 'head must be the 64 lowercase hex digits of a checkpoint root' })

@@ -286,13 +286,15 @@ export class AuditVerificationQueries {
   /**
    * Cases (in id order, at most `limit`) whose projection differs from the
    * one their decision stream makes: the agency sealed when the case was
-   * opened (on the case and on every decision record), the version (records counted, numbered without gaps), the state
-   * the last state-changing decision left it in (a reconsideration returns
-   * to, or overturns, the negative state of the last negative decision), and
-   * `detained_since`, which must be the start of the case's open detention
-   * episode (episodes are held to the detain and release records by
+   * opened (on the case and on every decision record), the version (records
+   * counted, numbered without gaps), the state the last state-changing
+   * decision left it in (a reconsideration returns to, or overturns, the
+   * negative state of the last negative decision), and `detained_since`,
+   * which must be the start of the case's open detention episode (episodes
+   * are held to the detain and release records by
    * `casesWithAlteredDetention`). One hash aggregate over the records, one
-   * scan of the opening events, hash joins.
+   * scan of the opening events, hash joins; an e2e property test holds it
+   * equal to the domain's `apply` fold.
    */
   async casesWithAlteredProjection(limit: number): Promise<string[]> {
     const { rows } = await this.client.query<{ id: string }>(
