@@ -204,6 +204,7 @@ export async function loadDataset(o: DatasetOptions): Promise<DatasetSummary> {
             details: payload,
             reviewId: null,
             occurredAt: request.occurredAt.toISOString(),
+            agencyId,
           },
         },
         auditActorOf(actor),

@@ -60,6 +60,7 @@ export async function rawDecisions(
               details: {},
               reviewId: null,
               occurredAt: now.toISOString(),
+              agencyId: c.agencyId,
             },
           },
           { type: 'api_key', id: c.agencyId, role: 'agency_officer', agencyId: c.agencyId },

@@ -12,6 +12,7 @@ import {
   CheckpointExportResponse,
   CheckpointResponse,
   ListAuditEventsQuery,
+  VerifyQuery,
   VerifyResponse,
 } from './dto.js';
 import { Expensive } from '../limits/expensive.decorator.js';
@@ -32,11 +33,16 @@ export class AuditController {
 
   @Get('verify')
   @Expensive('audit-verify')
-  @ApiOperation({ summary: 'Recompute every chain, checkpoint and signature (commissioner, admin)' })
+  @ApiOperation({
+    summary: 'Recompute every chain, checkpoint and signature (commissioner, admin)',
+    description:
+      'Also holds decision records, detention episodes and case projections to the decision stream. ' +
+      'Pass `head`, a checkpoint root kept elsewhere, to prove no checkpoint after it was removed.',
+  })
   @ApiOkResponse({ type: VerifyResponse })
-  @ApiProblems(403)
-  verify(@Ctx() ctx: RequestContext): Promise<VerifyReport> {
-    return this.audit.verify(ctx);
+  @ApiProblems(400, 403)
+  verify(@Ctx() ctx: RequestContext, @Query() query: VerifyQuery): Promise<VerifyReport> {
+    return this.audit.verify(ctx, query);
   }
 
   @Get('checkpoints')

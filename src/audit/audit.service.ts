@@ -16,7 +16,13 @@ import { AuditLog } from './audit-log.js';
 import { AuditSigningKey } from './audit-signing-key.js';
 import { AuditVerifier, type VerifyReport } from './audit-verifier.js';
 import { auditActorOf, chains } from './domain/audit-event.js';
-import type { AuditEventResponse, CheckpointExportResponse, CheckpointResponse, ListAuditEventsQuery } from './dto.js';
+import type {
+  AuditEventResponse,
+  CheckpointExportResponse,
+  CheckpointResponse,
+  ListAuditEventsQuery,
+  VerifyQuery,
+} from './dto.js';
 
 interface CheckpointRow {
   seq: number;
@@ -110,10 +116,10 @@ export class AuditService {
     );
   }
 
-  async verify(ctx: RequestContext): Promise<VerifyReport> {
+  async verify(ctx: RequestContext, q: VerifyQuery): Promise<VerifyReport> {
     if (!ctx.ability.can('verify', 'AuditEvent'))
       throw new Forbidden('Only the commissioner and administrators verify the audit log.');
-    return this.verifier.verify();
+    return this.verifier.verify({ head: q.head ? Buffer.from(q.head, 'hex') : undefined });
   }
 
   async checkpoints(ctx: RequestContext, q: PageQueryDto): Promise<CheckpointExportResponse> {
@@ -126,7 +132,12 @@ export class AuditService {
       [after ? Number(after.seq) : 0, limit + 1],
     );
     const page = toPage(rows, limit, toCheckpointResponse, (r) => ({ seq: String(r.seq) }));
-    return { publicKeyPem: this.signing.key.publicKeyPem, keyId: this.signing.key.keyId, ...page };
+    const verifyKeys = [...this.signing.verifyKeys.values()].map((k) => ({
+      keyId: k.keyId,
+      publicKeyPem: k.publicKeyPem,
+      publicKey: k.publicKeyBase64,
+    }));
+    return { publicKeyPem: this.signing.key.publicKeyPem, keyId: this.signing.key.keyId, verifyKeys, ...page };
   }
 
   /**

@@ -36,6 +36,19 @@ export class ListAuditEventsQuery extends PageQueryDto {
   to?: string;
 }
 
+export class VerifyQuery {
+  @ApiPropertyOptional({
+    description:
+      'Root (hex) of a checkpoint kept outside this system, e.g. from an earlier GET /audit/checkpoints: ' +
+      'verification fails with checkpoint_head_missing if the log no longer holds it (cut back to an earlier checkpoint).',
+    pattern: '^[0-9a-f]{64}$',
+    example: '5f0c3b7e9a1d4c2b8e6f0a3d5c7b9e1f2a4c6e8b0d2f4a6c8e0b2d4f6a8c0e2b',
+  })
+  @IsOptional()
+  @Matches(/^[0-9a-f]{64}$/, { message: 'head must be the 64 lowercase hex digits of a checkpoint root' })
+  head?: string;
+}
+
 export class AuditActorResponse {
   @ApiProperty({ enum: ['user', 'api_key', 'system'] }) type: string;
   @ApiProperty({ nullable: true, type: String }) id: string | null;
@@ -72,13 +85,26 @@ export class VerifyResponse {
       'checkpoint_mismatch',
       'chain_truncated',
       'decision_record_altered',
+      'detention_episode_altered',
+      'case_projection_altered',
       'checkpoint_missing',
       'checkpoint_altered',
       'checkpoint_signature_invalid',
+      'checkpoint_key_unknown',
+      'checkpoint_head_missing',
     ],
   })
   reason?: string;
-  @ApiPropertyOptional() checkpointSeq?: number;
+  @ApiPropertyOptional({
+    description:
+      'The checkpoint at fault; for checkpoint_head_missing the last checkpoint the log still holds (0: none).',
+  })
+  checkpointSeq?: number;
+  @ApiPropertyOptional({
+    type: [String],
+    description: 'Cases whose projection or detention episodes differ from their decision records (first 100).',
+  })
+  caseIds?: string[];
   @ApiProperty() durationMs: number;
 }
 
@@ -94,9 +120,21 @@ export class CheckpointResponse {
   @ApiProperty() chainCount: number;
 }
 
-export class CheckpointExportResponse {
-  @ApiProperty({ description: 'Ed25519 public key (PEM) that verifies the signatures.' }) publicKeyPem: string;
+export class VerifyKeyResponse {
   @ApiProperty() keyId: string;
+  @ApiProperty({ description: 'Ed25519 public key, PEM' }) publicKeyPem: string;
+  @ApiProperty({ description: 'the raw 32-byte public key, base64 (as AUDIT_VERIFY_KEYS takes it)' })
+  publicKey: string;
+}
+
+export class CheckpointExportResponse {
+  @ApiProperty({ description: 'Ed25519 public key (PEM) of the current signing key.' }) publicKeyPem: string;
+  @ApiProperty({ description: 'Id of the current signing key.' }) keyId: string;
+  @ApiProperty({
+    type: [VerifyKeyResponse],
+    description: 'Every key checkpoints are verified with (current and retired); each checkpoint names its keyId.',
+  })
+  verifyKeys: VerifyKeyResponse[];
   @ApiProperty({ type: [CheckpointResponse] }) items: CheckpointResponse[];
   @ApiProperty({ nullable: true, type: String }) nextCursor: string | null;
 }

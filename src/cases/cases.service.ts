@@ -244,6 +244,8 @@ export class CasesService {
           details: record.payload as Record<string, string | string[]>,
           reviewId: record.reviewId,
           occurredAt: record.occurredAt.toISOString(),
+          // With the event's own actor, time, case and id, the seal covers every column of the record.
+          agencyId: record.agencyId,
         },
       },
       auditActorOf(actor),

@@ -89,6 +89,8 @@ export interface PiiConfig {
 export interface AuditConfig {
   /** 32-byte Ed25519 seed; the database never holds it. */
   signingKeySeed: Buffer;
+  /** Raw Ed25519 public keys of retired signing keys: their checkpoints still verify (key rotation). */
+  verifyPublicKeys: Buffer[];
   checkpointCron: string;
 }
 

@@ -118,6 +118,7 @@ export const envSchema = z.object({
   PII_ENCRYPTION_KEYS_FILE: secretFile,
   AUDIT_SIGNING_KEY: optionalSecret,
   AUDIT_SIGNING_KEY_FILE: secretFile,
+  AUDIT_VERIFY_KEYS: z.string().default(''),
   AUDIT_CHECKPOINT_CRON: cron('*/10 * * * *'),
   IDEMPOTENCY_TTL_HOURS: int(24, 1),
 

@@ -27,6 +27,27 @@ function startupErrorOf(env: NodeJS.ProcessEnv): string {
   throw new Error(`loadConfig accepted ${JSON.stringify(env)}`);
 }
 
+describe('AUDIT_VERIFY_KEYS', () => {
+  it('is empty by default', () => {
+    expect(loadConfig({ ...SECRETS }).audit.verifyPublicKeys).toEqual([]);
+  });
+
+  it('takes retired public keys as a comma-separated list of base64 raw 32-byte keys', () => {
+    const [k1, k2] = [randomBytes(32), randomBytes(32)];
+    const config = loadConfig({
+      ...SECRETS,
+      AUDIT_VERIFY_KEYS: ` ${k1.toString('base64')}, ${k2.toString('base64')} `,
+    });
+    expect(config.audit.verifyPublicKeys).toEqual([k1, k2]);
+  });
+
+  it.each([b64(31), b64(33), 'not base64!', `${b64(32)}x`])('refuses %s, saying which key', (bad) => {
+    expect(startupErrorOf({ ...SECRETS, AUDIT_VERIFY_KEYS: `${b64(32)},${bad}` })).toMatch(
+      /^Invalid environment variable AUDIT_VERIFY_KEYS: key 2 is not the base64 of a 32-byte Ed25519 public key/,
+    );
+  });
+});
+
 describe('loadConfig defaults', () => {
   const config = loadConfig({ ...SECRETS });
 

@@ -76,6 +76,7 @@ function shapeConfig(env: Env): AppConfig {
         ),
         'AUDIT_SIGNING_KEY',
       ),
+      verifyPublicKeys: parseVerifyKeys(env.AUDIT_VERIFY_KEYS),
       checkpointCron: env.AUDIT_CHECKPOINT_CRON,
     },
     cases: {
@@ -199,6 +200,19 @@ function parseTrustProxy(value: string): HttpConfig['trustProxy'] {
   if (v === 'true') return true;
   if (/^\d+$/.test(v)) return Number(v);
   return list(v);
+}
+
+/** Ed25519 public keys (base64 of the raw 32 bytes) of earlier signing keys, kept to verify their checkpoints. */
+function parseVerifyKeys(value: string): Buffer[] {
+  return list(value).map((entry, i) => {
+    const key = Buffer.from(entry, 'base64');
+    if (key.length !== 32 || key.toString('base64') !== entry) {
+      throw new StartupError(
+        `Invalid environment variable AUDIT_VERIFY_KEYS: key ${i + 1} is not the base64 of a 32-byte Ed25519 public key.`,
+      );
+    }
+    return key;
+  });
 }
 
 function list(value: string): string[] {

@@ -2,6 +2,10 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import type { PoolClient } from 'pg';
 import { DataSource } from 'typeorm';
 import { AuditCheckpointer } from '../../src/audit/audit-checkpointer.js';
+import { AuditSigningKey } from '../../src/audit/audit-signing-key.js';
+import { AuditVerifier } from '../../src/audit/audit-verifier.js';
+import { AuditVerificationRepository } from '../../src/audit/persistence/audit-verification.repository.js';
+import { Metrics } from '../../src/metrics/metrics.js';
 import { signingKeyFromSeed, signRoot } from '../../src/audit/domain/checkpoint.js';
 import { decide, decided, openCase, SEEDED_PII, type OpenedCase } from '../factories/cases.js';
 import { createWorld, type World } from '../factories/world.js';
@@ -22,6 +26,8 @@ import {
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
 const SLOW = 60_000;
+/** Side schema holding the tamper scenarios' log as it stood at their first checkpoint. */
+const AT_FIRST_CHECKPOINT = 'tamper_at_first_checkpoint';
 const PII_KEYS = Object.keys(SEEDED_PII);
 const hoursAgo = (h: number): string => new Date(Date.now() - h * 3_600_000).toISOString();
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
@@ -42,6 +48,7 @@ interface VerifyBody {
   chainId?: string;
   reason?: string;
   checkpointSeq?: number;
+  caseIds?: string[];
 }
 
 describe('audit log', () => {
@@ -54,8 +61,12 @@ describe('audit log', () => {
   }, SLOW);
   afterAll(async () => t.close(), SLOW);
 
-  async function verify(): Promise<VerifyBody> {
-    const res = await t.http().get('/api/v1/audit/verify').set('authorization', w.commissioner.auth);
+  async function verify(head?: string): Promise<VerifyBody> {
+    const res = await t
+      .http()
+      .get('/api/v1/audit/verify')
+      .query(head === undefined ? {} : { head })
+      .set('authorization', w.commissioner.auth);
     expect(res.status).toBe(200);
     return res.body as VerifyBody;
   }
@@ -66,7 +77,7 @@ describe('audit log', () => {
    * so a parallel test file's transaction could leave our latest events for
    * the next checkpoint; wait until the horizon has passed them.
    */
-  async function checkpoint(): Promise<number> {
+  async function checkpoint(checkpointer = t.app.get(AuditCheckpointer)): Promise<number> {
     for (let waited = 0; ; waited += 50) {
       const { rows } = await t.sql.query<{ settled: boolean }>(
         `SELECT pg_snapshot_xmin(pg_current_snapshot()) >
@@ -76,7 +87,7 @@ describe('audit log', () => {
       if (waited > 20_000) throw new Error('a transaction elsewhere on the server held the checkpoint horizon back');
       await sleep(50);
     }
-    const cp = await t.app.get(AuditCheckpointer).checkpoint();
+    const cp = await checkpointer.checkpoint();
     if (!cp) throw new Error('the checkpoint sealed nothing');
     const { rows } = await t.sql.query<{ n: number }>(
       `SELECT count(*)::int AS n FROM audit_events e
@@ -242,6 +253,44 @@ describe('audit log', () => {
     });
   });
 
+  describe('created_xid', () => {
+    it('is the writing transaction’s id whatever the INSERT says, even from the app role', async () => {
+      const c = await openCase(t, w.officer);
+      await withSuperuser(t.sql, async (client) => {
+        await client.query('BEGIN');
+        try {
+          await client.query('SET LOCAL ROLE oversight_app');
+          const [{ xid }] = (await client.query<{ xid: string }>(`SELECT pg_current_xact_id()::text AS xid`)).rows;
+          const forged = randomUUID();
+          // An xid below every checkpoint's watermark would leave the event out of every checkpoint's window.
+          await client.query(
+            `INSERT INTO audit_events (id, chain_id, seq, created_xid, recorded_at, actor_type, actor_id, actor_role,
+                                       actor_agency_id, action, subject_type, subject_id, request_id, payload,
+                                       prev_hash, hash)
+             SELECT $2, chain_id, seq + 1, '3'::xid8, recorded_at, actor_type, actor_id, actor_role, actor_agency_id,
+                    action, subject_type, subject_id, request_id, payload, hash, hash
+               FROM audit_events WHERE chain_id = $1 AND seq = 1`,
+            [`case:${c.id}`, forged],
+          );
+          const { rows } = await client.query<{ created_xid: string }>(
+            `SELECT created_xid::text FROM audit_events WHERE id = $1`,
+            [forged],
+          );
+          expect(rows[0].created_xid).toBe(xid);
+        } finally {
+          await client.query('ROLLBACK');
+        }
+      });
+    });
+
+    it('keeps its trigger ENABLE ALWAYS, so session_replication_role = replica does not skip it', async () => {
+      const { rows } = await t.sql.query<{ enabled: string }>(
+        `SELECT tgenabled AS enabled FROM pg_trigger WHERE tgname = 'audit_events_created_xid'`,
+      );
+      expect(rows).toEqual([{ enabled: 'A' }]);
+    });
+  });
+
   describe('tamper evidence', () => {
     /** Case X: opened, detained and released, [checkpoint 1], detained and released, referred, [checkpoint 2], RG decision. */
     let x: OpenedCase;
@@ -249,6 +298,10 @@ describe('audit log', () => {
     let y: OpenedCase;
     /** Case Z (another agency): opened, detained, [checkpoint 1], referral declined, released, closed, [checkpoint 2]. */
     let z: OpenedCase;
+    /** Case H: opened, detained, [checkpoint 1]: still detained. */
+    let held: OpenedCase;
+    /** Case R: declined, reconsidered and overturned, negative RG, reconsidered and upheld, [checkpoint 1]. */
+    let reconsidered: OpenedCase;
     const chainOf = (c: OpenedCase): string => `case:${c.id}`;
     let firstCheckpoint: number;
     let baseline: VerifyBody;
@@ -274,11 +327,39 @@ describe('audit log', () => {
         facility: 'Airport holding room',
         legalBasis: 'Border Code art. 12',
       });
+      held = await openCase(t, w.officer);
+      await decided(t, w.officer, held.id, {
+        type: 'detain',
+        expectedVersion: 0,
+        at: hoursAgo(30),
+        facility: 'Holding centre E',
+        legalBasis: 'Aliens Act s. 62',
+      });
+      reconsidered = await openCase(t, w.officer);
+      for (const [by, body] of [
+        [
+          w.officer,
+          {
+            type: 'decline_referral',
+            reason: 'Came for seasonal work on her own terms, keeps her documents',
+            indicatorsConsidered: ['deception', 'debt_bondage'],
+          },
+        ],
+        [w.officer, { type: 'request_reconsideration', reason: 'New account of the recruiter' }],
+        [w.decisionMaker, { type: 'reconsider', outcome: 'overturned', reason: 'The new account is credible' }],
+        [w.decisionMaker, { type: 'reasonable_grounds', outcome: 'negative', reason: 'No control by others' }],
+        [w.officer, { type: 'request_reconsideration', reason: 'The agency disagrees' }],
+        [w.decisionMaker, { type: 'reconsider', outcome: 'upheld', reason: 'Nothing new' }],
+      ] as const) {
+        await decided(t, by, reconsidered.id, { ...body, expectedVersion: reconsidered.version });
+        reconsidered.version += 1;
+      }
       for (const c of [x, y]) {
         const read = await t.http().get(`/api/v1/cases/${c.id}`).set('authorization', w.commissioner.auth);
         if (read.body.subject?.name !== SEEDED_PII.name) throw new Error(`PII read failed: ${read.status}`);
       }
       firstCheckpoint = await checkpoint();
+      await takeSnapshot(t.sql, AT_FIRST_CHECKPOINT);
       await decided(t, w.officer, x.id, {
         type: 'detain',
         expectedVersion: 2,
@@ -589,6 +670,235 @@ describe('audit log', () => {
         firstInvalidEventId: null,
       });
     });
+    it('sealed every column of a new decision record: its agency is in the payload beside the decision', async () => {
+      const { rows } = await t.sql.query<{ agency_id: string; payload: Record<string, unknown> }>(
+        `SELECT d.agency_id, e.payload FROM decision_records d JOIN audit_events e ON e.id = d.audit_event_id
+          WHERE d.case_id = $1 AND d.sequence = 1`,
+        [y.id],
+      );
+      expect(rows[0].payload).toMatchObject({ agencyId: rows[0].agency_id, sequence: 1, type: 'refer' });
+    });
+
+    it.each([
+      [
+        'agency_id',
+        `agency_id = (SELECT agency_id FROM cases WHERE external_ref <> '' AND agency_id <> d.agency_id LIMIT 1)`,
+      ],
+      ['actor_role', `actor_role = 'commissioner'`],
+      ['recorded_at', `recorded_at = recorded_at - interval '1 hour'`],
+      ['actor_agency_id', `actor_agency_id = NULL`],
+      ['occurred_at', `occurred_at = occurred_at - interval '1 minute'`],
+    ])('finds a decision record whose %s was changed: decision_record_altered at its event', async (_column, set) => {
+      const { rows } = await t.sql.query<{ id: string; audit_event_id: string }>(
+        `SELECT id, audit_event_id FROM decision_records WHERE case_id = $1 AND sequence = 1`,
+        [y.id],
+      );
+      await tamper(t.sql, async (c) => {
+        const { rowCount } = await c.query(`UPDATE decision_records d SET ${set} WHERE id = $1`, [rows[0].id]);
+        expect(rowCount).toBe(1);
+      });
+      expect(await verify()).toMatchObject({
+        ok: false,
+        reason: 'decision_record_altered',
+        chainId: chainOf(y),
+        firstInvalidEventId: rows[0].audit_event_id,
+      });
+    });
+
+    describe('a decision sealed before the seal covered every column (no agencyId in its payload)', () => {
+      /** Re-seals X#7, which no checkpoint signed yet, in the older shape, as events written before the change are. */
+      async function sealInOlderShape(): Promise<string> {
+        const event = await eventId(chainOf(x), 7);
+        await tamper(t.sql, async (c) => {
+          await rewriteChain(c, chainOf(x), 7, (text) => {
+            expect(text).toMatch(/^\{"agencyId":"[0-9a-f-]{36}",/);
+            return text.replace(/^\{"agencyId":"[0-9a-f-]{36}",/, '{');
+          });
+        });
+        return event;
+      }
+
+      it('still verifies, judged on the columns it sealed', async () => {
+        await sealInOlderShape();
+        expect(await verify()).toMatchObject({ ok: true });
+      });
+
+      it('has its agency_id held to the agency its case was opened with: case_projection_altered', async () => {
+        const event = await sealInOlderShape();
+        await tamper(t.sql, async (c) => {
+          const { rowCount } = await c.query(`UPDATE decision_records SET agency_id = $2 WHERE audit_event_id = $1`, [
+            event,
+            z.agencyId,
+          ]);
+          expect(rowCount).toBe(1);
+        });
+        expect(await verify()).toMatchObject({ ok: false, reason: 'case_projection_altered', caseIds: [x.id] });
+      });
+    });
+
+    it('finds a decision record deleted while its event stays: decision_record_altered at that event', async () => {
+      const { rows } = await t.sql.query<{ id: string; audit_event_id: string }>(
+        `SELECT id, audit_event_id FROM decision_records WHERE case_id = $1 AND sequence = 1`,
+        [z.id],
+      );
+      await tamper(t.sql, async (c) => {
+        await c.query(`DELETE FROM decision_records WHERE id = $1`, [rows[0].id]);
+      });
+      expect(await verify()).toMatchObject({
+        ok: false,
+        reason: 'decision_record_altered',
+        chainId: chainOf(z),
+        firstInvalidEventId: rows[0].audit_event_id,
+      });
+    });
+
+    describe('a case projection edited to differ from its decision stream', () => {
+      it.each([
+        ['its state (a referral made to look closed)', () => y, `state = 'closed', closed_outcome = 'lost_contact'`],
+        ['its state after reconsiderations (upheld made to look overturned)', () => reconsidered, `state = 'referred'`],
+        ['its version', () => x, `version = version + 1`],
+        [
+          'its agency (moved to another agency, which then sees it)',
+          () => x,
+          `agency_id = (SELECT agency_id FROM cases WHERE agency_id <> c.agency_id LIMIT 1)`,
+        ],
+        [
+          'detained_since (a detention made to look 29 hours shorter)',
+          () => held,
+          `detained_since = detained_since + interval '29 hours'`,
+        ],
+        ['detained_since (a person made to look released)', () => held, `detained_since = NULL`],
+        ['detained_since (a released person made to look detained)', () => x, `detained_since = now()`],
+      ])('finds %s: case_projection_altered naming the case', async (_what, target, set) => {
+        const c = target();
+        await tamper(t.sql, async (client) => {
+          const { rowCount } = await client.query(`UPDATE cases c SET ${set} WHERE id = $1`, [c.id]);
+          expect(rowCount).toBe(1);
+        });
+        expect(await verify()).toMatchObject({
+          ok: false,
+          reason: 'case_projection_altered',
+          chainId: chainOf(c),
+          caseIds: [c.id],
+          firstInvalidEventId: null,
+        });
+      });
+
+      it('names every case edited, in id order', async () => {
+        await tamper(t.sql, async (client) => {
+          await client.query(`UPDATE cases SET state = 'closed' WHERE id = ANY($1)`, [[x.id, y.id, held.id]]);
+        });
+        expect(await verify()).toMatchObject({
+          ok: false,
+          reason: 'case_projection_altered',
+          caseIds: [x.id, y.id, held.id].sort(),
+        });
+      });
+    });
+
+    describe('a detention episode edited to differ from the detain and release records', () => {
+      it.each([
+        [
+          'closed to silence the overdue-detention alert (case row moved along)',
+          () => held,
+          `UPDATE detention_episodes SET released_at = now(), release_reason = 'Released' WHERE case_id = $1;
+           UPDATE cases SET detained_since = NULL WHERE id = $1`,
+        ],
+        [
+          'started later (case row moved along)',
+          () => held,
+          `UPDATE detention_episodes SET detained_at = detained_at + interval '1 day' WHERE case_id = $1;
+           UPDATE cases SET detained_since = detained_since + interval '1 day' WHERE id = $1`,
+        ],
+        [
+          'released earlier',
+          () => x,
+          `UPDATE detention_episodes SET released_at = detained_at WHERE case_id = $1 AND facility = 'Holding centre N'`,
+        ],
+        [
+          'reopened',
+          () => z,
+          `UPDATE detention_episodes SET released_at = NULL, release_reason = NULL WHERE case_id = $1`,
+        ],
+        ['moved to another facility', () => x, `UPDATE detention_episodes SET facility = 'Shelter' WHERE case_id = $1`],
+        ['deleted', () => x, `DELETE FROM detention_episodes WHERE case_id = $1 AND facility = 'Holding centre S'`],
+        [
+          'added without a detain record',
+          () => y,
+          `INSERT INTO detention_episodes (id, case_id, agency_id, detained_at, facility, legal_basis, detain_record_id,
+                                           released_at, release_reason, release_record_id)
+           SELECT gen_random_uuid(), id, agency_id, now() - interval '2 hours', 'Cell 4', 'None', gen_random_uuid(),
+                  now() - interval '1 hour', 'Released', gen_random_uuid()
+             FROM cases WHERE id = $1`,
+        ],
+      ])('finds one %s: detention_episode_altered naming the case', async (_what, target, statements) => {
+        const c = target();
+        await tamper(t.sql, async (client) => {
+          for (const sql of statements.split(';')) {
+            const { rowCount } = await client.query(sql, [c.id]);
+            expect(rowCount).toBeGreaterThan(0);
+          }
+        });
+        expect(await verify()).toMatchObject({
+          ok: false,
+          reason: 'detention_episode_altered',
+          chainId: chainOf(c),
+          caseIds: [c.id],
+        });
+      });
+    });
+
+    describe('a log cut back to an earlier checkpoint', () => {
+      async function roots(): Promise<string[]> {
+        const { rows } = await t.sql.query<{ root: string }>(
+          `SELECT encode(root, 'hex') AS root FROM audit_checkpoints ORDER BY seq`,
+        );
+        return rows.map((r) => r.root);
+      }
+
+      it('verifies against a head the log holds', async () => {
+        const [first, second] = await roots();
+        expect(await verify(first)).toMatchObject({ ok: true, checkpoints: firstCheckpoint + 1 });
+        expect(await verify(second)).toMatchObject({ ok: true });
+      });
+
+      it('is invisible without a head, and caught with the head kept elsewhere: checkpoint_head_missing', async () => {
+        const res = await t.http().get('/api/v1/audit/checkpoints').set('authorization', w.commissioner.auth);
+        const kept = (res.body.items as { root: string }[]).at(-1)!.root;
+        expect(kept).toBe((await roots())[firstCheckpoint]);
+        // Everything written after checkpoint 1 removed, every head and projection put back as it was then.
+        await restoreSnapshot(t.sql, AT_FIRST_CHECKPOINT);
+        expect(await roots()).toHaveLength(firstCheckpoint);
+        expect(await verify()).toMatchObject({ ok: true, checkpoints: firstCheckpoint });
+        expect(await verify(kept)).toMatchObject({
+          ok: false,
+          reason: 'checkpoint_head_missing',
+          checkpointSeq: firstCheckpoint,
+          firstInvalidEventId: null,
+        });
+      });
+
+      it('reports a head no checkpoint ever had as missing', async () => {
+        expect(await verify(randomBytes(32).toString('hex'))).toMatchObject({
+          ok: false,
+          reason: 'checkpoint_head_missing',
+        });
+      });
+
+      it.each(['abc', 'A'.repeat(64), 'g'.repeat(64), '0'.repeat(63), '0'.repeat(65)])(
+        'refuses head=%s with a 400 problem naming head',
+        async (head) => {
+          const res = await t
+            .http()
+            .get('/api/v1/audit/verify')
+            .query({ head })
+            .set('authorization', w.commissioner.auth);
+          expect(res.status).toBe(400);
+          expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+          expect(JSON.stringify(res.body)).toContain('head');
+        },
+      );
+    });
   });
 
   describe('no global chain lock', () => {
@@ -747,6 +1057,81 @@ describe('audit log', () => {
         for (const value of Object.values(SEEDED_PII)) expect(res.text).not.toContain(value);
       }
       expect(await eventCount()).toBe(before);
+    });
+  });
+
+  // Last: it leaves a checkpoint signed by a key the app itself does not know.
+  describe('signing key rotation', () => {
+    const seedB = randomBytes(32);
+    const keyA = (): ReturnType<typeof signingKeyFromSeed> => t.app.get(AuditSigningKey).key;
+    const keysWith = (seed: Buffer, verifyPublicKeys: Buffer[]): AuditSigningKey =>
+      new AuditSigningKey({ ...t.config, audit: { ...t.config.audit, signingKeySeed: seed, verifyPublicKeys } });
+    const verifierWith = (keys: AuditSigningKey): AuditVerifier =>
+      new AuditVerifier(t.app.get(AuditVerificationRepository), keys, t.app.get(Metrics));
+    let signedByA: number;
+    let signedByB: number;
+
+    beforeAll(async () => {
+      await openCase(t, w.officer);
+      signedByA = await checkpoint();
+      // Rotated: B signs, A's public key is kept to verify what A signed.
+      const rotated = keysWith(seedB, [Buffer.from(keyA().publicKeyBase64, 'base64')]);
+      await openCase(t, w.officer);
+      signedByB = await checkpoint(new AuditCheckpointer(t.app.get(DataSource), rotated));
+    }, SLOW);
+
+    it('names each checkpoint’s key, and the rotated key ring verifies checkpoints of both keys', async () => {
+      const { rows } = await t.sql.query<{ seq: number; key_id: string }>(
+        `SELECT seq, key_id FROM audit_checkpoints WHERE seq IN ($1, $2) ORDER BY seq`,
+        [signedByA, signedByB],
+      );
+      const keyB = signingKeyFromSeed(seedB);
+      expect(rows).toEqual([
+        { seq: signedByA, key_id: keyA().keyId },
+        { seq: signedByB, key_id: keyB.keyId },
+      ]);
+      const rotated = keysWith(seedB, [Buffer.from(keyA().publicKeyBase64, 'base64')]);
+      expect(await verifierWith(rotated).verify()).toMatchObject({ ok: true, checkpoints: signedByB });
+    });
+
+    it('reports checkpoints of a key dropped from the configuration as checkpoint_key_unknown', async () => {
+      // B alone: every checkpoint A signed, from the first on, can no longer be verified.
+      expect(await verifierWith(keysWith(seedB, [])).verify()).toMatchObject({
+        ok: false,
+        reason: 'checkpoint_key_unknown',
+        checkpointSeq: 1,
+      });
+      // The app, still on A, knows nothing of B.
+      expect(await verify()).toMatchObject({
+        ok: false,
+        reason: 'checkpoint_key_unknown',
+        checkpointSeq: signedByB,
+      });
+    });
+
+    it('still finds a signature that does not match the key its checkpoint names', async () => {
+      const rotated = keysWith(seedB, [Buffer.from(keyA().publicKeyBase64, 'base64')]);
+      await tamper(t.sql, async (c) => {
+        // A's checkpoint relabelled as B's: B's key does not verify A's signature.
+        await c.query(`UPDATE audit_checkpoints SET key_id = $2 WHERE seq = $1`, [
+          signedByA,
+          signingKeyFromSeed(seedB).keyId,
+        ]);
+      });
+      expect(await verifierWith(rotated).verify()).toMatchObject({
+        ok: false,
+        reason: 'checkpoint_signature_invalid',
+        checkpointSeq: signedByA,
+      });
+    });
+
+    it('lists every verifying key, with its id and raw public key, beside the checkpoints', async () => {
+      const res = await t.http().get('/api/v1/audit/checkpoints').set('authorization', w.commissioner.auth);
+      expect(res.status).toBe(200);
+      expect(res.body.keyId).toBe(keyA().keyId);
+      expect(res.body.verifyKeys).toEqual([
+        { keyId: keyA().keyId, publicKeyPem: keyA().publicKeyPem, publicKey: keyA().publicKeyBase64 },
+      ]);
     });
   });
 });

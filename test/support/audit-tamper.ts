@@ -12,7 +12,14 @@ export type AppendOnlyTable = (typeof APPEND_ONLY_TABLES)[number];
 
 const BACKUP = 'tamper_backup';
 /** What the tamper scenarios touch and `restoreSnapshot` puts back. */
-const SNAPSHOT_TABLES = [...APPEND_ONLY_TABLES, 'cases', 'audit_chains'] as const;
+const SNAPSHOT_TABLES = [...APPEND_ONLY_TABLES, 'cases', 'audit_chains', 'detention_episodes'] as const;
+/** Every column of a case row but its id: the projection, its head and what the case was opened with. */
+const CASE_COLUMNS = `agency_id, external_ref, state, version, pseudonym, sex, birth_year, nationality, languages, is_child,
+  pii_ciphertext, pii_key_id, encounter_at, encounter_location, encounter_kind, indicators, ever_referred, referred_at,
+  rg_positive_at, reconsideration_from, state_entered_at, detained_since, closed_outcome, audit_seq, audit_hash,
+  created_at, updated_at`;
+/** Sets created_xid whatever an INSERT says (migrations/…-PinAuditEventXid.ts); a superuser can switch it off. */
+const XID_TRIGGER = 'audit_events_created_xid';
 
 /** Runs `fn` on one superuser connection that is thrown away afterwards, so no session setting leaks into the pool. */
 export async function withSuperuser<T>(pool: pg.Pool, fn: (client: pg.PoolClient) => Promise<T>): Promise<T> {
@@ -34,8 +41,10 @@ export async function tamper(pool: pg.Pool, fn: (client: pg.PoolClient) => Promi
     await client.query('BEGIN');
     try {
       for (const t of APPEND_ONLY_TABLES) await client.query(`ALTER TABLE ${t} DISABLE TRIGGER ${t}_append_only`);
+      await client.query(`ALTER TABLE audit_events DISABLE TRIGGER ${XID_TRIGGER}`);
       await fn(client);
       for (const t of APPEND_ONLY_TABLES) await client.query(`ALTER TABLE ${t} ENABLE ALWAYS TRIGGER ${t}_append_only`);
+      await client.query(`ALTER TABLE audit_events ENABLE ALWAYS TRIGGER ${XID_TRIGGER}`);
       await client.query('COMMIT');
     } catch (err) {
       await client.query('ROLLBACK');
@@ -44,34 +53,40 @@ export async function tamper(pool: pg.Pool, fn: (client: pg.PoolClient) => Promi
   });
 }
 
-/** Copies every table a tamper scenario may touch into a side schema. */
-export async function takeSnapshot(pool: pg.Pool): Promise<void> {
-  await pool.query(`DROP SCHEMA IF EXISTS ${BACKUP} CASCADE`);
-  await pool.query(`CREATE SCHEMA ${BACKUP}`);
-  for (const t of SNAPSHOT_TABLES) await pool.query(`CREATE TABLE ${BACKUP}.${t} AS TABLE public.${t}`);
+/**
+ * Copies every table a tamper scenario may touch into a side schema (cases
+ * opened after it are left alone by `restoreSnapshot`).
+ */
+export async function takeSnapshot(pool: pg.Pool, schema = BACKUP): Promise<void> {
+  await pool.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+  await pool.query(`CREATE SCHEMA ${schema}`);
+  for (const t of SNAPSHOT_TABLES) await pool.query(`CREATE TABLE ${schema}.${t} AS TABLE public.${t}`);
 }
 
 /** Puts back the exact rows of the snapshot (ids, hashes, xids and all). */
-export async function restoreSnapshot(pool: pg.Pool): Promise<void> {
+export async function restoreSnapshot(pool: pg.Pool, schema = BACKUP): Promise<void> {
   await tamper(pool, async (c) => {
     await c.query('DELETE FROM audit_checkpoint_heads');
     await c.query('DELETE FROM audit_checkpoints');
     await c.query('DELETE FROM audit_events');
     await c.query('DELETE FROM decision_records');
     await c.query('DELETE FROM audit_chains');
-    await c.query(`INSERT INTO audit_checkpoints SELECT * FROM ${BACKUP}.audit_checkpoints`);
-    await c.query(`INSERT INTO audit_checkpoint_heads SELECT * FROM ${BACKUP}.audit_checkpoint_heads`);
-    await c.query(`INSERT INTO audit_events SELECT * FROM ${BACKUP}.audit_events`);
-    await c.query(`INSERT INTO decision_records SELECT * FROM ${BACKUP}.decision_records`);
-    await c.query(`INSERT INTO audit_chains SELECT * FROM ${BACKUP}.audit_chains`);
+    await c.query('DELETE FROM detention_episodes');
+    await c.query(`INSERT INTO audit_checkpoints SELECT * FROM ${schema}.audit_checkpoints`);
+    await c.query(`INSERT INTO audit_checkpoint_heads SELECT * FROM ${schema}.audit_checkpoint_heads`);
+    await c.query(`INSERT INTO audit_events SELECT * FROM ${schema}.audit_events`);
+    await c.query(`INSERT INTO decision_records SELECT * FROM ${schema}.decision_records`);
+    await c.query(`INSERT INTO audit_chains SELECT * FROM ${schema}.audit_chains`);
+    await c.query(`INSERT INTO detention_episodes SELECT * FROM ${schema}.detention_episodes`);
     await c.query(
-      `UPDATE cases c SET audit_seq = b.audit_seq, audit_hash = b.audit_hash FROM ${BACKUP}.cases b WHERE b.id = c.id`,
+      `UPDATE cases c SET (${CASE_COLUMNS}) = (SELECT ${CASE_COLUMNS} FROM ${schema}.cases b WHERE b.id = c.id)
+        WHERE c.id IN (SELECT id FROM ${schema}.cases)`,
     );
   });
 }
 
 /** One digest per table over the text of all its rows, for the live tables or the snapshot. */
-export async function fingerprint(pool: pg.Pool, schema: 'public' | typeof BACKUP): Promise<Record<string, string>> {
+export async function fingerprint(pool: pg.Pool, schema: string): Promise<Record<string, string>> {
   const out: Record<string, string> = {};
   for (const t of SNAPSHOT_TABLES) {
     const { rows } = await pool.query<{ digest: string }>(

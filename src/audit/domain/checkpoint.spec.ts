@@ -6,7 +6,10 @@ import {
   checkpointRoot,
   signingKeyFromSeed,
   signRoot,
+  verifyCheckpointSignature,
+  verifyKeyFromRaw,
   verifyRoot,
+  type VerifyKey,
 } from './checkpoint.js';
 import { GENESIS_HASH } from './hash-chain.js';
 
@@ -54,6 +57,49 @@ describe('signingKeyFromSeed', () => {
 
   it.each([0, 16, 31, 33, 64])('rejects a seed of %i bytes', (length) => {
     expect(() => signingKeyFromSeed(Buffer.alloc(length, 7))).toThrow(RangeError);
+  });
+});
+
+describe('verifyKeyFromRaw', () => {
+  it('gives the public half of a signing key the same id, PEM and raw key', () => {
+    const signing = signingKeyFromSeed(seedOf(3));
+    const verifying = verifyKeyFromRaw(Buffer.from(signing.publicKeyBase64, 'base64'));
+    expect(verifying.keyId).toBe(signing.keyId);
+    expect(verifying.publicKeyPem).toBe(signing.publicKeyPem);
+    expect(verifying.publicKeyBase64).toBe(signing.publicKeyBase64);
+    expect(Buffer.from(signing.publicKeyBase64, 'base64')).toHaveLength(32);
+  });
+
+  it('verifies what the signing key signed', () => {
+    const signing = signingKeyFromSeed(seedOf(4));
+    const root = sha('root');
+    const verifying = verifyKeyFromRaw(Buffer.from(signing.publicKeyBase64, 'base64'));
+    expect(verifyRoot(verifying.publicKey, root, signRoot(signing, root))).toBe(true);
+  });
+
+  it('refuses anything but 32 bytes', () => {
+    expect(() => verifyKeyFromRaw(Buffer.alloc(31))).toThrow(RangeError);
+    expect(() => verifyKeyFromRaw(Buffer.alloc(33))).toThrow(RangeError);
+  });
+});
+
+describe('verifyCheckpointSignature', () => {
+  const a = signingKeyFromSeed(seedOf(5));
+  const b = signingKeyFromSeed(seedOf(6));
+  const root = sha('a root');
+  const ring = (...keys: VerifyKey[]) => new Map(keys.map((k) => [k.keyId, k]));
+
+  it('verifies with the key the checkpoint names, among several (a rotated key ring)', () => {
+    expect(verifyCheckpointSignature(ring(a, b), a.keyId, root, signRoot(a, root))).toBe('valid');
+    expect(verifyCheckpointSignature(ring(a, b), b.keyId, root, signRoot(b, root))).toBe('valid');
+  });
+
+  it('calls a signature invalid when the named key did not make it, even if another configured key did', () => {
+    expect(verifyCheckpointSignature(ring(a, b), b.keyId, root, signRoot(a, root))).toBe('invalid');
+  });
+
+  it('calls a checkpoint whose key is not configured unverifiable, not invalid', () => {
+    expect(verifyCheckpointSignature(ring(b), a.keyId, root, signRoot(a, root))).toBe('unknown_key');
   });
 });
 
