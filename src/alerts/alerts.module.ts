@@ -13,6 +13,6 @@ import { AlertEntity } from './persistence/alert.entity.js';
   imports: [TypeOrmModule.forFeature([AlertEntity, AlertNotificationEntity])],
   controllers: [AlertsController],
   providers: [AlertWriter, AlertsService, Mailer, NotificationSender, OverdueScanner],
-  exports: [AlertWriter, NotificationSender, OverdueScanner],
+  exports: [AlertWriter, Mailer, NotificationSender, OverdueScanner],
 })
 export class AlertsModule {}

@@ -1,12 +1,13 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AgenciesModule } from '../agencies/agencies.module.js';
+import { AuthModule } from '../auth/auth.module.js';
 import { ApiKeysController } from './api-keys.controller.js';
 import { ApiKeysService } from './api-keys.service.js';
 import { ApiKeyEntity } from './persistence/api-key.entity.js';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([ApiKeyEntity]), AgenciesModule],
+  imports: [TypeOrmModule.forFeature([ApiKeyEntity]), AgenciesModule, AuthModule],
   controllers: [ApiKeysController],
   providers: [ApiKeysService],
 })

@@ -1,24 +1,33 @@
 import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AlertsModule } from '../alerts/alerts.module.js';
+import { AccountMail } from './account-mail.js';
 import { AccessTokens } from './access-tokens.js';
 import { ApiKeyAuthenticator } from './api-key-authenticator.js';
 import { AuthController } from './auth.controller.js';
 import { AuthenticationGuard } from './authentication.guard.js';
 import { LoginService } from './login.service.js';
 import { LoginThrottle } from './login-throttle.js';
+import { PasswordLinks } from './password-links.js';
+import { PasswordTokenEntity } from './persistence/password-token.entity.js';
+import { TokenValidity } from './token-validity.js';
 
 @Module({
   // Secret and algorithm are passed on every sign/verify call (AccessTokens), not registered globally.
-  imports: [JwtModule.register({})],
+  imports: [JwtModule.register({}), TypeOrmModule.forFeature([PasswordTokenEntity]), AlertsModule],
   controllers: [AuthController],
   providers: [
     AccessTokens,
     ApiKeyAuthenticator,
     LoginService,
     LoginThrottle,
+    AccountMail,
+    PasswordLinks,
+    TokenValidity,
     { provide: APP_GUARD, useClass: AuthenticationGuard },
   ],
-  exports: [AccessTokens],
+  exports: [AccessTokens, AccountMail, PasswordLinks, TokenValidity],
 })
 export class AuthModule {}

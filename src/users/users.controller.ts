@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Ctx } from '../auth/request-context.decorator.js';
 import { ApiAuth, ApiPage, ApiProblems } from '../common/api-docs.js';
@@ -15,7 +15,12 @@ export class UsersController {
   constructor(private readonly users: UsersService) {}
 
   @Post()
-  @ApiOperation({ summary: 'Create a user (admin)' })
+  @ApiOperation({
+    summary: 'Create a user (admin)',
+    description:
+      '`password` only for admin and analyst accounts; every account that can read case personal data gets a ' +
+      'one-time set-password link by e-mail (valid 72 hours), and its creation is e-mailed to the commissioner’s office.',
+  })
   @ApiCreatedResponse({ type: UserResponse })
   @ApiProblems(403, 409, 422)
   create(@Ctx() ctx: RequestContext, @Body() body: CreateUserDto): Promise<UserResponse> {
@@ -27,6 +32,24 @@ export class UsersController {
   @ApiPage(UserResponse)
   list(@Ctx() ctx: RequestContext, @Query() query: PageQueryDto): Promise<Page<UserResponse>> {
     return this.users.list(ctx, query);
+  }
+
+  @Post(':id/disable')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Disable a user (admin): their access tokens stop working at once' })
+  @ApiOkResponse({ type: UserResponse })
+  @ApiProblems(403, 404, 409)
+  disable(@Ctx() ctx: RequestContext, @Param('id', UuidPipe) id: string): Promise<UserResponse> {
+    return this.users.setDisabled(ctx, id, true);
+  }
+
+  @Post(':id/enable')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Enable a disabled user (admin); tokens issued before the disable stay refused' })
+  @ApiOkResponse({ type: UserResponse })
+  @ApiProblems(403, 404)
+  enable(@Ctx() ctx: RequestContext, @Param('id', UuidPipe) id: string): Promise<UserResponse> {
+    return this.users.setDisabled(ctx, id, false);
   }
 
   @Get(':id')
