@@ -14,7 +14,9 @@ export class ApiKeysController {
   constructor(private readonly keys: ApiKeysService) {}
 
   @Post()
-  @ApiOperation({ summary: 'Issue an API key for the agency’s own system (that agency’s supervisor); the key is shown once' })
+  @ApiOperation({
+    summary: 'Issue an API key for the agency’s own system (that agency’s supervisor); the key is shown once',
+  })
   @ApiCreatedResponse({ type: IssuedApiKeyResponse })
   @ApiProblems(403, 404, 422)
   issue(

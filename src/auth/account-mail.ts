@@ -39,13 +39,19 @@ export class AccountMail {
   }
 
   /** SPEC §8: every new credential that can read personal data is reported to the commissioner's office. */
-  async piiCredentialCreated(input: Omit<Parameters<typeof piiCredentialNotice>[0], 'to' | 'mailDomain'>): Promise<void> {
+  async piiCredentialCreated(
+    input: Omit<Parameters<typeof piiCredentialNotice>[0], 'to' | 'mailDomain'>,
+  ): Promise<void> {
     const mail = piiCredentialNotice({
       ...input,
       to: this.config.alerts.commissionerEmail,
       mailDomain: mailDomain(this.config.mail.from),
     });
-    await this.send(mail, { event: 'pii_credential_notice', credential: input.credential.kind, id: input.credential.id });
+    await this.send(mail, {
+      event: 'pii_credential_notice',
+      credential: input.credential.kind,
+      id: input.credential.id,
+    });
   }
 
   private async send(mail: Parameters<Mailer['send']>[0], context: Record<string, string>): Promise<void> {

@@ -40,11 +40,19 @@ export class PasswordLinks {
   ) {}
 
   /** In the caller's transaction; the raw token leaves only through `send` (or to in-process callers). */
-  async issue(manager: EntityManager, userId: string, purpose: PasswordTokenPurpose, now = new Date()): Promise<IssuedLink> {
+  async issue(
+    manager: EntityManager,
+    userId: string,
+    purpose: PasswordTokenPurpose,
+    now = new Date(),
+  ): Promise<IssuedLink> {
     const token = randomBytes(32).toString('base64url');
     const tokenId = newId();
     const expiresAt = new Date(now.getTime() + SET_PASSWORD_LINK_HOURS * 3_600_000);
-    await manager.query(`UPDATE password_tokens SET used_at = $2 WHERE user_id = $1 AND used_at IS NULL`, [userId, now]);
+    await manager.query(`UPDATE password_tokens SET used_at = $2 WHERE user_id = $1 AND used_at IS NULL`, [
+      userId,
+      now,
+    ]);
     await manager.query(
       `INSERT INTO password_tokens (id, user_id, purpose, token_hash, created_at, expires_at) VALUES ($1, $2, $3, $4, $5, $6)`,
       [tokenId, userId, purpose, hashToken(token), now, expiresAt],
@@ -80,9 +88,11 @@ export class PasswordLinks {
         [hashToken(token)],
       );
       if (!used) {
-        throw new Unprocessable('invalid-password-token', 'This link is not valid: it was used, has expired or is wrong.', [
-          { field: 'token', message: 'is not a valid, unused and unexpired set-password token' },
-        ]);
+        throw new Unprocessable(
+          'invalid-password-token',
+          'This link is not valid: it was used, has expired or is wrong.',
+          [{ field: 'token', message: 'is not a valid, unused and unexpired set-password token' }],
+        );
       }
       await manager.query(
         `UPDATE users SET password_hash = $2, tokens_valid_after = now(), updated_at = now() WHERE id = $1`,

@@ -26,10 +26,16 @@ describe('authentication', () => {
   /** A frontline officer whose password the test knows; returns the e-mail address. */
   async function officerWithPassword(password: string, app: TestApp = t, admin = w.admin): Promise<string> {
     const email = `login-${randomUUID().slice(0, 8)}@oversight.test`;
-    await createUser(app, admin, 'agency_officer', admin === w.admin ? w.agencies.own.id : await ownAgency(app, admin), {
-      email,
-      password,
-    });
+    await createUser(
+      app,
+      admin,
+      'agency_officer',
+      admin === w.admin ? w.agencies.own.id : await ownAgency(app, admin),
+      {
+        email,
+        password,
+      },
+    );
     return email;
   }
 
@@ -185,7 +191,12 @@ describe('authentication', () => {
       const email = await officerWithPassword('parallel-right-password-2');
       for (let i = 0; i < 4; i++) expectProblem(await t.http().post(LOGIN).send(wrong(email, i)), 401);
       const answers = await Promise.all(
-        Array.from({ length: 25 }, (_, i) => t.http().post(LOGIN).send(wrong(email, 10 + i))),
+        Array.from({ length: 25 }, (_, i) =>
+          t
+            .http()
+            .post(LOGIN)
+            .send(wrong(email, 10 + i)),
+        ),
       );
       expect(answers.filter((r) => r.status === 401)).toHaveLength(1);
       expect(answers.filter((r) => r.status === 429)).toHaveLength(24);

@@ -36,7 +36,8 @@ export function setPasswordEmail(input: {
   const expiry = `The link works once, until ${input.expiresAt.toISOString()}.`;
   return {
     to: [input.to],
-    subject: input.purpose === 'invitation' ? 'Your Oversight account: choose a password' : 'Reset your Oversight password',
+    subject:
+      input.purpose === 'invitation' ? 'Your Oversight account: choose a password' : 'Reset your Oversight password',
     text: [intro, '', input.link, '', expiry, after].join('\n'),
     html:
       `<p>${escapeHtml(intro)}</p><p><a href="${escapeHtml(input.link)}">${escapeHtml(input.link)}</a></p>` +

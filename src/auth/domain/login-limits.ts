@@ -30,7 +30,10 @@ export type Admission =
   | { admitted: false; limit: 'address' | 'account_address' | 'account'; retryAfterSeconds: number };
 
 /** The wait before the next attempt from an unknown address, after `failures` such failures. */
-export function accountDelayMs(failures: number, limits: Pick<LoginLimits, 'slowAfter' | 'baseDelayMs' | 'maxDelayMs'>): number {
+export function accountDelayMs(
+  failures: number,
+  limits: Pick<LoginLimits, 'slowAfter' | 'baseDelayMs' | 'maxDelayMs'>,
+): number {
   const over = failures - limits.slowAfter;
   if (over <= 0) return 0;
   // 2 ** 40 already exceeds any sensible maximum; the cap keeps the arithmetic finite.
