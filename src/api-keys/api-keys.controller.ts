@@ -6,6 +6,7 @@ import type { RequestContext } from '../common/request-context.js';
 import { UuidPipe } from '../common/uuid.pipe.js';
 import { ApiKeysService } from './api-keys.service.js';
 import { ApiKeyResponse, CreateApiKeyDto, IssuedApiKeyResponse } from './dto.js';
+import { Authorize } from '../auth/authorize.decorator.js';
 
 @ApiTags('administration')
 @ApiAuth()
@@ -14,6 +15,7 @@ export class ApiKeysController {
   constructor(private readonly keys: ApiKeysService) {}
 
   @Post()
+  @Authorize('create', 'ApiKey')
   @ApiOperation({
     summary: 'Issue an API key for the agency’s own system (that agency’s supervisor); the key is shown once',
   })

@@ -7,6 +7,7 @@ import type { RequestContext } from '../common/request-context.js';
 import { AuditService } from './audit.service.js';
 import type { VerifyReport } from './audit-verifier.js';
 import { AuditEventResponse, CheckpointExportResponse, ListAuditEventsQuery, VerifyResponse } from './dto.js';
+import { Authorize } from '../auth/authorize.decorator.js';
 
 @ApiTags('audit')
 @ApiAuth()
@@ -15,6 +16,7 @@ export class AuditController {
   constructor(private readonly audit: AuditService) {}
 
   @Get('events')
+  @Authorize('read', 'AuditEvent')
   @ApiOperation({ summary: 'Audit events with payloads (commissioner)' })
   @ApiPage(AuditEventResponse)
   @ApiProblems(403)

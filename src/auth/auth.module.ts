@@ -8,6 +8,7 @@ import { AccessTokens } from './access-tokens.js';
 import { ApiKeyAuthenticator } from './api-key-authenticator.js';
 import { AuthController } from './auth.controller.js';
 import { AuthenticationGuard } from './authentication.guard.js';
+import { AuthorizationGuard } from './authorization.guard.js';
 import { LoginService } from './login.service.js';
 import { LoginThrottle } from './login-throttle.js';
 import { PasswordLinks } from './password-links.js';
@@ -26,7 +27,9 @@ import { TokenValidity } from './token-validity.js';
     AccountMail,
     PasswordLinks,
     TokenValidity,
+    // In this order: who the caller is, then whether they may use the route at all (before any pipe validates).
     { provide: APP_GUARD, useClass: AuthenticationGuard },
+    { provide: APP_GUARD, useClass: AuthorizationGuard },
   ],
   exports: [AccessTokens, AccountMail, PasswordLinks, TokenValidity],
 })

@@ -10,6 +10,7 @@ import { agenciesReportCsv, type AgenciesReport } from './domain/agency-report.j
 import { prefersCsv } from './domain/csv.js';
 import { AgenciesReportResponse, AnonymisedExportQuery, ReportPeriodQuery } from './dto.js';
 import { ReportsService } from './reports.service.js';
+import { Authorize } from '../auth/authorize.decorator.js';
 
 @ApiTags('reports')
 @ApiAuth()
@@ -21,6 +22,7 @@ export class ReportsController {
   ) {}
 
   @Get('reports/agencies')
+  @Authorize('read', 'Report')
   @ApiOperation({
     summary: 'Per-agency oversight figures for a period (JSON, or CSV with Accept: text/csv)',
     description:
@@ -49,6 +51,7 @@ export class ReportsController {
   }
 
   @Get('exports/anonymised')
+  @Authorize('read', 'AnonymisedExport')
   @ApiOperation({
     summary: 'Anonymised, k-anonymous case data for research and publication (commissioner, analyst; CSV)',
     description:

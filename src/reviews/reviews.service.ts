@@ -89,18 +89,17 @@ export class ReviewsService {
   }
 
   async assign(ctx: RequestContext, id: string, reviewerId: string): Promise<ReviewResponseDto> {
-    const [reviewer] = await this.db.query<{ id: string; role: string; conflict_agency_ids: string[] }[]>(
-      `SELECT id, role, conflict_agency_ids FROM users WHERE id = $1`,
-      [reviewerId],
-    );
-    if (!reviewer) {
-      throw new Unprocessable('unknown-reviewer', 'No user has this id.', [
-        { field: 'reviewerId', message: 'no such user' },
-      ]);
-    }
-    return this.command(ctx, id, 'assign', {
-      type: 'assign',
-      reviewer: { id: reviewer.id, role: reviewer.role, conflictAgencyIds: reviewer.conflict_agency_ids },
+    // Looked up only once the caller may assign this review, and an id of no user answers exactly as one of a user
+    // who is not a reviewer: the route cannot be used to learn which user ids exist.
+    return this.command(ctx, id, 'assign', async (manager) => {
+      const [reviewer] = await manager.query<{ role: string; conflict_agency_ids: string[] }[]>(
+        `SELECT role, conflict_agency_ids FROM users WHERE id = $1`,
+        [reviewerId],
+      );
+      return {
+        type: 'assign',
+        reviewer: { id: reviewerId, role: reviewer?.role ?? 'none', conflictAgencyIds: reviewer?.conflict_agency_ids ?? [] },
+      };
     });
   }
 
@@ -161,13 +160,14 @@ export class ReviewsService {
     ctx: RequestContext,
     id: string,
     action: 'assign' | 'conclude' | 'respond' | 'withdraw',
-    command: ReviewCommand,
+    commandOrLookup: ReviewCommand | ((manager: EntityManager) => Promise<ReviewCommand>),
   ): Promise<ReviewResponseDto> {
     return this.db.transaction(async (manager) => {
       const row = await this.findReadable(manager, ctx, id);
       if (!ctx.ability.can(action, reviewSubject(row))) {
         throw new Forbidden(`You may not ${action} this review.`);
       }
+      const command = typeof commandOrLookup === 'function' ? await commandOrLookup(manager) : commandOrLookup;
       const now = new Date();
       const result = transitionReview(snapshotOf(row), command, reviewActor(ctx), now, {
         reviewResponseDays: this.config.sampling.reviewResponseDays,

@@ -7,6 +7,7 @@ import type { RequestContext } from '../common/request-context.js';
 import { UuidPipe } from '../common/uuid.pipe.js';
 import { CreateSamplingRunDto, SamplingRunResponse } from './dto.js';
 import { SamplingRunsService } from './sampling-runs.service.js';
+import { Authorize } from '../auth/authorize.decorator.js';
 
 @ApiTags('reviews')
 @ApiAuth()
@@ -15,6 +16,7 @@ export class SamplingRunsController {
   constructor(private readonly runs: SamplingRunsService) {}
 
   @Post()
+  @Authorize('create', 'SamplingRun')
   @ApiOperation({ summary: 'Start a sampling run over a period (commissioner); drawn by a background job' })
   @ApiCreatedResponse({ type: SamplingRunResponse })
   @ApiProblems(403, 422)

@@ -7,6 +7,7 @@ import type { RequestContext } from '../common/request-context.js';
 import { UuidPipe } from '../common/uuid.pipe.js';
 import { CreateUserDto, UserResponse } from './dto.js';
 import { UsersService } from './users.service.js';
+import { Authorize } from '../auth/authorize.decorator.js';
 
 @ApiTags('administration')
 @ApiAuth()
@@ -15,6 +16,7 @@ export class UsersController {
   constructor(private readonly users: UsersService) {}
 
   @Post()
+  @Authorize('create', 'User')
   @ApiOperation({
     summary: 'Create a user (admin)',
     description:
@@ -35,6 +37,7 @@ export class UsersController {
   }
 
   @Post(':id/disable')
+  @Authorize('update', 'User')
   @HttpCode(200)
   @ApiOperation({ summary: 'Disable a user (admin): their access tokens stop working at once' })
   @ApiOkResponse({ type: UserResponse })
@@ -44,6 +47,7 @@ export class UsersController {
   }
 
   @Post(':id/enable')
+  @Authorize('update', 'User')
   @HttpCode(200)
   @ApiOperation({ summary: 'Enable a disabled user (admin); tokens issued before the disable stay refused' })
   @ApiOkResponse({ type: UserResponse })
