@@ -15,7 +15,7 @@ export class ApiKeysController {
   constructor(private readonly keys: ApiKeysService) {}
 
   @Post()
-  @Authorize('create', 'ApiKey')
+  @Authorize('create', 'ApiKey', { param: 'agencyId', subject: 'Agency' })
   @ApiOperation({
     summary: 'Issue an API key for the agency’s own system (that agency’s supervisor); the key is shown once',
   })

@@ -82,7 +82,7 @@ export class AccessTokens {
     ) {
       return undefined;
     }
-    if (!(await this.validity.accepts(claims.sub as string, claims.iat as number))) return undefined;
+    if (!(await this.validity.accepts(claims.sub, claims.iat))) return undefined;
     return {
       kind: 'user',
       id: claims.sub,

@@ -12,6 +12,7 @@ import { AuthorizationGuard } from './authorization.guard.js';
 import { LoginService } from './login.service.js';
 import { LoginThrottle } from './login-throttle.js';
 import { PasswordLinks } from './password-links.js';
+import { RecordReaders } from './record-readers.js';
 import { PasswordTokenEntity } from './persistence/password-token.entity.js';
 import { TokenValidity } from './token-validity.js';
 
@@ -27,10 +28,11 @@ import { TokenValidity } from './token-validity.js';
     AccountMail,
     PasswordLinks,
     TokenValidity,
+    RecordReaders,
     // In this order: who the caller is, then whether they may use the route at all (before any pipe validates).
     { provide: APP_GUARD, useClass: AuthenticationGuard },
     { provide: APP_GUARD, useClass: AuthorizationGuard },
   ],
-  exports: [AccessTokens, AccountMail, PasswordLinks, TokenValidity],
+  exports: [AccessTokens, AccountMail, PasswordLinks, RecordReaders, TokenValidity],
 })
 export class AuthModule {}

@@ -64,7 +64,7 @@ export class CasesController {
   }
 
   @Post(':id/decisions')
-  @Authorize(DECISION_TYPES, 'Case')
+  @Authorize(DECISION_TYPES, 'Case', { param: 'id' })
   @HttpCode(201)
   @ApiOperation({ summary: 'Record a decision on the case version you read (409 if it moved on)' })
   @ApiHeader(IDEMPOTENCY_HEADER)

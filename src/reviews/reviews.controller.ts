@@ -50,7 +50,7 @@ export class ReviewsController {
   }
 
   @Post(':id/assign')
-  @Authorize('assign', 'Review')
+  @Authorize('assign', 'Review', { param: 'id' })
   @HttpCode(200)
   @ApiOperation({ summary: 'Assign to a reviewer (commissioner); never to one with a conflict' })
   @ApiOkResponse({ type: ReviewResponseDto })
@@ -64,7 +64,7 @@ export class ReviewsController {
   }
 
   @Post(':id/conclude')
-  @Authorize('conclude', 'Review')
+  @Authorize('conclude', 'Review', { param: 'id' })
   @HttpCode(200)
   @ApiOperation({ summary: 'Conclude with a finding (commissioner, or the assigned reviewer without a conflict)' })
   @ApiOkResponse({ type: ReviewResponseDto })
@@ -78,7 +78,7 @@ export class ReviewsController {
   }
 
   @Post(':id/respond')
-  @Authorize('respond', 'Review')
+  @Authorize('respond', 'Review', { param: 'id' })
   @HttpCode(200)
   @ApiOperation({ summary: 'The agency’s response to a concern or disagreement (agency supervisor)' })
   @ApiOkResponse({ type: ReviewResponseDto })
@@ -92,7 +92,7 @@ export class ReviewsController {
   }
 
   @Post(':id/withdraw')
-  @Authorize('withdraw', 'Review')
+  @Authorize('withdraw', 'Review', { param: 'id' })
   @HttpCode(200)
   @ApiOperation({ summary: 'Withdraw a review not yet concluded (commissioner)' })
   @ApiOkResponse({ type: ReviewResponseDto })

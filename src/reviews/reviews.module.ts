@@ -1,5 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuthModule } from '../auth/auth.module.js';
+import { RecordReaders } from '../auth/record-readers.js';
 import { ReviewEntity } from './persistence/review.entity.js';
 import { SamplingRunEntity } from './persistence/sampling-run.entity.js';
 import { SamplingStratumEntity } from './persistence/sampling-stratum.entity.js';
@@ -10,9 +12,13 @@ import { SamplingRunsController } from './sampling-runs.controller.js';
 import { SamplingRunsService } from './sampling-runs.service.js';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([SamplingRunEntity, SamplingStratumEntity, ReviewEntity])],
+  imports: [TypeOrmModule.forFeature([SamplingRunEntity, SamplingStratumEntity, ReviewEntity]), AuthModule],
   controllers: [SamplingRunsController, ReviewsController],
   providers: [SamplingRunsService, SamplingRunner, ReviewsService],
   exports: [SamplingRunsService, SamplingRunner],
 })
-export class ReviewsModule {}
+export class ReviewsModule {
+  constructor(readers: RecordReaders, reviews: ReviewsService) {
+    readers.register('Review', (ability, id) => reviews.readable(ability, id));
+  }
+}

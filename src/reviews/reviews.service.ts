@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditLog } from '../audit/audit-log.js';
 import { auditActorOf, chains } from '../audit/domain/audit-event.js';
-import { subjectOf } from '../authz/domain/abilities.js';
+import { subjectOf, type AppAbility } from '../authz/domain/abilities.js';
 import { accessibleSql, SqlParams, type SqlColumns } from '../authz/domain/rules-to-sql.js';
 import { Conflict, Forbidden, NotFound, Unprocessable } from '../common/domain-errors.js';
 import { isUuid } from '../common/ids.js';
@@ -98,7 +98,11 @@ export class ReviewsService {
       );
       return {
         type: 'assign',
-        reviewer: { id: reviewerId, role: reviewer?.role ?? 'none', conflictAgencyIds: reviewer?.conflict_agency_ids ?? [] },
+        reviewer: {
+          id: reviewerId,
+          role: reviewer?.role ?? 'none',
+          conflictAgencyIds: reviewer?.conflict_agency_ids ?? [],
+        },
       };
     });
   }
@@ -215,6 +219,17 @@ export class ReviewsService {
       );
       return this.present(ctx, await this.findReadable(manager, ctx, id));
     });
+  }
+
+  /** Whether the review exists and the caller may read it (the same filter as every read). */
+  async readable(ability: AppAbility, id: string): Promise<boolean> {
+    const params = new SqlParams();
+    const access = accessibleSql(ability, 'read', 'Review', COLUMNS, params);
+    const rows = await this.db.query<unknown[]>(
+      `SELECT 1 FROM reviews r WHERE r.id = ${params.add(id)} AND ${access}`,
+      params.values,
+    );
+    return rows.length > 0;
   }
 
   private async findReadable(manager: EntityManager, ctx: RequestContext, id: string): Promise<ReviewRow> {

@@ -37,7 +37,7 @@ export class UsersController {
   }
 
   @Post(':id/disable')
-  @Authorize('update', 'User')
+  @Authorize('update', 'User', { param: 'id' })
   @HttpCode(200)
   @ApiOperation({ summary: 'Disable a user (admin): their access tokens stop working at once' })
   @ApiOkResponse({ type: UserResponse })
@@ -47,7 +47,7 @@ export class UsersController {
   }
 
   @Post(':id/enable')
-  @Authorize('update', 'User')
+  @Authorize('update', 'User', { param: 'id' })
   @HttpCode(200)
   @ApiOperation({ summary: 'Enable a disabled user (admin); tokens issued before the disable stay refused' })
   @ApiOkResponse({ type: UserResponse })

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AgenciesModule } from '../agencies/agencies.module.js';
 import { AuthModule } from '../auth/auth.module.js';
+import { RecordReaders } from '../auth/record-readers.js';
 import { BootstrapAdmin } from './bootstrap-admin.js';
 import { UserEntity } from './persistence/user.entity.js';
 import { UsersController } from './users.controller.js';
@@ -14,4 +15,8 @@ import { UsersService } from './users.service.js';
   providers: [UsersService, UsersRepository, BootstrapAdmin],
   exports: [UsersRepository],
 })
-export class UsersModule {}
+export class UsersModule {
+  constructor(readers: RecordReaders, users: UsersRepository) {
+    readers.register('User', async (ability, id) => (await users.findReadable(ability, id)) !== undefined);
+  }
+}

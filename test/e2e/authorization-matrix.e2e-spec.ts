@@ -643,7 +643,13 @@ const COMMISSIONER_STAFF: Caller[] = ['commissioner', 'reviewer', 'conflictedRev
 /** Routes outside the API's permission model (health.e2e-spec.ts covers them). */
 const OUTSIDE_MATRIX = ['GET /health/live', 'GET /health/ready'];
 /** POST routes that take no request body by design (health.e2e-spec.ts holds the same list); sent without one. */
-const BODILESS = ['POST /alerts/:id/acknowledge', 'POST /jobs/overdue-scan', 'POST /ops/queue-dashboard/session'];
+const BODILESS = [
+  'POST /alerts/:id/acknowledge',
+  'POST /jobs/overdue-scan',
+  'POST /ops/queue-dashboard/session',
+  'POST /users/:id/disable',
+  'POST /users/:id/enable',
+];
 const API_PREFIX = '/api/v1';
 const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'patch'];
 const SECRETS = /passwordHash|password_hash|secretHash|secret_hash|\$argon2/;
