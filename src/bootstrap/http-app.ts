@@ -104,7 +104,10 @@ export async function createHttpApp(
         defaultSrc: [`'self'`],
         // No inline script anywhere: Swagger UI and the queue dashboard load theirs from files. Their pages do carry
         // inline styles (a <style> element, style attributes), so those two, and nothing else, may use them.
-        styleSrc: [`'self'`, (req: IncomingMessage) => (INLINE_STYLE_PAGES.test(req.url ?? '') ? `'unsafe-inline'` : '')],
+        styleSrc: [
+          `'self'`,
+          (req: IncomingMessage) => (INLINE_STYLE_PAGES.test(req.url ?? '') ? `'unsafe-inline'` : ''),
+        ],
         imgSrc: [`'self'`, 'data:'],
         scriptSrc: [`'self'`],
         upgradeInsecureRequests: null,
