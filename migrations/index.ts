@@ -5,6 +5,7 @@ import { CreateAlerts1795563900000 } from './1795563900000-CreateAlerts.js';
 import { AddReportIndexes1795564500000 } from './1795564500000-AddReportIndexes.js';
 import { AddAlertAcknowledgedNote1795564612000 } from './1795564612000-AddAlertAcknowledgedNote.js';
 import { PinAuditEventXid1795564921000 } from './1795564921000-PinAuditEventXid.js';
+import { AddAccountLifecycle1795565210000 } from './1795565210000-AddAccountLifecycle.js';
 
 /** Every migration, in order. A unit test checks that no file in this folder is missing here. */
 export const migrations = [
@@ -15,4 +16,5 @@ export const migrations = [
   AddReportIndexes1795564500000,
   AddAlertAcknowledgedNote1795564612000,
   PinAuditEventXid1795564921000,
+  AddAccountLifecycle1795565210000,
 ];

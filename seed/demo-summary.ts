@@ -159,7 +159,7 @@ export function formatSummary(s: SummaryInput): string {
     );
   } else {
     push(
-      `API key of DEMO-BP: ${c.activeApiKeys} active; it was shown once, on the first run. Issue another as the admin:`,
+      `API key of DEMO-BP: ${c.activeApiKeys} active; it was shown once, on the first run. Issue another as its supervisor:`,
       `  POST /api/v1/agencies/${bp?.id ?? '<DEMO-BP id>'}/api-keys {"name":"…"}`,
     );
   }

@@ -5,6 +5,8 @@ import type { CaseState } from '../src/cases/domain/identification.js';
 import { StartupError } from '../src/common/startup-error.js';
 import { AppConfig } from '../src/config/app-config.js';
 import { SamplingRunner } from '../src/reviews/sampling-runner.js';
+import { PasswordLinks } from '../src/auth/password-links.js';
+import { canReadPii } from '../src/authz/domain/pii-roles.js';
 import { planDemoCases, type CasePlan, type DemoActor } from './case-plans.js';
 import { type Caller, DemoApi } from './demo-api.js';
 import {
@@ -104,18 +106,22 @@ export async function seedDemo(app: NestFastifyApplication, options: SeedDemoOpt
   const userIds = {} as Record<DemoUserKey, string>;
   for (const u of DEMO_USERS) {
     if (existing.has(u.email)) continue;
+    // Accounts that read personal data set their own password (SPEC §8): the seed takes the set-password token
+    // in-process, as if it had followed the e-mailed link, and sets the demo password through the public route.
+    const ownLink = canReadPii(u.role);
     const created = await api.post<{ id: string }>('/users', admin, {
       email: u.email,
-      password: u.password,
+      ...(ownLink ? {} : { password: u.password }),
       role: u.role,
       ...(u.agency ? { agencyId: agencyIds[u.agency] } : {}),
       ...(u.conflicts.length > 0 ? { conflictAgencyIds: u.conflicts.map((k) => agencyIds[k]) } : {}),
     });
+    if (ownLink) {
+      const link = await app.get(PasswordLinks).issueInProcess(created.id);
+      await api.post('/auth/set-password', null, { token: link.token, password: u.password }, 204);
+    }
     userIds[u.key] = created.id;
   }
-  const issued = await api.post<{ key: string }>(`/agencies/${agencyIds.bp}/api-keys`, admin, {
-    name: DEMO_API_KEY_NAME,
-  });
 
   const signIn = async (key: Exclude<DemoUserKey, 'admin'>): Promise<Caller> => {
     const u = DEMO_USERS.find((x) => x.key === key)!;
@@ -135,6 +141,10 @@ export async function seedDemo(app: NestFastifyApplication, options: SeedDemoOpt
         ] as const
       ).map(signIn),
     );
+  // SPEC §2: an agency's keys are issued by its own supervisor.
+  const issued = await api.post<{ key: string }>(`/agencies/${agencyIds.bp}/api-keys`, bpSupervisor, {
+    name: DEMO_API_KEY_NAME,
+  });
   const actors: Record<DemoActor, Caller> = {
     bpOfficer,
     bpSupervisor,

@@ -8,6 +8,7 @@ import { UuidPipe } from '../common/uuid.pipe.js';
 import { Ctx } from '../auth/request-context.decorator.js';
 import { AgenciesService } from './agencies.service.js';
 import { AgencyResponse, CreateAgencyDto } from './dto.js';
+import { Authorize } from '../auth/authorize.decorator.js';
 
 @ApiTags('administration')
 @ApiAuth()
@@ -16,6 +17,7 @@ export class AgenciesController {
   constructor(private readonly agencies: AgenciesService) {}
 
   @Post()
+  @Authorize('create', 'Agency')
   @ApiOperation({ summary: 'Create an agency (admin)' })
   @ApiCreatedResponse({ type: AgencyResponse })
   @ApiProblems(403, 409)

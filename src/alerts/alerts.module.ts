@@ -14,6 +14,6 @@ import { OverdueScanRepository } from './persistence/overdue-scan.repository.js'
   imports: [TypeOrmModule.forFeature([AlertEntity, AlertNotificationEntity])],
   controllers: [AlertsController],
   providers: [AlertWriter, AlertsService, Mailer, NotificationSender, OverdueScanner, OverdueScanRepository],
-  exports: [AlertWriter, NotificationSender, OverdueScanner],
+  exports: [AlertWriter, Mailer, NotificationSender, OverdueScanner],
 })
 export class AlertsModule {}

@@ -76,12 +76,13 @@ export class AlertsService {
       `${SELECT} WHERE ${where.join(' AND ')} ORDER BY a.raised_at DESC, a.id DESC LIMIT ${params.add(limit + 1)}`,
       params.values,
     );
-    return toPage(rows, limit, toResponse, (r) => ({ raisedAt: r.raised_at.toISOString(), id: r.id }));
+    const present = presenterFor(ctx);
+    return toPage(rows, limit, present, (r) => ({ raisedAt: r.raised_at.toISOString(), id: r.id }));
   }
 
   /** One alert, where an alert e-mail links to; 404 for one the caller may not read. */
   async get(ctx: RequestContext, id: string): Promise<AlertResponse> {
-    return toResponse(await this.findReadable(ctx, id));
+    return presenterFor(ctx)(await this.findReadable(ctx, id));
   }
 
   async acknowledge(ctx: RequestContext, id: string, note: string | null): Promise<AlertResponse> {
@@ -116,7 +117,7 @@ export class AlertsService {
         },
       );
     });
-    return toResponse(await this.findReadable(ctx, id));
+    return presenterFor(ctx)(await this.findReadable(ctx, id));
   }
 
   async scanNow(ctx: RequestContext): Promise<ScanResult & { raisedCount: number; resolvedCount: number }> {
@@ -140,7 +141,18 @@ export class AlertsService {
   }
 }
 
-function toResponse(r: AlertRow): AlertResponse {
+/**
+ * Who the e-mail went to and why a delivery failed are the office's business: an agency sees that its alert
+ * was mailed, never the office's address, another recipient or the SMTP server's words.
+ */
+const SEES_DELIVERY_DETAILS: readonly string[] = ['commissioner', 'reviewer', 'analyst'];
+
+function presenterFor(ctx: RequestContext): (r: AlertRow) => AlertResponse {
+  const details = SEES_DELIVERY_DETAILS.includes(ctx.actor.role);
+  return (r) => toResponse(r, details);
+}
+
+function toResponse(r: AlertRow, deliveryDetails: boolean): AlertResponse {
   return {
     id: r.id,
     rule: r.rule,
@@ -164,9 +176,8 @@ function toResponse(r: AlertRow): AlertResponse {
       kind: n.kind,
       status: n.status,
       attempts: n.attempts,
-      lastError: n.last_error,
       sentAt: n.sent_at ? new Date(n.sent_at).toISOString() : null,
-      recipients: n.recipients,
+      ...(deliveryDetails ? { lastError: n.last_error, recipients: n.recipients } : {}),
     })),
   };
 }

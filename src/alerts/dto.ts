@@ -52,9 +52,14 @@ export class NotificationResponse {
   @ApiProperty({ enum: ['raised', 'escalation'] }) kind: string;
   @ApiProperty({ enum: ['pending', 'sending', 'sent', 'failed'] }) status: string;
   @ApiProperty() attempts: number;
-  @ApiProperty({ nullable: true, type: String }) lastError: string | null;
+  @ApiPropertyOptional({
+    nullable: true,
+    type: String,
+    description: 'The last delivery error; commissioner staff only.',
+  })
+  lastError?: string | null;
   @ApiProperty({ format: 'date-time', nullable: true, type: String }) sentAt: string | null;
-  @ApiProperty({ type: [String] }) recipients: string[];
+  @ApiPropertyOptional({ type: [String], description: 'Commissioner staff only.' }) recipients?: string[];
 }
 
 export class AlertResponse {

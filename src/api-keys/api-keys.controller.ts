@@ -6,6 +6,7 @@ import type { RequestContext } from '../common/request-context.js';
 import { UuidPipe } from '../common/uuid.pipe.js';
 import { ApiKeysService } from './api-keys.service.js';
 import { ApiKeyResponse, CreateApiKeyDto, IssuedApiKeyResponse } from './dto.js';
+import { Authorize } from '../auth/authorize.decorator.js';
 
 @ApiTags('administration')
 @ApiAuth()
@@ -14,7 +15,10 @@ export class ApiKeysController {
   constructor(private readonly keys: ApiKeysService) {}
 
   @Post()
-  @ApiOperation({ summary: 'Issue an API key for an agency’s own system (admin); the key is shown once' })
+  @Authorize('create', 'ApiKey', { param: 'agencyId', subject: 'Agency' })
+  @ApiOperation({
+    summary: 'Issue an API key for the agency’s own system (that agency’s supervisor); the key is shown once',
+  })
   @ApiCreatedResponse({ type: IssuedApiKeyResponse })
   @ApiProblems(403, 404, 422)
   issue(
@@ -35,7 +39,7 @@ export class ApiKeysController {
 
   @Delete(':keyId')
   @HttpCode(204)
-  @ApiOperation({ summary: 'Revoke an API key (admin)' })
+  @ApiOperation({ summary: 'Revoke an API key (admin, or that agency’s supervisor)' })
   @ApiNoContentResponse()
   @ApiProblems(403, 404)
   revoke(

@@ -4,6 +4,7 @@ import { AgenciesRepository } from '../agencies/agencies.repository.js';
 import { subjectOf } from '../authz/domain/abilities.js';
 import { AuditLog } from '../audit/audit-log.js';
 import { auditActorOf, chains } from '../audit/domain/audit-event.js';
+import { AccountMail } from '../auth/account-mail.js';
 import { newApiKeySecret } from '../auth/api-key-secret.js';
 import { Forbidden, NotFound, Unprocessable } from '../common/domain-errors.js';
 import { newId } from '../common/ids.js';
@@ -17,12 +18,16 @@ export class ApiKeysService {
     private readonly db: DataSource,
     private readonly agencies: AgenciesRepository,
     private readonly audit: AuditLog,
+    private readonly mail: AccountMail,
   ) {}
 
   async issue(ctx: RequestContext, agencyId: string, dto: CreateApiKeyDto): Promise<IssuedApiKeyResponse> {
     const agency = await this.agencies.findReadable(ctx.ability, agencyId);
     if (!agency) throw new NotFound('The agency');
-    if (!ctx.ability.can('create', 'ApiKey')) throw new Forbidden('Only administrators issue API keys.');
+    // SPEC §2: only the agency's own supervisor issues its keys; the admin may list and revoke, never issue.
+    if (!ctx.ability.can('create', subjectOf('ApiKey', { agencyId }))) {
+      throw new Forbidden('Only the agency’s own supervisor issues its API keys.');
+    }
     if (agency.kind !== 'frontline') {
       throw new Unprocessable(
         'api-key-agency-kind',
@@ -54,6 +59,13 @@ export class ApiKeysService {
         },
       );
     });
+    // A key reads its agency's cases, personal data included: the commissioner's office hears of every one.
+    await this.mail.piiCredentialCreated({
+      credential: { kind: 'api_key', id, name: key.name },
+      agency: { name: agency.name, code: agency.code },
+      createdBy: { kind: ctx.actor.kind, id: ctx.actor.id, role: ctx.actor.role },
+      at: key.createdAt,
+    });
     return { ...toResponse(key), key: token };
   }
 
@@ -70,7 +82,7 @@ export class ApiKeysService {
     const agency = await this.agencies.findReadable(ctx.ability, agencyId);
     if (!agency) throw new NotFound('The agency');
     if (!ctx.ability.can('delete', subjectOf('ApiKey', { agencyId })))
-      throw new Forbidden('Only administrators revoke API keys.');
+      throw new Forbidden('Only administrators and the agency’s own supervisor revoke its API keys.');
     await this.db.transaction(async (manager) => {
       const rows = await manager.query<[unknown[], number]>(
         `UPDATE api_keys SET revoked_at = coalesce(revoked_at, now())

@@ -16,6 +16,7 @@ import {
   VerifyResponse,
 } from './dto.js';
 import { Expensive } from '../limits/expensive.decorator.js';
+import { Authorize } from '../auth/authorize.decorator.js';
 
 @ApiTags('audit')
 @ApiAuth()
@@ -24,6 +25,7 @@ export class AuditController {
   constructor(private readonly audit: AuditService) {}
 
   @Get('events')
+  @Authorize('read', 'AuditEvent')
   @ApiOperation({ summary: 'Audit events with payloads (commissioner)' })
   @ApiPage(AuditEventResponse)
   @ApiProblems(403)

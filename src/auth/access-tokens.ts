@@ -4,8 +4,10 @@ import { JwtService } from '@nestjs/jwt';
 import { AppConfig } from '../config/app-config.js';
 import { isAgencyKind, isRole, type Actor, type AgencyKind, type Role } from '../authz/domain/roles.js';
 import { isUuid } from '../common/ids.js';
+import { TokenValidity } from './token-validity.js';
 
 interface AccessClaims {
+  iat?: number;
   sub: string;
   role: Role;
   agency: string | null;
@@ -18,7 +20,8 @@ interface AccessClaims {
  * public key used as an HMAC secret are refused), with issuer, audience and
  * expiry checked. They carry the role and agency the permissions need, so a
  * request costs no database read; a changed role takes effect when the token
- * expires (JWT_EXPIRES_IN_SECONDS, 15 minutes by default).
+ * expires (JWT_EXPIRES_IN_SECONDS, 15 minutes by default). Disabling a user,
+ * or setting their password, ends their tokens at once ({@link TokenValidity}).
  */
 @Injectable()
 export class AccessTokens {
@@ -28,6 +31,7 @@ export class AccessTokens {
   constructor(
     private readonly jwt: JwtService,
     private readonly config: AppConfig,
+    private readonly validity: TokenValidity,
   ) {
     this.key = createSecretKey(Buffer.from(config.auth.jwtSecret, 'utf8'));
   }
@@ -69,6 +73,7 @@ export class AccessTokens {
     if (
       // jsonwebtoken checks `exp` only when present: a token without one would never expire.
       typeof claims.exp !== 'number' ||
+      typeof claims.iat !== 'number' ||
       !isUuid(claims.sub) ||
       !isRole(claims.role) ||
       !(claims.agency === null || isUuid(claims.agency)) ||
@@ -78,6 +83,7 @@ export class AccessTokens {
     ) {
       return undefined;
     }
+    if (!(await this.validity.accepts(claims.sub, claims.iat))) return undefined;
     return {
       kind: 'user',
       id: claims.sub,

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsEmail, IsString, MaxLength, MinLength } from 'class-validator';
+import { IsEmail, IsString, Matches, MaxLength, MinLength } from 'class-validator';
 import { AGENCY_KINDS, ROLES, type AgencyKind, type Role } from '../authz/domain/roles.js';
 
 export class LoginDto {
@@ -13,6 +13,29 @@ export class LoginDto {
   @MinLength(1)
   @MaxLength(256)
   password: string;
+}
+
+export class SetPasswordDto {
+  @ApiProperty({
+    description: 'The token from the set-password link (after `#token=`).',
+    example: 'nV3k1h6Zb8q0cYk3l2m9A5x7Rt4Ew1Qo6Pz8Ys2Dd0U',
+  })
+  @IsString()
+  @Matches(/^[A-Za-z0-9_-]{43}$/, { message: 'token must be the 43-character token of a set-password link' })
+  token: string;
+
+  @ApiProperty({ minLength: 12, maxLength: 128, description: 'The new password, at least 12 characters.' })
+  @IsString()
+  @MinLength(12)
+  @MaxLength(128)
+  password: string;
+}
+
+export class PasswordResetDto {
+  @ApiProperty({ example: 'a.officer@bp-north.example' })
+  @IsEmail()
+  @MaxLength(254)
+  email: string;
 }
 
 export class TokenResponse {

@@ -4,86 +4,147 @@ import type { Redis } from 'ioredis';
 import { AppConfig } from '../config/app-config.js';
 import { TooManyRequests } from '../common/domain-errors.js';
 import { REDIS } from '../redis/redis.module.js';
+import { InMemoryLoginLimiter, type Admission, type LoginLimits } from './domain/login-limits.js';
 
 /**
- * Fixed-window login limits, per account (failed attempts) and per client
- * address (all attempts), shared by every API process through Redis. The
- * address is fastify's `request.ip`, which honours X-Forwarded-For only from
- * proxies named in TRUST_PROXY. If Redis is away the limits fall back to
- * this process's memory rather than switching off.
+ * The policy of `domain/login-limits.ts` in Redis, one script per attempt, so
+ * the check and the count are one atomic step shared by every API process:
+ * of any number of parallel attempts, at most the limit are let through to
+ * the password check. Keys: KEYS[1] address counter, KEYS[2] (account,
+ * address) counter, KEYS[3] account hash {n: failures from unknown
+ * addresses, next: epoch ms before which such addresses wait}, KEYS[4] set
+ * of address tags the account signed in from.
+ */
+const ADMIT = `
+local a = redis.call('INCR', KEYS[1])
+if a == 1 then redis.call('EXPIRE', KEYS[1], ARGV[1]) end
+if a > tonumber(ARGV[2]) then return {'address', redis.call('PTTL', KEYS[1])} end
+local p = redis.call('INCR', KEYS[2])
+if p == 1 then redis.call('EXPIRE', KEYS[2], ARGV[1]) end
+if p > tonumber(ARGV[3]) then
+  redis.call('DECR', KEYS[2])
+  return {'account_address', redis.call('PTTL', KEYS[2])}
+end
+if redis.call('SISMEMBER', KEYS[4], ARGV[8]) == 1 then return {'known', 0} end
+local now = tonumber(ARGV[7])
+local nextAt = tonumber(redis.call('HGET', KEYS[3], 'next') or '0')
+if now < nextAt then
+  redis.call('DECR', KEYS[2])
+  return {'account', nextAt - now}
+end
+local n = redis.call('HINCRBY', KEYS[3], 'n', 1)
+if redis.call('TTL', KEYS[3]) < 0 then redis.call('EXPIRE', KEYS[3], ARGV[9]) end
+local over = n - tonumber(ARGV[4])
+if over > 0 then
+  local delay = math.min(tonumber(ARGV[5]) * 2 ^ math.min(over - 1, 40), tonumber(ARGV[6]))
+  redis.call('HSET', KEYS[3], 'next', math.floor(now + delay))
+end
+return {'unknown', 0}
+`;
+
+/** The attempt's counts undone: the password was right. */
+const SUCCEEDED = `
+if tonumber(redis.call('GET', KEYS[1]) or '0') > 0 then redis.call('DECR', KEYS[1]) end
+if ARGV[1] == '0' and tonumber(redis.call('HGET', KEYS[2], 'n') or '0') > 0 then
+  redis.call('HINCRBY', KEYS[2], 'n', -1)
+end
+redis.call('SADD', KEYS[3], ARGV[2])
+redis.call('EXPIRE', KEYS[3], ARGV[3])
+return 1
+`;
+
+/** What `admit` hands back, for `succeeded` to undo. */
+export interface LoginTicket {
+  account: string;
+  address: string;
+  knownAddress: boolean;
+}
+
+/**
+ * Login limits shared by every API process through Redis. The address is
+ * fastify's `request.ip`, which honours X-Forwarded-For only from proxies
+ * named in TRUST_PROXY. If Redis is away the limits fall back to this
+ * process's memory rather than switching off.
  */
 @Injectable()
 export class LoginThrottle {
   private readonly logger = new Logger(LoginThrottle.name);
-  private readonly local = new Map<string, { count: number; resetAt: number }>();
+  private readonly limits: LoginLimits;
+  private readonly local: InMemoryLoginLimiter;
 
   constructor(
     @Inject(REDIS) private readonly redis: Redis,
     private readonly config: AppConfig,
-  ) {}
-
-  /** Counts this attempt against the address; refuses if the address or the account is over its limit. */
-  async admit(email: string, address: string): Promise<void> {
-    const { loginMaxAttemptsPerAddress, loginMaxAttemptsPerAccount } = this.config.auth;
-    const byAddress = await this.increment(this.addressKey(address));
-    if (byAddress.count > loginMaxAttemptsPerAddress) throw new TooManyRequests(byAddress.retryAfter);
-    const byAccount = await this.peek(this.accountKey(email));
-    if (byAccount.count >= loginMaxAttemptsPerAccount) throw new TooManyRequests(byAccount.retryAfter);
+  ) {
+    this.limits = config.auth.loginLimits;
+    this.local = new InMemoryLoginLimiter(this.limits);
   }
 
-  async recordFailure(email: string): Promise<void> {
-    await this.increment(this.accountKey(email));
-  }
-
-  async recordSuccess(email: string): Promise<void> {
-    const key = this.accountKey(email);
-    this.local.delete(key);
-    await this.redis.del(key).catch(() => undefined);
-  }
-
-  private accountKey(email: string): string {
-    // Hashed: an e-mail address is personal data and does not belong in Redis.
-    const digest = createHash('sha256').update(email.toLowerCase()).digest('hex').slice(0, 32);
-    return `${this.config.redis.queuePrefix}:login:account:${digest}`;
-  }
-
-  private addressKey(address: string): string {
-    return `${this.config.redis.queuePrefix}:login:address:${address}`;
-  }
-
-  private async increment(key: string): Promise<{ count: number; retryAfter: number }> {
-    const window = this.config.auth.loginWindowSeconds;
+  /** Counts this attempt before the password is checked; refuses (429) when a limit is reached. */
+  async admit(email: string, address: string): Promise<LoginTicket> {
+    const account = digest(email.toLowerCase());
+    const addressTag = digest(address);
+    const l = this.limits;
+    const now = Date.now();
+    let admission: Admission;
     try {
-      const result = await this.redis.multi().incr(key).expire(key, window, 'NX').ttl(key).exec();
-      if (!result) throw new Error('transaction aborted');
-      const count = Number(result[0][1]);
-      const ttl = Number(result[2][1]);
-      return { count, retryAfter: ttl > 0 ? ttl : window };
+      const [outcome, ms] = (await this.redis.eval(
+        ADMIT,
+        4,
+        this.key('address', addressTag),
+        this.key('pair', account, addressTag),
+        this.key('account', account),
+        this.key('known', account),
+        l.windowSeconds,
+        l.maxAttemptsPerAddress,
+        l.maxFailuresPerAccountAddress,
+        l.slowAfter,
+        l.baseDelayMs,
+        l.maxDelayMs,
+        now,
+        addressTag,
+        l.accountWindowSeconds,
+      )) as [string, number];
+      admission =
+        outcome === 'known' || outcome === 'unknown'
+          ? { admitted: true, knownAddress: outcome === 'known' }
+          : {
+              admitted: false,
+              limit: outcome as 'address' | 'account_address' | 'account',
+              retryAfterSeconds: Math.max(1, Math.ceil(Number(ms) / 1000)),
+            };
     } catch (err) {
       this.degraded(err);
-      const now = Date.now();
-      let entry = this.local.get(key);
-      if (!entry || entry.resetAt <= now) entry = { count: 0, resetAt: now + window * 1000 };
-      entry.count += 1;
-      this.local.set(key, entry);
-      return { count: entry.count, retryAfter: Math.ceil((entry.resetAt - now) / 1000) };
+      admission = this.local.admit(account, addressTag, now);
     }
+    if (!admission.admitted) {
+      this.logger.warn({ event: 'login_throttled', limit: admission.limit }, 'login attempt refused by a limit');
+      throw new TooManyRequests(admission.retryAfterSeconds);
+    }
+    return { account, address: addressTag, knownAddress: admission.knownAddress };
   }
 
-  private async peek(key: string): Promise<{ count: number; retryAfter: number }> {
-    const window = this.config.auth.loginWindowSeconds;
+  /** The password was right: this attempt no longer counts, and the address becomes known for the account. */
+  async succeeded(ticket: LoginTicket): Promise<void> {
     try {
-      const result = await this.redis.multi().get(key).ttl(key).exec();
-      if (!result) throw new Error('transaction aborted');
-      const ttl = Number(result[1][1]);
-      return { count: Number(result[0][1] ?? 0), retryAfter: ttl > 0 ? ttl : window };
+      await this.redis.eval(
+        SUCCEEDED,
+        3,
+        this.key('pair', ticket.account, ticket.address),
+        this.key('account', ticket.account),
+        this.key('known', ticket.account),
+        ticket.knownAddress ? '1' : '0',
+        ticket.address,
+        this.limits.knownAddressDays * 86_400,
+      );
     } catch (err) {
       this.degraded(err);
-      const entry = this.local.get(key);
-      const now = Date.now();
-      if (!entry || entry.resetAt <= now) return { count: 0, retryAfter: window };
-      return { count: entry.count, retryAfter: Math.ceil((entry.resetAt - now) / 1000) };
     }
+    this.local.succeeded(ticket.account, ticket.address, ticket.knownAddress, Date.now());
+  }
+
+  private key(...parts: string[]): string {
+    return `${this.config.redis.queuePrefix}:login:${parts.join(':')}`;
   }
 
   private degraded(err: unknown): void {
@@ -92,4 +153,9 @@ export class LoginThrottle {
       'Redis unavailable: login limits kept in process memory',
     );
   }
+}
+
+/** E-mail addresses and client addresses are personal data: Redis keys carry only a digest. */
+function digest(value: string): string {
+  return createHash('sha256').update(value).digest('hex').slice(0, 32);
 }

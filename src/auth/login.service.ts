@@ -11,7 +11,8 @@ import { verifyPassword } from './passwords.js';
 
 interface LoginRow {
   id: string;
-  password_hash: string;
+  password_hash: string | null;
+  disabled: boolean;
   role: Role;
   agency_id: string | null;
   agency_kind: AgencyKind | null;
@@ -30,20 +31,23 @@ export class LoginService {
 
   async login(email: string, password: string, address: string): Promise<TokenResponse> {
     const normalised = email.trim().toLowerCase();
-    await this.throttle.admit(normalised, address);
+    // Counted before the password is checked (and undone only when it was right).
+    const ticket = await this.throttle.admit(normalised, address);
     const rows = await this.db.query<LoginRow[]>(
-      `SELECT u.id, u.password_hash, u.role, u.agency_id, a.kind AS agency_kind, u.conflict_agency_ids
+      `SELECT u.id, u.password_hash, u.disabled_at IS NOT NULL AS disabled, u.role, u.agency_id,
+              a.kind AS agency_kind, u.conflict_agency_ids
          FROM users u LEFT JOIN agencies a ON a.id = u.agency_id
         WHERE u.email = $1`,
       [normalised],
     );
     const user = rows[0];
-    if (!(await verifyPassword(user?.password_hash, password))) {
-      await this.throttle.recordFailure(normalised);
+    // A disabled account, or one whose password was never set, answers exactly as a wrong password.
+    const verified = await verifyPassword(user?.password_hash ?? undefined, password);
+    if (!verified || user.disabled) {
       this.logger.warn({ event: 'login_failed' }, 'login failed');
       throw new Unauthenticated('The e-mail address or password is wrong.');
     }
-    await this.throttle.recordSuccess(normalised);
+    await this.throttle.succeeded(ticket);
     this.logger.log({ event: 'login_succeeded', userId: user.id }, 'login succeeded');
     return this.tokens.issue({
       kind: 'user',

@@ -17,6 +17,8 @@ import {
 import { CreateCaseDto } from './dto/create-case.dto.js';
 import { ListCasesQuery } from './dto/list-cases.query.js';
 import { RecordDecisionDto } from './dto/record-decision.dto.js';
+import { Authorize } from '../auth/authorize.decorator.js';
+import { DECISION_TYPES } from './domain/identification.js';
 
 const IDEMPOTENCY_HEADER = {
   name: 'Idempotency-Key',
@@ -31,6 +33,7 @@ export class CasesController {
   constructor(private readonly cases: CasesService) {}
 
   @Post()
+  @Authorize('create', 'Case')
   @HttpCode(201)
   @ApiOperation({ summary: 'Open a case (frontline officers, for their own agency)' })
   @ApiHeader(IDEMPOTENCY_HEADER)
@@ -61,6 +64,7 @@ export class CasesController {
   }
 
   @Post(':id/decisions')
+  @Authorize(DECISION_TYPES, 'Case', { param: 'id' })
   @HttpCode(201)
   @ApiOperation({ summary: 'Record a decision on the case version you read (409 if it moved on)' })
   @ApiHeader(IDEMPOTENCY_HEADER)

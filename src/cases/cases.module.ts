@@ -1,6 +1,9 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
 import { AlertsModule } from '../alerts/alerts.module.js';
+import { AuthModule } from '../auth/auth.module.js';
+import { RecordReaders } from '../auth/record-readers.js';
 import { CasesController } from './cases.controller.js';
 import { CasesService } from './cases.service.js';
 import { IndicatorsController } from './indicators.controller.js';
@@ -11,9 +14,17 @@ import { DetentionEpisodeEntity } from './persistence/detention-episode.entity.j
 import { ReviewFactsReader } from './persistence/review-facts.reader.js';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([CaseEntity, DecisionRecordEntity, DetentionEpisodeEntity]), AlertsModule],
+  imports: [
+    TypeOrmModule.forFeature([CaseEntity, DecisionRecordEntity, DetentionEpisodeEntity]),
+    AlertsModule,
+    AuthModule,
+  ],
   controllers: [CasesController, IndicatorsController],
   providers: [CasesService, CasesRepository, ReviewFactsReader],
   exports: [CasesRepository],
 })
-export class CasesModule {}
+export class CasesModule {
+  constructor(readers: RecordReaders, cases: CasesRepository, db: DataSource) {
+    readers.register('Case', async (ability, id) => (await cases.findReadable(db, ability, id)) !== undefined);
+  }
+}

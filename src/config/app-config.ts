@@ -1,3 +1,4 @@
+import type { LoginLimits } from '../auth/domain/login-limits.js';
 import type { Env } from './env.schema.js';
 
 /**
@@ -74,9 +75,7 @@ export interface AuthConfig {
   jwtIssuer: string;
   jwtAudience: string;
   jwtExpiresInSeconds: number;
-  loginMaxAttemptsPerAccount: number;
-  loginMaxAttemptsPerAddress: number;
-  loginWindowSeconds: number;
+  loginLimits: LoginLimits;
   bootstrapAdmin: { email: string; password: string } | undefined;
 }
 

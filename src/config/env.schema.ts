@@ -101,11 +101,13 @@ export const envSchema = z.object({
   JWT_ISSUER: z.string().min(1).default('oversight'),
   JWT_AUDIENCE: z.string().min(1).default('oversight-api'),
   JWT_EXPIRES_IN_SECONDS: int(900, 30, 86_400),
-  LOGIN_MAX_ATTEMPTS_PER_ACCOUNT: int(5, 1),
-  LOGIN_MAX_ATTEMPTS_PER_ADDRESS: int(30, 1),
+  LOGIN_MAX_FAILURES_PER_ACCOUNT_ADDRESS: int(5, 1),
+  LOGIN_MAX_ATTEMPTS_PER_ADDRESS: int(300, 1),
   LOGIN_WINDOW_SECONDS: int(900, 1),
   RATE_LIMIT_PER_MINUTE: int(600, 1),
   EXPENSIVE_ROUTE_CONCURRENCY: int(2, 1, 100),
+  LOGIN_ACCOUNT_SLOW_AFTER: int(20, 1),
+  LOGIN_ACCOUNT_MAX_DELAY_SECONDS: int(300, 1, 86_400),
   BOOTSTRAP_ADMIN_EMAIL: z
     .email()
     .optional()

@@ -173,6 +173,18 @@ describe('TRUST_PROXY', () => {
   ])('parses %j', (value, expected) => {
     expect(loadConfig({ ...SECRETS, TRUST_PROXY: value }).http.trustProxy).toEqual(expected);
   });
+
+  it.each(['true', '1', '2'])('refuses %j in production, asking for the proxies’ addresses', (value) => {
+    expect(() => loadConfig({ ...SECRETS, NODE_ENV: 'production', TRUST_PROXY: value })).toThrow(
+      /TRUST_PROXY.*list the addresses/,
+    );
+  });
+
+  it('accepts an explicit list in production', () => {
+    expect(loadConfig({ ...SECRETS, NODE_ENV: 'production', TRUST_PROXY: '10.0.0.5' }).http.trustProxy).toEqual([
+      '10.0.0.5',
+    ]);
+  });
 });
 
 /** `.env.example` at the repository root. */

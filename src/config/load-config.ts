@@ -35,7 +35,7 @@ function shapeConfig(env: Env): AppConfig {
       publicBaseUrl: env.PUBLIC_BASE_URL.replace(/\/+$/, ''),
       bodyLimitBytes: env.BODY_LIMIT_BYTES,
       corsOrigins: list(env.CORS_ORIGINS),
-      trustProxy: parseTrustProxy(env.TRUST_PROXY),
+      trustProxy: parseTrustProxy(env.TRUST_PROXY, env.NODE_ENV),
       metricsToken: env.METRICS_TOKEN,
       rateLimitPerMinute: env.RATE_LIMIT_PER_MINUTE,
       expensiveConcurrency: env.EXPENSIVE_ROUTE_CONCURRENCY,
@@ -59,9 +59,16 @@ function shapeConfig(env: Env): AppConfig {
       jwtIssuer: env.JWT_ISSUER,
       jwtAudience: env.JWT_AUDIENCE,
       jwtExpiresInSeconds: env.JWT_EXPIRES_IN_SECONDS,
-      loginMaxAttemptsPerAccount: env.LOGIN_MAX_ATTEMPTS_PER_ACCOUNT,
-      loginMaxAttemptsPerAddress: env.LOGIN_MAX_ATTEMPTS_PER_ADDRESS,
-      loginWindowSeconds: env.LOGIN_WINDOW_SECONDS,
+      loginLimits: {
+        windowSeconds: env.LOGIN_WINDOW_SECONDS,
+        maxAttemptsPerAddress: env.LOGIN_MAX_ATTEMPTS_PER_ADDRESS,
+        maxFailuresPerAccountAddress: env.LOGIN_MAX_FAILURES_PER_ACCOUNT_ADDRESS,
+        slowAfter: env.LOGIN_ACCOUNT_SLOW_AFTER,
+        baseDelayMs: 1_000,
+        maxDelayMs: env.LOGIN_ACCOUNT_MAX_DELAY_SECONDS * 1000,
+        accountWindowSeconds: 86_400,
+        knownAddressDays: 30,
+      },
       bootstrapAdmin: bootstrapAdmin(env),
     },
     pii: parsePiiKeys(
@@ -194,9 +201,17 @@ function bootstrapAdmin(env: Env): AuthConfig['bootstrapAdmin'] {
   return { email: email.toLowerCase(), password };
 }
 
-function parseTrustProxy(value: string): HttpConfig['trustProxy'] {
+function parseTrustProxy(value: string, nodeEnv: Env['NODE_ENV']): HttpConfig['trustProxy'] {
   const v = value.trim();
   if (v === '' || v === 'false') return false;
+  // `true` or a hop count believes X-Forwarded-For from whoever connects: any client could then pick the address the
+  // login limits count. Production names its proxies.
+  if (nodeEnv === 'production' && (v === 'true' || /^\d+$/.test(v))) {
+    throw new StartupError(
+      `Invalid environment variable TRUST_PROXY (got "${v}"): in production, list the addresses or CIDR ranges of ` +
+        'your proxies (e.g. TRUST_PROXY=10.0.0.5,10.0.1.0/24) so that no client can choose its own address.',
+    );
+  }
   if (v === 'true') return true;
   if (/^\d+$/.test(v)) return Number(v);
   return list(v);

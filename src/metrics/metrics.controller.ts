@@ -7,6 +7,8 @@ import { NotFound } from '../common/domain-errors.js';
 import { AppConfig } from '../config/app-config.js';
 import { Metrics } from './metrics.js';
 
+const LOOPBACK = ['127.0.0.1', '::1', '::ffff:127.0.0.1'];
+
 /**
  * Prometheus scrape endpoint. With METRICS_TOKEN set it needs
  * `Authorization: Bearer <token>`; without one it answers loopback clients
@@ -35,6 +37,9 @@ export class MetricsController {
       const wanted = Buffer.from(token);
       return given.length === wanted.length && timingSafeEqual(given, wanted);
     }
-    return ['127.0.0.1', '::1', '::ffff:127.0.0.1'].includes(request.ip);
+    // The socket's own address, never `request.ip` (which TRUST_PROXY lets X-Forwarded-For set), and nothing that
+    // came through a proxy: behind a reverse proxy on this host every request arrives from loopback.
+    const forwarded = request.headers['x-forwarded-for'] !== undefined || request.headers.forwarded !== undefined;
+    return !forwarded && LOOPBACK.includes(request.socket.remoteAddress ?? '');
   }
 }

@@ -11,6 +11,7 @@ import { prefersCsv } from './domain/csv.js';
 import { AgenciesReportResponse, AnonymisedExportQuery, ReportPeriodQuery } from './dto.js';
 import { ReportsService } from './reports.service.js';
 import { Expensive } from '../limits/expensive.decorator.js';
+import { Authorize } from '../auth/authorize.decorator.js';
 
 @ApiTags('reports')
 @ApiAuth()
@@ -23,6 +24,7 @@ export class ReportsController {
 
   @Get('reports/agencies')
   @Expensive('reports')
+  @Authorize('read', 'Report')
   @ApiOperation({
     summary: 'Per-agency oversight figures for a period (JSON, or CSV with Accept: text/csv)',
     description:
@@ -54,6 +56,7 @@ export class ReportsController {
 
   @Get('exports/anonymised')
   @Expensive('exports')
+  @Authorize('read', 'AnonymisedExport')
   @ApiOperation({
     summary: 'Anonymised, k-anonymous case data for research and publication (commissioner, analyst; CSV)',
     description:

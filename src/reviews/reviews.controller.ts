@@ -16,6 +16,7 @@ import {
   WithdrawReviewDto,
 } from './dto.js';
 import { ReviewsService } from './reviews.service.js';
+import { Authorize } from '../auth/authorize.decorator.js';
 
 @ApiTags('reviews')
 @ApiAuth()
@@ -31,6 +32,7 @@ export class ReviewsController {
   }
 
   @Post('auto-assign')
+  @Authorize('assign', 'Review')
   @HttpCode(200)
   @ApiOperation({ summary: 'Assign pending reviews, balanced over reviewers without a conflict (commissioner)' })
   @ApiOkResponse({ type: AutoAssignResponse })
@@ -48,6 +50,7 @@ export class ReviewsController {
   }
 
   @Post(':id/assign')
+  @Authorize('assign', 'Review', { param: 'id' })
   @HttpCode(200)
   @ApiOperation({ summary: 'Assign to a reviewer (commissioner); never to one with a conflict' })
   @ApiOkResponse({ type: ReviewResponseDto })
@@ -61,6 +64,7 @@ export class ReviewsController {
   }
 
   @Post(':id/conclude')
+  @Authorize('conclude', 'Review', { param: 'id' })
   @HttpCode(200)
   @ApiOperation({ summary: 'Conclude with a finding (commissioner, or the assigned reviewer without a conflict)' })
   @ApiOkResponse({ type: ReviewResponseDto })
@@ -74,6 +78,7 @@ export class ReviewsController {
   }
 
   @Post(':id/respond')
+  @Authorize('respond', 'Review', { param: 'id' })
   @HttpCode(200)
   @ApiOperation({ summary: 'The agency’s response to a concern or disagreement (agency supervisor)' })
   @ApiOkResponse({ type: ReviewResponseDto })
@@ -88,6 +93,7 @@ export class ReviewsController {
   }
 
   @Post(':id/withdraw')
+  @Authorize('withdraw', 'Review', { param: 'id' })
   @HttpCode(200)
   @ApiOperation({ summary: 'Withdraw a review not yet concluded (commissioner)' })
   @ApiOkResponse({ type: ReviewResponseDto })

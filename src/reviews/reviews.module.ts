@@ -1,5 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuthModule } from '../auth/auth.module.js';
+import { RecordReaders } from '../auth/record-readers.js';
 import { ReviewEntity } from './persistence/review.entity.js';
 import { ReviewsRepository } from './persistence/reviews.repository.js';
 import { SamplingDrawRepository } from './persistence/sampling-draw.repository.js';
@@ -12,9 +14,13 @@ import { SamplingRunsController } from './sampling-runs.controller.js';
 import { SamplingRunsService } from './sampling-runs.service.js';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([SamplingRunEntity, SamplingStratumEntity, ReviewEntity])],
+  imports: [TypeOrmModule.forFeature([SamplingRunEntity, SamplingStratumEntity, ReviewEntity]), AuthModule],
   controllers: [SamplingRunsController, ReviewsController],
   providers: [SamplingRunsService, SamplingRunner, SamplingDrawRepository, ReviewsService, ReviewsRepository],
   exports: [SamplingRunsService, SamplingRunner],
 })
-export class ReviewsModule {}
+export class ReviewsModule {
+  constructor(readers: RecordReaders, reviews: ReviewsService) {
+    readers.register('Review', (ability, id) => reviews.readable(ability, id));
+  }
+}

@@ -2,13 +2,12 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditLog } from '../audit/audit-log.js';
 import { auditActorOf, chains } from '../audit/domain/audit-event.js';
-import { subjectOf } from '../authz/domain/abilities.js';
+import { subjectOf, type AppAbility } from '../authz/domain/abilities.js';
 import { Conflict, Forbidden, NotFound, Unprocessable } from '../common/domain-errors.js';
 import { isUuid } from '../common/ids.js';
 import { decodeCursor, pageSize, toPage, type Page } from '../common/pagination.js';
 import type { RequestContext } from '../common/request-context.js';
 import { AppConfig } from '../config/app-config.js';
-import type { Role } from '../authz/domain/roles.js';
 import { autoAssign } from './domain/auto-assign.js';
 import {
   allowedReviewCommands,
@@ -58,13 +57,16 @@ export class ReviewsService {
   }
 
   async assign(ctx: RequestContext, id: string, reviewerId: string): Promise<ReviewResponseDto> {
-    const reviewer = await this.reviews.assignee(reviewerId);
-    if (!reviewer) {
-      throw new Unprocessable('unknown-reviewer', 'No user has this id.', [
-        { field: 'reviewerId', message: 'no such user' },
-      ]);
-    }
-    return this.command(ctx, id, 'assign', { type: 'assign', reviewer });
+    // Looked up only once the caller may assign this review, and an id of no user answers exactly as one of a user
+    // who is not a reviewer: the route cannot be used to learn which user ids exist.
+    return this.command(ctx, id, 'assign', async (manager) => ({
+      type: 'assign',
+      reviewer: (await this.reviews.assignee(manager, reviewerId)) ?? {
+        id: reviewerId,
+        role: null,
+        conflictAgencyIds: [],
+      },
+    }));
   }
 
   conclude(ctx: RequestContext, id: string, finding: Finding, rationale: string): Promise<ReviewResponseDto> {
@@ -115,7 +117,7 @@ export class ReviewsService {
     ctx: RequestContext,
     id: string,
     action: 'assign' | 'conclude' | 'respond' | 'withdraw',
-    command: ReviewCommand,
+    commandOrLookup: ReviewCommand | ((manager: EntityManager) => Promise<ReviewCommand>),
     rename?: FieldRename,
   ): Promise<ReviewResponseDto> {
     return this.db.transaction(async (manager) => {
@@ -123,6 +125,7 @@ export class ReviewsService {
       if (!ctx.ability.can(action, reviewSubject(row))) {
         throw new Forbidden(`You may not ${action} this review.`);
       }
+      const command = typeof commandOrLookup === 'function' ? await commandOrLookup(manager) : commandOrLookup;
       const now = new Date();
       const result = transitionReview(snapshotOf(row), command, reviewActor(ctx), now, {
         reviewResponseDays: this.config.sampling.reviewResponseDays,
@@ -149,6 +152,11 @@ export class ReviewsService {
       );
       return this.present(ctx, await this.findReadable(manager, ctx, id));
     });
+  }
+
+  /** Whether the review exists and the caller may read it (the same filter as every read). */
+  async readable(ability: AppAbility, id: string): Promise<boolean> {
+    return (await this.reviews.findReadable(this.db.manager, ability, id)) !== undefined;
   }
 
   private async findReadable(manager: EntityManager, ctx: RequestContext, id: string): Promise<ReviewRow> {

@@ -8,6 +8,7 @@ import { UuidPipe } from '../common/uuid.pipe.js';
 import { CreateSamplingRunDto, SamplingRunResponse } from './dto.js';
 import { SamplingRunsService } from './sampling-runs.service.js';
 import { Expensive } from '../limits/expensive.decorator.js';
+import { Authorize } from '../auth/authorize.decorator.js';
 
 @ApiTags('reviews')
 @ApiAuth()
@@ -17,6 +18,7 @@ export class SamplingRunsController {
 
   @Post()
   @Expensive('sampling-runs')
+  @Authorize('create', 'SamplingRun')
   @ApiOperation({ summary: 'Start a sampling run over a period (commissioner); drawn by a background job' })
   @ApiCreatedResponse({ type: SamplingRunResponse })
   @ApiProblems(403, 422)

@@ -19,11 +19,18 @@ export class CreateUserDto {
   @MaxLength(254)
   email: string;
 
-  @ApiProperty({ minLength: 12, maxLength: 128, description: 'At least 12 characters.' })
+  @ApiPropertyOptional({
+    minLength: 12,
+    maxLength: 128,
+    description:
+      'Only for roles that cannot read case personal data (admin, analyst), at least 12 characters. Every other ' +
+      'account, and these when it is left out, is e-mailed a one-time link (valid 72 hours) to set its own.',
+  })
+  @IsOptional()
   @IsString()
   @MinLength(12)
   @MaxLength(128)
-  password: string;
+  password?: string;
 
   @ApiProperty({ enum: ROLES })
   @IsIn(ROLES)
@@ -50,4 +57,6 @@ export class UserResponse {
   @ApiProperty({ format: 'uuid', nullable: true, type: String }) agencyId: string | null;
   @ApiProperty({ type: [String], format: 'uuid' }) conflictAgencyIds: string[];
   @ApiProperty({ format: 'date-time' }) createdAt: string;
+  @ApiProperty({ format: 'date-time', nullable: true, type: String, description: 'Set while the user is disabled.' })
+  disabledAt: string | null;
 }

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Ctx } from '../auth/request-context.decorator.js';
 import { ApiAuth, ApiPage, ApiProblems } from '../common/api-docs.js';
@@ -7,6 +7,7 @@ import type { RequestContext } from '../common/request-context.js';
 import { UuidPipe } from '../common/uuid.pipe.js';
 import { CreateUserDto, UserResponse } from './dto.js';
 import { UsersService } from './users.service.js';
+import { Authorize } from '../auth/authorize.decorator.js';
 
 @ApiTags('administration')
 @ApiAuth()
@@ -15,7 +16,13 @@ export class UsersController {
   constructor(private readonly users: UsersService) {}
 
   @Post()
-  @ApiOperation({ summary: 'Create a user (admin)' })
+  @Authorize('create', 'User')
+  @ApiOperation({
+    summary: 'Create a user (admin)',
+    description:
+      '`password` only for admin and analyst accounts; every account that can read case personal data gets a ' +
+      'one-time set-password link by e-mail (valid 72 hours), and its creation is e-mailed to the commissioner’s office.',
+  })
   @ApiCreatedResponse({ type: UserResponse })
   @ApiProblems(403, 409, 422)
   create(@Ctx() ctx: RequestContext, @Body() body: CreateUserDto): Promise<UserResponse> {
@@ -27,6 +34,26 @@ export class UsersController {
   @ApiPage(UserResponse)
   list(@Ctx() ctx: RequestContext, @Query() query: PageQueryDto): Promise<Page<UserResponse>> {
     return this.users.list(ctx, query);
+  }
+
+  @Post(':id/disable')
+  @Authorize('update', 'User', { param: 'id' })
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Disable a user (admin): their access tokens stop working at once' })
+  @ApiOkResponse({ type: UserResponse })
+  @ApiProblems(403, 404, 409)
+  disable(@Ctx() ctx: RequestContext, @Param('id', UuidPipe) id: string): Promise<UserResponse> {
+    return this.users.setDisabled(ctx, id, true);
+  }
+
+  @Post(':id/enable')
+  @Authorize('update', 'User', { param: 'id' })
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Enable a disabled user (admin); tokens issued before the disable stay refused' })
+  @ApiOkResponse({ type: UserResponse })
+  @ApiProblems(403, 404)
+  enable(@Ctx() ctx: RequestContext, @Param('id', UuidPipe) id: string): Promise<UserResponse> {
+    return this.users.setDisabled(ctx, id, false);
   }
 
   @Get(':id')

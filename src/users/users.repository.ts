@@ -22,6 +22,24 @@ export class UsersRepository {
     return (await manager.query<unknown[]>(`SELECT 1 FROM users LIMIT 1`)).length > 0;
   }
 
+  /**
+   * Disabling sets `tokens_valid_after` too (to the next whole second, the
+   * resolution of a token's `iat`), so re-enabling does not revive tokens
+   * issued before; an already-disabled user keeps their first disable time.
+   */
+  async setDisabled(manager: EntityManager, id: string, disabled: boolean): Promise<UserEntity | undefined> {
+    const [rows] = await manager.query<[UserRow[], number]>(
+      disabled
+        ? `UPDATE users SET disabled_at = coalesce(disabled_at, now()),
+                  tokens_valid_after = greatest(tokens_valid_after, date_trunc('second', now()) + interval '1 second'),
+                  updated_at = now()
+            WHERE id = $1 RETURNING *`
+        : `UPDATE users SET disabled_at = NULL, updated_at = now() WHERE id = $1 RETURNING *`,
+      [id],
+    );
+    return rows[0] && toEntity(rows[0]);
+  }
+
   async listReadable(ability: AppAbility, limit: number, afterId: string | undefined): Promise<UserEntity[]> {
     const params = new SqlParams();
     const access = accessibleSql(ability, 'read', 'User', COLUMNS, params);
@@ -47,12 +65,14 @@ export class UsersRepository {
 interface UserRow {
   id: string;
   email: string;
-  password_hash: string;
+  password_hash: string | null;
   role: UserEntity['role'];
   agency_id: string | null;
   conflict_agency_ids: string[];
   created_at: Date;
   updated_at: Date;
+  disabled_at: Date | null;
+  tokens_valid_after: Date | null;
 }
 
 function toEntity(r: UserRow): UserEntity {
@@ -65,5 +85,7 @@ function toEntity(r: UserRow): UserEntity {
     conflictAgencyIds: r.conflict_agency_ids,
     createdAt: r.created_at,
     updatedAt: r.updated_at,
+    disabledAt: r.disabled_at,
+    tokensValidAfter: r.tokens_valid_after,
   });
 }

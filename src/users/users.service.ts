@@ -3,7 +3,11 @@ import { DataSource } from 'typeorm';
 import { AgenciesRepository } from '../agencies/agencies.repository.js';
 import { AuditLog } from '../audit/audit-log.js';
 import { auditActorOf, chains } from '../audit/domain/audit-event.js';
+import { AccountMail } from '../auth/account-mail.js';
+import { PasswordLinks, type IssuedLink } from '../auth/password-links.js';
 import { hashPassword } from '../auth/passwords.js';
+import { TokenValidity } from '../auth/token-validity.js';
+import { canReadPii } from '../authz/domain/pii-roles.js';
 import { uniqueViolationAs } from '../common/database-errors.js';
 import { Conflict, Forbidden, NotFound, Unprocessable } from '../common/domain-errors.js';
 import { isUuid, newId } from '../common/ids.js';
@@ -21,14 +25,27 @@ export class UsersService {
     private readonly users: UsersRepository,
     private readonly agencies: AgenciesRepository,
     private readonly audit: AuditLog,
+    private readonly links: PasswordLinks,
+    private readonly mail: AccountMail,
+    private readonly validity: TokenValidity,
   ) {}
 
   async create(ctx: RequestContext, dto: CreateUserDto): Promise<UserResponse> {
     if (!ctx.ability.can('create', 'User')) throw new Forbidden('Only administrators create users.');
+    const readsPii = canReadPii(dto.role);
+    // Separation of duties (SPEC §1, §8): the admin never chooses the password of an account that reads PII.
+    if (readsPii && dto.password !== undefined) {
+      throw new Unprocessable('password-not-allowed', 'This account sets its own password.', [
+        {
+          field: 'password',
+          message: `a ${dto.role} can read personal data and sets their own password through the link e-mailed to them`,
+        },
+      ]);
+    }
     const email = dto.email.trim().toLowerCase();
     const conflictIds = [...new Set((dto.conflictAgencyIds ?? []).map((id) => id.toLowerCase()))];
     const duplicate = new Conflict('duplicate-email', 'A user with this e-mail address exists already.');
-    const passwordHash = await hashPassword(dto.password);
+    const passwordHash = dto.password === undefined ? null : await hashPassword(dto.password);
     const now = new Date();
     const user = Object.assign(new UserEntity(), {
       id: newId(),
@@ -39,7 +56,11 @@ export class UsersService {
       conflictAgencyIds: conflictIds,
       createdAt: now,
       updatedAt: now,
+      disabledAt: null,
+      tokensValidAfter: null,
     });
+    let agency: { name: string; code: string } | null = null;
+    let link: IssuedLink | undefined;
     await this.db
       .transaction(async (manager) => {
         const known = await this.agencies.findByIds(manager, [
@@ -54,7 +75,9 @@ export class UsersService {
         });
         if (errors.length > 0) throw new Unprocessable('invalid-user', 'The user cannot be placed like this.', errors);
         if (await this.users.emailTaken(manager, email)) throw duplicate;
+        agency = known.find((a) => a.id === user.agencyId) ?? null;
         await this.users.insert(manager, user);
+        if (passwordHash === null) link = await this.links.issue(manager, user.id, 'invitation', now);
         await this.audit.append(
           manager,
           { actor: auditActorOf(ctx.actor), requestId: ctx.requestId },
@@ -62,11 +85,25 @@ export class UsersService {
             chainId: chains.of('user', user.id),
             action: 'user.created',
             subject: { type: 'user', id: user.id },
-            payload: { role: user.role, agencyId: user.agencyId, conflictAgencyIds: user.conflictAgencyIds },
+            payload: {
+              role: user.role,
+              agencyId: user.agencyId,
+              conflictAgencyIds: user.conflictAgencyIds,
+              password: passwordHash === null ? 'link_mailed' : 'set_by_admin',
+            },
           },
         );
       })
       .catch(uniqueViolationAs(duplicate));
+    if (link) await this.links.send(email, user.id, link);
+    if (readsPii) {
+      await this.mail.piiCredentialCreated({
+        credential: { kind: 'user', id: user.id, email, role: user.role },
+        agency,
+        createdBy: { kind: ctx.actor.kind, id: ctx.actor.id, role: ctx.actor.role },
+        at: now,
+      });
+    }
     return toResponse(user);
   }
 
@@ -82,6 +119,33 @@ export class UsersService {
     if (!user) throw new NotFound('The user');
     return toResponse(user);
   }
+
+  /** SPEC §8: a disabled user's tokens stop working at once; enabling does not bring the old ones back. */
+  async setDisabled(ctx: RequestContext, id: string, disabled: boolean): Promise<UserResponse> {
+    const found = await this.users.findReadable(ctx.ability, id);
+    if (!found) throw new NotFound('The user');
+    if (!ctx.ability.can('update', 'User')) throw new Forbidden('Only administrators disable and enable users.');
+    if (disabled && ctx.actor.kind === 'user' && ctx.actor.id === id) {
+      throw new Conflict('disable-self', 'You cannot disable your own account.');
+    }
+    const user = await this.db.transaction(async (manager) => {
+      const changed = await this.users.setDisabled(manager, id, disabled);
+      if (!changed) throw new NotFound('The user');
+      await this.audit.append(
+        manager,
+        { actor: auditActorOf(ctx.actor), requestId: ctx.requestId },
+        {
+          chainId: chains.of('user', id),
+          action: disabled ? 'user.disabled' : 'user.enabled',
+          subject: { type: 'user', id },
+          payload: { role: changed.role },
+        },
+      );
+      return changed;
+    });
+    await this.validity.changed(id);
+    return toResponse(user);
+  }
 }
 
 function toResponse(u: UserEntity): UserResponse {
@@ -92,5 +156,6 @@ function toResponse(u: UserEntity): UserResponse {
     agencyId: u.agencyId,
     conflictAgencyIds: u.conflictAgencyIds,
     createdAt: u.createdAt.toISOString(),
+    disabledAt: u.disabledAt?.toISOString() ?? null,
   };
 }

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { Response } from 'supertest';
 import { createAgency, type Agency } from '../factories/agencies.js';
-import { login } from '../factories/session.js';
+import { login, type Session } from '../factories/session.js';
+import { createUser, setPasswordInProcess } from '../factories/users.js';
 import { createWorld, type World } from '../factories/world.js';
 import { errorFields, expectProblem } from '../support/problems.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
@@ -38,7 +39,12 @@ describe('administration', () => {
   }
 
   /** The audit events about one subject; each must name the admin and the request that caused it. */
-  async function expectAudited(res: Response, action: string, subject: { type: string; id: string }): Promise<void> {
+  async function expectAudited(
+    res: Response,
+    action: string,
+    subject: { type: string; id: string },
+    by: Session = w.admin,
+  ): Promise<void> {
     const { rows } = await t.sql.query(
       `SELECT action, subject_type, subject_id, actor_type, actor_id, actor_role, request_id
          FROM audit_events WHERE subject_id = $1 AND action = $2`,
@@ -50,8 +56,8 @@ describe('administration', () => {
         subject_type: subject.type,
         subject_id: subject.id,
         actor_type: 'user',
-        actor_id: w.admin.id,
-        actor_role: 'admin',
+        actor_id: by.id,
+        actor_role: by.role,
         request_id: res.headers['x-request-id'],
       },
     ]);
@@ -215,7 +221,9 @@ describe('administration', () => {
         const email = `${unique(role)}@Oversight.TEST`;
         const password = `${role}-secret-passphrase`;
         const agencyId = where === null ? undefined : w.agencies[where].id;
-        const res = await post({ email, password, role, ...(agencyId ? { agencyId } : {}) });
+        // Only roles that cannot read personal data take a password from the admin (SPEC §8).
+        const byAdmin = role === 'admin' || role === 'analyst';
+        const res = await post({ email, ...(byAdmin ? { password } : {}), role, ...(agencyId ? { agencyId } : {}) });
         expect(res.status).toBe(201);
         expect(res.body).toEqual({
           id: expect.stringMatching(UUID),
@@ -224,9 +232,11 @@ describe('administration', () => {
           agencyId: agencyId ?? null,
           conflictAgencyIds: [],
           createdAt: expect.stringMatching(ISO_TIME),
+          disabledAt: null,
         });
         expect(res.text).not.toMatch(/password|hash|argon/i);
         expect(res.text).not.toContain(password);
+        if (!byAdmin) await setPasswordInProcess(t, res.body.id, password);
         const stored = await t.sql.query(`SELECT password_hash FROM users WHERE id = $1`, [res.body.id]);
         expect(stored.rows[0].password_hash).toMatch(/^\$argon2id\$/);
         await expect(login(t, email, password)).resolves.toEqual(expect.any(String));
@@ -238,7 +248,6 @@ describe('administration', () => {
       const conflicts = [w.agencies.own.id, w.agencies.other.id];
       const res = await post({
         email: `${unique('conflicted')}@oversight.test`,
-        password: 'conflicted-passphrase',
         role: 'reviewer',
         agencyId: w.agencies.office.id,
         conflictAgencyIds: conflicts,
@@ -258,7 +267,6 @@ describe('administration', () => {
       const before = await snapshot();
       const res = await post({
         email: `${unique('misplaced')}@oversight.test`,
-        password: 'misplaced-passphrase',
         role,
         ...(where ? { agencyId: w.agencies[where].id } : {}),
       });
@@ -270,7 +278,6 @@ describe('administration', () => {
       const before = await snapshot();
       const res = await post({
         email: `${unique('lost')}@oversight.test`,
-        password: 'lost-user-passphrase',
         role: 'agency_officer',
         agencyId: randomUUID(),
       });
@@ -282,7 +289,6 @@ describe('administration', () => {
       const before = await snapshot();
       const res = await post({
         email: `${unique('conflict')}@oversight.test`,
-        password: 'conflict-passphrase',
         role: 'reviewer',
         agencyId: w.agencies.office.id,
         conflictAgencyIds: [w.agencies.own.id, randomUUID()],
@@ -295,7 +301,6 @@ describe('administration', () => {
       const before = await snapshot();
       const res = await post({
         email: w.officer.email.toUpperCase(),
-        password: 'duplicate-passphrase',
         role: 'agency_officer',
         agencyId: w.agencies.own.id,
       });
@@ -314,8 +319,8 @@ describe('administration', () => {
       const res = await post({
         email: `${unique('invalid')}@oversight.test`,
         password: 'a-valid-passphrase',
-        role: 'agency_officer',
-        agencyId: w.agencies.own.id,
+        role: 'analyst',
+        agencyId: w.agencies.office.id,
         ...overrides,
       });
       expect(errorFields(expectProblem(res, 400))).toContain(field);
@@ -336,16 +341,19 @@ describe('administration', () => {
 
   describe('API keys', () => {
     let agency: Agency;
+    /** The supervisor of `agency`: only an agency's own supervisor issues its keys (SPEC §2). */
+    let keeper: Session;
 
     beforeAll(async () => {
       agency = await createAgency(t, w.admin, 'frontline');
+      keeper = await createUser(t, w.admin, 'agency_supervisor', agency.id);
     });
 
     const keysOf = (agencyId: string) => `/api/v1/agencies/${agencyId}/api-keys`;
-    const issue = (agencyId: string, auth = w.admin.auth) =>
+    const issue = (agencyId: string, auth = keeper.auth) =>
       t.http().post(keysOf(agencyId)).set('authorization', auth).send({ name: 'case system' });
 
-    it('lets the admin issue a key for a frontline agency, shown once and never stored', async () => {
+    it('lets the agency’s supervisor issue a key, shown once and never stored', async () => {
       const res = await issue(agency.id);
       expect(res.status).toBe(201);
       expect(res.body).toEqual({
@@ -375,7 +383,7 @@ describe('administration', () => {
       }
       const audit = await t.sql.query<{ payload: string }>(`SELECT payload::text AS payload FROM audit_events`);
       expect(audit.rows.map((r) => r.payload).join('\n')).not.toContain(secret);
-      await expectAudited(res, 'api_key.issued', { type: 'api_key', id: res.body.id });
+      await expectAudited(res, 'api_key.issued', { type: 'api_key', id: res.body.id }, keeper);
     });
 
     it('authenticates with the key as an officer of its agency', async () => {
@@ -441,10 +449,11 @@ describe('administration', () => {
     });
 
     it.each(['authority', 'office'] as const)(
-      'refuses to issue a key for the %s agency (422 naming agencyId), writing nothing',
+      'refuses a key for the %s agency, which no supervisor can read (404), writing nothing',
       async (which) => {
         const before = await snapshot();
-        expect(errorFields(expectProblem(await issue(w.agencies[which].id), 422))).toEqual(['agencyId']);
+        expectProblem(await issue(w.agencies[which].id), 404);
+        expectProblem(await issue(w.agencies[which].id, w.admin.auth), 403);
         await expect(snapshot()).resolves.toEqual(before);
       },
     );
@@ -453,17 +462,19 @@ describe('administration', () => {
       expectProblem(await issue(randomUUID()), 404);
     });
 
-    it('refuses non-admins: 403 where they can read the agency, 404 where they cannot', async () => {
+    it('refuses all but the agency’s own supervisor: 403 where they can read the agency, 404 where not', async () => {
       const before = await snapshot();
+      expectProblem(await issue(w.agencies.own.id, w.admin.auth), 403);
       expectProblem(await issue(w.agencies.own.id, w.officer.auth), 403);
-      expectProblem(await issue(w.agencies.own.id, w.supervisor.auth), 403);
+      expectProblem(await issue(agency.id, w.supervisor.auth), 404);
       expectProblem(await issue(w.agencies.own.id, w.apiKey.auth), 403);
       expectProblem(await issue(w.agencies.own.id, w.commissioner.auth), 403);
       expectProblem(await issue(w.agencies.other.id, w.officer.auth), 404);
       expectProblem(await issue(w.agencies.own.id, w.decisionMaker.auth), 404);
       const ownKey = `${keysOf(w.agencies.own.id)}/${w.apiKey.keyId}`;
-      expectProblem(await t.http().delete(ownKey).set('authorization', w.supervisor.auth), 403);
+      expectProblem(await t.http().delete(ownKey).set('authorization', w.officer.auth), 403);
       expectProblem(await t.http().delete(ownKey).set('authorization', w.apiKey.auth), 403);
+      expectProblem(await t.http().delete(ownKey).set('authorization', w.otherSupervisor.auth), 404);
       expectProblem(await t.http().delete(ownKey).set('authorization', w.otherOfficer.auth), 404);
       await expect(snapshot()).resolves.toEqual(before);
       expect((await t.http().get('/api/v1/me').set('authorization', w.apiKey.auth)).status).toBe(200);

@@ -1,4 +1,7 @@
 import { createHmac, randomBytes, randomUUID } from 'node:crypto';
+import { createAgency } from '../factories/agencies.js';
+import { adminSession, type Session } from '../factories/session.js';
+import { createUser } from '../factories/users.js';
 import { createWorld, type World } from '../factories/world.js';
 import { errorFields, expectProblem } from '../support/problems.js';
 import { ADMIN, startTestApp, type TestApp } from '../support/test-app.js';
@@ -21,15 +24,23 @@ describe('authentication', () => {
   afterAll(async () => t.close(), SLOW);
 
   /** A frontline officer whose password the test knows; returns the e-mail address. */
-  async function officerWithPassword(password: string): Promise<string> {
+  async function officerWithPassword(password: string, app: TestApp = t, admin = w.admin): Promise<string> {
     const email = `login-${randomUUID().slice(0, 8)}@oversight.test`;
-    const res = await t
-      .http()
-      .post('/api/v1/users')
-      .set('authorization', w.admin.auth)
-      .send({ email, password, role: 'agency_officer', agencyId: w.agencies.own.id });
-    expect(res.status).toBe(201);
+    await createUser(
+      app,
+      admin,
+      'agency_officer',
+      admin === w.admin ? w.agencies.own.id : await ownAgency(app, admin),
+      {
+        email,
+        password,
+      },
+    );
     return email;
+  }
+
+  async function ownAgency(app: TestApp, admin: Session): Promise<string> {
+    return (await createAgency(app, admin, 'frontline')).id;
   }
 
   async function admins(database: TestApp['sql']): Promise<{ email: string }[]> {
@@ -151,25 +162,94 @@ describe('authentication', () => {
   });
 
   describe('rate limiting', () => {
-    it('locks an account after LOGIN_MAX_ATTEMPTS_PER_ACCOUNT failures, even for the right password', async () => {
-      const password = 'locked-out-password-1';
+    const wrong = (email: string, i: number) => ({ email, password: `wrong-password-${i}` });
+
+    it('lets at most LOGIN_MAX_FAILURES_PER_ACCOUNT_ADDRESS of 50 parallel wrong passwords reach the check', async () => {
+      const password = 'parallel-right-password-1';
       const email = await officerWithPassword(password);
-      for (let i = 0; i < t.config.auth.loginMaxAttemptsPerAccount; i++) {
-        const res = await t
-          .http()
-          .post(LOGIN)
-          .send({ email, password: `wrong-password-${i}` });
-        expectProblem(res, 401);
-      }
+      const limit = t.config.auth.loginLimits.maxFailuresPerAccountAddress;
+      const answers = await Promise.all(
+        Array.from({ length: 50 }, (_, i) => t.http().post(LOGIN).send(wrong(email, i))),
+      );
+      const statuses = answers.map((r) => r.status);
+      // A 401 is an attempt whose password was checked; every other one was refused before argon2 ran.
+      expect(statuses.filter((s) => s === 401)).toHaveLength(limit);
+      expect(statuses.filter((s) => s === 429)).toHaveLength(50 - limit);
+      // The limit holds for the right password too, from this address.
       const locked = await t.http().post(LOGIN).send({ email, password });
       expect(expectProblem(locked, 429).detail).toEqual(expect.any(String));
       const retryAfter = Number(locked.headers['retry-after']);
       expect(retryAfter).toBeGreaterThan(0);
-      expect(retryAfter).toBeLessThanOrEqual(t.config.auth.loginWindowSeconds);
+      expect(retryAfter).toBeLessThanOrEqual(t.config.auth.loginLimits.windowSeconds);
       // The same account in other letters is the same account.
       expectProblem(await t.http().post(LOGIN).send({ email: email.toUpperCase(), password }), 429);
       // Other accounts are not affected.
       expect((await t.http().post(LOGIN).send(ADMIN)).status).toBe(200);
+    });
+
+    it('lets no more than one of 25 parallel wrong passwords through after 4 failures', async () => {
+      const email = await officerWithPassword('parallel-right-password-2');
+      for (let i = 0; i < 4; i++) expectProblem(await t.http().post(LOGIN).send(wrong(email, i)), 401);
+      const answers = await Promise.all(
+        Array.from({ length: 25 }, (_, i) =>
+          t
+            .http()
+            .post(LOGIN)
+            .send(wrong(email, 10 + i)),
+        ),
+      );
+      expect(answers.filter((r) => r.status === 401)).toHaveLength(1);
+      expect(answers.filter((r) => r.status === 429)).toHaveLength(24);
+    });
+
+    it('does not count a right password against the limit', async () => {
+      const password = 'counted-right-password-1';
+      const email = await officerWithPassword(password);
+      for (let i = 0; i < 10; i++) expect((await t.http().post(LOGIN).send({ email, password })).status).toBe(200);
+      for (let i = 0; i < 5; i++) expectProblem(await t.http().post(LOGIN).send(wrong(email, i)), 401);
+    });
+
+    describe('behind a trusted proxy (client addresses from X-Forwarded-For)', () => {
+      let proxied: TestApp;
+      let admin: Session;
+      const from = (address: string) => proxied.http().post(LOGIN).set('x-forwarded-for', address);
+
+      beforeAll(async () => {
+        proxied = await startTestApp({
+          env: { TRUST_PROXY: '127.0.0.1', LOGIN_ACCOUNT_SLOW_AFTER: '6', LOGIN_ACCOUNT_MAX_DELAY_SECONDS: '60' },
+        });
+        admin = await adminSession(proxied);
+      }, SLOW);
+      afterAll(async () => proxied.close(), SLOW);
+
+      it('does not let wrong passwords from one address lock the owner out at another', async () => {
+        const password = 'owner-right-password-1';
+        const email = await officerWithPassword(password, proxied, admin);
+        for (let i = 0; i < 5; i++) expectProblem(await from('203.0.113.66').send(wrong(email, i)), 401);
+        expectProblem(await from('203.0.113.66').send({ email, password }), 429);
+        // The owner, at the office's address, is not refused.
+        expect((await from('198.51.100.10').send({ email, password })).status).toBe(200);
+      });
+
+      it('slows guesses spread over many addresses with growing delays, never the addresses the owner used', async () => {
+        const password = 'owner-right-password-2';
+        const email = await officerWithPassword(password, proxied, admin);
+        expect((await from('198.51.100.20').send({ email, password })).status).toBe(200);
+        // LOGIN_ACCOUNT_SLOW_AFTER (6) free failures from unknown addresses; the seventh sets a 1 s delay.
+        for (let i = 0; i < 7; i++) expectProblem(await from(`203.0.113.${100 + i}`).send(wrong(email, i)), 401);
+        const slowed = await from('203.0.113.200').send(wrong(email, 9));
+        expectProblem(slowed, 429);
+        expect(Number(slowed.headers['retry-after'])).toBe(1);
+        // A new address waits, even with the right password; the owner's address does not.
+        expectProblem(await from('203.0.113.201').send({ email, password }), 429);
+        expect((await from('198.51.100.20').send({ email, password })).status).toBe(200);
+        // After the delay one more guess gets through, and the next waits twice as long.
+        await new Promise((r) => setTimeout(r, 1_100));
+        expectProblem(await from('203.0.113.202').send(wrong(email, 10)), 401);
+        const longer = await from('203.0.113.203').send(wrong(email, 11));
+        expectProblem(longer, 429);
+        expect(Number(longer.headers['retry-after'])).toBe(2);
+      });
     });
 
     it(

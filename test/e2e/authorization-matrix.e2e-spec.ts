@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Response } from 'supertest';
+import { PasswordLinks } from '../../src/auth/password-links.js';
 import type { Agency } from '../factories/agencies.js';
 import { openOverdueDetention, scanNow } from '../factories/alerts.js';
 import { caseBody, decided, openCase, SEEDED_PII, type OpenedCase } from '../factories/cases.js';
@@ -73,6 +74,28 @@ const MATRIX: Row[] = [
   { route: 'POST /auth/login',                            caller: 'supervisor',         target: 'none',             expect: 200 },
   { route: 'POST /auth/login',                            caller: 'decisionMaker',      target: 'none',             expect: 200 },
   { route: 'POST /auth/login',                            caller: 'apiKey',             target: 'none',             expect: 200 },
+  // Public: a set-password token (from an e-mailed link) sets that account's password, whoever sends it; a reset
+  // request is 202 for any address.
+  { route: 'POST /auth/set-password',                     caller: 'anonymous',         target: 'none',            expect: 204 },
+  { route: 'POST /auth/set-password',                     caller: 'admin',             target: 'none',            expect: 204 },
+  { route: 'POST /auth/set-password',                     caller: 'commissioner',      target: 'none',            expect: 204 },
+  { route: 'POST /auth/set-password',                     caller: 'reviewer',          target: 'none',            expect: 204 },
+  { route: 'POST /auth/set-password',                     caller: 'conflictedReviewer', target: 'none',            expect: 204 },
+  { route: 'POST /auth/set-password',                     caller: 'analyst',           target: 'none',            expect: 204 },
+  { route: 'POST /auth/set-password',                     caller: 'officer',           target: 'none',            expect: 204 },
+  { route: 'POST /auth/set-password',                     caller: 'supervisor',        target: 'none',            expect: 204 },
+  { route: 'POST /auth/set-password',                     caller: 'decisionMaker',     target: 'none',            expect: 204 },
+  { route: 'POST /auth/set-password',                     caller: 'apiKey',            target: 'none',            expect: 204 },
+  { route: 'POST /auth/password-reset',                   caller: 'anonymous',         target: 'none',            expect: 202 },
+  { route: 'POST /auth/password-reset',                   caller: 'admin',             target: 'none',            expect: 202 },
+  { route: 'POST /auth/password-reset',                   caller: 'commissioner',      target: 'none',            expect: 202 },
+  { route: 'POST /auth/password-reset',                   caller: 'reviewer',          target: 'none',            expect: 202 },
+  { route: 'POST /auth/password-reset',                   caller: 'conflictedReviewer', target: 'none',            expect: 202 },
+  { route: 'POST /auth/password-reset',                   caller: 'analyst',           target: 'none',            expect: 202 },
+  { route: 'POST /auth/password-reset',                   caller: 'officer',           target: 'none',            expect: 202 },
+  { route: 'POST /auth/password-reset',                   caller: 'supervisor',        target: 'none',            expect: 202 },
+  { route: 'POST /auth/password-reset',                   caller: 'decisionMaker',     target: 'none',            expect: 202 },
+  { route: 'POST /auth/password-reset',                   caller: 'apiKey',            target: 'none',            expect: 202 },
   // Everyone signed in may ask who they are.
   { route: 'GET /me',                                     caller: 'anonymous',          target: 'none',             expect: 401 },
   { route: 'GET /me',                                     caller: 'admin',              target: 'none',             expect: 200 },
@@ -171,9 +194,47 @@ const MATRIX: Row[] = [
   { route: 'GET /users/:id',                              caller: 'apiKey',             target: 'other',            expect: 404 },
   { route: 'GET /users/:id',                              caller: 'decisionMaker',      target: 'own',              expect: 200 },
   { route: 'GET /users/:id',                              caller: 'decisionMaker',      target: 'other',            expect: 404 },
-  // Issuing and revoking keys: 403 where the agency is readable, 404 where it is not.
+  // Disabling and enabling users: the admin only; 403 where the user is readable, 404 where not.
+  { route: 'POST /users/:id/disable',                     caller: 'anonymous',         target: 'other',           expect: 401 },
+  { route: 'POST /users/:id/disable',                     caller: 'admin',             target: 'other',           expect: 200 },
+  { route: 'POST /users/:id/disable',                     caller: 'commissioner',      target: 'own',             expect: 403 },
+  { route: 'POST /users/:id/disable',                     caller: 'commissioner',      target: 'other',           expect: 403 },
+  { route: 'POST /users/:id/disable',                     caller: 'reviewer',          target: 'own',             expect: 403 },
+  { route: 'POST /users/:id/disable',                     caller: 'reviewer',          target: 'other',           expect: 403 },
+  { route: 'POST /users/:id/disable',                     caller: 'conflictedReviewer', target: 'own',             expect: 403 },
+  { route: 'POST /users/:id/disable',                     caller: 'conflictedReviewer', target: 'other',           expect: 403 },
+  { route: 'POST /users/:id/disable',                     caller: 'analyst',           target: 'own',             expect: 403 },
+  { route: 'POST /users/:id/disable',                     caller: 'analyst',           target: 'other',           expect: 403 },
+  { route: 'POST /users/:id/disable',                     caller: 'officer',           target: 'own',             expect: 403 },
+  { route: 'POST /users/:id/disable',                     caller: 'officer',           target: 'other',           expect: 404 },
+  { route: 'POST /users/:id/disable',                     caller: 'supervisor',        target: 'own',             expect: 403 },
+  { route: 'POST /users/:id/disable',                     caller: 'supervisor',        target: 'other',           expect: 404 },
+  { route: 'POST /users/:id/disable',                     caller: 'apiKey',            target: 'own',             expect: 403 },
+  { route: 'POST /users/:id/disable',                     caller: 'apiKey',            target: 'other',           expect: 404 },
+  { route: 'POST /users/:id/disable',                     caller: 'decisionMaker',     target: 'own',             expect: 403 },
+  { route: 'POST /users/:id/disable',                     caller: 'decisionMaker',     target: 'other',           expect: 404 },
+  { route: 'POST /users/:id/enable',                      caller: 'anonymous',         target: 'other',           expect: 401 },
+  { route: 'POST /users/:id/enable',                      caller: 'admin',             target: 'other',           expect: 200 },
+  { route: 'POST /users/:id/enable',                      caller: 'commissioner',      target: 'own',             expect: 403 },
+  { route: 'POST /users/:id/enable',                      caller: 'commissioner',      target: 'other',           expect: 403 },
+  { route: 'POST /users/:id/enable',                      caller: 'reviewer',          target: 'own',             expect: 403 },
+  { route: 'POST /users/:id/enable',                      caller: 'reviewer',          target: 'other',           expect: 403 },
+  { route: 'POST /users/:id/enable',                      caller: 'conflictedReviewer', target: 'own',             expect: 403 },
+  { route: 'POST /users/:id/enable',                      caller: 'conflictedReviewer', target: 'other',           expect: 403 },
+  { route: 'POST /users/:id/enable',                      caller: 'analyst',           target: 'own',             expect: 403 },
+  { route: 'POST /users/:id/enable',                      caller: 'analyst',           target: 'other',           expect: 403 },
+  { route: 'POST /users/:id/enable',                      caller: 'officer',           target: 'own',             expect: 403 },
+  { route: 'POST /users/:id/enable',                      caller: 'officer',           target: 'other',           expect: 404 },
+  { route: 'POST /users/:id/enable',                      caller: 'supervisor',        target: 'own',             expect: 403 },
+  { route: 'POST /users/:id/enable',                      caller: 'supervisor',        target: 'other',           expect: 404 },
+  { route: 'POST /users/:id/enable',                      caller: 'apiKey',            target: 'own',             expect: 403 },
+  { route: 'POST /users/:id/enable',                      caller: 'apiKey',            target: 'other',           expect: 404 },
+  { route: 'POST /users/:id/enable',                      caller: 'decisionMaker',     target: 'own',             expect: 403 },
+  { route: 'POST /users/:id/enable',                      caller: 'decisionMaker',     target: 'other',           expect: 404 },
+  // Issuing and revoking keys: 403 where the agency is readable, 404 where it is not. Only the agency's own
+  // supervisor issues its keys (the admin never holds a credential that reads PII); admin and supervisor revoke.
   { route: 'POST /agencies/:agencyId/api-keys',           caller: 'anonymous',          target: 'other',            expect: 401 },
-  { route: 'POST /agencies/:agencyId/api-keys',           caller: 'admin',              target: 'other',            expect: 201 },
+  { route: 'POST /agencies/:agencyId/api-keys',           caller: 'admin',              target: 'other',            expect: 403 },
   { route: 'POST /agencies/:agencyId/api-keys',           caller: 'commissioner',       target: 'own',              expect: 403 },
   { route: 'POST /agencies/:agencyId/api-keys',           caller: 'commissioner',       target: 'other',            expect: 403 },
   { route: 'POST /agencies/:agencyId/api-keys',           caller: 'reviewer',           target: 'own',              expect: 403 },
@@ -184,7 +245,7 @@ const MATRIX: Row[] = [
   { route: 'POST /agencies/:agencyId/api-keys',           caller: 'analyst',            target: 'other',            expect: 403 },
   { route: 'POST /agencies/:agencyId/api-keys',           caller: 'officer',            target: 'own',              expect: 403 },
   { route: 'POST /agencies/:agencyId/api-keys',           caller: 'officer',            target: 'other',            expect: 404 },
-  { route: 'POST /agencies/:agencyId/api-keys',           caller: 'supervisor',         target: 'own',              expect: 403 },
+  { route: 'POST /agencies/:agencyId/api-keys',           caller: 'supervisor',         target: 'own',              expect: 201 },
   { route: 'POST /agencies/:agencyId/api-keys',           caller: 'supervisor',         target: 'other',            expect: 404 },
   { route: 'POST /agencies/:agencyId/api-keys',           caller: 'apiKey',             target: 'own',              expect: 403 },
   { route: 'POST /agencies/:agencyId/api-keys',           caller: 'apiKey',             target: 'other',            expect: 404 },
@@ -220,7 +281,7 @@ const MATRIX: Row[] = [
   { route: 'DELETE /agencies/:agencyId/api-keys/:keyId',  caller: 'analyst',            target: 'other',            expect: 403 },
   { route: 'DELETE /agencies/:agencyId/api-keys/:keyId',  caller: 'officer',            target: 'own',              expect: 403 },
   { route: 'DELETE /agencies/:agencyId/api-keys/:keyId',  caller: 'officer',            target: 'other',            expect: 404 },
-  { route: 'DELETE /agencies/:agencyId/api-keys/:keyId',  caller: 'supervisor',         target: 'own',              expect: 403 },
+  { route: 'DELETE /agencies/:agencyId/api-keys/:keyId',  caller: 'supervisor',         target: 'own',              expect: 204 },
   { route: 'DELETE /agencies/:agencyId/api-keys/:keyId',  caller: 'supervisor',         target: 'other',            expect: 404 },
   { route: 'DELETE /agencies/:agencyId/api-keys/:keyId',  caller: 'apiKey',             target: 'own',              expect: 403 },
   { route: 'DELETE /agencies/:agencyId/api-keys/:keyId',  caller: 'apiKey',             target: 'other',            expect: 404 },
@@ -614,7 +675,13 @@ const COMMISSIONER_STAFF: Caller[] = ['commissioner', 'reviewer', 'conflictedRev
 /** Routes outside the API's permission model (health.e2e-spec.ts covers them). */
 const OUTSIDE_MATRIX = ['GET /health/live', 'GET /health/ready'];
 /** POST routes that take no request body by design (health.e2e-spec.ts holds the same list); sent without one. */
-const BODILESS = ['POST /audit/checkpoints', 'POST /jobs/overdue-scan', 'POST /ops/queue-dashboard/session'];
+const BODILESS = [
+  'POST /audit/checkpoints',
+  'POST /jobs/overdue-scan',
+  'POST /ops/queue-dashboard/session',
+  'POST /users/:id/disable',
+  'POST /users/:id/enable',
+];
 const API_PREFIX = '/api/v1';
 const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'patch'];
 const SECRETS = /passwordHash|password_hash|secretHash|secret_hash|\$argon2/;
@@ -655,7 +722,7 @@ interface RowContext {
    * What a path builder made for the body builder (e.g. the case and its version), and, for a list, the records it
    * made sure exist, by target as an agency role of the own frontline agency sees them (see LISTED).
    */
-  made: { case?: OpenedCase; listed?: Partial<Record<Target, string>> };
+  made: { case?: OpenedCase; listed?: Partial<Record<Target, string>>; token?: string };
 }
 type Scene = Pick<RowContext, 't' | 'w' | 'fx' | 'fresh'>;
 
@@ -681,6 +748,14 @@ const PATHS: Record<string, (c: RowContext) => string | Promise<string>> = {
   'GET /reports/agencies': () => '/reports/agencies?from=2000-01-01T00:00:00Z&to=2100-01-01T00:00:00Z',
   'GET /agencies/:id': (c) => `/agencies/${c.agency().id}`,
   'GET /users/:id': (c) => `/users/${userIn(c)}`,
+  // A 2xx disables or enables a user of its own, never one of the world's.
+  'POST /users/:id/disable': async (c) => `/users/${c.fresh ? await freshUser(c) : userIn(c)}/disable`,
+  'POST /users/:id/enable': async (c) => `/users/${c.fresh ? await freshUser(c) : userIn(c)}/enable`,
+  'POST /auth/set-password': async (c) => {
+    const user = await createUser(c.t, c.w.admin, 'analyst', c.w.agencies.office.id);
+    c.made.token = (await c.t.app.get(PasswordLinks).issueInProcess(user.id)).token;
+    return '/auth/set-password';
+  },
   'POST /agencies/:agencyId/api-keys': (c) => `/agencies/${c.agency().id}/api-keys`,
   'GET /agencies/:agencyId/api-keys': (c) => `/agencies/${c.agency().id}/api-keys`,
   'DELETE /agencies/:agencyId/api-keys/:keyId': async (c) => `/agencies/${c.agency().id}/api-keys/${await keyOf(c)}`,
@@ -726,9 +801,10 @@ const BODIES: Record<string, (c: RowContext) => object> = {
     const code = unique('MX');
     return { name: `Matrix agency ${code}`, code, kind: 'frontline', alertEmail: `${code.toLowerCase()}@agency.test` };
   },
+  'POST /auth/set-password': (c) => ({ token: c.made.token, password: 'matrix-new-passphrase' }),
+  'POST /auth/password-reset': () => ({ email: `${unique('nobody')}@oversight.test` }),
   'POST /users': (c) => ({
     email: `${unique('matrix')}@oversight.test`,
-    password: 'matrix-passphrase',
     role: ROLE_FOR_KIND[c.agency().kind],
     agencyId: c.agency().id,
   }),
@@ -790,14 +866,27 @@ function userIn(c: RowContext): string {
   return peer?.id ?? self ?? c.w.officer.id;
 }
 
-/** A fresh key of the target agency (only frontline agencies have keys; elsewhere an unknown id). */
+/** A user of the target agency made for the row (a decision maker needs no further fixture). */
+async function freshUser(c: RowContext): Promise<string> {
+  const agency = c.agency();
+  const res = await c.t
+    .http()
+    .post(`${API_PREFIX}/users`)
+    .set('authorization', c.w.admin.auth)
+    .send({ email: `${unique('fresh')}@oversight.test`, role: ROLE_FOR_KIND[agency.kind], agencyId: agency.id });
+  if (res.status !== 201) throw new Error(`could not create a user: ${res.status} ${res.text}`);
+  return res.body.id as string;
+}
+
+/** A fresh key of the target agency, issued by its supervisor (only frontline agencies have keys; elsewhere an unknown id). */
 async function keyOf(c: RowContext): Promise<string> {
   const agency = c.agency();
   if (agency.kind !== 'frontline') return randomUUID();
+  const supervisor = agency.id === c.w.agencies.other.id ? c.w.otherSupervisor : c.w.supervisor;
   const res = await c.t
     .http()
     .post(`${API_PREFIX}/agencies/${agency.id}/api-keys`)
-    .set('authorization', c.w.admin.auth)
+    .set('authorization', supervisor.auth)
     .send({ name: 'to be revoked' });
   if (res.status !== 201) throw new Error(`could not issue a key: ${res.status} ${res.text}`);
   return res.body.id as string;

@@ -16,7 +16,13 @@ type OpenApi = {
 
 const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'patch', 'head', 'options'];
 /** Operations anyone may call: health, and the login that hands out tokens. */
-const PUBLIC_OPERATIONS = ['GET /health/live', 'GET /health/ready', 'POST /api/v1/auth/login'];
+const PUBLIC_OPERATIONS = [
+  'GET /health/live',
+  'GET /health/ready',
+  'POST /api/v1/auth/login',
+  'POST /api/v1/auth/set-password',
+  'POST /api/v1/auth/password-reset',
+];
 /**
  * POST operations that take no request body by design: the path and the caller say it all (the authorization
  * matrix sends them without one). Any other POST declares a JSON body schema.
@@ -26,6 +32,9 @@ const BODILESS_POSTS = [
   'POST /api/v1/jobs/overdue-scan',
   // Opens the queue dashboard for the signed-in admin: the session comes from the Authorization header.
   'POST /api/v1/ops/queue-dashboard/session',
+  // Disable or enable the user the path names.
+  'POST /api/v1/users/{id}/disable',
+  'POST /api/v1/users/{id}/enable',
 ];
 
 describe('health and API documentation', () => {

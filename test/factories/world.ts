@@ -50,7 +50,7 @@ export async function createWorld(t: TestApp): Promise<World> {
     createUser(t, admin, 'agency_supervisor', other.id),
     createUser(t, admin, 'decision_maker', authority.id),
   ]);
-  const apiKey = await issueApiKey(t, admin, own.id);
+  const apiKey = await issueApiKey(t, supervisor, own.id);
   return {
     agencies: { own, other, authority, office },
     admin,

@@ -90,6 +90,16 @@ export const ROUTE_CATALOGUE: Record<string, RouteSpec> = {
       password: text('wrong-password-000', 'x'),
     }),
   },
+  'POST /api/v1/auth/set-password': {
+    callers: [],
+    hints: () => ({ token: fc.stringMatching(/^[A-Za-z0-9_-]{43}$/), password: text('fuzz-password-0001', 'short') }),
+  },
+  // Unknown addresses only: a known one would write its reset token after the 202, while later requests are checked
+  // for writing nothing.
+  'POST /api/v1/auth/password-reset': {
+    callers: [],
+    hints: () => ({ email: fc.stringMatching(/^[a-z]{3,10}@fuzz\.test$/) }),
+  },
   'POST /api/v1/agencies': {
     callers: ['admin'],
     hints: () => ({
@@ -109,7 +119,7 @@ export const ROUTE_CATALOGUE: Record<string, RouteSpec> = {
   },
   'GET /api/v1/users': { callers: ['admin'], hints: listHints },
   'POST /api/v1/agencies/{agencyId}/api-keys': {
-    callers: ['admin'],
+    callers: ['supervisor'],
     path: (fx) => ({ agencyId: from(fx.agencyIds) }),
   },
   'POST /api/v1/cases': {

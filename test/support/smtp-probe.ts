@@ -16,6 +16,8 @@ export interface SmtpProbe {
   /** Refuse the next n messages with a temporary failure (451). */
   refuseNext: (n: number) => void;
   waitForBodies: (count: number, timeoutMs?: number) => Promise<void>;
+  /** Forget every message so far (e.g. the account e-mails of a test's set-up). */
+  reset: () => void;
   waitFor: (count: number, timeoutMs?: number) => Promise<ReceivedMail[]>;
   close: () => Promise<void>;
 }
@@ -93,6 +95,11 @@ export async function startSmtpProbe(): Promise<SmtpProbe> {
     waitFor: async (count, timeoutMs = 20_000) => {
       await waitUntil(`${count} accepted messages`, () => received.length >= count, { timeoutMs });
       return received;
+    },
+    reset: () => {
+      received.length = 0;
+      abandoned.length = 0;
+      bodies = 0;
     },
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };

@@ -100,8 +100,13 @@ const rows: Row[] = [
   r('yes no  no  no  no  no  no  no ', 'User', 'manage', { agencyId: FL }, 'of own frontline agency'),
   r('yes yes yes yes yes yes no  yes', 'ApiKey', 'read', { agencyId: FL }, 'of own frontline agency'),
   r('yes yes yes yes no  no  no  no ', 'ApiKey', 'read', { agencyId: OTHER }, 'of another agency'),
-  r('yes no  no  no  no  no  no  no ', 'ApiKey', 'create', { agencyId: FL }, 'of own frontline agency'),
-  r('yes no  no  no  no  no  no  no ', 'ApiKey', 'delete', { agencyId: FL }, 'of own frontline agency'),
+  // ApiKey · issue: the agency's own supervisor only, never the admin (a key reads its agency's PII, SPEC §1, §2);
+  // revoke: admin and that supervisor.
+  r('no  no  no  no  no  yes no  no ', 'ApiKey', 'create', { agencyId: FL }, 'of own frontline agency'),
+  r('no  no  no  no  no  no  no  no ', 'ApiKey', 'create', { agencyId: OTHER }, 'of another agency'),
+  r('yes no  no  no  no  yes no  no ', 'ApiKey', 'delete', { agencyId: FL }, 'of own frontline agency'),
+  r('yes no  no  no  no  no  no  no ', 'ApiKey', 'delete', { agencyId: OTHER }, 'of another agency'),
+  r('yes no  no  no  no  no  no  no ', 'User', 'update', { agencyId: FL }, 'of own frontline agency (disable, enable)'),
 
   // Case · create: own agency (frontline kind): officers, supervisors and API keys only.
   //  adm com rev ana off sup dm  key

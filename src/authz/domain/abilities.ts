@@ -29,6 +29,7 @@ export type Action =
   | 'manage'
   | 'create'
   | 'read'
+  | 'update'
   | 'verify'
   | 'run'
   | 'assign'
@@ -85,8 +86,10 @@ const ROLE_RULES: Record<Actor['role'], (b: Builder, actor: Actor) => void> = {
 };
 
 function admin({ can }: Builder): void {
-  // Separation of duties: administers accounts, never reads case data.
-  can('manage', ['Agency', 'User', 'ApiKey']);
+  // Separation of duties: administers accounts, never reads case data nor holds a credential that could (an API
+  // key reads its agency's cases, so the admin lists and revokes keys but never issues one).
+  can('manage', ['Agency', 'User']);
+  can(['read', 'delete'], 'ApiKey');
   can('verify', 'AuditEvent');
   can('run', 'Job');
   can('read', 'QueueDashboard');
@@ -143,6 +146,7 @@ function frontline(b: Builder, actor: Actor, { supervisor }: { supervisor: boole
   can('read', 'Review', { agencyId, concluded: true });
   can('read', 'Alert', { agencyId, commissionerOnly: false });
   if (supervisor) {
+    can(['create', 'delete'], 'ApiKey', { agencyId });
     can('respond', 'Review', { agencyId, concluded: true });
     can('acknowledge', 'Alert', { agencyId, commissionerOnly: false });
   }

@@ -85,7 +85,7 @@ export interface ReviewActor {
 }
 
 export type ReviewCommand =
-  | { type: 'assign'; reviewer: { id: string; role: Role; conflictAgencyIds: readonly string[] } }
+  | { type: 'assign'; reviewer: { id: string; role: Role | null; conflictAgencyIds: readonly string[] } }
   | { type: 'conclude'; finding: Finding; rationale: string }
   | { type: 'respond'; response: Response; text: string }
   | { type: 'withdraw'; reason: string };
@@ -278,7 +278,7 @@ export function transitionReview(
 }
 
 function checkAssignee(
-  reviewer: { id: string; role: Role; conflictAgencyIds: readonly string[] } | undefined | null,
+  reviewer: { id: string; role: Role | null; conflictAgencyIds: readonly string[] } | undefined | null,
   review: ReviewSnapshot,
 ): ReviewRejection | null {
   if (!reviewer?.id) return { kind: 'missing_field', field: 'reviewerId', message: 'reviewerId is required.' };

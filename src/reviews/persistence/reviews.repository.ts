@@ -93,8 +93,11 @@ export class ReviewsRepository {
   }
 
   /** The user a review would be assigned to, with what the workflow checks about them. */
-  async assignee(id: string): Promise<{ id: string; role: Role; conflictAgencyIds: string[] } | undefined> {
-    const [user] = await this.db.query<{ id: string; role: Role; conflict_agency_ids: string[] }[]>(
+  async assignee(
+    manager: EntityManager,
+    id: string,
+  ): Promise<{ id: string; role: Role; conflictAgencyIds: string[] } | undefined> {
+    const [user] = await manager.query<{ id: string; role: Role; conflict_agency_ids: string[] }[]>(
       `SELECT id, role, conflict_agency_ids FROM users WHERE id = $1`,
       [id],
     );
