@@ -558,9 +558,9 @@ describe('overdue-detention alert rules', () => {
         .get('/api/v1/reviews')
         .query({ runId: run.body.id as string })
         .set('authorization', w.commissioner.auth);
-      expect(reviews.body.items).toHaveLength(1);
-      const review = reviews.body.items[0] as { id: string; caseId: string };
-      expect(review.caseId).toBe(c.id);
+      // Rate 1 draws every record of the window, including those other tests of this file decided in it.
+      const review = (reviews.body.items as { id: string; caseId: string }[]).find((r) => r.caseId === c.id);
+      if (!review) throw new Error(`the run drew no review of case ${c.id}`);
       await reviewCommand(t, w.commissioner, review.id, 'assign', { reviewerId: w.reviewer.id });
       await reviewCommand(t, w.reviewer, review.id, 'conclude', CONCERN);
       expect((await scan()).raised.filter((r) => r.caseId === c.id)).toEqual([]);
