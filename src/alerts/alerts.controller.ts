@@ -1,10 +1,10 @@
-import { Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Ctx } from '../auth/request-context.decorator.js';
 import { ApiAuth, ApiPage, ApiProblems } from '../common/api-docs.js';
 import type { Page } from '../common/pagination.js';
 import type { RequestContext } from '../common/request-context.js';
-import { UuidPipe } from '../common/uuid.pipe.js';
+import { IdParam } from '../common/uuid.pipe.js';
 import { AlertsService } from './alerts.service.js';
 import { AlertResponse, ListAlertsQuery, ScanResponse } from './dto.js';
 
@@ -26,7 +26,7 @@ export class AlertsController {
   @ApiOperation({ summary: 'Acknowledge an open alert (commissioner; agency supervisors for their agency)' })
   @ApiOkResponse({ type: AlertResponse })
   @ApiProblems(403, 404, 409)
-  acknowledge(@Ctx() ctx: RequestContext, @Param('id', UuidPipe) id: string): Promise<AlertResponse> {
+  acknowledge(@Ctx() ctx: RequestContext, @IdParam('id') id: string): Promise<AlertResponse> {
     return this.alerts.acknowledge(ctx, id);
   }
 

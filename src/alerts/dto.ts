@@ -35,7 +35,7 @@ export class ListAlertsQuery extends PageQueryDto {
 export class NotificationResponse {
   @ApiProperty({ enum: ['raised', 'escalation'] }) kind: string;
   @ApiProperty({ enum: ['pending', 'sending', 'sent', 'failed'] }) status: string;
-  @ApiProperty() attempts: number;
+  @ApiProperty({ type: 'integer', minimum: 0 }) attempts: number;
   @ApiProperty({ nullable: true, type: String }) lastError: string | null;
   @ApiProperty({ format: 'date-time', nullable: true, type: String }) sentAt: string | null;
   @ApiProperty({ type: [String] }) recipients: string[];
@@ -65,9 +65,9 @@ export class AlertResponse {
 }
 
 export class ScanResponse {
-  @ApiProperty() scannedDetentions: number;
-  @ApiProperty() raisedCount: number;
-  @ApiProperty() resolvedCount: number;
+  @ApiProperty({ type: 'integer', minimum: 0 }) scannedDetentions: number;
+  @ApiProperty({ type: 'integer', minimum: 0 }) raisedCount: number;
+  @ApiProperty({ type: 'integer', minimum: 0 }) resolvedCount: number;
   @ApiProperty({
     type: 'array',
     items: {
@@ -90,6 +90,6 @@ export class ScanResponse {
     },
   })
   resolved: { id: string; rule: string; reason: string }[];
-  @ApiProperty() escalated: number;
-  @ApiProperty() durationMs: number;
+  @ApiProperty({ type: 'integer', minimum: 0 }) escalated: number;
+  @ApiProperty({ type: 'integer', minimum: 0 }) durationMs: number;
 }

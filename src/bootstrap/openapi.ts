@@ -6,6 +6,7 @@ import {
   type ResponseObject,
   type SchemaObject,
 } from '@nestjs/swagger';
+import { applyValidationRules } from './openapi-validation-rules.js';
 
 /**
  * The OpenAPI document the API serves at `/docs/openapi.json` (and that `npm run lint:openapi` lints).
@@ -29,6 +30,7 @@ export function createOpenApiDocument(app: INestApplication, publicBaseUrl: stri
       .build(),
     { operationIdFactory: (_controller, method) => method },
   );
+  applyValidationRules((scanned.components?.schemas ?? {}) as Record<string, SchemaObject>);
   return finishDocument(scanned);
 }
 
@@ -62,6 +64,7 @@ const HEADERS = {
 
 /** Statuses that any route may answer, whatever it does: what a client must be ready for. */
 const GENERAL_PROBLEMS: Record<string, { description: string; headers?: Record<string, { $ref: string }> }> = {
+  '500': { description: 'An unexpected failure on the server’s side; `requestId` identifies it in the logs' },
   '503': {
     description: 'Shutting down, or the database is unavailable or too slow right now; try again after `Retry-After`',
     headers: { 'Retry-After': { $ref: '#/components/headers/RetryAfter' } },
@@ -81,7 +84,7 @@ const BODY_PROBLEMS: Record<string, string> = {
  * - `nullable` beside `$ref`/`allOf` becomes `anyOf` with a null-only branch (OpenAPI 3.0 ignores
  *   `nullable` without a `type` in the same schema, so the scanned form refuses `null`);
  * - request bodies refuse unknown fields (`additionalProperties: false`), as the validation pipe does;
- * - routes without security say so (`security: []`); bodies may answer 400/413/415, any route 503;
+ * - routes without security say so (`security: []`); bodies may answer 400/413/415, any route 500 and 503;
  * - every response documents `X-Request-Id`, 429 and the general 503 their `Retry-After`.
  */
 export function finishDocument(document: OpenAPIObject): OpenAPIObject {

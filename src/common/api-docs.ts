@@ -30,7 +30,7 @@ export class ProblemDto {
   @ApiPropertyOptional({ description: 'Echoes the X-Request-Id response header.' }) requestId?: string;
   @ApiPropertyOptional({
     type: 'integer',
-    minimum: 1,
+    minimum: 0,
     description: '`version-conflict` on a case: the version to send as `expectedVersion` after reloading.',
   })
   currentVersion?: number;

@@ -10,7 +10,7 @@ import { DASHBOARD_COOKIE, DASHBOARD_PATH } from './queue-dashboard.js';
 
 class DashboardSessionResponse {
   @ApiProperty({ example: '/queues' }) url: string;
-  @ApiProperty({ description: 'Seconds the dashboard cookie lives.' }) expiresIn: number;
+  @ApiProperty({ type: 'integer', minimum: 0, description: 'Seconds the dashboard cookie lives.' }) expiresIn: number;
 }
 
 @ApiTags('operations')

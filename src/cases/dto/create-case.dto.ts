@@ -35,7 +35,7 @@ export class SubjectDto {
   @IsIn(SEXES)
   sex: (typeof SEXES)[number];
 
-  @ApiPropertyOptional({ example: 1998, minimum: 1900, maximum: 2100 })
+  @ApiPropertyOptional({ type: 'integer', example: 1998, minimum: 1900, maximum: 2100 })
   @IsOptional()
   @IsInt()
   @Min(1900)
