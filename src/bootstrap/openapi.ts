@@ -28,7 +28,7 @@ export function createOpenApiDocument(app: INestApplication, publicBaseUrl: stri
       .addServer(publicBaseUrl, 'This installation')
       .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'Access token (JWT) or agency API key' })
       .build(),
-    { operationIdFactory: (_controller, method) => method },
+    { operationIdFactory: operationId },
   );
   applyValidationRules((scanned.components?.schemas ?? {}) as Record<string, SchemaObject>);
   return finishDocument(scanned);
@@ -80,7 +80,6 @@ const BODY_PROBLEMS: Record<string, string> = {
 
 /**
  * What holds for every route alike, applied to the scanned document:
- * - operation ids stay the handler's name; duplicates get the controller's resource (`listCases`);
  * - `nullable` beside `$ref`/`allOf` becomes `anyOf` with a null-only branch (OpenAPI 3.0 ignores
  *   `nullable` without a `type` in the same schema, so the scanned form refuses `null`);
  * - request bodies refuse unknown fields (`additionalProperties: false`), as the validation pipe does;
@@ -140,7 +139,7 @@ export function finishDocument(document: OpenAPIObject): OpenAPIObject {
   doc.tags = Object.entries(TAGS)
     .filter(([name]) => usedTags.has(name))
     .map(([name, description]) => ({ name, description }));
-  uniqueOperationIds(doc);
+  assertUniqueOperationIds(doc);
   return doc;
 }
 
@@ -203,27 +202,59 @@ function closeObject(schema: SchemaObject | undefined): void {
   }
 }
 
-/** Handler names are ids where unique (`login`); otherwise the resource is appended (`listCases`, `listUsers`). */
-function uniqueOperationIds(doc: OpenAPIObject): void {
-  const operations = Object.entries(doc.paths).flatMap(([path, item]) =>
-    METHODS.filter((m) => item[m]).map((m) => ({ path, op: item[m]! })),
-  );
-  const count = new Map<string, number>();
-  for (const { op } of operations) count.set(op.operationId!, (count.get(op.operationId!) ?? 0) + 1);
-  for (const { path, op } of operations) {
-    if (count.get(op.operationId!) === 1) continue;
-    op.operationId = `${op.operationId}${resourceOf(path)}`;
-  }
-  const ids = operations.map(({ op }) => op.operationId);
-  const duplicates = ids.filter((id, i) => ids.indexOf(id) !== i);
-  if (duplicates.length > 0) throw new Error(`OpenAPI: duplicate operation ids: ${duplicates.join(', ')}`);
+/**
+ * Operation ids, which generated clients turn into function names: verb first, then the resource
+ * (`listCases`, `recordDecision`). A handler missing here (a route added later) gets its name followed by its
+ * controller's (`refreshAuth`), unique by construction; naming it here is better.
+ */
+const OPERATION_IDS: Record<string, string> = {
+  'AuthController.signIn': 'login',
+  'AuthController.me': 'getCurrentUser',
+  'HealthController.live': 'getLiveness',
+  'HealthController.ready': 'getReadiness',
+  'OpsController.session': 'openQueueDashboardSession',
+  'AgenciesController.create': 'createAgency',
+  'AgenciesController.list': 'listAgencies',
+  'AgenciesController.get': 'getAgency',
+  'UsersController.create': 'createUser',
+  'UsersController.list': 'listUsers',
+  'UsersController.get': 'getUser',
+  'ApiKeysController.issue': 'issueApiKey',
+  'ApiKeysController.list': 'listApiKeys',
+  'ApiKeysController.revoke': 'revokeApiKey',
+  'CasesController.open': 'openCase',
+  'CasesController.list': 'listCases',
+  'CasesController.get': 'getCase',
+  'CasesController.decide': 'recordDecision',
+  'CasesController.decisions': 'listDecisions',
+  'IndicatorsController.list': 'listIndicators',
+  'AlertsController.list': 'listAlerts',
+  'AlertsController.acknowledge': 'acknowledgeAlert',
+  'AlertsController.scan': 'runOverdueScan',
+  'SamplingRunsController.create': 'createSamplingRun',
+  'SamplingRunsController.list': 'listSamplingRuns',
+  'SamplingRunsController.get': 'getSamplingRun',
+  'ReviewsController.list': 'listReviews',
+  'ReviewsController.autoAssign': 'autoAssignReviews',
+  'ReviewsController.get': 'getReview',
+  'ReviewsController.assign': 'assignReview',
+  'ReviewsController.conclude': 'concludeReview',
+  'ReviewsController.respond': 'respondToReview',
+  'ReviewsController.withdraw': 'withdrawReview',
+  'ReportsController.agencies': 'getAgencyReport',
+  'ReportsController.anonymised': 'exportAnonymised',
+  'AuditController.events': 'listAuditEvents',
+  'AuditController.verify': 'verifyAuditLog',
+  'AuditController.checkpoints': 'exportAuditCheckpoints',
+};
+
+function operationId(controller: string, method: string): string {
+  return OPERATION_IDS[`${controller}.${method}`] ?? `${method}${controller.replace(/Controller$/, '')}`;
 }
 
-/** `/api/v1/agencies/{agencyId}/api-keys/{id}` → `ApiKeys`: the last literal segment, PascalCase. */
-function resourceOf(path: string): string {
-  const literal = path
-    .split('/')
-    .filter((s) => s && !s.startsWith('{'))
-    .at(-1)!;
-  return literal.replace(/(^|-)(\w)/g, (_m, _d, c: string) => c.toUpperCase());
+/** Two operations with one id would be one function in a generated client: refused while the document is built. */
+function assertUniqueOperationIds(doc: OpenAPIObject): void {
+  const ids = Object.values(doc.paths).flatMap((item) => METHODS.flatMap((m) => item[m]?.operationId ?? []));
+  const duplicates = ids.filter((id, i) => ids.indexOf(id) !== i);
+  if (duplicates.length > 0) throw new Error(`OpenAPI: duplicate operation ids: ${duplicates.join(', ')}`);
 }

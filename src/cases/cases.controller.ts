@@ -2,7 +2,7 @@ import { Body, Controller, Get, Headers, HttpCode, Post, Query, Res } from '@nes
 import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { Ctx } from '../auth/request-context.decorator.js';
-import { ApiAuth, ApiPage, ApiProblems } from '../common/api-docs.js';
+import { ApiAuth, ApiPage, ApiProblems, IDEMPOTENT_REPLAYED } from '../common/api-docs.js';
 import { PageQueryDto, type Page } from '../common/pagination.js';
 import type { RequestContext } from '../common/request-context.js';
 import { IdParam } from '../common/uuid.pipe.js';
@@ -34,7 +34,7 @@ export class CasesController {
   @HttpCode(201)
   @ApiOperation({ summary: 'Open a case (frontline officers, for their own agency)' })
   @ApiHeader(IDEMPOTENCY_HEADER)
-  @ApiCreatedResponse({ type: CaseResponse })
+  @ApiCreatedResponse({ type: CaseResponse, headers: IDEMPOTENT_REPLAYED })
   @ApiProblems(403, 409, 422)
   async open(
     @Ctx() ctx: RequestContext,
@@ -64,7 +64,7 @@ export class CasesController {
   @HttpCode(201)
   @ApiOperation({ summary: 'Record a decision on the case version you read (409 if it moved on)' })
   @ApiHeader(IDEMPOTENCY_HEADER)
-  @ApiCreatedResponse({ type: RecordDecisionResponse })
+  @ApiCreatedResponse({ type: RecordDecisionResponse, headers: IDEMPOTENT_REPLAYED })
   @ApiProblems(403, 404, 409, 422)
   async decide(
     @Ctx() ctx: RequestContext,

@@ -74,6 +74,14 @@ const PROBLEM_DESCRIPTIONS: Record<number, string> = {
   429: 'Too many attempts',
 };
 
+/** On a creating POST with an Idempotency-Key: the response is the stored one, nothing new was written. */
+export const IDEMPOTENT_REPLAYED = {
+  'Idempotent-Replayed': {
+    description: '`true` when this is the stored response to an earlier request with the same Idempotency-Key',
+    schema: { type: 'string', enum: ['true'] },
+  },
+};
+
 /** Problem responses with their schema, for the statuses a route can produce. */
 export function ApiProblems(...statuses: number[]): MethodDecorator & ClassDecorator {
   return applyDecorators(

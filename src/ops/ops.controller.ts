@@ -1,6 +1,6 @@
-import { Controller, Headers, HttpCode, Post, Res } from '@nestjs/common';
+import { Controller, HttpCode, Post, Req, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
-import type { FastifyReply } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Ctx } from '../auth/request-context.decorator.js';
 import { ApiAuth, ApiProblems } from '../common/api-docs.js';
 import { Forbidden } from '../common/domain-errors.js';
@@ -22,16 +22,25 @@ export class OpsController {
   @Post('queue-dashboard/session')
   @HttpCode(200)
   @ApiOperation({ summary: 'Open the queue dashboard (/queues) in this browser (admin): sets a short-lived cookie' })
-  @ApiOkResponse({ type: DashboardSessionResponse })
+  @ApiOkResponse({
+    type: DashboardSessionResponse,
+    headers: {
+      'Set-Cookie': {
+        description: 'The dashboard cookie (HttpOnly, SameSite=Strict, scoped to /queues)',
+        schema: { type: 'string' },
+      },
+    },
+  })
   @ApiProblems(403)
   session(
     @Ctx() ctx: RequestContext,
-    @Headers('authorization') authorization: string,
+    // The raw request, not @Headers('authorization'): that would document the bearer scheme as a parameter.
+    @Req() request: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): DashboardSessionResponse {
     if (!ctx.ability.can('read', 'QueueDashboard')) throw new Forbidden('The queue dashboard is for administrators.');
     if (ctx.actor.kind !== 'user') throw new Forbidden('The queue dashboard needs a signed-in administrator.');
-    const token = authorization.replace(/^Bearer\s+/i, '');
+    const token = (request.headers.authorization ?? '').replace(/^Bearer\s+/i, '');
     const maxAge = this.config.auth.jwtExpiresInSeconds;
     const secure = this.config.http.publicBaseUrl.startsWith('https:') ? '; Secure' : '';
     void reply.header(
