@@ -145,9 +145,10 @@ describe('applyValidationRules', () => {
       email: { type: 'string' },
       ids: { type: 'array', items: { type: 'string' } },
     });
+    // Component schemas are named after their classes; that is how the rules find them.
     return {
-      RuledDto: { type: 'object', properties: props() },
-      DerivedRuledDto: { type: 'object', properties: { ...props(), extra: { type: 'string' } } },
+      [RuledDto.name]: { type: 'object', properties: props() },
+      [DerivedRuledDto.name]: { type: 'object', properties: { ...props(), extra: { type: 'string' } } },
     };
   }
 

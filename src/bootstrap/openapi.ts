@@ -122,7 +122,7 @@ export function finishDocument(document: OpenAPIObject): OpenAPIObject {
       }
       for (const [status, response] of Object.entries(responses)) {
         for (const media of Object.values(response.content ?? {}) as { schema?: SchemaObject }[]) {
-          if (media.schema) allowNullRefs(media.schema as SchemaObject);
+          if (media.schema) allowNullRefs(media.schema);
         }
         response.headers = {
           'X-Request-Id': { $ref: '#/components/headers/XRequestId' },
@@ -151,7 +151,7 @@ function allowNullRefs(schema: SchemaObject): void {
   for (const child of childSchemas(schema)) allowNullRefs(child);
   const s = schema as SchemaObject & { $ref?: string };
   // With `nullable`, an `enum` must list null itself (the OpenAPI 3.0.3 clarification): Nest does not add it.
-  if (s.nullable === true && Array.isArray(s.enum) && !s.enum.includes(null)) s.enum = [...s.enum, null];
+  if (s.nullable === true && Array.isArray(s.enum) && !s.enum.includes(null)) s.enum = [...(s.enum as unknown[]), null];
   if (s.nullable !== true || (!s.$ref && !s.allOf)) return;
   const inner: SchemaObject[] = s.$ref
     ? [{ $ref: s.$ref } as SchemaObject]

@@ -15,7 +15,7 @@ export class PageQueryDto {
   @Max(MAX_PAGE_SIZE)
   limit?: number;
 
-  @ApiPropertyOptional({ description: 'Opaque cursor from a previous page’s `nextCursor`.' })
+  @ApiPropertyOptional({ description: 'Opaque cursor from a previous page’s `nextCursor`.', maxLength: 512 })
   @IsOptional()
   @IsString()
   @MaxLength(512)

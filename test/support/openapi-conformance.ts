@@ -54,7 +54,7 @@ export class OpenApiConformance {
     // other annotations are not validation keywords, hence not strict.
     this.ajv = new Ajv({ strict: false, allErrors: true, validateFormats: true });
     addFormats(this.ajv);
-    this.ajv.addSchema(doc as object, 'openapi.json');
+    this.ajv.addSchema(doc, 'openapi.json');
     for (const path of Object.keys(doc.paths)) this.paths.set(path.replace(/\{(\w+)\}/g, ':$1'), path);
   }
 
