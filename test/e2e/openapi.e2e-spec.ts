@@ -89,6 +89,17 @@ describe('OpenAPI conformance checker', () => {
     ]);
   });
 
+  it('refuses a member the schema does not name (a generated client would never see it)', () => {
+    const found = checker.check(exchange({ json: { id: ID, count: 1, owner: { name: 'a', secret: 1 }, extra: true } }));
+    expect(found).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/body \/owner must NOT have additional properties \(additionalProperty: "secret"\)/),
+        expect.stringMatching(/body \/ must NOT have additional properties \(additionalProperty: "extra"\)/),
+      ]),
+    );
+    expect(checker.check(exchange({ json: { id: ID, count: 1, owner: { name: 'a' } } }))).toEqual([]);
+  });
+
   it('refuses an undocumented status, route, method or content type', () => {
     expect(checker.check(exchange({ status: 409 }))).toEqual([
       'GET /api/v1/things/:id → 409: status 409 is not documented (documented: 200, 404)',

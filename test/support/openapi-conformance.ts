@@ -3,8 +3,9 @@ import * as formatsModule from 'ajv-formats';
 
 /**
  * Checks HTTP responses against the OpenAPI 3.0 document the API serves: the status is documented for the
- * operation, the documented headers are there and well-formed, and a JSON body matches its schema. The
- * shared test app (test-app.ts) runs every response of the e2e suite through it.
+ * operation, the documented headers are there and well-formed, and a JSON body matches its schema, with no
+ * member the schema does not name. The shared test app (test-app.ts) runs every response of the e2e suite
+ * through it.
  */
 
 /** One response, as the server sent it. */
@@ -44,12 +45,15 @@ interface OpenApi {
 const addFormats = ((formatsModule as { default?: unknown }).default ?? formatsModule) as (ajv: Ajv) => Ajv;
 
 export class OpenApiConformance {
+  private readonly doc: OpenApi;
   private readonly ajv: Ajv;
   private readonly validators = new Map<string, ValidateFunction>();
   /** fastify route template → document path, e.g. `/api/v1/cases/:id` → `/api/v1/cases/{id}`. */
   private readonly paths = new Map<string, string>();
 
-  constructor(private readonly doc: OpenApi) {
+  constructor(document: OpenApi) {
+    this.doc = closeObjects(structuredClone(document));
+    const doc = this.doc;
     // OpenAPI 3.0 schemas are a superset of draft-07 that Ajv reads (including `nullable`); `example` and
     // other annotations are not validation keywords, hence not strict.
     this.ajv = new Ajv({ strict: false, allErrors: true, validateFormats: true });
@@ -146,6 +150,28 @@ export class OpenApiConformance {
     if (target === undefined) throw new Error(`OpenAPI: unresolved ${value.$ref}`);
     return this.resolve(target as T & { $ref?: string });
   }
+}
+
+/**
+ * Every object schema with `properties` and no word on others is taken as closed: a field the server sends but
+ * the document does not name is one a generated client never sees, so here it is a violation.
+ */
+function closeObjects<T>(node: T): T {
+  if (Array.isArray(node)) {
+    node.forEach((child) => closeObjects(child));
+  } else if (node && typeof node === 'object') {
+    const schema = node as Json;
+    for (const [key, child] of Object.entries(schema)) {
+      if (key !== 'example' && key !== 'examples' && key !== 'default' && key !== 'enum') closeObjects(child);
+    }
+    if (schema.properties && typeof schema.properties === 'object' && schema.additionalProperties === undefined) {
+      const names = Object.keys(schema.properties);
+      // `properties` as a schema keyword, not a property that happens to be called so.
+      if (names.every((name) => typeof (schema.properties as Json)[name] === 'object'))
+        schema.additionalProperties = false;
+    }
+  }
+  return node;
 }
 
 /** A JSON pointer segment inside a URI fragment (`{id}` is no URI character; Ajv decodes it again). */
