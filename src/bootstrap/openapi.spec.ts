@@ -105,10 +105,10 @@ describe('finishDocument', () => {
     ]);
   });
 
-  it('refuses a tag without a description and a duplicate operation id', () => {
-    const badTag = scanned();
-    badTag.paths['/health/live'].get!.tags = ['misc'];
-    expect(() => finishDocument(badTag)).toThrow(/misc/);
+  it('lists a tag it has no description for without one, and refuses a duplicate operation id', () => {
+    const newTag = scanned();
+    newTag.paths['/health/live'].get!.tags = ['misc'];
+    expect(finishDocument(newTag).tags).toEqual([{ name: 'cases', description: expect.any(String) }, { name: 'misc' }]);
     const duplicate = scanned();
     duplicate.paths['/health/live'].get!.operationId = 'createThing';
     expect(() => finishDocument(duplicate)).toThrow(/duplicate operation ids: createThing/);

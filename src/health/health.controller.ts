@@ -12,7 +12,9 @@ const CHECKS = {
   additionalProperties: {
     type: 'object',
     required: ['status'],
-    properties: { status: { type: 'string', enum: ['up', 'down'] } },
+    properties: { status: { type: 'string', enum: ['up', 'down'] }, message: { type: 'string' } },
+    // A check adds what it measured (`responseTime`, `roundTripMs`, …).
+    additionalProperties: true,
   },
   example: { postgres: { status: 'up' }, redis: { status: 'up' } },
 };

@@ -189,6 +189,13 @@ describe('the served OpenAPI document', () => {
     expect(untyped ?? []).toEqual([]);
   });
 
+  it('describes every tag the operations use', () => {
+    const tags = (doc as unknown as { tags: { name: string; description?: string }[] }).tags;
+    const used = new Set(operations().flatMap(({ op }) => (op.tags ?? []) as string[]));
+    expect(tags.filter((tag) => !tag.description).map((tag) => tag.name)).toEqual([]);
+    expect(tags.map((tag) => tag.name).sort()).toEqual([...used].sort());
+  });
+
   it('marks path ids as UUIDs', () => {
     const paramsWithoutFormat = operations().flatMap(({ name, op }) =>
       ((op.parameters ?? []) as { in: string; name: string; schema?: { format?: string } }[])
