@@ -69,7 +69,12 @@ export class OpenApiConformance {
     if (UNDOCUMENTED_ROUTES.test(exchange.route)) return [];
     const name = `${exchange.method.toUpperCase()} ${exchange.route} → ${exchange.status}`;
     const path = this.paths.get(exchange.route);
-    if (!path) return [`${name}: the route is not in the OpenAPI document`];
+    if (!path) {
+      return [
+        `${name}: the route is not in the OpenAPI document (document it; or, if it is no API route, add it to ` +
+          'UNDOCUMENTED_ROUTES in test/support/openapi-conformance.ts)',
+      ];
+    }
     const operation = this.doc.paths[path][method];
     if (!operation) return [`${name}: the method is not in the OpenAPI document`];
     const status = String(exchange.status);
