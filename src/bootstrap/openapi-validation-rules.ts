@@ -31,6 +31,34 @@ export function applyValidationRules(schemas: Record<string, SchemaObject>): voi
   }
 }
 
+const MODEL_PROPERTIES = 'swagger/apiModelProperties';
+
+/**
+ * The same rules, written into the `@ApiProperty` metadata itself before the document is scanned: query
+ * parameters are made from a query DTO's properties and keep no link to their class afterwards. Only what a
+ * property's own options leave open is filled in; rules on array items (`each`) are left to
+ * {@link applyValidationRules}.
+ */
+export function annotateValidatedModels(): void {
+  const storage = getMetadataStorage() as unknown as { validationMetadatas: Map<unknown, Rule[]> };
+  for (const [target, rules] of storage.validationMetadatas) {
+    if (typeof target !== 'function') continue;
+    const prototype = (target as { prototype: object }).prototype;
+    for (const rule of rules) {
+      if (rule.each) continue;
+      // `@ApiProperty` options as stored: `type` may be a constructor (Number) or a name.
+      const existing = Reflect.getMetadata(MODEL_PROPERTIES, prototype, rule.propertyName) as
+        (Omit<SchemaObject, 'type'> & { type?: unknown; isArray?: boolean }) | undefined;
+      if (!existing || Array.isArray(existing.type) || existing.isArray) continue;
+      const patch: SchemaObject = {};
+      apply(patch, rule);
+      if (patch.type === 'integer' && existing.type !== Number && existing.type !== 'number') delete patch.type;
+      const merged = { ...patch, ...existing, ...(patch.type ? { type: patch.type } : {}) };
+      Reflect.defineMetadata(MODEL_PROPERTIES, merged, prototype, rule.propertyName);
+    }
+  }
+}
+
 /** A class's rules with those it inherits (a subclass repeats none of its parent's decorators). */
 function rulesOf(cls: abstract new () => unknown, all: Map<unknown, Rule[]>): Rule[] {
   const rules: Rule[] = [];

@@ -1,6 +1,6 @@
-import type { OpenAPIObject, SchemaObject } from '@nestjs/swagger';
+import { ApiPropertyOptional, type OpenAPIObject, type SchemaObject } from '@nestjs/swagger';
 import { IsEmail, IsInt, IsOptional, IsUUID, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
-import { applyValidationRules } from './openapi-validation-rules.js';
+import { annotateValidatedModels, applyValidationRules } from './openapi-validation-rules.js';
 import { finishDocument } from './openapi.js';
 
 const PROBLEM = { $ref: '#/components/schemas/ProblemDto' };
@@ -172,5 +172,22 @@ describe('applyValidationRules', () => {
       count: { type: 'integer', minimum: 0, maximum: 9 },
       extra: { type: 'string', maxLength: 5 },
     });
+  });
+});
+
+class SomeQuery {
+  @ApiPropertyOptional({ example: 'case' }) @IsOptional() @Matches(/^[a-z_]{1,40}$/) subjectType?: string;
+  @ApiPropertyOptional({ maximum: 50 }) @IsOptional() @IsInt() @Min(1) @Max(200) limit?: number;
+  @IsOptional() @MaxLength(9) undocumented?: string;
+}
+
+describe('annotateValidatedModels', () => {
+  it('writes the rules into the @ApiProperty metadata a query parameter is made from, its own options first', () => {
+    annotateValidatedModels();
+    const metadata = (name: string): unknown =>
+      Reflect.getMetadata('swagger/apiModelProperties', SomeQuery.prototype, name) as unknown;
+    expect(metadata('subjectType')).toMatchObject({ example: 'case', pattern: '^[a-z_]{1,40}$' });
+    expect(metadata('limit')).toMatchObject({ type: 'integer', minimum: 1, maximum: 50 });
+    expect(metadata('undocumented')).toBeUndefined();
   });
 });

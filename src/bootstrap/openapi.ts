@@ -6,7 +6,7 @@ import {
   type ResponseObject,
   type SchemaObject,
 } from '@nestjs/swagger';
-import { applyValidationRules } from './openapi-validation-rules.js';
+import { annotateValidatedModels, applyValidationRules } from './openapi-validation-rules.js';
 
 /**
  * The OpenAPI document the API serves at `/docs/openapi.json` (and that `npm run lint:openapi` lints).
@@ -14,6 +14,7 @@ import { applyValidationRules } from './openapi-validation-rules.js';
  * each field's type and rules, and `finishDocument` adds what holds for every route alike.
  */
 export function createOpenApiDocument(app: INestApplication, publicBaseUrl: string): OpenAPIObject {
+  annotateValidatedModels();
   const scanned = SwaggerModule.createDocument(
     app,
     new DocumentBuilder()
