@@ -115,13 +115,21 @@ function recordConformance(app: NestFastifyApplication): { load: () => Promise<v
     .getInstance()
     .addHook('onSend', async (request, reply, payload) => {
       if (!checker) return payload;
-      const found = checker.check({
-        method: request.method,
-        route: request.routeOptions.url,
-        status: reply.statusCode,
-        headers: reply.getHeaders(),
-        body: typeof payload === 'string' || Buffer.isBuffer(payload) ? payload : payload == null ? '' : undefined,
-      });
+      let found: string[];
+      try {
+        found = checker.check({
+          method: request.method,
+          route: request.routeOptions.url,
+          status: reply.statusCode,
+          headers: reply.getHeaders(),
+          body: typeof payload === 'string' || Buffer.isBuffer(payload) ? payload : payload == null ? '' : undefined,
+        });
+      } catch (err) {
+        // A checker fault (e.g. a schema Ajv cannot compile) must fail the spec, not turn this response into a 500.
+        found = [
+          `${request.method} ${request.routeOptions.url} → ${reply.statusCode}: the check failed: ${String(err)}`,
+        ];
+      }
       if (found.length > 0) {
         const test = (globalThis as { expect?: { getState(): { currentTestName?: string } } }).expect?.getState()
           .currentTestName;
