@@ -1,10 +1,10 @@
-import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiAuth, ApiPage, ApiProblems } from '../common/api-docs.js';
 import type { Page } from '../common/pagination.js';
 import { PageQueryDto } from '../common/pagination.js';
 import type { RequestContext } from '../common/request-context.js';
-import { UuidPipe } from '../common/uuid.pipe.js';
+import { IdParam } from '../common/uuid.pipe.js';
 import { Ctx } from '../auth/request-context.decorator.js';
 import { AgenciesService } from './agencies.service.js';
 import { AgencyResponse, CreateAgencyDto } from './dto.js';
@@ -36,7 +36,7 @@ export class AgenciesController {
   @ApiOperation({ summary: 'One agency' })
   @ApiOkResponse({ type: AgencyResponse })
   @ApiProblems(404)
-  get(@Ctx() ctx: RequestContext, @Param('id', UuidPipe) id: string): Promise<AgencyResponse> {
+  get(@Ctx() ctx: RequestContext, @IdParam('id') id: string): Promise<AgencyResponse> {
     return this.agencies.get(ctx, id);
   }
 }

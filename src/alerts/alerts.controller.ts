@@ -1,10 +1,10 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Ctx } from '../auth/request-context.decorator.js';
 import { ApiAuth, ApiPage, ApiProblems } from '../common/api-docs.js';
 import type { Page } from '../common/pagination.js';
 import type { RequestContext } from '../common/request-context.js';
-import { UuidPipe } from '../common/uuid.pipe.js';
+import { IdParam } from '../common/uuid.pipe.js';
 import { AlertsService } from './alerts.service.js';
 import { AcknowledgeAlertDto, AlertResponse, ListAlertsQuery, ScanResponse } from './dto.js';
 import { Expensive } from '../limits/expensive.decorator.js';
@@ -26,7 +26,7 @@ export class AlertsController {
   @ApiOperation({ summary: 'One alert the caller may see (the link in its e-mail)' })
   @ApiOkResponse({ type: AlertResponse })
   @ApiProblems(404)
-  get(@Ctx() ctx: RequestContext, @Param('id', UuidPipe) id: string): Promise<AlertResponse> {
+  get(@Ctx() ctx: RequestContext, @IdParam('id') id: string): Promise<AlertResponse> {
     return this.alerts.get(ctx, id);
   }
 
@@ -40,7 +40,7 @@ export class AlertsController {
   @ApiProblems(403, 404, 409)
   acknowledge(
     @Ctx() ctx: RequestContext,
-    @Param('id', UuidPipe) id: string,
+    @IdParam('id') id: string,
     @Body() body: AcknowledgeAlertDto,
   ): Promise<AlertResponse> {
     return this.alerts.acknowledge(ctx, id, body.note ?? null);

@@ -51,7 +51,7 @@ export class AcknowledgeAlertDto {
 export class NotificationResponse {
   @ApiProperty({ enum: ['raised', 'escalation'] }) kind: string;
   @ApiProperty({ enum: ['pending', 'sending', 'sent', 'failed'] }) status: string;
-  @ApiProperty() attempts: number;
+  @ApiProperty({ type: 'integer', minimum: 0 }) attempts: number;
   @ApiPropertyOptional({
     nullable: true,
     type: String,
@@ -88,9 +88,9 @@ export class AlertResponse {
 }
 
 export class ScanResponse {
-  @ApiProperty() scannedDetentions: number;
-  @ApiProperty() raisedCount: number;
-  @ApiProperty() resolvedCount: number;
+  @ApiProperty({ type: 'integer', minimum: 0 }) scannedDetentions: number;
+  @ApiProperty({ type: 'integer', minimum: 0 }) raisedCount: number;
+  @ApiProperty({ type: 'integer', minimum: 0 }) resolvedCount: number;
   @ApiProperty({
     type: 'array',
     items: {
@@ -113,6 +113,6 @@ export class ScanResponse {
     },
   })
   resolved: { id: string; rule: string; reason: string }[];
-  @ApiProperty() escalated: number;
-  @ApiProperty() durationMs: number;
+  @ApiProperty({ type: 'integer', minimum: 0 }) escalated: number;
+  @ApiProperty({ type: 'integer', minimum: 0 }) durationMs: number;
 }

@@ -1,9 +1,9 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Post } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Post } from '@nestjs/common';
 import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Ctx } from '../auth/request-context.decorator.js';
 import { ApiAuth, ApiProblems } from '../common/api-docs.js';
 import type { RequestContext } from '../common/request-context.js';
-import { UuidPipe } from '../common/uuid.pipe.js';
+import { IdParam } from '../common/uuid.pipe.js';
 import { ApiKeysService } from './api-keys.service.js';
 import { ApiKeyResponse, CreateApiKeyDto, IssuedApiKeyResponse } from './dto.js';
 import { Authorize } from '../auth/authorize.decorator.js';
@@ -23,7 +23,7 @@ export class ApiKeysController {
   @ApiProblems(403, 404, 422)
   issue(
     @Ctx() ctx: RequestContext,
-    @Param('agencyId', UuidPipe) agencyId: string,
+    @IdParam('agencyId') agencyId: string,
     @Body() body: CreateApiKeyDto,
   ): Promise<IssuedApiKeyResponse> {
     return this.keys.issue(ctx, agencyId, body);
@@ -33,7 +33,7 @@ export class ApiKeysController {
   @ApiOperation({ summary: 'An agency’s API keys (without secrets)' })
   @ApiOkResponse({ type: [ApiKeyResponse] })
   @ApiProblems(404)
-  list(@Ctx() ctx: RequestContext, @Param('agencyId', UuidPipe) agencyId: string): Promise<ApiKeyResponse[]> {
+  list(@Ctx() ctx: RequestContext, @IdParam('agencyId') agencyId: string): Promise<ApiKeyResponse[]> {
     return this.keys.list(ctx, agencyId);
   }
 
@@ -44,8 +44,8 @@ export class ApiKeysController {
   @ApiProblems(403, 404)
   revoke(
     @Ctx() ctx: RequestContext,
-    @Param('agencyId', UuidPipe) agencyId: string,
-    @Param('keyId', UuidPipe) keyId: string,
+    @IdParam('agencyId') agencyId: string,
+    @IdParam('keyId') keyId: string,
   ): Promise<void> {
     return this.keys.revoke(ctx, agencyId, keyId);
   }

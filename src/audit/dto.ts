@@ -59,7 +59,7 @@ export class AuditActorResponse {
 export class AuditEventResponse {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty() chainId: string;
-  @ApiProperty() seq: number;
+  @ApiProperty({ type: 'integer', minimum: 0 }) seq: number;
   @ApiProperty({ format: 'date-time' }) recordedAt: string;
   @ApiProperty({ type: AuditActorResponse }) actor: AuditActorResponse;
   @ApiProperty() action: string;
@@ -73,8 +73,8 @@ export class AuditEventResponse {
 
 export class VerifyResponse {
   @ApiProperty() ok: boolean;
-  @ApiProperty({ description: 'Events whose hashes were recomputed.' }) checked: number;
-  @ApiProperty({ description: 'Signed checkpoints verified.' }) checkpoints: number;
+  @ApiProperty({ type: 'integer', minimum: 0, description: 'Events whose hashes were recomputed.' }) checked: number;
+  @ApiProperty({ type: 'integer', minimum: 0, description: 'Signed checkpoints verified.' }) checkpoints: number;
   @ApiProperty({ format: 'uuid', nullable: true, type: String }) firstInvalidEventId: string | null;
   @ApiPropertyOptional() chainId?: string;
   @ApiPropertyOptional({
@@ -96,6 +96,8 @@ export class VerifyResponse {
   })
   reason?: string;
   @ApiPropertyOptional({
+    type: 'integer',
+    minimum: 0,
     description:
       'The checkpoint at fault; for checkpoint_head_missing the last checkpoint the log still holds (0: none).',
   })
@@ -105,11 +107,11 @@ export class VerifyResponse {
     description: 'Cases whose projection or detention episodes differ from their decision records (first 100).',
   })
   caseIds?: string[];
-  @ApiProperty() durationMs: number;
+  @ApiProperty({ type: 'integer', minimum: 0 }) durationMs: number;
 }
 
 export class CheckpointResponse {
-  @ApiProperty() seq: number;
+  @ApiProperty({ type: 'integer', minimum: 0 }) seq: number;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
   @ApiProperty({ description: 'Transaction-id watermark: the checkpoint covers events of transactions below it.' })
   watermark: string;
@@ -117,7 +119,7 @@ export class CheckpointResponse {
   @ApiProperty({ description: 'hex: SHA-256 over JCS({createdAt, heads, prevRoot, seq, watermark})' }) root: string;
   @ApiProperty({ description: 'base64 Ed25519 signature of the root' }) signature: string;
   @ApiProperty() keyId: string;
-  @ApiProperty() chainCount: number;
+  @ApiProperty({ type: 'integer', minimum: 0 }) chainCount: number;
 }
 
 export class VerifyKeyResponse {

@@ -41,7 +41,8 @@ export class PasswordResetDto {
 export class TokenResponse {
   @ApiProperty() accessToken: string;
   @ApiProperty({ enum: ['Bearer'] }) tokenType: 'Bearer';
-  @ApiProperty({ description: 'Seconds until the token expires.', example: 900 }) expiresIn: number;
+  @ApiProperty({ type: 'integer', minimum: 0, description: 'Seconds until the token expires.', example: 900 })
+  expiresIn: number;
 }
 
 export class MeAgency {

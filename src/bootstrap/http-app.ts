@@ -1,15 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import helmet from '@fastify/helmet';
-import { RequestMethod } from '@nestjs/common';
+import { RequestMethod, type INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from '../app.module.js';
 import { QuietBootLogger } from '../logging/quiet-boot-logger.js';
 import { Metrics } from '../metrics/metrics.js';
 import { mountQueueDashboard } from '../ops/queue-dashboard.js';
+import { createOpenApiDocument } from './openapi.js';
 import type { AppConfig } from '../config/app-config.js';
 
 export const API_PREFIX = 'api/v1';
@@ -129,13 +130,7 @@ export async function createHttpApp(
     });
   }
 
-  app.setGlobalPrefix(API_PREFIX, {
-    exclude: [
-      { path: 'health/live', method: RequestMethod.GET },
-      { path: 'health/ready', method: RequestMethod.GET },
-      { path: 'metrics', method: RequestMethod.GET },
-    ],
-  });
+  setGlobalPrefix(app);
   const metrics = app.get(Metrics);
   fastify.addHook('onResponse', async (request, reply) => {
     metrics.httpDuration.observe(
@@ -157,7 +152,7 @@ export async function createHttpApp(
   // also lets pino flush; exitAfterGrace bounds the whole sequence.
   app.enableShutdownHooks([], { useProcessExit: true });
   if (options.api) {
-    setUpOpenApi(app);
+    setUpOpenApi(app, config.http.publicBaseUrl);
     await mountQueueDashboard(app);
   }
   return app;
@@ -180,19 +175,19 @@ class DrainingFastifyAdapter extends FastifyAdapter {
   }
 }
 
-function setUpOpenApi(app: NestFastifyApplication): void {
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('Oversight API')
-      .setDescription(
-        'Case oversight for an independent Anti-Trafficking Commissioner: decision records, ' +
-          'overdue-detention alerts, independent review, audit. Errors are RFC 9457 problem details.',
-      )
-      .setVersion('1')
-      .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'Access token (JWT) or agency API key' })
-      .build(),
-  );
+/** Every route under /api/v1 but those a probe or scraper calls; shared with `scripts/write-openapi.ts`. */
+export function setGlobalPrefix(app: INestApplication): void {
+  app.setGlobalPrefix(API_PREFIX, {
+    exclude: [
+      { path: 'health/live', method: RequestMethod.GET },
+      { path: 'health/ready', method: RequestMethod.GET },
+      { path: 'metrics', method: RequestMethod.GET },
+    ],
+  });
+}
+
+function setUpOpenApi(app: NestFastifyApplication, publicBaseUrl: string): void {
+  const document = createOpenApiDocument(app, publicBaseUrl);
   SwaggerModule.setup('docs', app, document, {
     jsonDocumentUrl: 'docs/openapi.json',
     yamlDocumentUrl: 'docs/openapi.yaml',

@@ -1,11 +1,11 @@
-import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, Post, Query, Res } from '@nestjs/common';
 import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { Ctx } from '../auth/request-context.decorator.js';
-import { ApiAuth, ApiPage, ApiProblems } from '../common/api-docs.js';
+import { ApiAuth, ApiPage, ApiProblems, IDEMPOTENT_REPLAYED } from '../common/api-docs.js';
 import { PageQueryDto, type Page } from '../common/pagination.js';
 import type { RequestContext } from '../common/request-context.js';
-import { UuidPipe } from '../common/uuid.pipe.js';
+import { IdParam } from '../common/uuid.pipe.js';
 import type { IdempotentResult } from '../idempotency/idempotency.js';
 import { CasesService } from './cases.service.js';
 import {
@@ -37,7 +37,7 @@ export class CasesController {
   @HttpCode(201)
   @ApiOperation({ summary: 'Open a case (frontline officers, for their own agency)' })
   @ApiHeader(IDEMPOTENCY_HEADER)
-  @ApiCreatedResponse({ type: CaseResponse })
+  @ApiCreatedResponse({ type: CaseResponse, headers: IDEMPOTENT_REPLAYED })
   @ApiProblems(403, 409, 422)
   async open(
     @Ctx() ctx: RequestContext,
@@ -59,7 +59,7 @@ export class CasesController {
   @ApiOperation({ summary: 'One case, with what the caller may decide now (PII reads are audited)' })
   @ApiOkResponse({ type: CaseResponse })
   @ApiProblems(404)
-  get(@Ctx() ctx: RequestContext, @Param('id', UuidPipe) id: string): Promise<CaseResponse> {
+  get(@Ctx() ctx: RequestContext, @IdParam('id') id: string): Promise<CaseResponse> {
     return this.cases.get(ctx, id);
   }
 
@@ -68,11 +68,11 @@ export class CasesController {
   @HttpCode(201)
   @ApiOperation({ summary: 'Record a decision on the case version you read (409 if it moved on)' })
   @ApiHeader(IDEMPOTENCY_HEADER)
-  @ApiCreatedResponse({ type: RecordDecisionResponse })
+  @ApiCreatedResponse({ type: RecordDecisionResponse, headers: IDEMPOTENT_REPLAYED })
   @ApiProblems(403, 404, 409, 422)
   async decide(
     @Ctx() ctx: RequestContext,
-    @Param('id', UuidPipe) id: string,
+    @IdParam('id') id: string,
     @Body() body: RecordDecisionDto,
     @Headers('idempotency-key') key: string | undefined,
     @Res({ passthrough: true }) reply: FastifyReply,
@@ -86,7 +86,7 @@ export class CasesController {
   @ApiProblems(404)
   decisions(
     @Ctx() ctx: RequestContext,
-    @Param('id', UuidPipe) id: string,
+    @IdParam('id') id: string,
     @Query() query: PageQueryDto,
   ): Promise<Page<DecisionRecordResponse>> {
     return this.cases.decisions(ctx, id, query);

@@ -13,14 +13,53 @@ export class FieldErrorDto {
   @ApiProperty({ example: 'reason must be at least 20 characters' }) message: string;
 }
 
-/** RFC 9457 problem details (`application/problem+json`). */
+/**
+ * RFC 9457 problem details (`application/problem+json`), with the extension members a client needs to
+ * recover (each present only on the problem types named in its description).
+ */
 export class ProblemDto {
-  @ApiProperty({ example: '/problems/validation-failed' }) type: string;
+  @ApiProperty({
+    example: '/problems/validation-failed',
+    description: 'A relative URI naming the problem, or `about:blank`',
+  })
+  type: string;
   @ApiProperty({ example: 'Bad Request' }) title: string;
-  @ApiProperty({ example: 400 }) status: number;
+  @ApiProperty({ type: 'integer', minimum: 400, maximum: 599, example: 400 }) status: number;
   @ApiPropertyOptional() detail?: string;
   @ApiPropertyOptional({ type: [FieldErrorDto] }) errors?: FieldErrorDto[];
   @ApiPropertyOptional({ description: 'Echoes the X-Request-Id response header.' }) requestId?: string;
+  @ApiPropertyOptional({
+    type: 'integer',
+    minimum: 0,
+    description: '`version-conflict` on a case: the version to send as `expectedVersion` after reloading.',
+  })
+  currentVersion?: number;
+  @ApiPropertyOptional({
+    description: '`version-conflict` and `decision-not-allowed`: the case’s state now.',
+    example: 'screening',
+  })
+  state?: string;
+  @ApiPropertyOptional({
+    type: [String],
+    description: '`version-conflict` and `decision-not-allowed`: the decisions the caller may record now.',
+    example: ['refer', 'decline_referral'],
+  })
+  allowedDecisions?: string[];
+  @ApiPropertyOptional({ description: '`review-command-not-allowed`: the review’s status now.', example: 'open' })
+  reviewStatus?: string;
+  @ApiPropertyOptional({
+    type: [String],
+    description: '`review-command-not-allowed`: the commands the review accepts now.',
+    example: ['assign', 'withdraw'],
+  })
+  allowedCommands?: string[];
+  @ApiPropertyOptional({ description: '`alert-not-open`: the alert’s status now.', example: 'acknowledged' })
+  alertStatus?: string;
+  @ApiPropertyOptional({
+    description: '`guard-failed`: the rule that refused the request (stable, for programs).',
+    example: 'occurred_in_future',
+  })
+  guard?: string;
 }
 
 const PROBLEM_DESCRIPTIONS: Record<number, string> = {
@@ -33,6 +72,14 @@ const PROBLEM_DESCRIPTIONS: Record<number, string> = {
   415: 'Content type is not JSON',
   422: 'Understood, but a rule refuses it',
   429: 'Too many requests or attempts; try again after Retry-After seconds',
+};
+
+/** On a creating POST with an Idempotency-Key: the response is the stored one, nothing new was written. */
+export const IDEMPOTENT_REPLAYED = {
+  'Idempotent-Replayed': {
+    description: '`true` when this is the stored response to an earlier request with the same Idempotency-Key',
+    schema: { type: 'string', enum: ['true'] },
+  },
 };
 
 /** Problem responses with their schema, for the statuses a route can produce. */

@@ -10,7 +10,12 @@ import { DASHBOARD_COOKIE, DASHBOARD_PATH, isPlainHttpLoopback } from './queue-d
 
 class DashboardSessionResponse {
   @ApiProperty({ example: '/queues' }) url: string;
-  @ApiProperty({ description: 'Seconds the dashboard cookie lives.', example: DASHBOARD_SESSION_SECONDS })
+  @ApiProperty({
+    type: 'integer',
+    minimum: 0,
+    description: 'Seconds the dashboard cookie lives.',
+    example: DASHBOARD_SESSION_SECONDS,
+  })
   expiresIn: number;
 }
 
@@ -29,7 +34,15 @@ export class OpsController {
       'SameSite=Strict, Path=/queues, and Secure unless the request came over plain HTTP from loopback. ' +
       'The dashboard only shows queues and jobs: it cannot pause, retry, remove or add anything.',
   })
-  @ApiOkResponse({ type: DashboardSessionResponse })
+  @ApiOkResponse({
+    type: DashboardSessionResponse,
+    headers: {
+      'Set-Cookie': {
+        description: 'The dashboard cookie (HttpOnly, SameSite=Strict, scoped to /queues)',
+        schema: { type: 'string' },
+      },
+    },
+  })
   @ApiProblems(403)
   async session(
     @Ctx() ctx: RequestContext,

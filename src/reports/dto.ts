@@ -79,7 +79,7 @@ export class ReportAgencyDto {
 export class IntervalDto {
   @ApiProperty({ type: Number, nullable: true, description: 'Median in days, two decimals; null when n is 0.' })
   medianDays: number | null;
-  @ApiProperty({ description: 'Cases that completed this step in the period.' }) n: number;
+  @ApiProperty({ type: 'integer', minimum: 0, description: 'Cases that completed this step in the period.' }) n: number;
 }
 
 export class DurationsDto {
@@ -95,7 +95,12 @@ export class DurationsDto {
 }
 
 export class DetentionDto {
-  @ApiProperty({ description: 'People in an open detention episode when the report was made.' }) detainedNow: number;
+  @ApiProperty({
+    type: 'integer',
+    minimum: 0,
+    description: 'People in an open detention episode when the report was made.',
+  })
+  detainedNow: number;
   @ApiProperty({ type: Number, nullable: true, description: 'Days, two decimals; null when no one is detained.' })
   longestCurrentDays: number | null;
 }
@@ -107,9 +112,9 @@ export class ProportionDto {
 }
 
 export class ReviewsSummaryDto {
-  @ApiProperty({ description: 'Reviews concluded in the period.' }) concluded: number;
-  @ApiProperty() concern: number;
-  @ApiProperty() disagree: number;
+  @ApiProperty({ type: 'integer', minimum: 0, description: 'Reviews concluded in the period.' }) concluded: number;
+  @ApiProperty({ type: 'integer', minimum: 0 }) concern: number;
+  @ApiProperty({ type: 'integer', minimum: 0 }) disagree: number;
   @ApiProperty({ type: ProportionDto, nullable: true, description: 'Null when no review was concluded.' })
   concernOrDisagree: ProportionDto | null;
 }

@@ -78,6 +78,11 @@ export class ReportsController {
         schema: { type: 'integer' },
       },
       [K_HEADER]: { description: 'The k every published row meets', schema: { type: 'integer' } },
+      'Content-Disposition': {
+        description: 'An attachment, with the file name',
+        required: true,
+        schema: { type: 'string', example: 'attachment; filename="anonymised-cases.csv"' },
+      },
     },
     content: { 'text/csv': { schema: { type: 'string' } } },
   })

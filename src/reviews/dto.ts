@@ -45,7 +45,7 @@ export class CreateSamplingRunDto {
   @Max(1)
   negativeRate?: number;
 
-  @ApiPropertyOptional({ minimum: 0, maximum: 1000 })
+  @ApiPropertyOptional({ type: 'integer', minimum: 0, maximum: 1000 })
   @IsOptional()
   @IsInt()
   @Min(0)
@@ -64,8 +64,8 @@ export class StratumResponse {
   @ApiProperty({ nullable: true, type: String }) outcome: string | null;
   @ApiProperty() negative: boolean;
   @ApiProperty() rate: number;
-  @ApiProperty() population: number;
-  @ApiProperty() sampled: number;
+  @ApiProperty({ type: 'integer', minimum: 0 }) population: number;
+  @ApiProperty({ type: 'integer', minimum: 0 }) sampled: number;
 }
 
 export class SamplingRunResponse {
@@ -76,14 +76,14 @@ export class SamplingRunResponse {
   @ApiProperty({ format: 'date-time' }) to: string;
   @ApiProperty() rate: number;
   @ApiProperty() negativeRate: number;
-  @ApiProperty() minPerStratum: number;
+  @ApiProperty({ type: 'integer', minimum: 0 }) minPerStratum: number;
   @ApiPropertyOptional({ description: 'Hex; the commissioner only.' }) seed?: string;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
   @ApiProperty({ format: 'date-time', nullable: true, type: String }) startedAt: string | null;
   @ApiProperty({ format: 'date-time', nullable: true, type: String }) completedAt: string | null;
   @ApiProperty({ nullable: true, type: String }) failure: string | null;
-  @ApiProperty({ nullable: true, type: Number }) populationCount: number | null;
-  @ApiProperty({ nullable: true, type: Number }) sampleCount: number | null;
+  @ApiProperty({ type: 'integer', minimum: 0, nullable: true }) populationCount: number | null;
+  @ApiProperty({ type: 'integer', minimum: 0, nullable: true }) sampleCount: number | null;
   @ApiProperty({ nullable: true, type: String, description: 'Σ SHA-256(id) mod 2^256 over the population (hex).' })
   populationDigest: string | null;
   @ApiProperty({ nullable: true, type: String, description: 'The same over the sample.' }) sampleDigest: string | null;
@@ -198,7 +198,7 @@ export class ReviewResponseDto {
   @ApiProperty() decisionType: string;
   @ApiProperty({ nullable: true, type: String }) decisionOutcome: string | null;
   @ApiProperty({ enum: REVIEW_STATUSES }) status: string;
-  @ApiProperty() version: number;
+  @ApiProperty({ type: 'integer', minimum: 0 }) version: number;
   @ApiPropertyOptional({ format: 'uuid', nullable: true, type: String, description: 'Commissioner staff only.' })
   assignedReviewerId?: string | null;
   @ApiProperty({ format: 'date-time', nullable: true, type: String }) assignedAt: string | null;
@@ -214,7 +214,7 @@ export class ReviewResponseDto {
 }
 
 export class AutoAssignResponse {
-  @ApiProperty() assigned: number;
+  @ApiProperty({ type: 'integer', minimum: 0 }) assigned: number;
   @ApiProperty({ type: [String], description: 'Reviews no reviewer without a conflict could take.' })
   unassignable: string[];
 }

@@ -1,10 +1,10 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Ctx } from '../auth/request-context.decorator.js';
 import { ApiAuth, ApiPage, ApiProblems } from '../common/api-docs.js';
 import type { Page } from '../common/pagination.js';
 import type { RequestContext } from '../common/request-context.js';
-import { UuidPipe } from '../common/uuid.pipe.js';
+import { IdParam } from '../common/uuid.pipe.js';
 import {
   AssignReviewDto,
   AutoAssignDto,
@@ -45,7 +45,7 @@ export class ReviewsController {
   @ApiOperation({ summary: 'One review' })
   @ApiOkResponse({ type: ReviewResponseDto })
   @ApiProblems(404)
-  get(@Ctx() ctx: RequestContext, @Param('id', UuidPipe) id: string): Promise<ReviewResponseDto> {
+  get(@Ctx() ctx: RequestContext, @IdParam('id') id: string): Promise<ReviewResponseDto> {
     return this.reviews.get(ctx, id);
   }
 
@@ -57,7 +57,7 @@ export class ReviewsController {
   @ApiProblems(403, 404, 409, 422)
   assign(
     @Ctx() ctx: RequestContext,
-    @Param('id', UuidPipe) id: string,
+    @IdParam('id') id: string,
     @Body() body: AssignReviewDto,
   ): Promise<ReviewResponseDto> {
     return this.reviews.assign(ctx, id, body.reviewerId);
@@ -71,7 +71,7 @@ export class ReviewsController {
   @ApiProblems(403, 404, 409, 422)
   conclude(
     @Ctx() ctx: RequestContext,
-    @Param('id', UuidPipe) id: string,
+    @IdParam('id') id: string,
     @Body() body: ConcludeReviewDto,
   ): Promise<ReviewResponseDto> {
     return this.reviews.conclude(ctx, id, body.finding, body.rationale);
@@ -85,7 +85,7 @@ export class ReviewsController {
   @ApiProblems(403, 404, 409, 422)
   respond(
     @Ctx() ctx: RequestContext,
-    @Param('id', UuidPipe) id: string,
+    @IdParam('id') id: string,
     @Body() body: RespondReviewDto,
   ): Promise<ReviewResponseDto> {
     const sentAs = body.responseText === undefined && body.text !== undefined ? 'text' : 'responseText';
@@ -100,7 +100,7 @@ export class ReviewsController {
   @ApiProblems(403, 404, 409, 422)
   withdraw(
     @Ctx() ctx: RequestContext,
-    @Param('id', UuidPipe) id: string,
+    @IdParam('id') id: string,
     @Body() body: WithdrawReviewDto,
   ): Promise<ReviewResponseDto> {
     return this.reviews.withdraw(ctx, id, body.reason);

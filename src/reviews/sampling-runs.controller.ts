@@ -1,10 +1,10 @@
-import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Ctx } from '../auth/request-context.decorator.js';
 import { ApiAuth, ApiPage, ApiProblems } from '../common/api-docs.js';
 import { PageQueryDto, type Page } from '../common/pagination.js';
 import type { RequestContext } from '../common/request-context.js';
-import { UuidPipe } from '../common/uuid.pipe.js';
+import { IdParam } from '../common/uuid.pipe.js';
 import { CreateSamplingRunDto, SamplingRunResponse } from './dto.js';
 import { SamplingRunsService } from './sampling-runs.service.js';
 import { Expensive } from '../limits/expensive.decorator.js';
@@ -38,7 +38,7 @@ export class SamplingRunsController {
   @ApiOperation({ summary: 'One run with its strata (the seed for the commissioner only)' })
   @ApiOkResponse({ type: SamplingRunResponse })
   @ApiProblems(404)
-  get(@Ctx() ctx: RequestContext, @Param('id', UuidPipe) id: string): Promise<SamplingRunResponse> {
+  get(@Ctx() ctx: RequestContext, @IdParam('id') id: string): Promise<SamplingRunResponse> {
     return this.runs.get(ctx, id);
   }
 }

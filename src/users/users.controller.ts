@@ -1,10 +1,10 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Ctx } from '../auth/request-context.decorator.js';
 import { ApiAuth, ApiPage, ApiProblems } from '../common/api-docs.js';
 import { PageQueryDto, type Page } from '../common/pagination.js';
 import type { RequestContext } from '../common/request-context.js';
-import { UuidPipe } from '../common/uuid.pipe.js';
+import { IdParam } from '../common/uuid.pipe.js';
 import { CreateUserDto, UserResponse } from './dto.js';
 import { UsersService } from './users.service.js';
 import { Authorize } from '../auth/authorize.decorator.js';
@@ -42,7 +42,7 @@ export class UsersController {
   @ApiOperation({ summary: 'Disable a user (admin): their access tokens stop working at once' })
   @ApiOkResponse({ type: UserResponse })
   @ApiProblems(403, 404, 409)
-  disable(@Ctx() ctx: RequestContext, @Param('id', UuidPipe) id: string): Promise<UserResponse> {
+  disable(@Ctx() ctx: RequestContext, @IdParam('id') id: string): Promise<UserResponse> {
     return this.users.setDisabled(ctx, id, true);
   }
 
@@ -52,7 +52,7 @@ export class UsersController {
   @ApiOperation({ summary: 'Enable a disabled user (admin); tokens issued before the disable stay refused' })
   @ApiOkResponse({ type: UserResponse })
   @ApiProblems(403, 404)
-  enable(@Ctx() ctx: RequestContext, @Param('id', UuidPipe) id: string): Promise<UserResponse> {
+  enable(@Ctx() ctx: RequestContext, @IdParam('id') id: string): Promise<UserResponse> {
     return this.users.setDisabled(ctx, id, false);
   }
 
@@ -60,7 +60,7 @@ export class UsersController {
   @ApiOperation({ summary: 'One user' })
   @ApiOkResponse({ type: UserResponse })
   @ApiProblems(404)
-  get(@Ctx() ctx: RequestContext, @Param('id', UuidPipe) id: string): Promise<UserResponse> {
+  get(@Ctx() ctx: RequestContext, @IdParam('id') id: string): Promise<UserResponse> {
     return this.users.get(ctx, id);
   }
 }

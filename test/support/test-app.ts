@@ -10,6 +10,7 @@ import type TestAgent from 'supertest/lib/agent.js';
 import { createHttpApp } from '../../src/bootstrap/http-app.js';
 import type { AppConfig } from '../../src/config/app-config.js';
 import { loadConfig } from '../../src/config/load-config.js';
+import { conformanceFor, type OpenApiConformance } from './openapi-conformance.js';
 import { createTestDatabase, databaseUrl, dropTestDatabase, testPool } from './test-database.js';
 
 export const ADMIN = {
@@ -76,9 +77,12 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
   const config = loadConfig(
     testEnv(database, { ...(options.databaseUrl ? { DATABASE_URL: options.databaseUrl } : {}), ...options.env }),
   );
-  const app = await createHttpApp(config, { workers: options.workers ?? false, api: options.api ?? true });
+  const api = options.api ?? true;
+  const app = await createHttpApp(config, { workers: options.workers ?? false, api });
+  const conformance = api ? recordConformance(app) : undefined;
   await app.init();
   await app.getHttpAdapter().getInstance().ready();
+  await conformance?.load();
   const sql = testPool(config.database.url, 4);
   return {
     app,
@@ -93,6 +97,59 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
         await dropTestDatabase(database);
         await clearRedisPrefix(config.redis.queuePrefix);
       }
+      conformance?.assertNone();
+    },
+  };
+}
+
+/**
+ * Every response the app sends in a test (through supertest, `inject` or a real socket) is checked against the
+ * OpenAPI document the app serves (test/support/openapi-conformance.ts); `close()` — every spec's afterAll —
+ * fails with the list of responses that break it, each with the test that received it.
+ */
+function recordConformance(app: NestFastifyApplication): { load: () => Promise<void>; assertNone: () => void } {
+  let checker: OpenApiConformance | undefined;
+  const violations: string[] = [];
+  app
+    .getHttpAdapter()
+    .getInstance()
+    .addHook('onSend', async (request, reply, payload) => {
+      if (!checker) return payload;
+      let found: string[];
+      try {
+        found = checker.check({
+          method: request.method,
+          route: request.routeOptions.url,
+          status: reply.statusCode,
+          headers: reply.getHeaders(),
+          body: typeof payload === 'string' || Buffer.isBuffer(payload) ? payload : payload == null ? '' : undefined,
+        });
+      } catch (err) {
+        // A checker fault (e.g. a schema Ajv cannot compile) must fail the spec, not turn this response into a 500.
+        found = [
+          `${request.method} ${request.routeOptions.url} → ${reply.statusCode}: the check failed: ${String(err)}`,
+        ];
+      }
+      if (found.length > 0) {
+        const test = (globalThis as { expect?: { getState(): { currentTestName?: string } } }).expect?.getState()
+          .currentTestName;
+        violations.push(...found.map((v) => `${v}  [in: ${test ?? 'a hook'}]`));
+      }
+      return payload;
+    });
+  return {
+    load: async () => {
+      const res = await app.inject({ method: 'GET', url: '/docs/openapi.json' });
+      if (res.statusCode !== 200) throw new Error(`GET /docs/openapi.json answered ${res.statusCode}`);
+      checker = conformanceFor(res.body);
+    },
+    assertNone: () => {
+      if (violations.length === 0) return;
+      const shown = [...new Set(violations)];
+      throw new Error(
+        `${shown.length} response(s) do not conform to the OpenAPI document:\n  ${shown.slice(0, 50).join('\n  ')}` +
+          (shown.length > 50 ? `\n  … and ${shown.length - 50} more` : ''),
+      );
     },
   };
 }

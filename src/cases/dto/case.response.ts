@@ -13,7 +13,7 @@ import { ENCOUNTER_KINDS, SEXES } from './create-case.dto.js';
 export class SubjectResponse {
   @ApiProperty() pseudonym: string;
   @ApiProperty({ enum: SEXES }) sex: string;
-  @ApiProperty({ nullable: true, type: Number }) birthYear: number | null;
+  @ApiProperty({ type: 'integer', nullable: true }) birthYear: number | null;
   @ApiProperty({ nullable: true, type: String }) nationality: string | null;
   @ApiProperty({ type: [String] }) languages: string[];
   @ApiProperty() isChild: boolean;
@@ -44,7 +44,11 @@ export class CaseSummaryResponse {
   @ApiProperty({ format: 'uuid' }) agencyId: string;
   @ApiProperty() externalRef: string;
   @ApiProperty({ enum: CASE_STATES }) state: CaseState;
-  @ApiProperty({ description: 'Increases by one per decision record; send it back as expectedVersion.' })
+  @ApiProperty({
+    type: 'integer',
+    minimum: 0,
+    description: 'Increases by one per decision record; send it back as expectedVersion.',
+  })
   version: number;
   @ApiProperty({ type: SubjectResponse, description: 'Lists never include PII fields.' }) subject: SubjectResponse;
   @ApiProperty({ type: EncounterResponse }) encounter: EncounterResponse;
@@ -74,7 +78,7 @@ export class DecisionActorResponse {
 export class DecisionRecordResponse {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ format: 'uuid' }) caseId: string;
-  @ApiProperty({ description: 'The case version after this record.' }) sequence: number;
+  @ApiProperty({ type: 'integer', minimum: 0, description: 'The case version after this record.' }) sequence: number;
   @ApiProperty({ enum: DECISION_TYPES }) type: DecisionType;
   @ApiProperty({ nullable: true, type: String }) outcome: string | null;
   @ApiProperty({ nullable: true, type: String }) reason: string | null;

@@ -67,6 +67,7 @@ export class SubjectDto {
   sex: (typeof SEXES)[number];
 
   @ApiPropertyOptional({
+    type: 'integer',
     example: 1998,
     minimum: 1900,
     maximum: 2100,

@@ -21,7 +21,11 @@ export class RecordDecisionDto {
   @IsIn(DECISION_TYPES)
   type: DecisionType;
 
-  @ApiProperty({ minimum: 0, description: 'The case version this decision was taken on; 409 if the case moved on.' })
+  @ApiProperty({
+    type: 'integer',
+    minimum: 0,
+    description: 'The case version this decision was taken on; 409 if the case moved on.',
+  })
   @IsInt()
   @Min(0)
   expectedVersion: number;
