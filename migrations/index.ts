@@ -3,6 +3,7 @@ import { CreateCases1795563700000 } from './1795563700000-CreateCases.js';
 import { CreateReviews1795563800000 } from './1795563800000-CreateReviews.js';
 import { CreateAlerts1795563900000 } from './1795563900000-CreateAlerts.js';
 import { AddReportIndexes1795564500000 } from './1795564500000-AddReportIndexes.js';
+import { CreditDecidingAgency1795564800000 } from './1795564800000-CreditDecidingAgency.js';
 
 /** Every migration, in order. A unit test checks that no file in this folder is missing here. */
 export const migrations = [
@@ -11,4 +12,5 @@ export const migrations = [
   CreateReviews1795563800000,
   CreateAlerts1795563900000,
   AddReportIndexes1795564500000,
+  CreditDecidingAgency1795564800000,
 ];

@@ -258,6 +258,8 @@ export class AuditVerifier {
            OR e.hash <> d.audit_hash
            OR e.chain_id <> 'case:' || d.case_id
            OR e.actor_id IS DISTINCT FROM d.actor_id
+           -- The deciding agency is the actor's, which the event seals (the case's only for a record without one).
+           OR d.deciding_agency_id IS DISTINCT FROM coalesce(e.actor_agency_id, d.agency_id)
            OR (e.payload::jsonb) IS DISTINCT FROM jsonb_build_object(
                 'decisionId', d.id, 'sequence', d.sequence, 'type', d.type, 'outcome', d.outcome, 'reason', d.reason,
                 'details', d.payload, 'reviewId', d.review_id,
