@@ -14,7 +14,14 @@ import {
 } from 'class-validator';
 import { PageQueryDto } from '../common/pagination.js';
 import { IsTimestamp } from '../common/validators.js';
-import { FINDINGS, RESPONSES, REVIEW_STATUSES, type Finding, type ReviewResponse } from './domain/review-workflow.js';
+import {
+  FINDINGS,
+  RESPONSES,
+  REVIEW_COMMANDS,
+  REVIEW_STATUSES,
+  type Finding,
+  type ReviewResponse,
+} from './domain/review-workflow.js';
 
 export class CreateSamplingRunDto {
   @ApiProperty({ format: 'date-time', description: 'Start of the period (inclusive), by decision occurredAt.' })
@@ -89,17 +96,35 @@ export class SamplingRunResponse {
 }
 
 export class ListReviewsQuery extends PageQueryDto {
-  @ApiPropertyOptional({ enum: REVIEW_STATUSES })
+  @ApiPropertyOptional({ enum: REVIEW_STATUSES, description: 'The review’s state (its `status` field).' })
+  @IsOptional()
+  @IsIn(REVIEW_STATUSES)
+  state?: string;
+
+  @ApiPropertyOptional({ enum: REVIEW_STATUSES, deprecated: true, description: 'Older name of `state`.' })
   @IsOptional()
   @IsIn(REVIEW_STATUSES)
   status?: string;
+
+  @ApiPropertyOptional({ enum: FINDINGS })
+  @IsOptional()
+  @IsIn(FINDINGS)
+  finding?: string;
+
+  @ApiPropertyOptional({
+    enum: ['accepted', 'rejected'],
+    description: 'How the agency answered: `accepted` (response `accept`) or `rejected` (response `reject`).',
+  })
+  @IsOptional()
+  @IsIn(['accepted', 'rejected'])
+  response?: 'accepted' | 'rejected';
 
   @ApiPropertyOptional({ format: 'uuid' })
   @IsOptional()
   @IsUUID()
   runId?: string;
 
-  @ApiPropertyOptional({ format: 'uuid' })
+  @ApiPropertyOptional({ format: 'uuid', description: 'The deciding agency: the one whose decision is reviewed.' })
   @IsOptional()
   @IsUUID()
   agencyId?: string;
@@ -152,6 +177,14 @@ export class RespondReviewDto {
   text: string;
 }
 
+export class CloseReviewDto {
+  @ApiProperty({ minLength: 20, maxLength: 8000, description: 'Why the dispute is closed; on record for the agency.' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(8000)
+  note: string;
+}
+
 export class WithdrawReviewDto {
   @ApiProperty({ minLength: 10, maxLength: 2000 })
   @IsString()
@@ -165,7 +198,12 @@ export class ReviewResponseDto {
   @ApiProperty({ format: 'uuid' }) runId: string;
   @ApiProperty({ format: 'uuid' }) decisionRecordId: string;
   @ApiProperty({ format: 'uuid' }) caseId: string;
-  @ApiProperty({ format: 'uuid' }) agencyId: string;
+  @ApiProperty({
+    format: 'uuid',
+    description: 'The deciding agency (whose decision is reviewed): it responds, and sees the review once concluded.',
+  })
+  agencyId: string;
+  @ApiProperty({ format: 'uuid', description: 'The agency that owns the case.' }) caseAgencyId: string;
   @ApiProperty() decisionType: string;
   @ApiProperty({ nullable: true, type: String }) decisionOutcome: string | null;
   @ApiProperty({ enum: REVIEW_STATUSES }) status: string;
@@ -181,7 +219,10 @@ export class ReviewResponseDto {
   @ApiProperty({ nullable: true, type: String }) responseText: string | null;
   @ApiProperty({ format: 'date-time', nullable: true, type: String }) respondedAt: string | null;
   @ApiProperty({ format: 'date-time', nullable: true, type: String }) withdrawnAt: string | null;
-  @ApiProperty({ enum: ['assign', 'conclude', 'respond', 'withdraw'], isArray: true }) allowedCommands: string[];
+  @ApiProperty({ nullable: true, type: String, description: 'The commissioner’s note closing a dispute.' })
+  disputeNote: string | null;
+  @ApiProperty({ format: 'date-time', nullable: true, type: String }) disputeClosedAt: string | null;
+  @ApiProperty({ enum: REVIEW_COMMANDS, isArray: true }) allowedCommands: string[];
 }
 
 export class AutoAssignResponse {
