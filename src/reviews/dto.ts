@@ -22,6 +22,7 @@ import {
   type Finding,
   type ReviewResponse,
 } from './domain/review-workflow.js';
+import { SAMPLE_DIFFERENCE_KINDS } from './domain/draw-verification.js';
 
 export class CreateSamplingRunDto {
   @ApiProperty({ format: 'date-time', description: 'Start of the period (inclusive), by decision occurredAt.' })
@@ -93,6 +94,55 @@ export class SamplingRunResponse {
   populationDigest: string | null;
   @ApiProperty({ nullable: true, type: String, description: 'The same over the sample.' }) sampleDigest: string | null;
   @ApiPropertyOptional({ type: [StratumResponse] }) strata?: StratumResponse[];
+}
+
+export class StratumCountsDto {
+  @ApiProperty() population: number;
+  @ApiProperty() sampled: number;
+}
+
+export class StratumDifferenceDto {
+  @ApiProperty({ format: 'uuid', description: 'The stratum’s agency (see the run’s strata).' }) agencyId: string;
+  @ApiProperty() decisionType: string;
+  @ApiProperty({ nullable: true, type: String }) outcome: string | null;
+  @ApiProperty({ type: StratumCountsDto, nullable: true, description: 'As the run stored it; null if it did not.' })
+  stored: StratumCountsDto | null;
+  @ApiProperty({ type: StratumCountsDto, nullable: true, description: 'As recomputed; null if not in the population.' })
+  recomputed: StratumCountsDto | null;
+}
+
+export class SampleDifferenceDto {
+  @ApiProperty({ format: 'uuid' }) decisionRecordId: string;
+  @ApiProperty({ format: 'uuid', nullable: true, type: String, description: 'The run’s review of it, if any.' })
+  reviewId: string | null;
+  @ApiProperty({
+    enum: SAMPLE_DIFFERENCE_KINDS,
+    description:
+      '`missing`: selected by the seed, no review of the run; `unexpected`: reviewed by the run, not selected; ' +
+      '`altered`: selected and reviewed, but the review’s case, agencies, type, outcome or score differ.',
+  })
+  kind: string;
+}
+
+export class StoredAndRecomputedDto {
+  @ApiProperty({ nullable: true, type: Number }) stored: number | null;
+  @ApiProperty() recomputed: number;
+}
+
+export class DrawVerificationResponse {
+  @ApiProperty({ format: 'uuid' }) runId: string;
+  @ApiProperty({ description: 'True only when both digests, every stratum and every review agree.' })
+  verified: boolean;
+  @ApiProperty({ description: 'The recomputed population digests to what the run stored.' })
+  populationDigestMatches: boolean;
+  @ApiProperty({ description: 'The recomputed sample digests to what the run stored.' }) sampleDigestMatches: boolean;
+  @ApiProperty() strataMatch: boolean;
+  @ApiProperty({ type: StoredAndRecomputedDto }) population: StoredAndRecomputedDto;
+  @ApiProperty({ type: StoredAndRecomputedDto }) sample: StoredAndRecomputedDto;
+  @ApiProperty({ type: [StratumDifferenceDto] }) strataDifferences: StratumDifferenceDto[];
+  @ApiProperty({ type: [SampleDifferenceDto], description: 'The first 1,000 differing records, by record id.' })
+  differences: SampleDifferenceDto[];
+  @ApiProperty({ description: 'How many records differ in all.' }) differenceCount: number;
 }
 
 export class ListReviewsQuery extends PageQueryDto {

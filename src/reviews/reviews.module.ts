@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { DrawVerificationService } from './draw-verification.service.js';
 import { ReviewEntity } from './persistence/review.entity.js';
 import { ReviewsRepository } from './persistence/reviews.repository.js';
 import { SamplingDrawRepository } from './persistence/sampling-draw.repository.js';
@@ -14,7 +15,14 @@ import { SamplingRunsService } from './sampling-runs.service.js';
 @Module({
   imports: [TypeOrmModule.forFeature([SamplingRunEntity, SamplingStratumEntity, ReviewEntity])],
   controllers: [SamplingRunsController, ReviewsController],
-  providers: [SamplingRunsService, SamplingRunner, SamplingDrawRepository, ReviewsService, ReviewsRepository],
+  providers: [
+    SamplingRunsService,
+    SamplingRunner,
+    SamplingDrawRepository,
+    DrawVerificationService,
+    ReviewsService,
+    ReviewsRepository,
+  ],
   exports: [SamplingRunsService, SamplingRunner],
 })
 export class ReviewsModule {}

@@ -136,6 +136,10 @@ export const ROUTE_CATALOGUE: Record<string, RouteSpec> = {
     }),
   },
   'GET /api/v1/sampling-runs': { callers: ['commissioner', 'reviewer'], hints: listHints },
+  'GET /api/v1/sampling-runs/{id}/verification': {
+    callers: ['commissioner', 'reviewer'],
+    path: (fx) => ({ id: from(fx.runIds) }),
+  },
   'GET /api/v1/reviews': { callers: ['commissioner', 'reviewer', 'supervisor'], hints: listHints },
   'POST /api/v1/reviews/auto-assign': { callers: ['commissioner'], hints: (fx) => ({ runId: from(fx.runIds) }) },
   'POST /api/v1/reviews/{id}/assign': {
@@ -150,6 +154,7 @@ export const ROUTE_CATALOGUE: Record<string, RouteSpec> = {
   },
   'POST /api/v1/reviews/{id}/respond': { callers: ['supervisor'], path: (fx) => ({ id: from(fx.reviewIds) }) },
   'POST /api/v1/reviews/{id}/withdraw': { callers: ['commissioner'], path: (fx) => ({ id: from(fx.reviewIds) }) },
+  'POST /api/v1/reviews/{id}/close': { callers: ['commissioner'], path: (fx) => ({ id: from(fx.reviewIds) }) },
   'GET /api/v1/reports/agencies': { callers: ['commissioner', 'analyst', 'supervisor'], hints: periodHints },
   'GET /api/v1/exports/anonymised': { callers: ['commissioner', 'analyst'], hints: periodHints },
   'GET /api/v1/audit/events': {

@@ -150,6 +150,7 @@ const rows: Row[] = [
   //  adm com rev ana off sup dm  key
   r('no  yes no  no  no  no  no  no ', 'SamplingRun', 'create', {}, 'a run'),
   r('no  yes yes yes no  no  no  no ', 'SamplingRun', 'read', {}, 'a run'),
+  r('no  yes no  no  no  no  no  no ', 'SamplingRun', 'verify', {}, 'a run (needs the seed)'),
 
   // Review · read: commissioner staff all; the deciding agency only once concluded (a competent authority too).
   //  adm com rev ana off sup dm  key

@@ -102,6 +102,8 @@ function commissioner(b: Builder): void {
   commissionerStaffBase(b);
   can('request_reconsideration', 'Case');
   can('create', 'SamplingRun');
+  // Recomputing a draw needs its secret seed.
+  can('verify', 'SamplingRun');
   can(['assign', 'conclude', 'withdraw', 'close'], 'Review');
   can('acknowledge', 'Alert');
   can(['read', 'verify'], 'AuditEvent');

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { newId } from '../../common/ids.js';
+import type { SampleDifferenceKind } from '../domain/draw-verification.js';
 import type { SampledDecisionType } from '../domain/sampling.js';
 import {
   idHashLateral,
@@ -49,6 +50,13 @@ export interface StratumCount {
 
 /** Sums of the eight 32-bit words of the ids' SHA-256, as decimal strings (see digestFromWordSums). */
 export type WordRow = Record<`w${0 | 1 | 2 | 3 | 4 | 5 | 6 | 7}`, string | null>;
+
+export interface SampleDifferenceRow {
+  decision_record_id: string;
+  review_id: string | null;
+  kind: SampleDifferenceKind;
+  total: number;
+}
 
 export interface StratumSummary {
   key: string;
@@ -205,6 +213,38 @@ export class SamplingDrawRepository {
         ],
       );
     }
+  }
+
+  /** The strata a run stored. */
+  async storedStrata(
+    manager: EntityManager,
+    runId: string,
+  ): Promise<{ agency_id: string; type: string; outcome: string | null; population: number; sampled: number }[]> {
+    return manager.query(
+      `SELECT agency_id, decision_type AS type, outcome, population, sampled FROM sampling_strata WHERE run_id = $1`,
+      [runId],
+    );
+  }
+
+  /**
+   * Compares `drawn` (the recomputed draw) with the run's reviews, record by record: up to `limit` differences in
+   * record order, and how many there are in all.
+   */
+  async sampleDifferences(manager: EntityManager, runId: string, limit: number): Promise<SampleDifferenceRow[]> {
+    return manager.query<SampleDifferenceRow[]>(
+      `WITH stored AS (SELECT * FROM reviews WHERE run_id = $1),
+       differing AS (
+         SELECT coalesce(x.id, s.decision_record_id) AS decision_record_id, s.id AS review_id,
+                CASE WHEN s.id IS NULL THEN 'missing' WHEN x.id IS NULL THEN 'unexpected' ELSE 'altered' END AS kind
+           FROM drawn x FULL JOIN stored s ON s.decision_record_id = x.id
+          WHERE x.id IS NULL OR s.id IS NULL
+             OR s.case_id IS DISTINCT FROM x.case_id OR s.deciding_agency_id IS DISTINCT FROM x.deciding_agency_id
+             OR s.case_agency_id IS DISTINCT FROM x.case_agency_id OR s.decision_type IS DISTINCT FROM x.type
+             OR s.decision_outcome IS DISTINCT FROM x.outcome OR s.selection_score IS DISTINCT FROM x.score)
+       SELECT decision_record_id, review_id, kind, count(*) OVER ()::int AS total
+         FROM differing ORDER BY decision_record_id, review_id LIMIT $2`,
+      [runId, limit],
+    );
   }
 
   async completeRun(manager: EntityManager, runId: string, summary: RunSummary): Promise<void> {
