@@ -149,6 +149,12 @@ describe('the SQL draw equals the pure sampler', () => {
             populationDigest: populationDigest.digest(),
             sampleDigest: sampleDigest.digest(),
           });
+          // The verification recomputes the same draw; records of earlier periods' runs never enter it.
+          const verification = await t
+            .http()
+            .get(`/api/v1/sampling-runs/${run.body.id}/verification`)
+            .set('authorization', w.commissioner.auth);
+          expect(verification.body).toMatchObject({ verified: true, differenceCount: 0 });
         },
       ),
       { numRuns: 12, seed: 20261125 },
