@@ -36,9 +36,12 @@ describe('decisions credited to the deciding agency', () => {
     });
     const drawn = await drawSample(t, w.commissioner, period);
     runId = drawn.runId;
-    expect(drawn.reviews).toHaveLength(2);
-    const rg = drawn.reviews.find((r) => (r as unknown as { decisionType: string }).decisionType === 'reasonable_grounds');
-    rgReviewId = rg!.id;
+    const rg = drawn.reviews.find(
+      (r) => (r as unknown as { decisionType: string }).decisionType === 'reasonable_grounds',
+    );
+    if (drawn.reviews.length !== 2 || !rg)
+      throw new Error(`expected the refer and the RG drawn: ${drawn.reviews.length}`);
+    rgReviewId = rg.id;
   });
   afterAll(async () => t.close());
 
@@ -106,7 +109,12 @@ describe('decisions credited to the deciding agency', () => {
     const ids = async (query: Record<string, string>) =>
       ((await list(query)).body.items as { id: string }[]).map((r) => r.id);
 
-    const disputed = { state: 'disputed', finding: 'disagree', response: 'rejected', agencyId: w.agencies.authority.id };
+    const disputed = {
+      state: 'disputed',
+      finding: 'disagree',
+      response: 'rejected',
+      agencyId: w.agencies.authority.id,
+    };
     expect(await ids(disputed)).toEqual([rgReviewId]);
     expect(await ids({ ...disputed, response: 'accepted' })).toEqual([]);
     expect(await ids({ ...disputed, finding: 'concern' })).toEqual([]);

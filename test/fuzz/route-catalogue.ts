@@ -136,10 +136,6 @@ export const ROUTE_CATALOGUE: Record<string, RouteSpec> = {
     }),
   },
   'GET /api/v1/sampling-runs': { callers: ['commissioner', 'reviewer'], hints: listHints },
-  'GET /api/v1/sampling-runs/{id}/verification': {
-    callers: ['commissioner', 'reviewer'],
-    path: (fx) => ({ id: from(fx.runIds) }),
-  },
   'GET /api/v1/reviews': { callers: ['commissioner', 'reviewer', 'supervisor'], hints: listHints },
   'POST /api/v1/reviews/auto-assign': { callers: ['commissioner'], hints: (fx) => ({ runId: from(fx.runIds) }) },
   'POST /api/v1/reviews/{id}/assign': {

@@ -11,18 +11,20 @@ describe('strataDifferences', () => {
   });
 
   it('names a stratum whose population or sample differs, with both sides', () => {
+    expect(strataDifferences([stratum('ag-1', 'refer', null, 10, 1)], [stratum('ag-1', 'refer', null, 11, 1)])).toEqual(
+      [
+        {
+          agencyId: 'ag-1',
+          decisionType: 'refer',
+          outcome: null,
+          stored: { population: 10, sampled: 1 },
+          recomputed: { population: 11, sampled: 1 },
+        },
+      ],
+    );
     expect(
-      strataDifferences([stratum('ag-1', 'refer', null, 10, 1)], [stratum('ag-1', 'refer', null, 11, 1)]),
-    ).toEqual([
-      {
-        agencyId: 'ag-1',
-        decisionType: 'refer',
-        outcome: null,
-        stored: { population: 10, sampled: 1 },
-        recomputed: { population: 11, sampled: 1 },
-      },
-    ]);
-    expect(strataDifferences([stratum('ag-1', 'refer', null, 10, 2)], [stratum('ag-1', 'refer', null, 10, 1)])).toHaveLength(1);
+      strataDifferences([stratum('ag-1', 'refer', null, 10, 2)], [stratum('ag-1', 'refer', null, 10, 1)]),
+    ).toHaveLength(1);
   });
 
   it('names strata only one side has', () => {
@@ -38,14 +40,19 @@ describe('strataDifferences', () => {
   });
 
   it('tells a null outcome from an outcome spelled "null"', () => {
-    expect(strataDifferences([stratum('ag-1', 'close', null, 1, 1)], [stratum('ag-1', 'close', 'null', 1, 1)])).toHaveLength(
-      2,
-    );
+    expect(
+      strataDifferences([stratum('ag-1', 'close', null, 1, 1)], [stratum('ag-1', 'close', 'null', 1, 1)]),
+    ).toHaveLength(2);
   });
 });
 
 describe('isVerified', () => {
-  const agreeing = { populationDigestMatches: true, sampleDigestMatches: true, strataDifferences: 0, sampleDifferences: 0 };
+  const agreeing = {
+    populationDigestMatches: true,
+    sampleDigestMatches: true,
+    strataDifferences: 0,
+    sampleDifferences: 0,
+  };
 
   it('holds only when everything agrees', () => {
     expect(isVerified(agreeing)).toBe(true);

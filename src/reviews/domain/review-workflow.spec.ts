@@ -396,15 +396,17 @@ describe('transitionReview: concluding and responding', () => {
   it('lets a decision maker of the deciding agency respond', () => {
     const decisionMaker = actorWithRole('decision_maker');
 
-    expect(nextOf(transitionReview(review('awaiting_response'), VALID.respond, decisionMaker, NOW, CONFIG)).status).toBe(
-      'closed',
-    );
+    expect(
+      nextOf(transitionReview(review('awaiting_response'), VALID.respond, decisionMaker, NOW, CONFIG)).status,
+    ).toBe('closed');
   });
 
   it('refuses respond by the supervisor of the agency that owns the case when another agency decided', () => {
     const caseSupervisor = { ...supervisor, agencyId: CASE_AGENCY };
 
-    expect(rejectionOf(transitionReview(review('awaiting_response'), VALID.respond, caseSupervisor, NOW, CONFIG))).toEqual({
+    expect(
+      rejectionOf(transitionReview(review('awaiting_response'), VALID.respond, caseSupervisor, NOW, CONFIG)),
+    ).toEqual({
       kind: 'not_permitted',
       reason: 'The review concerns another agency.',
     });

@@ -324,7 +324,8 @@ function checkAssignee(
       kind: 'guard_failed',
       guard: 'reviewer_conflict',
       field: 'reviewerId',
-      message: 'The reviewer has a conflict of interest with the agency whose decision is reviewed or whose case it is.',
+      message:
+        'The reviewer has a conflict of interest with the agency whose decision is reviewed or whose case it is.',
     };
   }
   return null;

@@ -35,7 +35,12 @@ export function rateSql(rateParam: string, negativeRateParam: string): string {
  * draw time every review comes from an earlier run, and a later verification reproduces the same set — records a
  * later run drew, or that were entered late, do not change it.
  */
-export function populationWhereSql(fromParam: string, toParam: string, typesParam: string, cutoffParam: string): string {
+export function populationWhereSql(
+  fromParam: string,
+  toParam: string,
+  typesParam: string,
+  cutoffParam: string,
+): string {
   return `d.occurred_at >= ${fromParam} AND d.occurred_at < ${toParam} AND d.type = ANY(${typesParam})
           AND d.recorded_at < ${cutoffParam}
           AND NOT EXISTS (SELECT 1 FROM reviews r JOIN sampling_runs pr ON pr.id = r.run_id
