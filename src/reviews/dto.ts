@@ -65,7 +65,11 @@ export class CreateSamplingRunDto {
 }
 
 export class StratumResponse {
-  @ApiProperty({ format: 'uuid' }) agencyId: string;
+  @ApiProperty({
+    format: 'uuid',
+    description: 'The stratum’s agency: the deciding agency (see the run’s strataAgency).',
+  })
+  agencyId: string;
   @ApiProperty() decisionType: string;
   @ApiProperty({ nullable: true, type: String }) outcome: string | null;
   @ApiProperty() negative: boolean;
@@ -93,6 +97,15 @@ export class SamplingRunResponse {
   @ApiProperty({ nullable: true, type: String, description: 'Σ SHA-256(id) mod 2^256 over the population (hex).' })
   populationDigest: string | null;
   @ApiProperty({ nullable: true, type: String, description: 'The same over the sample.' }) sampleDigest: string | null;
+  @ApiProperty({
+    enum: ['deciding', 'case'],
+    nullable: true,
+    type: String,
+    description:
+      'Whose agency keys the strata: `deciding` (the agency that made the decision); `case` for runs drawn before ' +
+      'decisions were credited to their maker; null until drawn.',
+  })
+  strataAgency: 'deciding' | 'case' | null;
   @ApiPropertyOptional({ type: [StratumResponse] }) strata?: StratumResponse[];
 }
 
