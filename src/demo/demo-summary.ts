@@ -105,7 +105,7 @@ export async function readDemoCounts(db: DataSource): Promise<DemoCounts> {
         WHERE a.agency_id = ANY($1) GROUP BY 1`,
     ),
     reviewsByStatus: await count(
-      `SELECT status AS key, count(*)::int AS n FROM reviews WHERE agency_id = ANY($1) GROUP BY 1`,
+      `SELECT status AS key, count(*)::int AS n FROM reviews WHERE case_agency_id = ANY($1) GROUP BY 1`,
     ),
     samplingRun: run ? { id: run.id, populationCount: run.population_count, sampleCount: run.sample_count } : null,
     activeApiKeys: totals.keys,
