@@ -6,6 +6,7 @@ import { AddReportIndexes1795564500000 } from './1795564500000-AddReportIndexes.
 import { AddAlertAcknowledgedNote1795564612000 } from './1795564612000-AddAlertAcknowledgedNote.js';
 import { PinAuditEventXid1795564921000 } from './1795564921000-PinAuditEventXid.js';
 import { AddAccountLifecycle1795565210000 } from './1795565210000-AddAccountLifecycle.js';
+import { CreditDecidingAgency1795564800000 } from './1795564800000-CreditDecidingAgency.js';
 
 /** Every migration, in order. A unit test checks that no file in this folder is missing here. */
 export const migrations = [
@@ -17,4 +18,5 @@ export const migrations = [
   AddAlertAcknowledgedNote1795564612000,
   PinAuditEventXid1795564921000,
   AddAccountLifecycle1795565210000,
+  CreditDecidingAgency1795564800000,
 ];

@@ -25,6 +25,8 @@ export interface ReviewCast {
   reviewer: Caller & { id: string };
   conflictedReviewer: Caller & { id: string };
   bpSupervisor: Caller;
+  /** Who answers a finding, by deciding agency: DEMO-BP's supervisor, the competent authority's decision maker. */
+  responders: ReadonlyMap<string, Caller>;
 }
 
 type Fate = 'withdrawn_pending' | 'withdrawn_assigned' | 'pending' | 'assigned' | 'concur' | 'awaiting' | 'responded';
@@ -54,8 +56,9 @@ const WITHDRAWAL = [
 /**
  * Moves the run's reviews into every status, through the API as the people
  * who would do it: the commissioner assigns and withdraws, the assigned
- * reviewer concludes (the conflicted reviewer never gets DEMO-BP's), DEMO-BP's
- * supervisor responds. One disagreement with a negative DEMO-BP decision is
+ * reviewer concludes (the conflicted reviewer never gets DEMO-BP's), the
+ * deciding agency responds (DEMO-BP's supervisor, or the authority's decision
+ * maker for its RG and CG decisions). One disagreement with a negative DEMO-BP decision is
  * accepted and answered with a reconsideration request linked to it.
  */
 export async function driveReviews(
@@ -73,7 +76,8 @@ export async function driveReviews(
     const kase = cases.get(target.caseId)!;
     await assign(api, cast, target, cast.reviewer);
     await command(api, cast.reviewer, target, 'conclude', { finding: 'disagree', rationale: RATIONALE.disagree });
-    await command(api, cast.bpSupervisor, target, 'respond', { response: 'accept', responseText: RESPONSE.accept });
+    const responder = cast.responders.get(target.agencyId) ?? cast.bpSupervisor;
+    await command(api, responder, target, 'respond', { response: 'accept', responseText: RESPONSE.accept });
     const answer = await api.post<{ case: { state: CaseState; version: number } }>(
       `/cases/${kase.id}/decisions`,
       cast.bpSupervisor,
@@ -95,8 +99,9 @@ export async function driveReviews(
   for (const [i, review] of others.entries()) {
     const isBp = cases.get(review.caseId)?.agency === 'bp';
     let fate: Fate = i === 0 ? 'withdrawn_pending' : i === 1 ? 'withdrawn_assigned' : CYCLE[(i - 2) % CYCLE.length];
-    // Only DEMO-BP has a supervisor to answer a finding.
-    if (fate === 'responded' && !isBp) fate = 'awaiting';
+    // Only DEMO-BP and the authority have someone to answer a finding.
+    const responder = cast.responders.get(review.agencyId);
+    if (fate === 'responded' && !responder) fate = 'awaiting';
     if (fate === 'pending') continue;
     if (fate === 'withdrawn_pending') {
       await command(api, cast.commissioner, review, 'withdraw', { reason: WITHDRAWAL[0] });
@@ -122,9 +127,9 @@ export async function driveReviews(
           ? RATIONALE.disagreeDetention
           : RATIONALE.disagree;
     await command(api, reviewer, review, 'conclude', { finding, rationale });
-    if (fate === 'responded') {
+    if (fate === 'responded' && responder) {
       const response = responded++ % 2 === 0 ? 'reject' : 'accept';
-      await command(api, cast.bpSupervisor, review, 'respond', { response, responseText: RESPONSE[response] });
+      await command(api, responder, review, 'respond', { response, responseText: RESPONSE[response] });
     }
   }
   return { reconsideration };

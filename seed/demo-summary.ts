@@ -59,7 +59,7 @@ export async function readDemoCounts(db: DataSource): Promise<DemoCounts> {
             (SELECT count(*)::int FROM detention_episodes WHERE agency_id = ANY($1) AND released_at IS NULL) AS detained,
             (SELECT count(*)::int FROM detention_episodes WHERE agency_id = ANY($1) AND released_at IS NOT NULL) AS released,
             (SELECT count(*)::int FROM api_keys WHERE agency_id = ANY($1) AND revoked_at IS NULL) AS keys,
-            (SELECT r.run_id FROM reviews r WHERE r.agency_id = ANY($1) ORDER BY r.created_at DESC LIMIT 1) AS run_id`,
+            (SELECT r.run_id FROM reviews r WHERE r.case_agency_id = ANY($1) ORDER BY r.created_at DESC LIMIT 1) AS run_id`,
     [ids],
   );
   const [run] = totals.run_id
@@ -105,7 +105,7 @@ export async function readDemoCounts(db: DataSource): Promise<DemoCounts> {
         WHERE a.agency_id = ANY($1) GROUP BY 1`,
     ),
     reviewsByStatus: await count(
-      `SELECT status AS key, count(*)::int AS n FROM reviews WHERE agency_id = ANY($1) GROUP BY 1`,
+      `SELECT status AS key, count(*)::int AS n FROM reviews WHERE case_agency_id = ANY($1) GROUP BY 1`,
     ),
     samplingRun: run ? { id: run.id, populationCount: run.population_count, sampleCount: run.sample_count } : null,
     activeApiKeys: totals.keys,

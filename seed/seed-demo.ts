@@ -208,6 +208,10 @@ export async function seedDemo(app: NestFastifyApplication, options: SeedDemoOpt
         id: userIds.conflictedReviewer ?? (await idOf(api, conflictedReviewer)),
       },
       bpSupervisor,
+      responders: new Map([
+        [agencyIds.bp, bpSupervisor],
+        [agencyIds.nrm, decisionMaker],
+      ]),
     },
     reviews,
     cases,

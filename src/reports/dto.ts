@@ -112,7 +112,12 @@ export class ProportionDto {
 }
 
 export class ReviewsSummaryDto {
-  @ApiProperty({ type: 'integer', minimum: 0, description: 'Reviews concluded in the period.' }) concluded: number;
+  @ApiProperty({
+    type: 'integer',
+    minimum: 0,
+    description: 'Reviews of decisions this agency made, concluded in the period.',
+  })
+  concluded: number;
   @ApiProperty({ type: 'integer', minimum: 0 }) concern: number;
   @ApiProperty({ type: 'integer', minimum: 0 }) disagree: number;
   @ApiProperty({ type: ProportionDto, nullable: true, description: 'Null when no review was concluded.' })
@@ -121,10 +126,21 @@ export class ReviewsSummaryDto {
 
 export class AgencyReportDto {
   @ApiProperty({ type: ReportAgencyDto }) agency: ReportAgencyDto;
-  @ApiProperty(countsOf(CASE_STATES, 'Current state of the cases first encountered in the period.'))
-  casesByState: Record<string, number>;
-  @ApiProperty(countsOf(DECISION_TYPES, 'Decision records that occurred in the period.'))
-  decisionsByType: Record<string, number>;
+  @ApiProperty(
+    countsOf(
+      CASE_STATES,
+      'Cases this agency owns (the agency that opened them), first encountered in the period, by current state.',
+    ),
+  )
+  casesOwnedByState: Record<string, number>;
+  @ApiProperty(
+    countsOf(
+      DECISION_TYPES,
+      'Decision records this agency made (the actor’s agency, e.g. the competent authority for RG/CG), ' +
+        'by type, that occurred in the period — whoever owns the case.',
+    ),
+  )
+  decisionsMadeByType: Record<string, number>;
   @ApiProperty({ type: DurationsDto }) durations: DurationsDto;
   @ApiProperty({ type: DetentionDto }) detention: DetentionDto;
   @ApiProperty(countsOf(ALERT_RULES, 'Alerts raised in the period that the caller may read.'))

@@ -13,7 +13,8 @@ import { instantOf, orderedPeriod } from './period.js';
 const AGENCY: SqlColumns<'Report'> = { agencyId: 'a.id' };
 const ALERT: SqlColumns<'Alert'> = { agencyId: 'al.agency_id', commissionerOnly: 'al.commissioner_only' };
 const REVIEW: SqlColumns<'Review'> = {
-  agencyId: 'r.agency_id',
+  agencyId: 'r.deciding_agency_id',
+  caseAgencyId: 'r.case_agency_id',
   concluded: '(r.concluded_at IS NOT NULL)',
   assignedReviewerId: 'r.assigned_reviewer_id',
 };
@@ -56,9 +57,10 @@ const median = (value: string, filter: string) =>
 /**
  * The per-agency oversight report (SPEC §7). Every figure is aggregated in
  * PostgreSQL in one statement; Node only fills in zeros and computes the
- * Wilson interval from two counts. Figures belong to the agency that owns
- * the case (the `agency_id` every table carries), so an RG decision by the
- * competent authority counts for the frontline agency whose case it is.
+ * Wilson interval from two counts. Decisions, and the reviews of them, count
+ * under the agency that made them (`deciding_agency_id`: an RG decision by
+ * the competent authority is the authority's); cases, their durations,
+ * detentions and alerts under the agency that owns the case.
  *
  * Which agencies: those the caller's `Report · read` rules allow, filtered in
  * SQL. Alerts and reviews are counted through the caller's own read rules on
@@ -94,10 +96,10 @@ export class ReportsService {
           WHERE c.agency_id IN ${agencyIds} AND ${within('c.encounter_at')}
           GROUP BY c.agency_id),
        decisions_by_type AS (
-         SELECT d.agency_id, ${countsBy('d.type', DECISION_TYPES)} AS by_type
+         SELECT d.deciding_agency_id AS agency_id, ${countsBy('d.type', DECISION_TYPES)} AS by_type
            FROM decision_records d
-          WHERE d.agency_id IN ${agencyIds} AND ${within('d.occurred_at')}
-          GROUP BY d.agency_id),
+          WHERE d.deciding_agency_id IN ${agencyIds} AND ${within('d.occurred_at')}
+          GROUP BY d.deciding_agency_id),
        milestones AS (
          -- First referral, RG, positive RG and CG of each case with one of them in the period:
          -- the cost follows the period's decisions, not the agencies' whole history.
@@ -137,12 +139,12 @@ export class ReportsService {
           WHERE al.agency_id IN ${agencyIds} AND ${within('al.raised_at')} AND ${alerts}
           GROUP BY al.agency_id),
        reviews_concluded AS (
-         SELECT r.agency_id, count(*) AS concluded,
+         SELECT r.deciding_agency_id AS agency_id, count(*) AS concluded,
                 count(*) FILTER (WHERE r.finding = 'concern') AS concern,
                 count(*) FILTER (WHERE r.finding = 'disagree') AS disagree
            FROM reviews r
-          WHERE r.agency_id IN ${agencyIds} AND ${within('r.concluded_at')} AND ${reviews}
-          GROUP BY r.agency_id)
+          WHERE r.deciding_agency_id IN ${agencyIds} AND ${within('r.concluded_at')} AND ${reviews}
+          GROUP BY r.deciding_agency_id)
        SELECT ag.id, ag.code, ag.name, ag.kind,
               cs.by_state AS cases_by_state, dt.by_type AS decisions_by_type,
               du.screening_to_referral, du.screening_to_referral_n::int,
@@ -181,8 +183,8 @@ function toAgencyReport(r: ReportRow): AgencyReport {
   const disagree = r.reviews_disagree ?? 0;
   return {
     agency: { id: r.id, code: r.code, name: r.name, kind: r.kind },
-    casesByState: countsByKey(CASE_STATES, r.cases_by_state),
-    decisionsByType: countsByKey(DECISION_TYPES, r.decisions_by_type),
+    casesOwnedByState: countsByKey(CASE_STATES, r.cases_by_state),
+    decisionsMadeByType: countsByKey(DECISION_TYPES, r.decisions_by_type),
     durations: {
       screeningToReferral: interval(r.screening_to_referral, r.screening_to_referral_n),
       referralToReasonableGrounds: interval(r.referral_to_rg, r.referral_to_rg_n),

@@ -16,7 +16,15 @@ import {
 } from 'class-validator';
 import { PageQueryDto } from '../common/pagination.js';
 import { IsTimestamp } from '../common/validators.js';
-import { FINDINGS, RESPONSES, REVIEW_STATUSES, type Finding, type ReviewResponse } from './domain/review-workflow.js';
+import {
+  FINDINGS,
+  RESPONSES,
+  REVIEW_COMMANDS,
+  REVIEW_STATUSES,
+  type Finding,
+  type ReviewResponse,
+} from './domain/review-workflow.js';
+import { SAMPLE_DIFFERENCE_KINDS } from './domain/draw-verification.js';
 
 export class CreateSamplingRunDto {
   @ApiProperty({ format: 'date-time', description: 'Start of the period (inclusive), by decision occurredAt.' })
@@ -59,7 +67,11 @@ export class CreateSamplingRunDto {
 }
 
 export class StratumResponse {
-  @ApiProperty({ format: 'uuid' }) agencyId: string;
+  @ApiProperty({
+    format: 'uuid',
+    description: 'The stratum’s agency: the deciding agency (see the run’s strataAgency).',
+  })
+  agencyId: string;
   @ApiProperty() decisionType: string;
   @ApiProperty({ nullable: true, type: String }) outcome: string | null;
   @ApiProperty() negative: boolean;
@@ -87,21 +99,97 @@ export class SamplingRunResponse {
   @ApiProperty({ nullable: true, type: String, description: 'Σ SHA-256(id) mod 2^256 over the population (hex).' })
   populationDigest: string | null;
   @ApiProperty({ nullable: true, type: String, description: 'The same over the sample.' }) sampleDigest: string | null;
+  @ApiProperty({
+    enum: ['deciding', 'case'],
+    nullable: true,
+    type: String,
+    description:
+      'Whose agency keys the strata: `deciding` (the agency that made the decision); `case` for runs drawn before ' +
+      'decisions were credited to their maker; null until drawn.',
+  })
+  strataAgency: 'deciding' | 'case' | null;
   @ApiPropertyOptional({ type: [StratumResponse] }) strata?: StratumResponse[];
 }
 
+export class StratumCountsDto {
+  @ApiProperty() population: number;
+  @ApiProperty() sampled: number;
+}
+
+export class StratumDifferenceDto {
+  @ApiProperty({ format: 'uuid', description: 'The stratum’s agency (see the run’s strata).' }) agencyId: string;
+  @ApiProperty() decisionType: string;
+  @ApiProperty({ nullable: true, type: String }) outcome: string | null;
+  @ApiProperty({ type: StratumCountsDto, nullable: true, description: 'As the run stored it; null if it did not.' })
+  stored: StratumCountsDto | null;
+  @ApiProperty({ type: StratumCountsDto, nullable: true, description: 'As recomputed; null if not in the population.' })
+  recomputed: StratumCountsDto | null;
+}
+
+export class SampleDifferenceDto {
+  @ApiProperty({ format: 'uuid' }) decisionRecordId: string;
+  @ApiProperty({ format: 'uuid', nullable: true, type: String, description: 'The run’s review of it, if any.' })
+  reviewId: string | null;
+  @ApiProperty({
+    enum: SAMPLE_DIFFERENCE_KINDS,
+    description:
+      '`missing`: selected by the seed, no review of the run; `unexpected`: reviewed by the run, not selected; ' +
+      '`altered`: selected and reviewed, but the review’s case, agencies, type, outcome or score differ.',
+  })
+  kind: string;
+}
+
+export class StoredAndRecomputedDto {
+  @ApiProperty({ nullable: true, type: Number }) stored: number | null;
+  @ApiProperty() recomputed: number;
+}
+
+export class DrawVerificationResponse {
+  @ApiProperty({ format: 'uuid' }) runId: string;
+  @ApiProperty({ description: 'True only when both digests, every stratum and every review agree.' })
+  verified: boolean;
+  @ApiProperty({ description: 'The recomputed population digests to what the run stored.' })
+  populationDigestMatches: boolean;
+  @ApiProperty({ description: 'The recomputed sample digests to what the run stored.' }) sampleDigestMatches: boolean;
+  @ApiProperty() strataMatch: boolean;
+  @ApiProperty({ type: StoredAndRecomputedDto }) population: StoredAndRecomputedDto;
+  @ApiProperty({ type: StoredAndRecomputedDto }) sample: StoredAndRecomputedDto;
+  @ApiProperty({ type: [StratumDifferenceDto] }) strataDifferences: StratumDifferenceDto[];
+  @ApiProperty({ type: [SampleDifferenceDto], description: 'The first 1,000 differing records, by record id.' })
+  differences: SampleDifferenceDto[];
+  @ApiProperty({ description: 'How many records differ in all.' }) differenceCount: number;
+}
+
 export class ListReviewsQuery extends PageQueryDto {
-  @ApiPropertyOptional({ enum: REVIEW_STATUSES })
+  @ApiPropertyOptional({ enum: REVIEW_STATUSES, description: 'The review’s state (its `status` field).' })
+  @IsOptional()
+  @IsIn(REVIEW_STATUSES)
+  state?: string;
+
+  @ApiPropertyOptional({ enum: REVIEW_STATUSES, deprecated: true, description: 'Older name of `state`.' })
   @IsOptional()
   @IsIn(REVIEW_STATUSES)
   status?: string;
+
+  @ApiPropertyOptional({ enum: FINDINGS })
+  @IsOptional()
+  @IsIn(FINDINGS)
+  finding?: string;
+
+  @ApiPropertyOptional({
+    enum: ['accepted', 'rejected'],
+    description: 'How the agency answered: `accepted` (response `accept`) or `rejected` (response `reject`).',
+  })
+  @IsOptional()
+  @IsIn(['accepted', 'rejected'])
+  response?: 'accepted' | 'rejected';
 
   @ApiPropertyOptional({ format: 'uuid' })
   @IsOptional()
   @IsUUID()
   runId?: string;
 
-  @ApiPropertyOptional({ format: 'uuid' })
+  @ApiPropertyOptional({ format: 'uuid', description: 'The deciding agency: the one whose decision is reviewed.' })
   @IsOptional()
   @IsUUID()
   agencyId?: string;
@@ -181,6 +269,14 @@ export class RespondReviewDto {
   text?: string;
 }
 
+export class CloseReviewDto {
+  @ApiProperty({ minLength: 20, maxLength: 8000, description: 'Why the dispute is closed; on record for the agency.' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(8000)
+  note: string;
+}
+
 export class WithdrawReviewDto {
   @ApiProperty({ minLength: 10, maxLength: 2000 })
   @IsString()
@@ -194,7 +290,12 @@ export class ReviewResponseDto {
   @ApiProperty({ format: 'uuid' }) runId: string;
   @ApiProperty({ format: 'uuid' }) decisionRecordId: string;
   @ApiProperty({ format: 'uuid' }) caseId: string;
-  @ApiProperty({ format: 'uuid' }) agencyId: string;
+  @ApiProperty({
+    format: 'uuid',
+    description: 'The deciding agency (whose decision is reviewed): it responds, and sees the review once concluded.',
+  })
+  agencyId: string;
+  @ApiProperty({ format: 'uuid', description: 'The agency that owns the case.' }) caseAgencyId: string;
   @ApiProperty() decisionType: string;
   @ApiProperty({ nullable: true, type: String }) decisionOutcome: string | null;
   @ApiProperty({ enum: REVIEW_STATUSES }) status: string;
@@ -210,7 +311,10 @@ export class ReviewResponseDto {
   @ApiProperty({ nullable: true, type: String }) responseText: string | null;
   @ApiProperty({ format: 'date-time', nullable: true, type: String }) respondedAt: string | null;
   @ApiProperty({ format: 'date-time', nullable: true, type: String }) withdrawnAt: string | null;
-  @ApiProperty({ enum: ['assign', 'conclude', 'respond', 'withdraw'], isArray: true }) allowedCommands: string[];
+  @ApiProperty({ nullable: true, type: String, description: 'The commissioner’s note closing a dispute.' })
+  disputeNote: string | null;
+  @ApiProperty({ format: 'date-time', nullable: true, type: String }) disputeClosedAt: string | null;
+  @ApiProperty({ enum: REVIEW_COMMANDS, isArray: true }) allowedCommands: string[];
 }
 
 export class AutoAssignResponse {

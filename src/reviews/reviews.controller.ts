@@ -9,6 +9,7 @@ import {
   AssignReviewDto,
   AutoAssignDto,
   AutoAssignResponse,
+  CloseReviewDto,
   ConcludeReviewDto,
   ListReviewsQuery,
   RespondReviewDto,
@@ -80,7 +81,11 @@ export class ReviewsController {
   @Post(':id/respond')
   @Authorize('respond', 'Review', { param: 'id' })
   @HttpCode(200)
-  @ApiOperation({ summary: 'The agency’s response to a concern or disagreement (agency supervisor)' })
+  @ApiOperation({
+    summary:
+      'The deciding agency’s response to a concern or disagreement (its supervisor, or a decision maker of a ' +
+      'competent authority): accept closes the review, reject leaves it disputed',
+  })
   @ApiOkResponse({ type: ReviewResponseDto })
   @ApiProblems(403, 404, 409, 422)
   respond(
@@ -104,5 +109,18 @@ export class ReviewsController {
     @Body() body: WithdrawReviewDto,
   ): Promise<ReviewResponseDto> {
     return this.reviews.withdraw(ctx, id, body.reason);
+  }
+
+  @Post(':id/close')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Close a disputed review with a note of at least 20 characters (commissioner)' })
+  @ApiOkResponse({ type: ReviewResponseDto })
+  @ApiProblems(403, 404, 409, 422)
+  close(
+    @Ctx() ctx: RequestContext,
+    @IdParam('id') id: string,
+    @Body() body: CloseReviewDto,
+  ): Promise<ReviewResponseDto> {
+    return this.reviews.close(ctx, id, body.note);
   }
 }

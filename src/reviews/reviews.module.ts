@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuthModule } from '../auth/auth.module.js';
 import { RecordReaders } from '../auth/record-readers.js';
+import { DrawVerificationService } from './draw-verification.service.js';
 import { ReviewEntity } from './persistence/review.entity.js';
 import { ReviewsRepository } from './persistence/reviews.repository.js';
 import { SamplingDrawRepository } from './persistence/sampling-draw.repository.js';
@@ -16,7 +17,14 @@ import { SamplingRunsService } from './sampling-runs.service.js';
 @Module({
   imports: [TypeOrmModule.forFeature([SamplingRunEntity, SamplingStratumEntity, ReviewEntity]), AuthModule],
   controllers: [SamplingRunsController, ReviewsController],
-  providers: [SamplingRunsService, SamplingRunner, SamplingDrawRepository, ReviewsService, ReviewsRepository],
+  providers: [
+    SamplingRunsService,
+    SamplingRunner,
+    SamplingDrawRepository,
+    DrawVerificationService,
+    ReviewsService,
+    ReviewsRepository,
+  ],
   exports: [SamplingRunsService, SamplingRunner],
 })
 export class ReviewsModule {

@@ -35,8 +35,15 @@ export class ReviewsService {
   async list(ctx: RequestContext, q: ListReviewsQuery): Promise<Page<ReviewResponseDto>> {
     const limit = pageSize(q);
     const after = decodeCursor(q.cursor, ['id'] as const, (p) => isUuid(p.id));
+    if (q.state && q.status && q.state !== q.status) {
+      throw new Unprocessable('conflicting-filters', 'state and its older name status disagree.', [
+        { field: 'status', message: 'must equal state when both are given' },
+      ]);
+    }
     const rows = await this.reviews.listReadable(ctx.ability, {
-      status: q.status,
+      status: q.state ?? q.status,
+      finding: q.finding,
+      response: q.response === undefined ? undefined : RESPONSE_FILTER[q.response],
       runId: q.runId,
       agencyId: q.agencyId,
       caseId: q.caseId,
@@ -89,6 +96,11 @@ export class ReviewsService {
     return this.command(ctx, id, 'withdraw', { type: 'withdraw', reason });
   }
 
+  /** Ends a dispute (the agency rejected a concern or disagreement) with the commissioner's note. */
+  close(ctx: RequestContext, id: string, note: string): Promise<ReviewResponseDto> {
+    return this.command(ctx, id, 'close', { type: 'close', note });
+  }
+
   /** Balanced over reviewers by open load, never to one with a conflict with the reviewed agency. */
   async autoAssign(ctx: RequestContext, runId: string | undefined): Promise<AutoAssignResponse> {
     if (!ctx.ability.can('assign', 'Review')) throw new Forbidden('Only the commissioner assigns reviews.');
@@ -116,7 +128,7 @@ export class ReviewsService {
   private async command(
     ctx: RequestContext,
     id: string,
-    action: 'assign' | 'conclude' | 'respond' | 'withdraw',
+    action: ReviewCommand['type'],
     commandOrLookup: ReviewCommand | ((manager: EntityManager) => Promise<ReviewCommand>),
     rename?: FieldRename,
   ): Promise<ReviewResponseDto> {
@@ -176,7 +188,8 @@ export class ReviewsService {
       runId: r.run_id,
       decisionRecordId: r.decision_record_id,
       caseId: r.case_id,
-      agencyId: r.agency_id,
+      agencyId: r.deciding_agency_id,
+      caseAgencyId: r.case_agency_id,
       decisionType: r.decision_type,
       decisionOutcome: r.decision_outcome,
       status: r.status,
@@ -191,6 +204,8 @@ export class ReviewsService {
       responseText: r.response_text,
       respondedAt: r.responded_at?.toISOString() ?? null,
       withdrawnAt: r.withdrawn_at?.toISOString() ?? null,
+      disputeNote: r.dispute_note,
+      disputeClosedAt: r.dispute_closed_at?.toISOString() ?? null,
       allowedCommands: allowed,
     };
   }
@@ -199,7 +214,8 @@ export class ReviewsService {
 function snapshotOf(r: ReviewRow): ReviewSnapshot {
   return {
     status: r.status,
-    agencyId: r.agency_id,
+    agencyId: r.deciding_agency_id,
+    caseAgencyId: r.case_agency_id,
     assignedReviewerId: r.assigned_reviewer_id,
     finding: r.finding,
     concludedAt: r.concluded_at,
@@ -210,7 +226,8 @@ function snapshotOf(r: ReviewRow): ReviewSnapshot {
 
 function reviewSubject(r: ReviewRow) {
   return subjectOf('Review', {
-    agencyId: r.agency_id,
+    agencyId: r.deciding_agency_id,
+    caseAgencyId: r.case_agency_id,
     concluded: r.concluded_at !== null,
     assignedReviewerId: r.assigned_reviewer_id,
   });
@@ -260,7 +277,13 @@ function rejectionError(r: ReviewRejection): Error {
 }
 
 function pastTense(command: ReviewCommand['type']): string {
-  return { assign: 'assigned', conclude: 'concluded', respond: 'responded', withdraw: 'withdrawn' }[command];
+  return {
+    assign: 'assigned',
+    conclude: 'concluded',
+    respond: 'responded',
+    withdraw: 'withdrawn',
+    close: 'dispute_closed',
+  }[command];
 }
 
 function auditPayload(c: ReviewCommand): Record<string, string> {
@@ -273,5 +296,10 @@ function auditPayload(c: ReviewCommand): Record<string, string> {
       return { response: c.response, text: c.text.trim() };
     case 'withdraw':
       return { reason: c.reason.trim() };
+    case 'close':
+      return { note: c.note.trim() };
   }
 }
+
+/** The filter speaks of what the agency did; the column stores its answer. */
+const RESPONSE_FILTER = { accepted: 'accept', rejected: 'reject' } as const satisfies Record<string, ReviewResponse>;

@@ -3,8 +3,15 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { AuditLog } from '../audit/audit-log.js';
 import { chains, SYSTEM_ACTOR } from '../audit/domain/audit-event.js';
 import { PiiCipher } from '../pii/pii-cipher.js';
-import { digestFromWordSums, isNegativeDecision, stratumOf } from './domain/sampling.js';
-import { SamplingDrawRepository, type WordRow } from './persistence/sampling-draw.repository.js';
+import { digestFromWordSums, stratumOf } from './domain/sampling.js';
+import {
+  SamplingDrawRepository,
+  type ClaimedRun,
+  type DrawKey,
+  type RunSummary,
+  type StratumSummary,
+  type WordRow,
+} from './persistence/sampling-draw.repository.js';
 import { seedContext } from './sampling-runs.service.js';
 
 /**
@@ -48,49 +55,10 @@ export class SamplingRunner {
       this.cipher.openJson<string>({ ciphertext: run.seed_ciphertext, keyId: run.seed_key_id }, seedContext(run.id)),
       'hex',
     );
-    const draw = {
-      from: run.period_from,
-      to: run.period_to,
-      seed,
-      rate: run.rate,
-      negativeRate: run.negative_rate,
-    };
-
-    const counted = await this.draws.stratumPopulations(manager, draw);
-    await this.draws.drawBelowRate(manager, draw);
-    // Strata below minPerStratum are topped up by their smallest scores not drawn yet (rare: small strata).
-    const sampled = await this.draws.drawnPerStratum(manager);
-    const sampledOf = new Map(sampled.map((s) => [key(s), Number(s.population)]));
-    for (const s of counted) {
-      const missing = Math.min(run.min_per_stratum, Number(s.population)) - (sampledOf.get(key(s)) ?? 0);
-      if (missing <= 0) continue;
-      await this.draws.topUpStratum(manager, draw, s, missing);
-      sampledOf.set(key(s), (sampledOf.get(key(s)) ?? 0) + missing);
-    }
+    const draw = drawKeyOf(run, seed);
+    const { strata, summary } = await computeDraw(this.draws, manager, draw, run.min_per_stratum);
     await this.draws.createReviewsForDrawn(manager, run.id);
-    const sampleWords = await this.draws.drawnWordSums(manager);
-
-    const strata = counted.map((s) => {
-      const stratum = stratumOf({ id: '', agencyId: s.agency_id, type: s.type, outcome: s.outcome });
-      return {
-        key: stratum.key,
-        agencyId: s.agency_id,
-        type: s.type,
-        outcome: s.outcome,
-        negative: isNegativeDecision(s.type, s.outcome),
-        rate: isNegativeDecision(s.type, s.outcome) ? run.negative_rate : run.rate,
-        population: Number(s.population),
-        sampled: sampledOf.get(key(s)) ?? 0,
-      };
-    });
     await this.draws.recordStrata(manager, run.id, strata);
-    const summary = {
-      populationCount: strata.reduce((n, s) => n + s.population, 0),
-      sampleCount: strata.reduce((n, s) => n + s.sampled, 0),
-      populationDigest: digestOf(counted),
-      sampleDigest: digestOf([sampleWords]),
-      strata: strata.length,
-    };
     await this.draws.completeRun(manager, run.id, summary);
     // Anyone holding the seed can later recompute both digests and prove the draw was not altered.
     await this.audit.append(
@@ -100,7 +68,7 @@ export class SamplingRunner {
         chainId: chains.of('sampling_run', run.id),
         action: 'sampling_run.completed',
         subject: { type: 'sampling_run', id: run.id },
-        payload: summary,
+        payload: { ...summary },
       },
     );
     this.logger.log(
@@ -109,6 +77,68 @@ export class SamplingRunner {
     );
     return 'completed';
   }
+}
+
+export function drawKeyOf(
+  run: Pick<ClaimedRun, 'period_from' | 'period_to' | 'population_cutoff' | 'rate' | 'negative_rate' | 'strata_agency'>,
+  seed: Buffer,
+): DrawKey {
+  return {
+    from: run.period_from,
+    to: run.period_to,
+    cutoff: run.population_cutoff,
+    seed,
+    rate: run.rate,
+    negativeRate: run.negative_rate,
+    strataAgency: run.strata_agency,
+  };
+}
+
+/**
+ * The draw of `draw`, computed into the transaction's temporary table `drawn`: records scoring below their
+ * stratum's rate, strata below minPerStratum topped up by their smallest scores not drawn yet (rare: small strata).
+ * The runner turns `drawn` into reviews; the verification compares it with the reviews a run stored.
+ */
+export async function computeDraw(
+  draws: SamplingDrawRepository,
+  manager: EntityManager,
+  draw: DrawKey,
+  minPerStratum: number,
+): Promise<{ strata: StratumSummary[]; summary: RunSummary & { strata: number } }> {
+  const counted = await draws.stratumPopulations(manager, draw);
+  await draws.drawBelowRate(manager, draw);
+  const sampled = await draws.drawnPerStratum(manager);
+  const sampledOf = new Map(sampled.map((s) => [key(s), Number(s.population)]));
+  for (const s of counted) {
+    const missing = Math.min(minPerStratum, Number(s.population)) - (sampledOf.get(key(s)) ?? 0);
+    if (missing <= 0) continue;
+    await draws.topUpStratum(manager, draw, s, missing);
+    sampledOf.set(key(s), (sampledOf.get(key(s)) ?? 0) + missing);
+  }
+  const sampleWords = await draws.drawnWordSums(manager);
+  const strata = counted.map((s) => {
+    const stratum = stratumOf({ id: '', agencyId: s.agency_id, type: s.type, outcome: s.outcome });
+    return {
+      key: stratum.key,
+      agencyId: s.agency_id,
+      type: s.type,
+      outcome: s.outcome,
+      negative: stratum.negative,
+      rate: stratum.negative ? draw.negativeRate : draw.rate,
+      population: Number(s.population),
+      sampled: sampledOf.get(key(s)) ?? 0,
+    };
+  });
+  return {
+    strata,
+    summary: {
+      populationCount: strata.reduce((n, s) => n + s.population, 0),
+      sampleCount: strata.reduce((n, s) => n + s.sampled, 0),
+      populationDigest: digestOf(counted),
+      sampleDigest: digestOf([sampleWords]),
+      strata: strata.length,
+    },
+  };
 }
 
 function key(s: { agency_id: string; type: string; outcome: string | null }): string {

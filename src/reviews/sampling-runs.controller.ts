@@ -5,7 +5,8 @@ import { ApiAuth, ApiPage, ApiProblems } from '../common/api-docs.js';
 import { PageQueryDto, type Page } from '../common/pagination.js';
 import type { RequestContext } from '../common/request-context.js';
 import { IdParam } from '../common/uuid.pipe.js';
-import { CreateSamplingRunDto, SamplingRunResponse } from './dto.js';
+import { DrawVerificationService } from './draw-verification.service.js';
+import { CreateSamplingRunDto, DrawVerificationResponse, SamplingRunResponse } from './dto.js';
 import { SamplingRunsService } from './sampling-runs.service.js';
 import { Expensive } from '../limits/expensive.decorator.js';
 import { Authorize } from '../auth/authorize.decorator.js';
@@ -14,7 +15,10 @@ import { Authorize } from '../auth/authorize.decorator.js';
 @ApiAuth()
 @Controller('sampling-runs')
 export class SamplingRunsController {
-  constructor(private readonly runs: SamplingRunsService) {}
+  constructor(
+    private readonly runs: SamplingRunsService,
+    private readonly verification: DrawVerificationService,
+  ) {}
 
   @Post()
   @Expensive('sampling-runs')
@@ -40,5 +44,17 @@ export class SamplingRunsController {
   @ApiProblems(404)
   get(@Ctx() ctx: RequestContext, @IdParam('id') id: string): Promise<SamplingRunResponse> {
     return this.runs.get(ctx, id);
+  }
+
+  @Get(':id/verification')
+  @ApiOperation({
+    summary:
+      'Recompute a completed run’s draw from its seed over its population as at draw time, and name every record ' +
+      'whose review differs from what the seed selects (commissioner)',
+  })
+  @ApiOkResponse({ type: DrawVerificationResponse })
+  @ApiProblems(403, 404, 409)
+  verify(@Ctx() ctx: RequestContext, @IdParam('id') id: string): Promise<DrawVerificationResponse> {
+    return this.verification.verify(ctx, id);
   }
 }

@@ -39,6 +39,7 @@ interface RunRow {
   sample_count: number | null;
   population_digest: string | null;
   sample_digest: string | null;
+  strata_agency: 'case' | 'deciding' | null;
 }
 
 const DAY = 86_400_000;
@@ -267,6 +268,7 @@ export class SamplingRunsService {
       sampleCount: r.sample_count,
       populationDigest: r.population_digest,
       sampleDigest: r.sample_digest,
+      strataAgency: r.strata_agency,
     };
   }
 }

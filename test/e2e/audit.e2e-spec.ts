@@ -652,6 +652,29 @@ describe('audit log', () => {
       });
     });
 
+    it('finds a decision credited to another agency (actor agency rewritten to satisfy the check)', async () => {
+      const { rows } = await t.sql.query<{ id: string; audit_event_id: string }>(
+        `SELECT id, audit_event_id FROM decision_records WHERE case_id = $1 AND sequence = 1`,
+        [y.id],
+      );
+      const other = await t.sql.query<{ id: string }>(
+        `SELECT id FROM agencies WHERE id <> (SELECT deciding_agency_id FROM decision_records WHERE id = $1) LIMIT 1`,
+        [rows[0].id],
+      );
+      await tamper(t.sql, async (c) => {
+        await c.query(`UPDATE decision_records SET deciding_agency_id = $2, actor_agency_id = $2 WHERE id = $1`, [
+          rows[0].id,
+          other.rows[0].id,
+        ]);
+      });
+      expect(await verify()).toMatchObject({
+        ok: false,
+        reason: 'decision_record_altered',
+        chainId: chainOf(y),
+        firstInvalidEventId: rows[0].audit_event_id,
+      });
+    });
+
     it('finds a checkpoint signed with another Ed25519 key: checkpoint_signature_invalid', async () => {
       const { rows } = await t.sql.query<{ root: Buffer }>(`SELECT root FROM audit_checkpoints WHERE seq = $1`, [
         firstCheckpoint,

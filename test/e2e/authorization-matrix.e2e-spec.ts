@@ -547,6 +547,17 @@ const MATRIX: Row[] = [
   { route: 'GET /sampling-runs/:id',                      caller: 'supervisor',         target: 'none',             expect: 404 },
   { route: 'GET /sampling-runs/:id',                      caller: 'decisionMaker',      target: 'none',             expect: 404 },
   { route: 'GET /sampling-runs/:id',                      caller: 'apiKey',             target: 'none',             expect: 404 },
+  // Verifying a draw needs the secret seed: the commissioner only; the rest of the office may read the run (403).
+  { route: 'GET /sampling-runs/:id/verification',         caller: 'anonymous',          target: 'none',             expect: 401 },
+  { route: 'GET /sampling-runs/:id/verification',         caller: 'admin',              target: 'none',             expect: 404 },
+  { route: 'GET /sampling-runs/:id/verification',         caller: 'commissioner',       target: 'none',             expect: 200 },
+  { route: 'GET /sampling-runs/:id/verification',         caller: 'reviewer',           target: 'none',             expect: 403 },
+  { route: 'GET /sampling-runs/:id/verification',         caller: 'conflictedReviewer', target: 'none',             expect: 403 },
+  { route: 'GET /sampling-runs/:id/verification',         caller: 'analyst',            target: 'none',             expect: 403 },
+  { route: 'GET /sampling-runs/:id/verification',         caller: 'officer',            target: 'none',             expect: 404 },
+  { route: 'GET /sampling-runs/:id/verification',         caller: 'supervisor',         target: 'none',             expect: 404 },
+  { route: 'GET /sampling-runs/:id/verification',         caller: 'decisionMaker',      target: 'none',             expect: 404 },
+  { route: 'GET /sampling-runs/:id/verification',         caller: 'apiKey',             target: 'none',             expect: 404 },
   // Reviews (SPEC §2, §5): commissioner staff read all; agency roles their own agency's, only once concluded (a
   // review not yet concluded does not exist for them: 404); the admin and decision makers none (an empty list).
   { route: 'GET /reviews',                                caller: 'anonymous',          target: 'none',             expect: 401 },
@@ -655,6 +666,19 @@ const MATRIX: Row[] = [
   { route: 'POST /reviews/:id/withdraw',                  caller: 'apiKey',             target: 'own',              expect: 404 },
   { route: 'POST /reviews/:id/withdraw',                  caller: 'apiKey',             target: 'ownConcluded',     expect: 403 },
   { route: 'POST /reviews/:id/withdraw',                  caller: 'decisionMaker',      target: 'other',            expect: 404 },
+  // close: a dispute (the agency rejected the finding), by the commissioner; the agency sees it but may not close it.
+  { route: 'POST /reviews/:id/close',                     caller: 'anonymous',          target: 'otherConcluded',   expect: 401 },
+  { route: 'POST /reviews/:id/close',                     caller: 'admin',              target: 'otherConcluded',   expect: 404 },
+  { route: 'POST /reviews/:id/close',                     caller: 'commissioner',       target: 'otherConcluded',   expect: 200 },
+  { route: 'POST /reviews/:id/close',                     caller: 'reviewer',           target: 'otherConcluded',   expect: 403 },
+  { route: 'POST /reviews/:id/close',                     caller: 'conflictedReviewer', target: 'otherConcluded',   expect: 403 },
+  { route: 'POST /reviews/:id/close',                     caller: 'analyst',            target: 'otherConcluded',   expect: 403 },
+  { route: 'POST /reviews/:id/close',                     caller: 'officer',            target: 'ownConcluded',     expect: 403 },
+  { route: 'POST /reviews/:id/close',                     caller: 'officer',            target: 'otherConcluded',   expect: 404 },
+  { route: 'POST /reviews/:id/close',                     caller: 'supervisor',         target: 'ownConcluded',     expect: 403 },
+  { route: 'POST /reviews/:id/close',                     caller: 'supervisor',         target: 'otherConcluded',   expect: 404 },
+  { route: 'POST /reviews/:id/close',                     caller: 'apiKey',             target: 'ownConcluded',     expect: 403 },
+  { route: 'POST /reviews/:id/close',                     caller: 'decisionMaker',      target: 'otherConcluded',   expect: 404 },
 ];
 
 const CALLERS: Caller[] = [
@@ -688,7 +712,7 @@ const SECRETS = /passwordHash|password_hash|secretHash|secret_hash|\$argon2/;
 /** Keys that only case data has: the admin never gets any (separation of duties, SPEC §1). */
 const CASE_KEYS = ['externalRef', 'pseudonym'];
 /** Pending reviews drawn per frontline agency for the rows; a row that changes one takes its own. */
-const POOL_SIZE = 10;
+const POOL_SIZE = 12;
 
 /**
  * What the file prepares once: a sampling run that drew a review of every
@@ -776,6 +800,7 @@ const PATHS: Record<string, (c: RowContext) => string | Promise<string>> = {
   'POST /alerts/:id/acknowledge': async (c) =>
     `/alerts/${c.target === 'commissionerOnly' ? await removalAlert(c) : await overdueAlert(c, c.agency())}/acknowledge`,
   'GET /sampling-runs/:id': (c) => `/sampling-runs/${c.fx.runId}`,
+  'GET /sampling-runs/:id/verification': (c) => `/sampling-runs/${c.fx.runId}/verification`,
   'GET /reviews': async (c) => {
     const { own, other } = c.w.agencies;
     const bystander = c.fx.bystander.id;
@@ -792,6 +817,8 @@ const PATHS: Record<string, (c: RowContext) => string | Promise<string>> = {
   'POST /reviews/:id/conclude': async (c) => `/reviews/${await reviewOf(c, 'assigned')}/conclude`,
   'POST /reviews/:id/respond': async (c) => `/reviews/${await reviewOf(c, 'pending')}/respond`,
   'POST /reviews/:id/withdraw': async (c) => `/reviews/${await reviewOf(c, 'pending')}/withdraw`,
+  'POST /reviews/:id/close': async (c) =>
+    `/reviews/${await review(c, { agencyId: c.agency().id, state: 'disputed', reviewerId: c.fx.bystander.id })}/close`,
 };
 
 /** A valid body per route, so a refusal is about who asks, not what they send. */
@@ -828,6 +855,7 @@ const BODIES: Record<string, (c: RowContext) => object> = {
   }),
   'POST /alerts/:id/acknowledge': () => ({ note: 'Seen; the facility has been called.' }),
   'POST /reviews/:id/withdraw': () => ({ reason: 'Drawn from a decision entered twice by mistake' }),
+  'POST /reviews/:id/close': () => ({ note: 'Dispute recorded; the finding stands and goes into the annual report.' }),
 };
 
 /**
@@ -965,7 +993,8 @@ function removalAlert(s: Scene): Promise<string> {
 
 interface ReviewSpec {
   agencyId: string;
-  state: 'pending' | 'assigned' | 'concluded';
+  /** `disputed`: concluded with a concern the agency's supervisor rejected. */
+  state: 'pending' | 'assigned' | 'concluded' | 'disputed';
   /** Who it is assigned to (assigned and concluded reviews). */
   reviewerId?: string;
   /** Assign in SQL, past the API's conflict guard. */
@@ -1011,7 +1040,16 @@ function review(s: Scene, spec: ReviewSpec): Promise<string> {
     } else {
       await reviewCommand(s.t, s.w.commissioner, id, 'assign', { reviewerId: spec.reviewerId });
     }
-    if (spec.state === 'concluded') await reviewCommand(s.t, s.w.commissioner, id, 'conclude', CONCERN);
+    if (spec.state === 'concluded' || spec.state === 'disputed') {
+      await reviewCommand(s.t, s.w.commissioner, id, 'conclude', CONCERN);
+    }
+    if (spec.state === 'disputed') {
+      const supervisor = spec.agencyId === s.w.agencies.other.id ? s.w.otherSupervisor : s.w.supervisor;
+      await reviewCommand(s.t, supervisor, id, 'respond', {
+        response: 'reject',
+        text: 'The interview weighed every indicator; we stand by the decision.',
+      });
+    }
     return id;
   });
 }
@@ -1092,11 +1130,13 @@ function expectOnlyReadable(row: Row, c: RowContext, res: Response): void {
   if (row.caller === 'commissioner' && row.route === 'GET /cases/:id') expect(res.text).toContain(SEEDED_PII.name);
   if (row.caller === 'admin') expect(keys.filter((k) => CASE_KEYS.includes(k))).toEqual([]);
   if (row.caller !== 'commissioner') expect(keys).not.toContain('seed');
-  if (row.caller === 'commissioner' && row.route.includes(' /sampling-runs')) expect(keys).toContain('seed');
+  if (row.caller === 'commissioner' && /^(GET|POST) \/sampling-runs(\/:id)?$/.test(row.route)) {
+    expect(keys).toContain('seed');
+  }
   if (AGENCY_ROLES.includes(row.caller)) expect(keys).not.toContain('assignedReviewerId');
   if (
     COMMISSIONER_STAFF.includes(row.caller) &&
-    /^(GET|POST) \/reviews(\/:id)?(\/(assign|conclude|withdraw))?$/.test(row.route)
+    /^(GET|POST) \/reviews(\/:id)?(\/(assign|conclude|withdraw|close))?$/.test(row.route)
   ) {
     expect(keys).toContain('assignedReviewerId');
   }

@@ -5,7 +5,7 @@ import { actorArb, sampleArb } from '../factories/authz-samples.js';
 import { useTestDatabase } from '../support/test-database.js';
 
 /** One column per attribute any subject has (attribute names lower-cased, as PostgreSQL folds them). */
-const TABLE = `CREATE TEMP TABLE t (n int PRIMARY KEY, agencyid text, everreferred boolean, state text, concluded boolean,
+const TABLE = `CREATE TEMP TABLE t (n int PRIMARY KEY, agencyid text, everreferred boolean, state text, concluded boolean, caseagencyid text,
                                     assignedreviewerid text, commissioneronly boolean, id text) ON COMMIT DROP`;
 
 /**

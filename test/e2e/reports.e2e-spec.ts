@@ -185,9 +185,12 @@ describe('agency oversight report', () => {
         .send({ finding, rationale: reason(`review finding ${finding} with enough words`) })
         .expect(200);
     };
-    // Every decision of the own agency that sampling draws from: 3 refer, 1 decline, 4 RG, 2 CG, 1 close, 3 detain.
+    // Every decision the own agency made that sampling draws from: 3 refer, 1 decline, 1 close, 3 detain (its cases'
+    // 4 RG and 2 CG decisions are the competent authority's, and so are their reviews).
     const own = await reviewsOf(w.agencies.own.id);
-    if (own.length !== 14) throw new Error(`expected 14 reviews of the own agency, got ${own.length}`);
+    if (own.length !== 8) throw new Error(`expected 8 reviews of the own agency, got ${own.length}`);
+    const authority = await reviewsOf(w.agencies.authority.id);
+    if (authority.length !== 6) throw new Error(`expected 6 reviews of the authority, got ${authority.length}`);
     for (const [i, finding] of ['concur', 'concur', 'concur', 'concern', 'disagree'].entries()) {
       await conclude(own[i].id, finding);
     }
@@ -220,7 +223,7 @@ describe('agency oversight report', () => {
         name: w.agencies.own.name,
         kind: 'frontline',
       },
-      casesByState: {
+      casesOwnedByState: {
         screening: 2,
         referred: 0,
         not_referred: 0,
@@ -231,11 +234,11 @@ describe('agency oversight report', () => {
         reconsideration: 1,
         closed: 1,
       },
-      decisionsByType: {
+      decisionsMadeByType: {
         refer: 3,
         decline_referral: 1,
-        reasonable_grounds: 4,
-        conclusive_grounds: 2,
+        reasonable_grounds: 0,
+        conclusive_grounds: 0,
         request_reconsideration: 1,
         reconsider: 0,
         close: 1,
@@ -268,7 +271,7 @@ describe('agency oversight report', () => {
     const other = res.body.agencies.find((a: { agency: { id: string } }) => a.agency.id === w.agencies.other.id);
     expect(other.detention.detainedNow).toBe(1);
     expect(other.alertsByRule).toMatchObject({ screening_overdue: 1, removal_during_review: 1 });
-    expect(other.decisionsByType).toMatchObject({ detain: 1, decline_referral: 1, close: 1 });
+    expect(other.decisionsMadeByType).toMatchObject({ detain: 1, decline_referral: 1, close: 1 });
     expect(other.reviews).toEqual({
       concluded: 1,
       concern: 0,
@@ -276,7 +279,10 @@ describe('agency oversight report', () => {
       concernOrDisagree: { share: 1, lower: 0.207, upper: 1 },
     });
 
+    // The authority owns no case but made every RG and CG decision on the own agency's cases.
     const quiet = res.body.agencies.find((a: { agency: { id: string } }) => a.agency.id === w.agencies.authority.id);
+    expect(Object.values(quiet.casesOwnedByState).every((n) => n === 0)).toBe(true);
+    expect(quiet.decisionsMadeByType).toMatchObject({ refer: 0, reasonable_grounds: 4, conclusive_grounds: 2 });
     expect(quiet.durations.screeningToReferral).toEqual({ medianDays: null, n: 0 });
     expect(quiet.detention).toEqual({ detainedNow: 0, longestCurrentDays: null });
     expect(quiet.reviews).toEqual({ concluded: 0, concern: 0, disagree: 0, concernOrDisagree: null });
@@ -295,8 +301,8 @@ describe('agency oversight report', () => {
   it('counts only what falls in the period: a period before everything is all zeros but the detentions now', async () => {
     const res = await report(w.commissioner, `from=${iso(T0 - 400 * DAY)}&to=${iso(T0 - 300 * DAY)}`);
     const own = res.body.agencies.find((a: { agency: { id: string } }) => a.agency.id === w.agencies.own.id);
-    expect(Object.values(own.casesByState).every((n) => n === 0)).toBe(true);
-    expect(Object.values(own.decisionsByType).every((n) => n === 0)).toBe(true);
+    expect(Object.values(own.casesOwnedByState).every((n) => n === 0)).toBe(true);
+    expect(Object.values(own.decisionsMadeByType).every((n) => n === 0)).toBe(true);
     expect(Object.values(own.alertsByRule).every((n) => n === 0)).toBe(true);
     expect(own.reviews.concluded).toBe(0);
     expect(own.detention.detainedNow).toBe(2);
@@ -324,12 +330,12 @@ describe('agency oversight report', () => {
       period_to: to,
       agency_code: w.agencies.own.code,
       agency_kind: 'frontline',
-      cases_screening: '2',
-      cases_identified_victim: '1',
-      cases_recovery_period: '0',
-      decisions_reasonable_grounds: '4',
-      decisions_detain: '3',
-      decisions_release: '1',
+      cases_owned_screening: '2',
+      cases_owned_identified_victim: '1',
+      cases_owned_recovery_period: '0',
+      decisions_made_reasonable_grounds: '0',
+      decisions_made_detain: '3',
+      decisions_made_release: '1',
       median_days_screening_to_referral: '4',
       n_screening_to_referral: '3',
       median_days_referral_to_rg: '9',

@@ -51,6 +51,8 @@ describe('the SQL draw equals the pure sampler', () => {
         fc.array(
           fc.record({
             caseIndex: fc.integer({ min: 0, max: 1 }),
+            // The competent authority decides on either agency's case: its strata are its own.
+            byAuthority: fc.boolean(),
             type: fc.constantFrom(...SAMPLED_DECISION_TYPES),
             pick: fc.nat(),
             inPeriod: fc.boolean(),
@@ -76,16 +78,17 @@ describe('the SQL draw equals the pure sampler', () => {
               const at = s.inPeriod
                 ? new Date(from.getTime() + (s.pick % 86_000_000))
                 : new Date(Date.UTC(2019, 0, 1) + (s.pick % 86_000_000));
+              const deciding = s.byAuthority ? w.agencies.authority.id : c.agencyId;
               const { rows } = await client.query<{ id: string }>(
                 `INSERT INTO decision_records (id, case_id, sequence, type, outcome, reason, payload, agency_id,
-                                               actor_type, actor_id, actor_role, actor_agency_id, occurred_at,
-                                               recorded_at, audit_event_id, audit_hash)
+                                               actor_type, actor_id, actor_role, actor_agency_id, deciding_agency_id,
+                                               occurred_at, recorded_at, audit_event_id, audit_hash)
                  VALUES (gen_random_uuid(), $1, nextval('sampling_sql_seq'), $2, $3, NULL, '{}', $4, 'user', $5,
-                         'agency_officer', $4, $6, now(), gen_random_uuid(), '\\x00')
+                         'agency_officer', $7, $7, $6, now(), gen_random_uuid(), '\\x00')
                  RETURNING id`,
-                [c.id, s.type, outcome, c.agencyId, w.officer.id, at],
+                [c.id, s.type, outcome, c.agencyId, w.officer.id, at, deciding],
               );
-              if (s.inPeriod) population.push({ id: rows[0].id, agencyId: c.agencyId, type: s.type, outcome });
+              if (s.inPeriod) population.push({ id: rows[0].id, agencyId: deciding, type: s.type, outcome });
             }
           } finally {
             client.release();
@@ -146,6 +149,12 @@ describe('the SQL draw equals the pure sampler', () => {
             populationDigest: populationDigest.digest(),
             sampleDigest: sampleDigest.digest(),
           });
+          // The verification recomputes the same draw; records of earlier periods' runs never enter it.
+          const verification = await t
+            .http()
+            .get(`/api/v1/sampling-runs/${run.body.id}/verification`)
+            .set('authorization', w.commissioner.auth);
+          expect(verification.body).toMatchObject({ verified: true, differenceCount: 0 });
         },
       ),
       { numRuns: 12, seed: 20261125 },

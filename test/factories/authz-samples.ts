@@ -45,12 +45,13 @@ export const sampleArb: fc.Arbitrary<Sample> = fc.oneof(
   fc
     .record({
       agencyId: agency,
+      caseAgencyId: agency,
       concluded: fc.boolean(),
       assignedReviewerId: fc.option(fc.constantFrom(...USERS), { nil: null }),
     })
     .map((attributes) => ({
       type: 'Review' as const,
-      actions: ['read', 'assign', 'conclude', 'respond', 'withdraw'] as Action[],
+      actions: ['read', 'assign', 'conclude', 'respond', 'withdraw', 'close'] as Action[],
       attributes,
     })),
   fc

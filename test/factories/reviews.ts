@@ -66,12 +66,12 @@ export async function drawSample(
   return { runId, reviews };
 }
 
-/** A review command that must succeed (assign, conclude, respond, withdraw); returns the review. */
+/** A review command that must succeed (assign, conclude, respond, withdraw, close); returns the review. */
 export async function reviewCommand(
   t: TestApp,
   by: Session,
   reviewId: string,
-  command: 'assign' | 'conclude' | 'respond' | 'withdraw',
+  command: 'assign' | 'conclude' | 'respond' | 'withdraw' | 'close',
   body: Record<string, unknown>,
 ): Promise<ReviewSummary> {
   const res = await t.http().post(`/api/v1/reviews/${reviewId}/${command}`).set('authorization', by.auth).send(body);

@@ -173,6 +173,7 @@ export const ROUTE_CATALOGUE: Record<string, RouteSpec> = {
   },
   'POST /api/v1/reviews/{id}/respond': { callers: ['supervisor'], path: (fx) => ({ id: from(fx.reviewIds) }) },
   'POST /api/v1/reviews/{id}/withdraw': { callers: ['commissioner'], path: (fx) => ({ id: from(fx.reviewIds) }) },
+  'POST /api/v1/reviews/{id}/close': { callers: ['commissioner'], path: (fx) => ({ id: from(fx.reviewIds) }) },
   'GET /api/v1/reports/agencies': { callers: ['commissioner', 'analyst', 'supervisor'], hints: reportPeriodHints },
   'GET /api/v1/exports/anonymised': { callers: ['commissioner', 'analyst'], hints: reportPeriodHints },
   'GET /api/v1/audit/events': {

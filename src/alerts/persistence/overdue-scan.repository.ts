@@ -56,10 +56,10 @@ export class OverdueScanRepository {
     }));
   }
 
-  /** Reviews awaiting the agency's response whose due instant lies before `now`. */
+  /** Reviews awaiting the deciding agency's response whose due instant lies before `now`; the alert is that agency's. */
   async responsesDueBefore(manager: EntityManager, now: Date): Promise<AwaitingResponse[]> {
     const rows = await manager.query<{ id: string; case_id: string; agency_id: string; response_due_at: Date }[]>(
-      `SELECT id, case_id, agency_id, response_due_at FROM reviews
+      `SELECT id, case_id, deciding_agency_id AS agency_id, response_due_at FROM reviews
           WHERE status = 'awaiting_response' AND response_due_at < $1`,
       [now],
     );

@@ -212,6 +212,8 @@ export class AuditVerificationQueries {
            OR e.actor_id IS DISTINCT FROM d.actor_id
            OR e.actor_role IS DISTINCT FROM d.actor_role
            OR e.actor_agency_id IS DISTINCT FROM d.actor_agency_id
+           -- The deciding agency is the actor's (the case's only for a record without one), which the event seals.
+           OR d.deciding_agency_id IS DISTINCT FROM coalesce(e.actor_agency_id, d.agency_id)
            OR e.recorded_at <> d.recorded_at
            OR (e.payload::jsonb) IS DISTINCT FROM (
                 jsonb_build_object(

@@ -74,11 +74,13 @@ const kase = (agencyId: string, state: string, everReferred: boolean): SubjectAt
   state,
   everReferred,
 });
-const review = (agencyId: string, concluded: boolean, assignedReviewerId: string | null) => ({
-  agencyId,
-  concluded,
-  assignedReviewerId,
-});
+/** `agencyId` decided; the case belongs to `caseAgencyId` (the same agency unless given). */
+const review = (
+  agencyId: string,
+  concluded: boolean,
+  assignedReviewerId: string | null,
+  caseAgencyId: string = agencyId,
+): SubjectAttributes['Review'] => ({ agencyId, caseAgencyId, concluded, assignedReviewerId });
 const alert = (agencyId: string, commissionerOnly: boolean) => ({ agencyId, commissionerOnly });
 
 // prettier-ignore
@@ -159,10 +161,13 @@ const rows: Row[] = [
   //  adm com rev ana off sup dm  key
   r('no  yes no  no  no  no  no  no ', 'SamplingRun', 'create', {}, 'a run'),
   r('no  yes yes yes no  no  no  no ', 'SamplingRun', 'read', {}, 'a run'),
+  r('no  yes no  no  no  no  no  no ', 'SamplingRun', 'verify', {}, 'a run (needs the seed)'),
 
-  // Review · read: commissioner staff all; frontline own agency only once concluded; decision maker never.
+  // Review · read: commissioner staff all; the deciding agency only once concluded (a competent authority too).
   //  adm com rev ana off sup dm  key
   r('no  yes yes yes no  no  no  no ', 'Review', 'read', review(FL, false, REVIEWER_ID), 'own agency, not concluded'),
+  r('no  yes yes yes no  no  yes no ', 'Review', 'read', review(CA, true, REVIEWER_ID, FL), 'CA decided on FL case, concluded'),
+  r('no  yes yes yes no  no  no  no ', 'Review', 'read', review(CA, false, REVIEWER_ID, FL), 'CA decided on FL case, not concluded'),
   r('no  yes yes yes yes yes no  yes', 'Review', 'read', review(FL, true, REVIEWER_ID), 'own agency, concluded'),
   r('no  yes yes yes no  no  no  no ', 'Review', 'read', review(OTHER, true, REVIEWER_ID), 'other agency, concluded'),
   r('no  yes yes yes no  no  no  no ', 'Review', 'read', review(OTHER, false, null), 'unassigned'),
@@ -172,10 +177,15 @@ const rows: Row[] = [
   r('no  yes no  no  no  no  no  no ', 'Review', 'conclude', review(FL, false, OTHER_REVIEWER_ID), 'assigned to someone else'),
   r('no  yes no  no  no  no  no  no ', 'Review', 'conclude', review(FL, false, null), 'unassigned'),
   r('no  yes no  no  no  no  no  no ', 'Review', 'conclude', review(CONFLICTED, false, REVIEWER_ID), 'assigned to the reviewer, conflicted agency'),
+  r('no  yes no  no  no  no  no  no ', 'Review', 'conclude', review(CA, false, REVIEWER_ID, CONFLICTED), 'assigned to the reviewer, conflicted case agency'),
+  // close a dispute: the commissioner only.
+  r('no  yes no  no  no  no  no  no ', 'Review', 'close', review(FL, true, REVIEWER_ID), 'disputed'),
   // respond: own agency's supervisor. A review the agency cannot see yet (SPEC §5) has nothing to respond to.
   r('no  no  no  no  no  yes no  no ', 'Review', 'respond', review(FL, true, REVIEWER_ID), 'own agency, concluded'),
   r('no  no  no  no  no  no  no  no ', 'Review', 'respond', review(FL, false, REVIEWER_ID), 'own agency, not concluded'),
   r('no  no  no  no  no  no  no  no ', 'Review', 'respond', review(OTHER, true, REVIEWER_ID), 'other agency, concluded'),
+  r('no  no  no  no  no  no  yes no ', 'Review', 'respond', review(CA, true, REVIEWER_ID, FL), 'CA decided on FL case, concluded'),
+  r('no  no  no  no  no  no  no  no ', 'Review', 'respond', review(CA, false, REVIEWER_ID, FL), 'CA decided on FL case, not concluded'),
 
   // Alert: commissioner-only alerts (removal_during_review, SPEC §3.2/§4) never reach the agency.
   //  adm com rev ana off sup dm  key

@@ -36,6 +36,7 @@ export type Action =
   | 'conclude'
   | 'respond'
   | 'withdraw'
+  | 'close'
   | 'acknowledge'
   | 'delete'
   | DecisionType;
@@ -47,7 +48,8 @@ export interface SubjectAttributes {
   ApiKey: { agencyId: string };
   Case: { agencyId: string; everReferred: boolean; state: string };
   SamplingRun: Record<string, never>;
-  Review: { agencyId: string; concluded: boolean; assignedReviewerId: string | null };
+  /** `agencyId` is the deciding agency (whose decision is reviewed); `caseAgencyId` owns the case. */
+  Review: { agencyId: string; caseAgencyId: string; concluded: boolean; assignedReviewerId: string | null };
   Alert: { agencyId: string; commissionerOnly: boolean };
   AuditEvent: Record<string, never>;
   Report: { agencyId: string };
@@ -104,7 +106,9 @@ function commissioner(b: Builder): void {
   commissionerStaffBase(b);
   can('request_reconsideration', 'Case');
   can('create', 'SamplingRun');
-  can(['assign', 'conclude', 'withdraw'], 'Review');
+  // Recomputing a draw needs its secret seed.
+  can('verify', 'SamplingRun');
+  can(['assign', 'conclude', 'withdraw', 'close'], 'Review');
   can('acknowledge', 'Alert');
   can(['read', 'verify'], 'AuditEvent');
   can('read', 'AnonymisedExport');
@@ -118,6 +122,7 @@ function reviewer(b: Builder, actor: Actor): void {
   can('conclude', 'Review', { assignedReviewerId: actor.id });
   if (actor.conflictAgencyIds.length > 0) {
     cannot('conclude', 'Review', { agencyId: { $in: [...actor.conflictAgencyIds] } });
+    cannot('conclude', 'Review', { caseAgencyId: { $in: [...actor.conflictAgencyIds] } });
   }
 }
 
@@ -159,6 +164,11 @@ function decisionMaker(b: Builder, actor: Actor): void {
   const readable = [{ everReferred: true }, { state: 'reconsideration' }];
   for (const conditions of readable) {
     can(['read', 'request_reconsideration', ...AUTHORITY_DECISIONS], 'Case', conditions);
+  }
+  // Reviews of the authority's own decisions, like a frontline agency's: once concluded, and answered by it.
+  can('read', 'Review', { agencyId: actor.agencyId, concluded: true });
+  if (actor.agencyKind === 'competent_authority') {
+    can('respond', 'Review', { agencyId: actor.agencyId, concluded: true });
   }
 }
 

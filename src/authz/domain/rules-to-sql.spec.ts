@@ -12,6 +12,7 @@ const CASE_COLUMNS: SqlColumns<'Case'> = {
 };
 const REVIEW_COLUMNS: SqlColumns<'Review'> = {
   agencyId: 'r.agency_id',
+  caseAgencyId: 'r.case_agency_id',
   concluded: 'r.concluded',
   assignedReviewerId: 'r.assigned_reviewer_id',
 };
@@ -119,8 +120,10 @@ describe('accessibleSql', () => {
   it('bounds a rule by the inverted rules above it with NOT', () => {
     const reviewer = actor('reviewer', 'co', { id: 'rev-1', conflictAgencyIds: ['fl-9'] });
     expect(sqlFor(defineAbilityFor(reviewer), 'conclude', 'Review', REVIEW_COLUMNS)).toEqual({
-      sql: '((r.assigned_reviewer_id = $1) AND NOT ((coalesce(r.agency_id = ANY($2), false))))',
-      values: ['rev-1', ['fl-9']],
+      sql:
+        '((r.assigned_reviewer_id = $1) AND NOT ((coalesce(r.case_agency_id = ANY($2), false)))' +
+        ' AND NOT ((coalesce(r.agency_id = ANY($3), false))))',
+      values: ['rev-1', ['fl-9'], ['fl-9']],
     });
   });
 

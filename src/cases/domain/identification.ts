@@ -146,7 +146,7 @@ export interface CaseSnapshot {
 
 /** Facts about the case's independent reviews that the `close` and reconsideration guards need. */
 export interface ReviewFacts {
-  /** A concluded review of this case awaits the agency's response. */
+  /** A concluded review of this case awaits the agency's response, or the agency disputes its finding (SPEC §3.2). */
   awaitingAgencyResponse: boolean;
   /** The case has a review the agency cannot see yet (not concluded). */
   hiddenFromAgency: boolean;

@@ -210,9 +210,9 @@ export class CasesRepository {
     await manager.query(
       `WITH record AS (
          INSERT INTO decision_records (id, case_id, sequence, type, outcome, reason, payload, agency_id, actor_type,
-                                       actor_id, actor_role, actor_agency_id, review_id, occurred_at, recorded_at,
-                                       audit_event_id, audit_hash)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)
+                                       actor_id, actor_role, actor_agency_id, deciding_agency_id, review_id,
+                                       occurred_at, recorded_at, audit_event_id, audit_hash)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, coalesce($12::uuid, $8::uuid), $13, $14, $15, $16, $17)
        ), event AS (
          INSERT INTO audit_events (id, chain_id, seq, recorded_at, actor_type, actor_id, actor_role, actor_agency_id,
                                    action, subject_type, subject_id, request_id, payload, prev_hash, hash)

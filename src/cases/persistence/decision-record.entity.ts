@@ -21,6 +21,8 @@ export class DecisionRecordEntity {
   @Column('uuid', { name: 'actor_id' }) actorId: string;
   @Column('text', { name: 'actor_role' }) actorRole: string;
   @Column('uuid', { name: 'actor_agency_id', nullable: true }) actorAgencyId: string | null;
+  /** The agency that made the decision (the actor's); `agencyId` is the agency that owns the case. */
+  @Column('uuid', { name: 'deciding_agency_id' }) decidingAgencyId: string;
   @Column('uuid', { name: 'review_id', nullable: true }) reviewId: string | null;
   @Column('timestamptz', { name: 'occurred_at' }) occurredAt: Date;
   @Column('timestamptz', { name: 'recorded_at' }) recordedAt: Date;

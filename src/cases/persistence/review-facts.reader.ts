@@ -7,7 +7,8 @@ import type { ReviewFacts } from '../domain/identification.js';
 export class ReviewFactsReader {
   async forCase(manager: EntityManager, caseId: string): Promise<ReviewFacts> {
     const [facts] = await manager.query<{ awaiting: boolean; hidden: boolean; accepted: string[] }[]>(
-      `SELECT coalesce(bool_or(status = 'awaiting_response'), false) AS awaiting,
+      // A disputed finding is as unsettled as an unanswered one: removal stays refused (SPEC §3.2).
+      `SELECT coalesce(bool_or(status IN ('awaiting_response', 'disputed')), false) AS awaiting,
               coalesce(bool_or(status IN ('pending', 'assigned')), false) AS hidden,
               coalesce(array_agg(id) FILTER (WHERE finding = 'disagree' AND response = 'accept'), '{}') AS accepted
          FROM reviews WHERE case_id = $1`,

@@ -19,10 +19,10 @@ export interface Interval {
 
 export interface AgencyReport {
   agency: { id: string; code: string; name: string; kind: string };
-  /** Current state of the cases first encountered in the period. */
-  casesByState: Record<CaseState, number>;
-  /** Decision records with `occurredAt` in the period. */
-  decisionsByType: Record<DecisionType, number>;
+  /** Current state of the cases this agency owns that were first encountered in the period. */
+  casesOwnedByState: Record<CaseState, number>;
+  /** Decision records this agency made (it is their deciding agency) with `occurredAt` in the period. */
+  decisionsMadeByType: Record<DecisionType, number>;
   /** Steps whose ending decision occurred in the period. */
   durations: {
     screeningToReferral: Interval;
@@ -33,7 +33,7 @@ export interface AgencyReport {
   detention: { detainedNow: number; longestCurrentDays: number | null };
   /** Alerts raised in the period that the caller may read. */
   alertsByRule: Record<AlertRule, number>;
-  /** Reviews concluded in the period; the share with a `concern` or `disagree` finding and its 95% Wilson interval. */
+  /** Reviews of decisions this agency made, concluded in the period; the share with a `concern` or `disagree` finding and its 95% Wilson interval. */
   reviews: { concluded: number; concern: number; disagree: number; concernOrDisagree: Proportion | null };
 }
 
@@ -61,8 +61,11 @@ export const AGENCY_REPORT_COLUMNS: readonly CsvColumn<Row>[] = [
   { header: 'agency_code', value: (r) => r.agency.agency.code },
   { header: 'agency_name', value: (r) => r.agency.agency.name },
   { header: 'agency_kind', value: (r) => r.agency.agency.kind },
-  ...CASE_STATES.map((s) => ({ header: `cases_${s}`, value: (r: Row) => r.agency.casesByState[s] })),
-  ...DECISION_TYPES.map((t) => ({ header: `decisions_${t}`, value: (r: Row) => r.agency.decisionsByType[t] })),
+  ...CASE_STATES.map((s) => ({ header: `cases_owned_${s}`, value: (r: Row) => r.agency.casesOwnedByState[s] })),
+  ...DECISION_TYPES.map((t) => ({
+    header: `decisions_made_${t}`,
+    value: (r: Row) => r.agency.decisionsMadeByType[t],
+  })),
   ...INTERVAL_COLUMNS.flatMap(([column, key]) => [
     { header: `median_days_${column}`, value: (r: Row) => r.agency.durations[key].medianDays },
     { header: `n_${column}`, value: (r: Row) => r.agency.durations[key].n },

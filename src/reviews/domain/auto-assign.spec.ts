@@ -4,10 +4,11 @@ import { type AssignableReview, type CandidateReviewer, autoAssign } from './aut
 const AGENCIES = ['agency-a', 'agency-b', 'agency-c', 'agency-d'];
 const REVIEWER_IDS: string[] = ['r-01', 'r-02', 'r-03', 'r-04', 'r-05', 'r-06', 'r-07', 'r-08'];
 
-const reviewsArb = fc.uniqueArray(fc.record({ id: fc.uuid(), agencyId: fc.constantFrom(...AGENCIES) }), {
-  selector: (r) => r.id,
-  maxLength: 60,
-});
+// One agency (a frontline decision on its own case) or two (a competent authority's decision on another's case).
+const reviewsArb = fc.uniqueArray(
+  fc.record({ id: fc.uuid(), agencyIds: fc.uniqueArray(fc.constantFrom(...AGENCIES), { minLength: 1, maxLength: 2 }) }),
+  { selector: (r) => r.id, maxLength: 60 },
+);
 const reviewersArb = fc.uniqueArray(
   fc.record({
     id: fc.constantFrom(...REVIEWER_IDS),
@@ -18,7 +19,7 @@ const reviewersArb = fc.uniqueArray(
 );
 
 function eligible(reviewer: CandidateReviewer, review: AssignableReview): boolean {
-  return !reviewer.conflictAgencyIds.includes(review.agencyId);
+  return !review.agencyIds.some((agencyId) => reviewer.conflictAgencyIds.includes(agencyId));
 }
 
 function finalLoads(reviewers: CandidateReviewer[], assignments: { reviewerId: string }[]): Map<string, number> {
@@ -101,7 +102,7 @@ describe('autoAssign', () => {
       { id: 'r-a', conflictAgencyIds: [], openLoad: 0 },
       { id: 'r-c', conflictAgencyIds: [], openLoad: 5 },
     ];
-    const { assignments } = autoAssign([{ id: 'review-1', agencyId: 'agency-a' }], reviewers);
+    const { assignments } = autoAssign([{ id: 'review-1', agencyIds: ['agency-a'] }], reviewers);
 
     expect(assignments).toEqual([{ reviewId: 'review-1', reviewerId: 'r-a' }]);
   });
@@ -112,9 +113,9 @@ describe('autoAssign', () => {
       { id: 'r-b', conflictAgencyIds: ['agency-b'], openLoad: 0 },
     ];
     const reviews = [
-      { id: 'review-1', agencyId: 'agency-a' },
-      { id: 'review-2', agencyId: 'agency-b' },
-      { id: 'review-3', agencyId: 'agency-b' },
+      { id: 'review-1', agencyIds: ['agency-a'] },
+      { id: 'review-2', agencyIds: ['agency-b'] },
+      { id: 'review-3', agencyIds: ['agency-b'] },
     ];
     const { assignments } = autoAssign(reviews, reviewers);
 
@@ -125,14 +126,24 @@ describe('autoAssign', () => {
     ]);
   });
 
+  it('never gives a review to a reviewer with a conflict with the agency that owns the case', () => {
+    const reviewers: CandidateReviewer[] = [
+      { id: 'r-a', conflictAgencyIds: ['agency-frontline'], openLoad: 0 },
+      { id: 'r-b', conflictAgencyIds: [], openLoad: 9 },
+    ];
+    const { assignments } = autoAssign([{ id: 'review-1', agencyIds: ['agency-ca', 'agency-frontline'] }], reviewers);
+
+    expect(assignments).toEqual([{ reviewId: 'review-1', reviewerId: 'r-b' }]);
+  });
+
   it('lists reviews no reviewer may take as unassignable', () => {
     const reviewers: CandidateReviewer[] = [{ id: 'r-a', conflictAgencyIds: ['agency-a'], openLoad: 0 }];
 
-    expect(autoAssign([{ id: 'review-1', agencyId: 'agency-a' }], reviewers)).toEqual({
+    expect(autoAssign([{ id: 'review-1', agencyIds: ['agency-a'] }], reviewers)).toEqual({
       assignments: [],
       unassignable: ['review-1'],
     });
-    expect(autoAssign([{ id: 'review-1', agencyId: 'agency-a' }], [])).toEqual({
+    expect(autoAssign([{ id: 'review-1', agencyIds: ['agency-a'] }], [])).toEqual({
       assignments: [],
       unassignable: ['review-1'],
     });

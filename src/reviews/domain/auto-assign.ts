@@ -1,7 +1,7 @@
 export interface AssignableReview {
   id: string;
-  /** The agency whose decision is reviewed. */
-  agencyId: string;
+  /** The agency whose decision is reviewed and the agency that owns the case (often the same). */
+  agencyIds: readonly string[];
 }
 
 export interface CandidateReviewer {
@@ -22,7 +22,7 @@ function compareIds(a: string, b: string): number {
 
 /**
  * Spreads reviews over reviewers, never giving one to a reviewer with a
- * conflict of interest with the reviewed agency (SPEC §5).
+ * conflict of interest with the reviewed agency, nor with the agency whose case it is (SPEC §5).
  *
  * The result is balanced in this sense: no review sits with a reviewer whose
  * final load exceeds, by more than one, the final load of another reviewer
@@ -44,13 +44,16 @@ export function autoAssign(
   const sortedReviewers = [...byId.values()];
   const load = new Map(sortedReviewers.map((r) => [r.id, r.openLoad]));
 
-  // Eligibility depends only on the agency, so it is worked out once per agency.
-  const eligibleByAgency = new Map<string, string[]>();
-  const eligibleFor = (agencyId: string): string[] => {
-    let eligible = eligibleByAgency.get(agencyId);
+  // Eligibility depends only on the agencies, so it is worked out once per combination.
+  const eligibleByAgencies = new Map<string, string[]>();
+  const eligibleFor = (agencyIds: readonly string[]): string[] => {
+    const key = [...new Set(agencyIds)].sort().join(',');
+    let eligible = eligibleByAgencies.get(key);
     if (!eligible) {
-      eligible = sortedReviewers.filter((r) => !r.conflictAgencyIds.includes(agencyId)).map((r) => r.id);
-      eligibleByAgency.set(agencyId, eligible);
+      eligible = sortedReviewers
+        .filter((r) => !agencyIds.some((agencyId) => r.conflictAgencyIds.includes(agencyId)))
+        .map((r) => r.id);
+      eligibleByAgencies.set(key, eligible);
     }
     return eligible;
   };
@@ -63,7 +66,7 @@ export function autoAssign(
   const unassignable: string[] = [];
   const work: { review: AssignableReview; eligible: string[]; reviewerId: string }[] = [];
   for (const review of reviews) {
-    const eligible = eligibleFor(review.agencyId);
+    const eligible = eligibleFor(review.agencyIds);
     if (eligible.length === 0) unassignable.push(review.id);
     else work.push({ review, eligible, reviewerId: '' });
   }

@@ -12,6 +12,7 @@ import {
 } from './review-workflow.js';
 
 const AGENCY = 'agency-border-police';
+const CASE_AGENCY = 'agency-immigration';
 const OTHER_AGENCY = 'agency-labour-inspectorate';
 const NOW = new Date('2026-11-20T10:00:00.000Z');
 const CONFIG = { reviewResponseDays: 28 };
@@ -41,22 +42,23 @@ const supervisor: ReviewActor = {
 
 function actorWithRole(role: Role): ReviewActor {
   if (role === 'reviewer') return assignedReviewer;
-  if (role === 'agency_supervisor' || role === 'agency_officer') {
+  if (role === 'agency_supervisor' || role === 'agency_officer' || role === 'decision_maker') {
     return { id: `u-${role}`, role, agencyId: AGENCY, conflictAgencyIds: [] };
   }
   return { id: `u-${role}`, role, agencyId: role === 'admin' ? null : 'office', conflictAgencyIds: [] };
 }
 
 function review(status: ReviewStatus, overrides: Partial<ReviewSnapshot> = {}): ReviewSnapshot {
-  const concluded = status === 'awaiting_response' || status === 'closed';
+  const concluded = status === 'awaiting_response' || status === 'disputed' || status === 'closed';
   return {
     status,
     agencyId: AGENCY,
+    caseAgencyId: CASE_AGENCY,
     assignedReviewerId: status === 'pending' ? null : assignedReviewer.id,
     finding: concluded ? 'concern' : null,
     concludedAt: concluded ? new Date('2026-11-01T00:00:00.000Z') : null,
     responseDueAt: concluded ? new Date('2026-11-29T00:00:00.000Z') : null,
-    response: status === 'closed' ? 'accept' : null,
+    response: status === 'closed' ? 'accept' : status === 'disputed' ? 'reject' : null,
     ...overrides,
   };
 }
@@ -67,21 +69,24 @@ const VALID: Record<ReviewCommandType, ReviewCommand> = {
   conclude: { type: 'conclude', finding: 'disagree', rationale: 'The screening ignored three indicators.' },
   respond: { type: 'respond', response: 'accept', text: 'We will reconsider the case.' },
   withdraw: { type: 'withdraw', reason: 'Sampled twice by mistake.' },
+  close: { type: 'close', note: 'Dispute noted; raised with the agency head.' },
 };
 const PERMITTED_ACTOR: Record<ReviewCommandType, ReviewActor> = {
   assign: commissioner,
   conclude: commissioner,
   respond: supervisor,
   withdraw: commissioner,
+  close: commissioner,
 };
 
 /** The workflow as a table: the status each command leads to from each status, or null when refused (409). */
 const EXPECTED: Record<ReviewStatus, Record<ReviewCommandType, ReviewStatus | null>> = {
-  pending: { assign: 'assigned', conclude: null, respond: null, withdraw: 'withdrawn' },
-  assigned: { assign: 'assigned', conclude: 'awaiting_response', respond: null, withdraw: 'withdrawn' },
-  awaiting_response: { assign: null, conclude: null, respond: 'closed', withdraw: null },
-  closed: { assign: null, conclude: null, respond: null, withdraw: null },
-  withdrawn: { assign: null, conclude: null, respond: null, withdraw: null },
+  pending: { assign: 'assigned', conclude: null, respond: null, withdraw: 'withdrawn', close: null },
+  assigned: { assign: 'assigned', conclude: 'awaiting_response', respond: null, withdraw: 'withdrawn', close: null },
+  awaiting_response: { assign: null, conclude: null, respond: 'closed', withdraw: null, close: null },
+  disputed: { assign: null, conclude: null, respond: null, withdraw: null, close: 'closed' },
+  closed: { assign: null, conclude: null, respond: null, withdraw: null, close: null },
+  withdrawn: { assign: null, conclude: null, respond: null, withdraw: null, close: null },
 };
 
 function rejectionOf(result: ReturnType<typeof transitionReview>) {
@@ -126,12 +131,15 @@ describe('transitionReview: which roles may issue each command', () => {
     conclude: 'assigned',
     respond: 'awaiting_response',
     withdraw: 'assigned',
+    close: 'disputed',
   };
+  // A decision maker answers for a competent authority's decision; that it is one is CASL's to check (abilities.ts).
   const PERMITTED_ROLES: Record<ReviewCommandType, readonly string[]> = {
     assign: ['commissioner'],
     conclude: ['commissioner', 'reviewer'],
-    respond: ['agency_supervisor'],
+    respond: ['agency_supervisor', 'decision_maker'],
     withdraw: ['commissioner'],
+    close: ['commissioner'],
   };
   const cases = REVIEW_COMMANDS.flatMap((command) =>
     ROLES.map((role) => [command, role, PERMITTED_ROLES[command].includes(role)] as const),
@@ -217,6 +225,25 @@ describe('transitionReview: conflict of interest', () => {
     expect(allowedReviewCommands(review('assigned'), conflicted)).toEqual([]);
   });
 
+  it('refuses conclude by the assigned reviewer with a conflict with the agency that owns the case', () => {
+    const conflicted = { ...assignedReviewer, conflictAgencyIds: [CASE_AGENCY] };
+
+    expect(rejectionOf(transitionReview(review('assigned'), VALID.conclude, conflicted, NOW, CONFIG))).toEqual({
+      kind: 'not_permitted',
+      reason: 'You have a conflict of interest with the agency whose case it is.',
+    });
+  });
+
+  it('refuses to assign a reviewer with a conflict with the agency that owns the case', () => {
+    const conflicted = { id: 'u-seconded', role: 'reviewer' as const, conflictAgencyIds: [CASE_AGENCY] };
+
+    expect(
+      rejectionOf(
+        transitionReview(review('pending'), { type: 'assign', reviewer: conflicted }, commissioner, NOW, CONFIG),
+      ),
+    ).toEqual(expect.objectContaining({ kind: 'guard_failed', guard: 'reviewer_conflict' }));
+  });
+
   it('lets the assigned reviewer without conflict conclude', () => {
     expect(transitionReview(review('assigned'), VALID.conclude, assignedReviewer, NOW, CONFIG).ok).toBe(true);
   });
@@ -232,8 +259,14 @@ describe('transitionReview: payload guards', () => {
     ],
     ['respond', 'responseText', 10, (text: string): ReviewCommand => ({ type: 'respond', response: 'reject', text })],
     ['withdraw', 'reason', 10, (text: string): ReviewCommand => ({ type: 'withdraw', reason: text })],
+    ['close', 'note', 20, (text: string): ReviewCommand => ({ type: 'close', note: text })],
   ] as const;
-  const STATUS_FOR = { conclude: 'assigned', respond: 'awaiting_response', withdraw: 'pending' } as const;
+  const STATUS_FOR = {
+    conclude: 'assigned',
+    respond: 'awaiting_response',
+    withdraw: 'pending',
+    close: 'disputed',
+  } as const;
 
   it.each(textCases)('%s accepts a %s of exactly %i characters', (command, _field, min, build) => {
     const result = transitionReview(
@@ -351,12 +384,41 @@ describe('transitionReview: concluding and responding', () => {
     expect(next.responseDueAt).toEqual(new Date('2026-11-23T10:00:00.000Z'));
   });
 
-  it.each(['accept', 'reject'] as const)('closes the review with the %s response', (response) => {
+  it.each([
+    ['accept', 'closed'],
+    ['reject', 'disputed'],
+  ] as const)('answers %s: the review becomes %s', (response, status) => {
     const command: ReviewCommand = { type: 'respond', response, text: 'Our answer to the finding.' };
     const before = review('awaiting_response', { response: null });
     const next = nextOf(transitionReview(before, command, supervisor, NOW, CONFIG));
 
-    expect(next).toEqual({ ...before, status: 'closed', response });
+    expect(next).toEqual({ ...before, status, response });
+  });
+
+  it('lets a decision maker of the deciding agency respond', () => {
+    const decisionMaker = actorWithRole('decision_maker');
+
+    expect(
+      nextOf(transitionReview(review('awaiting_response'), VALID.respond, decisionMaker, NOW, CONFIG)).status,
+    ).toBe('closed');
+  });
+
+  it('refuses respond by the supervisor of the agency that owns the case when another agency decided', () => {
+    const caseSupervisor = { ...supervisor, agencyId: CASE_AGENCY };
+
+    expect(
+      rejectionOf(transitionReview(review('awaiting_response'), VALID.respond, caseSupervisor, NOW, CONFIG)),
+    ).toEqual({
+      kind: 'not_permitted',
+      reason: 'The review concerns another agency.',
+    });
+  });
+
+  it('closes a dispute with the note, keeping the finding and the rejection on record', () => {
+    const before = review('disputed');
+    const next = nextOf(transitionReview(before, VALID.close, commissioner, NOW, CONFIG));
+
+    expect(next).toEqual({ ...before, status: 'closed', finding: 'concern', response: 'reject' });
   });
 
   it('accepts a response after the due date', () => {
@@ -382,6 +444,8 @@ describe('allowedReviewCommands', () => {
     ['pending', 'a reviewer', assignedReviewer, []],
     ['awaiting_response', 'the agency supervisor', supervisor, ['respond']],
     ['awaiting_response', 'the commissioner', commissioner, []],
+    ['disputed', 'the commissioner', commissioner, ['close']],
+    ['disputed', 'the agency supervisor', supervisor, []],
     ['closed', 'the commissioner', commissioner, []],
     ['withdrawn', 'the commissioner', commissioner, []],
   ] as const)('from %s lists for %s: %j', (status, _who, actor, allowed) => {

@@ -1,6 +1,6 @@
 import type { Role } from '../../authz/domain/roles.js';
 
-export const REVIEW_STATUSES = ['pending', 'assigned', 'awaiting_response', 'closed', 'withdrawn'] as const;
+export const REVIEW_STATUSES = ['pending', 'assigned', 'awaiting_response', 'disputed', 'closed', 'withdrawn'] as const;
 export type ReviewStatus = (typeof REVIEW_STATUSES)[number];
 
 export const FINDINGS = ['concur', 'concern', 'disagree'] as const;
@@ -11,7 +11,7 @@ export type Response = (typeof RESPONSES)[number];
 /** The same type under a name that does not shadow the global fetch `Response` where both are in scope. */
 export type ReviewResponse = Response;
 
-export const REVIEW_COMMANDS = ['assign', 'conclude', 'respond', 'withdraw'] as const;
+export const REVIEW_COMMANDS = ['assign', 'conclude', 'respond', 'withdraw', 'close'] as const;
 export type ReviewCommandType = (typeof REVIEW_COMMANDS)[number];
 
 /**
@@ -19,13 +19,14 @@ export type ReviewCommandType = (typeof REVIEW_COMMANDS)[number];
  * - `any`: every review the command applies to;
  * - `assigned_to_self_without_conflict`: only a review assigned to the actor,
  *   and never one about an agency in the actor's `conflictAgencyIds`;
- * - `own_agency`: only a review of a decision by the actor's own agency.
+ * - `assigned_to_self_without_conflict`: … nor with the agency that owns the case;
+ * - `own_agency`: only a review of a decision by the actor's own agency (the deciding agency).
  */
 export type ReviewPermission = 'any' | 'assigned_to_self_without_conflict' | 'own_agency';
 
 interface ReviewTransitionRow {
   from: readonly ReviewStatus[];
-  to: ReviewStatus | Readonly<Record<Finding, ReviewStatus>>;
+  to: ReviewStatus | Readonly<Record<Finding, ReviewStatus>> | Readonly<Record<Response, ReviewStatus>>;
   by: Readonly<Partial<Record<string, ReviewPermission>>>;
   /** The free-text field the command must carry, and its minimum length in characters after trimming. */
   text: { field: string; minLength: number } | null;
@@ -35,7 +36,9 @@ interface ReviewTransitionRow {
  * The review workflow (SPEC §5). This table is the whole of the rules; the
  * function below only interprets it. A review is "concluded" once it leaves
  * `assigned` by `conclude`: a `concur` finding needs no answer from the
- * agency, so it closes at once.
+ * agency, so it closes at once. An agency that rejects a finding leaves the
+ * review `disputed` — still visible, and still blocking a removal on the
+ * case — until the commissioner closes it with a note.
  */
 export const REVIEW_TRANSITIONS = {
   assign: {
@@ -53,8 +56,9 @@ export const REVIEW_TRANSITIONS = {
   },
   respond: {
     from: ['awaiting_response'],
-    to: 'closed',
-    by: { agency_supervisor: 'own_agency' },
+    to: { accept: 'closed', reject: 'disputed' },
+    // The deciding agency answers: a frontline supervisor, or a decision maker for a competent authority's decision.
+    by: { agency_supervisor: 'own_agency', decision_maker: 'own_agency' },
     text: { field: 'responseText', minLength: 10 },
   },
   withdraw: {
@@ -64,12 +68,23 @@ export const REVIEW_TRANSITIONS = {
     by: { commissioner: 'any' },
     text: { field: 'reason', minLength: 10 },
   },
+  close: {
+    // Ends a dispute on record: the note (a rationale, hence the 20 characters of `conclude`) says why.
+    // Extension point: once recommendations exist (SPEC §12), `close` may also issue one to the agency; the
+    // command then gains an optional recommendation and the service writes it in the same transaction.
+    from: ['disputed'],
+    to: 'closed',
+    by: { commissioner: 'any' },
+    text: { field: 'note', minLength: 20 },
+  },
 } as const satisfies Record<ReviewCommandType, ReviewTransitionRow>;
 
 export interface ReviewSnapshot {
   status: ReviewStatus;
-  /** The agency whose decision is reviewed. */
+  /** The agency whose decision is reviewed (the deciding agency). */
   agencyId: string;
+  /** The agency that owns the case. */
+  caseAgencyId: string;
   assignedReviewerId: string | null;
   finding: Finding | null;
   concludedAt: Date | null;
@@ -88,7 +103,8 @@ export type ReviewCommand =
   | { type: 'assign'; reviewer: { id: string; role: Role | null; conflictAgencyIds: readonly string[] } }
   | { type: 'conclude'; finding: Finding; rationale: string }
   | { type: 'respond'; response: Response; text: string }
-  | { type: 'withdraw'; reason: string };
+  | { type: 'withdraw'; reason: string }
+  | { type: 'close'; note: string };
 
 export type ReviewRejection =
   | {
@@ -128,6 +144,9 @@ function refusalFor(permission: ReviewPermission, review: ReviewSnapshot, actor:
       if (review.assignedReviewerId !== actor.id) return 'The review is not assigned to you.';
       if (actor.conflictAgencyIds.includes(review.agencyId)) {
         return 'You have a conflict of interest with the agency whose decision is reviewed.';
+      }
+      if (actor.conflictAgencyIds.includes(review.caseAgencyId)) {
+        return 'You have a conflict of interest with the agency whose case it is.';
       }
       return null;
     case 'own_agency':
@@ -198,6 +217,8 @@ function textOf(command: ReviewCommand): unknown {
       return command.text;
     case 'withdraw':
       return command.reason;
+    case 'close':
+      return command.note;
   }
 }
 
@@ -243,6 +264,7 @@ export function transitionReview(
       case 'respond':
         return checkChoice(command.response, 'response', RESPONSES);
       case 'withdraw':
+      case 'close':
         return null;
     }
   })();
@@ -271,9 +293,14 @@ export function transitionReview(
     case 'respond':
       // A late response is still accepted: the due date drives reminders, and refusing the
       // agency's answer would leave the finding unanswered for good.
-      return { ok: true, next: { ...review, status: REVIEW_TRANSITIONS.respond.to, response: command.response } };
+      return {
+        ok: true,
+        next: { ...review, status: REVIEW_TRANSITIONS.respond.to[command.response], response: command.response },
+      };
     case 'withdraw':
       return { ok: true, next: { ...review, status: REVIEW_TRANSITIONS.withdraw.to } };
+    case 'close':
+      return { ok: true, next: { ...review, status: REVIEW_TRANSITIONS.close.to } };
   }
 }
 
@@ -290,12 +317,16 @@ function checkAssignee(
       message: 'Reviews can only be assigned to users with the reviewer role.',
     };
   }
-  if (reviewer.conflictAgencyIds.includes(review.agencyId)) {
+  if (
+    reviewer.conflictAgencyIds.includes(review.agencyId) ||
+    reviewer.conflictAgencyIds.includes(review.caseAgencyId)
+  ) {
     return {
       kind: 'guard_failed',
       guard: 'reviewer_conflict',
       field: 'reviewerId',
-      message: 'The reviewer has a conflict of interest with the agency whose decision is reviewed.',
+      message:
+        'The reviewer has a conflict of interest with the agency whose decision is reviewed or whose case it is.',
     };
   }
   return null;

@@ -29,10 +29,29 @@ export function rateSql(rateParam: string, negativeRateParam: string): string {
   return `(CASE WHEN ${NEGATIVE_SQL} THEN ${negativeRateParam}::float8 ELSE ${rateParam}::float8 END)`;
 }
 
-/** The population of a run: sampled types in the period, not already under review (never sampled twice). */
-export function populationWhereSql(fromParam: string, toParam: string, typesParam: string): string {
+/**
+ * The population of a run: sampled types in the period, recorded before the run's cutoff, and not under review
+ * from a run drawn before it (never sampled twice). Cutoffs are taken under the draw lock, so they order runs; at
+ * draw time every review comes from an earlier run, and a later verification reproduces the same set — records a
+ * later run drew, or that were entered late, do not change it.
+ */
+export function populationWhereSql(
+  fromParam: string,
+  toParam: string,
+  typesParam: string,
+  cutoffParam: string,
+): string {
   return `d.occurred_at >= ${fromParam} AND d.occurred_at < ${toParam} AND d.type = ANY(${typesParam})
-          AND NOT EXISTS (SELECT 1 FROM reviews r WHERE r.decision_record_id = d.id)`;
+          AND d.recorded_at < ${cutoffParam}
+          AND NOT EXISTS (SELECT 1 FROM reviews r JOIN sampling_runs pr ON pr.id = r.run_id
+                           WHERE r.decision_record_id = d.id AND pr.population_cutoff < ${cutoffParam})`;
+}
+
+/** Whose agency keys a stratum: the deciding agency, or (runs drawn before decisions were credited) the case's. */
+export type StrataAgency = 'case' | 'deciding';
+
+export function strataAgencySql(strataAgency: StrataAgency): string {
+  return strataAgency === 'deciding' ? 'd.deciding_agency_id' : 'd.agency_id';
 }
 
 export const SAMPLED_TYPES: string[] = [...SAMPLED_DECISION_TYPES];

@@ -13,7 +13,10 @@ export class ReviewEntity {
   @Column('uuid', { name: 'run_id' }) runId: string;
   @Column('uuid', { name: 'decision_record_id' }) decisionRecordId: string;
   @Column('uuid', { name: 'case_id' }) caseId: string;
-  @Column('uuid', { name: 'agency_id' }) agencyId: string;
+  /** The agency whose decision is reviewed: it responds, and sees the review once concluded. */
+  @Column('uuid', { name: 'deciding_agency_id' }) decidingAgencyId: string;
+  /** The agency that owns the case (a reviewer's conflict with it counts too). */
+  @Column('uuid', { name: 'case_agency_id' }) caseAgencyId: string;
   @Column('text', { name: 'decision_type' }) decisionType: string;
   @Column('text', { name: 'decision_outcome', nullable: true }) decisionOutcome: string | null;
   @Column('double precision', { name: 'selection_score' }) selectionScore: number;
@@ -32,6 +35,9 @@ export class ReviewEntity {
   @Column('timestamptz', { name: 'responded_at', nullable: true }) respondedAt: Date | null;
   @Column('text', { name: 'withdrawn_reason', nullable: true }) withdrawnReason: string | null;
   @Column('timestamptz', { name: 'withdrawn_at', nullable: true }) withdrawnAt: Date | null;
+  @Column('text', { name: 'dispute_note', nullable: true }) disputeNote: string | null;
+  @Column('uuid', { name: 'dispute_closed_by', nullable: true }) disputeClosedBy: string | null;
+  @Column('timestamptz', { name: 'dispute_closed_at', nullable: true }) disputeClosedAt: Date | null;
   @Column('timestamptz', { name: 'created_at' }) createdAt: Date;
   @Column('timestamptz', { name: 'updated_at' }) updatedAt: Date;
 }

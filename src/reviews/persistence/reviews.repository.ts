@@ -3,7 +3,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import type { AppAbility } from '../../authz/domain/abilities.js';
 import type { Role } from '../../authz/domain/roles.js';
 import { accessibleSql, SqlParams, type SqlColumns } from '../../authz/domain/rules-to-sql.js';
-import type { AutoAssignment } from '../domain/auto-assign.js';
+import type { AssignableReview, AutoAssignment } from '../domain/auto-assign.js';
 import type {
   Finding,
   ReviewCommand,
@@ -14,7 +14,8 @@ import type {
 
 /** How CASL's Review attributes map to SQL over `reviews r`. */
 const COLUMNS: SqlColumns<'Review'> = {
-  agencyId: 'r.agency_id',
+  agencyId: 'r.deciding_agency_id',
+  caseAgencyId: 'r.case_agency_id',
   concluded: '(r.concluded_at IS NOT NULL)',
   assignedReviewerId: 'r.assigned_reviewer_id',
 };
@@ -24,7 +25,8 @@ export interface ReviewRow {
   run_id: string;
   decision_record_id: string;
   case_id: string;
-  agency_id: string;
+  deciding_agency_id: string;
+  case_agency_id: string;
   decision_type: string;
   decision_outcome: string | null;
   status: ReviewStatus;
@@ -39,11 +41,16 @@ export interface ReviewRow {
   response_text: string | null;
   responded_at: Date | null;
   withdrawn_at: Date | null;
+  dispute_note: string | null;
+  dispute_closed_at: Date | null;
 }
 
 export interface ReviewListFilter {
   status?: string;
+  finding?: string;
+  response?: ReviewResponse;
   runId?: string;
+  /** The deciding agency. */
   agencyId?: string;
   caseId?: string;
   assignedReviewerId?: string;
@@ -71,8 +78,10 @@ export class ReviewsRepository {
     const params = new SqlParams();
     const where = [accessibleSql(ability, 'read', 'Review', COLUMNS, params)];
     if (filter.status) where.push(`r.status = ${params.add(filter.status)}`);
+    if (filter.finding) where.push(`r.finding = ${params.add(filter.finding)}`);
+    if (filter.response) where.push(`r.response = ${params.add(filter.response)}`);
     if (filter.runId) where.push(`r.run_id = ${params.add(filter.runId)}`);
-    if (filter.agencyId) where.push(`r.agency_id = ${params.add(filter.agencyId)}`);
+    if (filter.agencyId) where.push(`r.deciding_agency_id = ${params.add(filter.agencyId)}`);
     if (filter.caseId) where.push(`r.case_id = ${params.add(filter.caseId)}`);
     if (filter.assignedReviewerId) where.push(`r.assigned_reviewer_id = ${params.add(filter.assignedReviewerId)}`);
     if (filter.afterId) where.push(`r.id > ${params.add(filter.afterId)}`);
@@ -105,13 +114,13 @@ export class ReviewsRepository {
   }
 
   /** Pending reviews (of one run, or all), locked until the transaction ends so two auto-assignments cannot race. */
-  async lockPending(manager: EntityManager, runId: string | undefined): Promise<{ id: string; agencyId: string }[]> {
-    const rows = await manager.query<{ id: string; agency_id: string; version: number }[]>(
-      `SELECT id, agency_id, version FROM reviews
+  async lockPending(manager: EntityManager, runId: string | undefined): Promise<AssignableReview[]> {
+    const rows = await manager.query<{ id: string; deciding_agency_id: string; case_agency_id: string }[]>(
+      `SELECT id, deciding_agency_id, case_agency_id FROM reviews
           WHERE status = 'pending' AND ($1::uuid IS NULL OR run_id = $1) ORDER BY id FOR UPDATE`,
       [runId ?? null],
     );
-    return rows.map((p) => ({ id: p.id, agencyId: p.agency_id }));
+    return rows.map((p) => ({ id: p.id, agencyIds: [p.deciding_agency_id, p.case_agency_id] }));
   }
 
   /** Every reviewer with the number of reviews assigned to them and not yet concluded. */
@@ -151,7 +160,8 @@ export class ReviewsRepository {
                 concluded_at = $9, response_due_at = $10, response = $11, response_text = coalesce($12, response_text),
                 responded_by = coalesce($13, responded_by), responded_at = coalesce($14, responded_at),
                 withdrawn_reason = coalesce($15, withdrawn_reason), withdrawn_at = coalesce($16, withdrawn_at),
-                version = version + 1, updated_at = now()
+                dispute_note = coalesce($17, dispute_note), dispute_closed_by = coalesce($18, dispute_closed_by),
+                dispute_closed_at = coalesce($19, dispute_closed_at), version = version + 1, updated_at = now()
           WHERE id = $1 AND version = $2`,
       [
         t.id,
@@ -170,6 +180,9 @@ export class ReviewsRepository {
         command.type === 'respond' ? now : null,
         command.type === 'withdraw' ? command.reason.trim() : null,
         command.type === 'withdraw' ? now : null,
+        command.type === 'close' ? command.note.trim() : null,
+        command.type === 'close' ? t.actorId : null,
+        command.type === 'close' ? now : null,
       ],
     );
     return changed === 1;

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { newId } from '../../common/ids.js';
+import type { SampleDifferenceKind } from '../domain/draw-verification.js';
 import type { SampledDecisionType } from '../domain/sampling.js';
 import {
   idHashLateral,
@@ -9,7 +10,9 @@ import {
   rateSql,
   SAMPLED_TYPES,
   scoreSql,
+  strataAgencySql,
   wordSumsSql,
+  type StrataAgency,
 } from './keyed-selection.js';
 
 const SAMPLING_LOCK = 7_270_005;
@@ -23,15 +26,19 @@ export interface ClaimedRun {
   min_per_stratum: number;
   seed_ciphertext: Buffer;
   seed_key_id: string;
+  population_cutoff: Date;
+  strata_agency: StrataAgency;
 }
 
-/** What a draw is keyed by: the run's period, its seed and its two rates. */
+/** What a draw is keyed by: the run's period, cutoff, seed, two rates and whose agency keys the strata. */
 export interface DrawKey {
   from: Date;
   to: Date;
+  cutoff: Date;
   seed: Buffer;
   rate: number;
   negativeRate: number;
+  strataAgency: StrataAgency;
 }
 
 export interface StratumCount {
@@ -43,6 +50,13 @@ export interface StratumCount {
 
 /** Sums of the eight 32-bit words of the ids' SHA-256, as decimal strings (see digestFromWordSums). */
 export type WordRow = Record<`w${0 | 1 | 2 | 3 | 4 | 5 | 6 | 7}`, string | null>;
+
+export interface SampleDifferenceRow {
+  decision_record_id: string;
+  review_id: string | null;
+  kind: SampleDifferenceKind;
+  total: number;
+}
 
 export interface StratumSummary {
   key: string;
@@ -62,13 +76,19 @@ export interface RunSummary {
   sampleDigest: string;
 }
 
-// $1 from, $2 to, $3 types, $4 seed, $5 rate, $6 negative rate
-const POPULATION = populationWhereSql('$1', '$2', '$3');
-const SCORE = scoreSql('$4');
-const RATE = rateSql('$5', '$6');
+// $1 from, $2 to, $3 types, $4 cutoff, $5 seed, $6 rate, $7 negative rate
+const POPULATION = populationWhereSql('$1', '$2', '$3', '$4');
+const SCORE = scoreSql('$5');
+const RATE = rateSql('$6', '$7');
 
 function params(draw: DrawKey): unknown[] {
-  return [draw.from, draw.to, SAMPLED_TYPES, draw.seed, draw.rate, draw.negativeRate];
+  return [draw.from, draw.to, SAMPLED_TYPES, draw.cutoff, draw.seed, draw.rate, draw.negativeRate];
+}
+
+/** A drawn record: its stratum agency, and both agencies a review of it carries. */
+function drawnColumns(draw: DrawKey): string {
+  return `d.id, d.case_id, ${strataAgencySql(draw.strataAgency)} AS agency_id, d.agency_id AS case_agency_id,
+          d.deciding_agency_id, d.type, ${OUTCOME_KEY_SQL} AS outcome`;
 }
 
 /**
@@ -93,13 +113,18 @@ export class SamplingDrawRepository {
     await manager.query('SELECT pg_advisory_xact_lock($1)', [SAMPLING_LOCK]);
   }
 
-  /** Marks the run running and returns it; undefined when it is completed (or gone) and there is nothing to draw. */
+  /**
+   * Marks the run running and returns it; undefined when it is completed (or gone) and there is nothing to draw.
+   * Its population cutoff is the clock now, under the draw lock: later than every earlier run's.
+   */
   async claimRun(manager: EntityManager, runId: string): Promise<ClaimedRun | undefined> {
     // TypeORM answers an UPDATE with [rows, affected].
     const [[run]] = await manager.query<[ClaimedRun[], number]>(
-      `UPDATE sampling_runs SET status = 'running', started_at = now(), failure = NULL
+      `UPDATE sampling_runs SET status = 'running', started_at = now(), failure = NULL,
+                                population_cutoff = clock_timestamp(), strata_agency = 'deciding'
         WHERE id = $1 AND status IN ('queued', 'running', 'failed')
-        RETURNING id, period_from, period_to, rate, negative_rate, min_per_stratum, seed_ciphertext, seed_key_id`,
+        RETURNING id, period_from, period_to, rate, negative_rate, min_per_stratum, seed_ciphertext, seed_key_id,
+                  population_cutoff, strata_agency`,
       [runId],
     );
     return run;
@@ -108,11 +133,12 @@ export class SamplingDrawRepository {
   /** Per stratum: how many records, and the word sums of all their ids (no seed needed, so parallel and cheap). */
   async stratumPopulations(manager: EntityManager, draw: DrawKey): Promise<(StratumCount & WordRow)[]> {
     return manager.query<(StratumCount & WordRow)[]>(
-      `SELECT d.agency_id, d.type, ${OUTCOME_KEY_SQL} AS outcome, count(*) AS population, ${wordSumsSql()}
+      `SELECT ${strataAgencySql(draw.strataAgency)} AS agency_id, d.type, ${OUTCOME_KEY_SQL} AS outcome,
+              count(*) AS population, ${wordSumsSql()}
          FROM decision_records d ${idHashLateral('d.id')}
         WHERE ${POPULATION}
         GROUP BY 1, 2, 3`,
-      params(draw).slice(0, 3),
+      params(draw).slice(0, 4),
     );
   }
 
@@ -120,7 +146,7 @@ export class SamplingDrawRepository {
   async drawBelowRate(manager: EntityManager, draw: DrawKey): Promise<void> {
     await manager.query(
       `CREATE TEMP TABLE drawn ON COMMIT DROP AS
-       SELECT d.id, d.case_id, d.agency_id, d.type, ${OUTCOME_KEY_SQL} AS outcome, x.score
+       SELECT ${drawnColumns(draw)}, x.score
          FROM decision_records d CROSS JOIN LATERAL (SELECT ${SCORE} AS score) x
         WHERE ${POPULATION} AND x.score < ${RATE}`,
       params(draw),
@@ -138,11 +164,11 @@ export class SamplingDrawRepository {
   async topUpStratum(manager: EntityManager, draw: DrawKey, s: StratumCount, missing: number): Promise<void> {
     await manager.query(
       `INSERT INTO drawn
-         SELECT d.id, d.case_id, d.agency_id, d.type, ${OUTCOME_KEY_SQL}, x.score
+         SELECT ${drawnColumns(draw)}, x.score
            FROM decision_records d CROSS JOIN LATERAL (SELECT ${SCORE} AS score) x
-          WHERE ${POPULATION} AND d.agency_id = $7 AND d.type = $8 AND ${OUTCOME_KEY_SQL} IS NOT DISTINCT FROM $9
-            AND x.score >= ${RATE}
-          ORDER BY x.score, d.id LIMIT $10`,
+          WHERE ${POPULATION} AND ${strataAgencySql(draw.strataAgency)} = $8 AND d.type = $9
+            AND ${OUTCOME_KEY_SQL} IS NOT DISTINCT FROM $10 AND x.score >= ${RATE}
+          ORDER BY x.score, d.id LIMIT $11`,
       [...params(draw), s.agency_id, s.type, s.outcome, missing],
     );
   }
@@ -151,10 +177,10 @@ export class SamplingDrawRepository {
   async createReviewsForDrawn(manager: EntityManager, runId: string): Promise<void> {
     const prefix = newId().slice(0, 18);
     await manager.query(
-      `INSERT INTO reviews (id, run_id, decision_record_id, case_id, agency_id, decision_type, decision_outcome,
-                            selection_score, status, created_at, updated_at)
-       SELECT ($1 || '-8' || substr(n, 1, 3) || '-' || substr(n, 4, 12))::uuid, $2, id, case_id, agency_id, type,
-              outcome, score, 'pending', now(), now()
+      `INSERT INTO reviews (id, run_id, decision_record_id, case_id, deciding_agency_id, case_agency_id, decision_type,
+                            decision_outcome, selection_score, status, created_at, updated_at)
+       SELECT ($1 || '-8' || substr(n, 1, 3) || '-' || substr(n, 4, 12))::uuid, $2, id, case_id, deciding_agency_id,
+              case_agency_id, type, outcome, score, 'pending', now(), now()
          FROM (SELECT drawn.*, lpad(to_hex(row_number() OVER (ORDER BY id)), 15, '0') AS n FROM drawn) numbered
         ORDER BY id`,
       [prefix, runId],
@@ -187,6 +213,38 @@ export class SamplingDrawRepository {
         ],
       );
     }
+  }
+
+  /** The strata a run stored. */
+  async storedStrata(
+    manager: EntityManager,
+    runId: string,
+  ): Promise<{ agency_id: string; type: string; outcome: string | null; population: number; sampled: number }[]> {
+    return manager.query(
+      `SELECT agency_id, decision_type AS type, outcome, population, sampled FROM sampling_strata WHERE run_id = $1`,
+      [runId],
+    );
+  }
+
+  /**
+   * Compares `drawn` (the recomputed draw) with the run's reviews, record by record: up to `limit` differences in
+   * record order, and how many there are in all.
+   */
+  async sampleDifferences(manager: EntityManager, runId: string, limit: number): Promise<SampleDifferenceRow[]> {
+    return manager.query<SampleDifferenceRow[]>(
+      `WITH stored AS (SELECT * FROM reviews WHERE run_id = $1),
+       differing AS (
+         SELECT coalesce(x.id, s.decision_record_id) AS decision_record_id, s.id AS review_id,
+                CASE WHEN s.id IS NULL THEN 'missing' WHEN x.id IS NULL THEN 'unexpected' ELSE 'altered' END AS kind
+           FROM drawn x FULL JOIN stored s ON s.decision_record_id = x.id
+          WHERE x.id IS NULL OR s.id IS NULL
+             OR s.case_id IS DISTINCT FROM x.case_id OR s.deciding_agency_id IS DISTINCT FROM x.deciding_agency_id
+             OR s.case_agency_id IS DISTINCT FROM x.case_agency_id OR s.decision_type IS DISTINCT FROM x.type
+             OR s.decision_outcome IS DISTINCT FROM x.outcome OR s.selection_score IS DISTINCT FROM x.score)
+       SELECT decision_record_id, review_id, kind, count(*) OVER ()::int AS total
+         FROM differing ORDER BY decision_record_id, review_id LIMIT $2`,
+      [runId, limit],
+    );
   }
 
   async completeRun(manager: EntityManager, runId: string, summary: RunSummary): Promise<void> {

@@ -29,4 +29,8 @@ export class SamplingRunEntity {
   @Column('integer', { name: 'sample_count', nullable: true }) sampleCount: number | null;
   @Column('text', { name: 'population_digest', nullable: true }) populationDigest: string | null;
   @Column('text', { name: 'sample_digest', nullable: true }) sampleDigest: string | null;
+  /** Records recorded before this instant (taken under the draw lock) formed the population. */
+  @Column('timestamptz', { name: 'population_cutoff', nullable: true }) populationCutoff: Date | null;
+  /** Whose agency the strata are keyed by: `deciding` since decisions are credited to their maker. */
+  @Column('text', { name: 'strata_agency', nullable: true }) strataAgency: 'case' | 'deciding' | null;
 }
