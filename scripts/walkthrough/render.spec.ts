@@ -7,6 +7,7 @@ import {
   replaceSection,
   resolveRefs,
   responseText,
+  shortenTokens,
   trimLists,
   type StepResult,
 } from './render.js';
@@ -140,5 +141,13 @@ describe('walkthrough rendering', () => {
       expect(() => readSection('no markers', 'w')).toThrow(/no w markers/);
       expect(() => replaceSection('no markers', 'w', 'x')).toThrow(/no w markers/);
     });
+  });
+});
+
+describe('shortenTokens', () => {
+  it('keeps only the first characters of a JWT', () => {
+    expect(shortenTokens('{"accessToken": "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ4In0.c2lnbmF0dXJl"}')).toBe(
+      '{"accessToken": "eyJhbGciOiJ…"}',
+    );
   });
 });
