@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable, Logger, type BeforeApplicationShutdown } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditLog } from '../audit/audit-log.js';
 import { chains, SYSTEM_ACTOR } from '../audit/domain/audit-event.js';
@@ -29,8 +29,10 @@ const RESET_EVERY_SECONDS = 60;
  * user held.
  */
 @Injectable()
-export class PasswordLinks {
+export class PasswordLinks implements BeforeApplicationShutdown {
   private readonly logger = new Logger(PasswordLinks.name);
+  /** Resets answered but not yet done: a shutdown waits for them, so an accepted request is not dropped. */
+  private readonly inFlight = new Set<Promise<void>>();
 
   constructor(
     private readonly db: DataSource,
@@ -151,13 +153,26 @@ export class PasswordLinks {
 
   /** For the route: runs the reset after the answer, logging (never throwing) what went wrong. */
   requestResetInBackground(email: string, requestId: string | null): void {
-    this.requestReset(email, requestId).catch((err: unknown) =>
-      this.logger.error(
-        { event: 'password_reset_failed', reason: err instanceof Error ? err.message : String(err) },
-        'password reset request failed',
-      ),
-    );
+    const work = this.requestReset(email, requestId)
+      .catch((err: unknown) =>
+        this.logger.error(
+          { event: 'password_reset_failed', reason: err instanceof Error ? err.message : String(err) },
+          'password reset request failed',
+        ),
+      )
+      .finally(() => this.inFlight.delete(work));
+    this.inFlight.add(work);
   }
+
+  /** Resolves once every reset answered so far has been carried out (or has failed and been logged). */
+  async settled(): Promise<void> {
+    while (this.inFlight.size > 0) await Promise.all([...this.inFlight]);
+  }
+
+  async beforeApplicationShutdown(): Promise<void> {
+    await this.settled();
+  }
+
 }
 
 function hashToken(token: string): Buffer {

@@ -56,6 +56,11 @@ export class ProblemDto {
   @ApiPropertyOptional({ description: '`alert-not-open`: the alert’s status now.', example: 'acknowledged' })
   alertStatus?: string;
   @ApiPropertyOptional({
+    description: 'A sampling run that is not drawn yet (verification): the run’s status now.',
+    example: 'queued',
+  })
+  runStatus?: string;
+  @ApiPropertyOptional({
     description: '`guard-failed`: the rule that refused the request (stable, for programs).',
     example: 'occurred_in_future',
   })

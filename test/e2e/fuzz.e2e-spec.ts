@@ -1,3 +1,4 @@
+import { PasswordLinks } from '../../src/auth/password-links.js';
 import { createWorld } from '../factories/world.js';
 import { createFixtures } from '../fuzz/fixtures.js';
 import { inputOperations, type InputOperation, type OpenApiDocument } from '../fuzz/openapi.js';
@@ -75,6 +76,7 @@ describe('fuzzing every route that takes a body or a query', () => {
         only: ONLY,
         concurrency: 8,
         soloEvery: 20,
+        settle: () => t.app.get(PasswordLinks).settled(),
       });
       process.stdout.write(summaryLine(report, SEED));
       if (report.failures.length > 0) {

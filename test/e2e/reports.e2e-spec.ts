@@ -446,7 +446,7 @@ describe('agency oversight report', () => {
       expect(figures(res.body)).toEqual(figures(explicit.body));
       // The default period holds this test's data: the figures are not all zeros.
       const own = res.body.agencies.find((a: { agency: { id: string } }) => a.agency.id === w.agencies.own.id);
-      expect(own.decisionsByType.refer).toBeGreaterThan(0);
+      expect(own.decisionsMadeByType.refer).toBeGreaterThan(0);
     });
 
     it('runs 12 months from `from` alone, or up to `to` alone', async () => {

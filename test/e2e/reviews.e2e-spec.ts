@@ -185,7 +185,8 @@ describe('responding to a review: responseText, and text as its deprecated alias
     });
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({
-      status: 'closed',
+      // A rejected finding stays open as a dispute until the commissioner closes it.
+      status: 'disputed',
       response: 'reject',
       responseText: 'The decision stands on the interview record.',
     });

@@ -24,6 +24,11 @@ export interface FuzzOptions {
   concurrency: number;
   /** Every n-th request runs alone, with row counts compared right after it. */
   soloEvery: number;
+  /**
+   * Waits for work a request started but did not finish before it was answered (a password reset answers 202
+   * first): row counts are taken after it, so its writes are not blamed on the refused requests that follow.
+   */
+  settle?: () => Promise<void>;
 }
 
 export interface TargetStats {
@@ -114,6 +119,7 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzReport> {
       );
       return false;
     }
+    await options.settle?.();
     const counts = await rowCounts(sql);
     const changes = countChanges(baseline, counts);
     if (changes && batch.every((b) => b.status >= 400)) {
