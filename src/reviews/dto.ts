@@ -14,6 +14,7 @@ import {
   ValidateBy,
   ValidateIf,
 } from 'class-validator';
+import { CaseContextResponse, DecisionRecordResponse } from '../cases/dto/case.response.js';
 import { PageQueryDto } from '../common/pagination.js';
 import { IsTimestamp } from '../common/validators.js';
 import { FINDINGS, RESPONSES, REVIEW_STATUSES, type Finding, type ReviewResponse } from './domain/review-workflow.js';
@@ -211,6 +212,13 @@ export class ReviewResponseDto {
   @ApiProperty({ format: 'date-time', nullable: true, type: String }) respondedAt: string | null;
   @ApiProperty({ format: 'date-time', nullable: true, type: String }) withdrawnAt: string | null;
   @ApiProperty({ enum: ['assign', 'conclude', 'respond', 'withdraw'], isArray: true }) allowedCommands: string[];
+  @ApiProperty({ type: DecisionRecordResponse, description: 'The record reviewed: who decided what, and why.' })
+  decisionRecord: DecisionRecordResponse;
+  @ApiProperty({
+    type: CaseContextResponse,
+    description: 'The case without PII (state, indicators, encounter, detention episodes): enough to conclude.',
+  })
+  case: CaseContextResponse;
 }
 
 export class AutoAssignResponse {

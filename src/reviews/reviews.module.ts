@@ -1,5 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { CasesRepository } from '../cases/persistence/cases.repository.js';
+import { DecisionRecordsRepository } from '../cases/persistence/decision-records.repository.js';
 import { ReviewEntity } from './persistence/review.entity.js';
 import { ReviewsRepository } from './persistence/reviews.repository.js';
 import { SamplingDrawRepository } from './persistence/sampling-draw.repository.js';
@@ -14,7 +16,16 @@ import { SamplingRunsService } from './sampling-runs.service.js';
 @Module({
   imports: [TypeOrmModule.forFeature([SamplingRunEntity, SamplingStratumEntity, ReviewEntity])],
   controllers: [SamplingRunsController, ReviewsController],
-  providers: [SamplingRunsService, SamplingRunner, SamplingDrawRepository, ReviewsService, ReviewsRepository],
+  providers: [
+    SamplingRunsService,
+    SamplingRunner,
+    SamplingDrawRepository,
+    ReviewsService,
+    ReviewsRepository,
+    // Stateless readers over the case tables: a review embeds the record it reviews and its case's context.
+    CasesRepository,
+    DecisionRecordsRepository,
+  ],
   exports: [SamplingRunsService, SamplingRunner],
 })
 export class ReviewsModule {}

@@ -19,6 +19,17 @@ export class CreateUserDto {
   @MaxLength(254)
   email: string;
 
+  @ApiPropertyOptional({
+    minLength: 1,
+    maxLength: 120,
+    description: 'The name decision records credit this user under (default: the e-mail’s local part).',
+  })
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(120)
+  displayName?: string;
+
   @ApiProperty({ minLength: 12, maxLength: 128, description: 'At least 12 characters.' })
   @IsString()
   @MinLength(12)
@@ -46,6 +57,7 @@ export class CreateUserDto {
 export class UserResponse {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty() email: string;
+  @ApiProperty() displayName: string;
   @ApiProperty({ enum: ROLES }) role: Role;
   @ApiProperty({ format: 'uuid', nullable: true, type: String }) agencyId: string | null;
   @ApiProperty({ type: [String], format: 'uuid' }) conflictAgencyIds: string[];

@@ -47,6 +47,7 @@ export class UsersRepository {
 interface UserRow {
   id: string;
   email: string;
+  display_name: string;
   password_hash: string;
   role: UserEntity['role'];
   agency_id: string | null;
@@ -59,6 +60,7 @@ function toEntity(r: UserRow): UserEntity {
   return Object.assign(new UserEntity(), {
     id: r.id,
     email: r.email,
+    displayName: r.display_name,
     passwordHash: r.password_hash,
     role: r.role,
     agencyId: r.agency_id,
@@ -66,4 +68,9 @@ function toEntity(r: UserRow): UserEntity {
     createdAt: r.created_at,
     updatedAt: r.updated_at,
   });
+}
+
+/** What an account is credited under until someone names it: the e-mail's local part (as the migration backfilled). */
+export function defaultDisplayName(email: string): string {
+  return email.split('@')[0];
 }

@@ -12,7 +12,7 @@ import type { RequestContext } from '../common/request-context.js';
 import { placementErrors } from './domain/user-placement.js';
 import type { CreateUserDto, UserResponse } from './dto.js';
 import { UserEntity } from './persistence/user.entity.js';
-import { UsersRepository } from './users.repository.js';
+import { defaultDisplayName, UsersRepository } from './users.repository.js';
 
 @Injectable()
 export class UsersService {
@@ -33,6 +33,7 @@ export class UsersService {
     const user = Object.assign(new UserEntity(), {
       id: newId(),
       email,
+      displayName: dto.displayName?.trim() || defaultDisplayName(email),
       passwordHash,
       role: dto.role,
       agencyId: dto.agencyId?.toLowerCase() ?? null,
@@ -88,6 +89,7 @@ function toResponse(u: UserEntity): UserResponse {
   return {
     id: u.id,
     email: u.email,
+    displayName: u.displayName,
     role: u.role,
     agencyId: u.agencyId,
     conflictAgencyIds: u.conflictAgencyIds,

@@ -652,7 +652,7 @@ const PATHS: Record<string, (c: RowContext) => string | Promise<string>> = {
   'POST /agencies/:agencyId/api-keys': (c) => `/agencies/${c.agency().id}/api-keys`,
   'GET /agencies/:agencyId/api-keys': (c) => `/agencies/${c.agency().id}/api-keys`,
   'DELETE /agencies/:agencyId/api-keys/:keyId': async (c) => `/agencies/${c.agency().id}/api-keys/${await keyOf(c)}`,
-  'GET /cases/:id': async (c) => `/cases/${(await caseOf(c)).id}`,
+  'GET /cases/:id': async (c) => `/cases/${(await caseOf(c)).id}?include=pii`,
   'GET /cases/:id/decisions': async (c) => `/cases/${(await caseOf(c)).id}/decisions`,
   'POST /cases/:id/decisions': async (c) => `/cases/${(await caseOf(c)).id}/decisions`,
   'GET /alerts': async (c) => {

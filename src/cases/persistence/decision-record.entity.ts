@@ -22,6 +22,8 @@ export class DecisionRecordEntity {
   @Column('text', { name: 'actor_role' }) actorRole: string;
   @Column('uuid', { name: 'actor_agency_id', nullable: true }) actorAgencyId: string | null;
   @Column('uuid', { name: 'review_id', nullable: true }) reviewId: string | null;
+  @Column('text', { name: 'state_before' }) stateBefore: string;
+  @Column('text', { name: 'state_after' }) stateAfter: string;
   @Column('timestamptz', { name: 'occurred_at' }) occurredAt: Date;
   @Column('timestamptz', { name: 'recorded_at' }) recordedAt: Date;
   @Column('uuid', { name: 'audit_event_id' }) auditEventId: string;

@@ -13,7 +13,7 @@ import type {
 } from '../domain/review-workflow.js';
 
 /** How CASL's Review attributes map to SQL over `reviews r`. */
-const COLUMNS: SqlColumns<'Review'> = {
+export const REVIEW_COLUMNS: SqlColumns<'Review'> = {
   agencyId: 'r.agency_id',
   concluded: '(r.concluded_at IS NOT NULL)',
   assignedReviewerId: 'r.assigned_reviewer_id',
@@ -69,7 +69,7 @@ export class ReviewsRepository {
   /** Up to `limit + 1` reviews the caller may read, in id order (the extra row tells whether a next page exists). */
   async listReadable(ability: AppAbility, filter: ReviewListFilter): Promise<ReviewRow[]> {
     const params = new SqlParams();
-    const where = [accessibleSql(ability, 'read', 'Review', COLUMNS, params)];
+    const where = [accessibleSql(ability, 'read', 'Review', REVIEW_COLUMNS, params)];
     if (filter.status) where.push(`r.status = ${params.add(filter.status)}`);
     if (filter.runId) where.push(`r.run_id = ${params.add(filter.runId)}`);
     if (filter.agencyId) where.push(`r.agency_id = ${params.add(filter.agencyId)}`);
@@ -84,7 +84,7 @@ export class ReviewsRepository {
 
   async findReadable(manager: EntityManager, ability: AppAbility, id: string): Promise<ReviewRow | undefined> {
     const params = new SqlParams();
-    const access = accessibleSql(ability, 'read', 'Review', COLUMNS, params);
+    const access = accessibleSql(ability, 'read', 'Review', REVIEW_COLUMNS, params);
     const [row] = await manager.query<ReviewRow[]>(
       `SELECT r.* FROM reviews r WHERE r.id = ${params.add(id)} AND ${access}`,
       params.values,

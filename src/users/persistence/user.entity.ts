@@ -5,6 +5,7 @@ import type { Role } from '../../authz/domain/roles.js';
 export class UserEntity {
   @PrimaryColumn('uuid') id: string;
   @Column('text') email: string;
+  @Column('text', { name: 'display_name' }) displayName: string;
   @Column('text', { name: 'password_hash' }) passwordHash: string;
   @Column('text') role: Role;
   @Column('uuid', { name: 'agency_id', nullable: true }) agencyId: string | null;
