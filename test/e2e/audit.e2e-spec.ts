@@ -276,7 +276,7 @@ describe('audit log', () => {
         legalBasis: 'Border Code art. 12',
       });
       for (const c of [x, y]) {
-        const read = await t.http().get(`/api/v1/cases/${c.id}`).set('authorization', w.commissioner.auth);
+        const read = await t.http().get(`/api/v1/cases/${c.id}?include=pii`).set('authorization', w.commissioner.auth);
         if (read.body.subject?.name !== SEEDED_PII.name) throw new Error(`PII read failed: ${read.status}`);
       }
       firstCheckpoint = await checkpoint();
@@ -619,7 +619,10 @@ describe('audit log', () => {
           expect(Date.now() - started).toBeLessThan(2_000);
           // A PII read of case A goes to the reader's own chain: it does not wait either.
           const readStarted = Date.now();
-          const read = await t.http().get(`/api/v1/cases/${a.id}`).set('authorization', w.commissioner.auth);
+          const read = await t
+            .http()
+            .get(`/api/v1/cases/${a.id}?include=pii`)
+            .set('authorization', w.commissioner.auth);
           expect(read.status).toBe(200);
           expect(read.body.subject).toMatchObject(SEEDED_PII);
           expect(Date.now() - readStarted).toBeLessThan(2_000);
