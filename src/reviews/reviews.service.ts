@@ -11,7 +11,6 @@ import { isUuid } from '../common/ids.js';
 import { decodeCursor, pageSize, toPage, type Page } from '../common/pagination.js';
 import type { RequestContext } from '../common/request-context.js';
 import { AppConfig } from '../config/app-config.js';
-import type { Role } from '../authz/domain/roles.js';
 import { autoAssign } from './domain/auto-assign.js';
 import {
   allowedReviewCommands,
