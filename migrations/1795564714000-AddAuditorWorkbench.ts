@@ -25,11 +25,19 @@ export class AddAuditorWorkbench1795564714000 implements MigrationInterface {
                                                 ALTER COLUMN state_after SET NOT NULL`);
 
     // GET /decision-records: newest first, filtered by type, deciding agency, case agency or actor.
-    // The deciding agency is an expression until every record carries it (see src/cases/persistence/decision-records.repository.ts).
+    // The deciding agency is an expression until every record carries it (decidingAgencySql in
+    // src/cases/persistence/decision-records.repository.ts); the statistics below name it too.
     await q.query(`CREATE INDEX decision_records_type_occurred_idx ON decision_records (type, occurred_at, id)`);
     await q.query(
       `CREATE INDEX decision_records_deciding_occurred_idx
          ON decision_records ((coalesce(actor_agency_id, agency_id)), occurred_at, id)`,
+    );
+    // Who decides correlates with the type (grounds decisions are the authority's alone): without these statistics
+    // the planner multiplies the selectivities, expects a handful of rows, and sorts thousands instead of reading
+    // one index newest first (50 ms instead of 1 ms at 220 k records, growing with the table).
+    await q.query(
+      `CREATE STATISTICS decision_records_deciding_type_stats (dependencies, mcv)
+         ON (coalesce(actor_agency_id, agency_id)), type, outcome FROM decision_records`,
     );
     await q.query(`CREATE INDEX decision_records_agency_occurred_idx ON decision_records (agency_id, occurred_at, id)`);
     await q.query(`CREATE INDEX decision_records_actor_occurred_idx ON decision_records (actor_id, occurred_at, id)`);
@@ -41,6 +49,7 @@ export class AddAuditorWorkbench1795564714000 implements MigrationInterface {
     await q.query(`DROP INDEX cases_external_ref_idx`);
     await q.query(`DROP INDEX decision_records_actor_occurred_idx`);
     await q.query(`DROP INDEX decision_records_agency_occurred_idx`);
+    await q.query(`DROP STATISTICS decision_records_deciding_type_stats`);
     await q.query(`DROP INDEX decision_records_deciding_occurred_idx`);
     await q.query(`DROP INDEX decision_records_type_occurred_idx`);
     await q.query(`ALTER TABLE decision_records DROP COLUMN state_after, DROP COLUMN state_before`);

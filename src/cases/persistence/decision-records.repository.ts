@@ -8,7 +8,8 @@ import type { DecisionRecordRow } from './cases.repository.js';
 /**
  * The agency that made a decision, as SQL over `decision_records d`. The one place that says it: records name the
  * actor's agency (null for none) and the case's; when every record carries the deciding agency in its own column,
- * this line (and the index decision_records_deciding_occurred_idx) change, nothing else.
+ * this line, the index decision_records_deciding_occurred_idx and the statistics
+ * decision_records_deciding_type_stats change, nothing else.
  */
 export function decidingAgencySql(d: string): string {
   return `coalesce(${d}.actor_agency_id, ${d}.agency_id)`;
