@@ -186,6 +186,7 @@ export async function loadDataset(o: DatasetOptions): Promise<DatasetSummary> {
     chunk.events.push(eventLine(opened));
     let openEpisode: { id: string; detainedAt: Date; recordId: string } | undefined;
     for (const { request, actor } of requests) {
+      const stateBefore = snapshot.state;
       snapshot = apply(snapshot, request);
       const recordId = v7({ msecs: request.occurredAt.getTime() });
       const payload = detailsOf(request);
@@ -234,6 +235,8 @@ export async function loadDataset(o: DatasetOptions): Promise<DatasetSummary> {
           request.occurredAt.toISOString(),
           event.id,
           bytea(event.hash),
+          stateBefore,
+          snapshot.state,
         ]),
       );
       if (request.type === 'detain')
@@ -384,6 +387,8 @@ const COLUMNS = [
     'recorded_at',
     'audit_event_id',
     'audit_hash',
+    'state_before',
+    'state_after',
   ],
   [
     'id',

@@ -59,13 +59,10 @@ export async function createPrincipals(url: string, frontlineCount = 20): Promis
       decisionMaker: { id: v7(), email: 'dm@bench.invalid', role: 'decision_maker', agencyId: authority.id },
     };
     for (const u of Object.values(users)) {
-      await db.query(`INSERT INTO users (id, email, password_hash, role, agency_id) VALUES ($1, $2, $3, $4, $5)`, [
-        u.id,
-        u.email,
-        hash,
-        u.role,
-        u.agencyId,
-      ]);
+      await db.query(
+        `INSERT INTO users (id, email, display_name, password_hash, role, agency_id) VALUES ($1, $2, $2, $3, $4, $5)`,
+        [u.id, u.email, hash, u.role, u.agencyId],
+      );
     }
     const keys = new Map<string, { id: string; token: string }>();
     for (const a of frontline) {

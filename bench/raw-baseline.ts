@@ -73,9 +73,9 @@ export async function rawDecisions(
           await client.query(
             `INSERT INTO decision_records (id, case_id, sequence, type, outcome, reason, payload, agency_id, actor_type,
                                            actor_id, actor_role, actor_agency_id, deciding_agency_id, occurred_at,
-                                           recorded_at, audit_event_id, audit_hash)
+                                           recorded_at, audit_event_id, audit_hash, state_before, state_after)
              VALUES ($1, $2, $3, 'refer', NULL, 'Indicators of exploitation', '{}', $4, 'api_key', $4, 'agency_officer',
-                     $4, $4, $5, $5, $6, $7)`,
+                     $4, $4, $5, $5, $6, $7, (SELECT state FROM cases WHERE id = $2), 'referred')`,
             [recordId, c.id, c.version + 1, c.agencyId, now, event.id, event.hash],
           );
           const updated = await client.query(

@@ -53,9 +53,9 @@ async function timed<T>(fn: () => Promise<T>): Promise<{ value: T; ms: number }>
 
 async function main(): Promise<void> {
   // BENCH_DATABASE reuses a database kept by an earlier run (BENCH_KEEP_DATABASE=true) and runs only the phases in
-  // BENCH_ONLY (default c,d,e,f: those that need no fresh cases), to iterate on one phase without reloading.
+  // BENCH_ONLY (default c,d,e,f,g: those that need no fresh cases), to iterate on one phase without reloading.
   const reuse = process.env.BENCH_DATABASE;
-  const only = new Set((process.env.BENCH_ONLY ?? (reuse ? 'c,d,e,f' : 'a,b,c,d,e,f,scale')).split(','));
+  const only = new Set((process.env.BENCH_ONLY ?? (reuse ? 'c,d,e,f,g' : 'a,b,c,d,e,f,g,scale')).split(','));
   const database = reuse ?? `oversight_bench_${Date.now().toString(36)}`;
   const url = dbUrl(database);
   const secretsFile = `bench-results/${database}.secrets.json`;
@@ -257,6 +257,50 @@ async function main(): Promise<void> {
       log(`bench: (f) ${JSON.stringify(result.agencyReport)}`);
     }
 
+    // (g) the auditor's decision search: filtered first pages over every decision record.
+    if (only.has('g')) {
+      log('bench: (g) decision-record search');
+      const agencies = await admin<{ id: string; kind: string }>(
+        'SELECT id, kind FROM agencies ORDER BY code',
+        [],
+        url,
+      );
+      const frontline = agencies.find((a) => a.kind === 'frontline')!.id;
+      const authority = agencies.find((a) => a.kind === 'competent_authority')!.id;
+      const now = new Date();
+      const monthAgo = new Date(now.getTime() - 30 * 86_400_000);
+      const queries: Record<string, { path: string; token: string }> = {
+        removalsOfOneAgencyLastMonth: {
+          path: `type=close&outcome=removed&agencyId=${frontline}&from=${monthAgo.toISOString()}&to=${now.toISOString()}`,
+          token: commissionerToken,
+        },
+        negativeGroundsOfTheAuthority: {
+          path: `type=reasonable_grounds&outcome=negative&agencyId=${authority}`,
+          token: commissionerToken,
+        },
+        oneAgencysCases: { path: `caseAgencyId=${frontline}`, token: commissionerToken },
+        decisionMakersNewest: { path: '', token: dmToken },
+      };
+      const search: Record<string, { ms: number; items: number; error?: string }> = {};
+      for (const [name, q] of Object.entries(queries)) {
+        const get = () =>
+          call(api.url, 'GET', `/api/v1/decision-records?limit=50&${q.path}`, q.token).catch((err: unknown) => ({
+            error: err instanceof Error ? err.message : String(err),
+          })) as Promise<{ items?: unknown[]; error?: string }>;
+        await get(); // plans and pages warm, as for a console user's second look
+        const runs = [];
+        for (let i = 0; i < 5; i += 1) runs.push(await timed(get));
+        const ms = runs.map((r) => r.ms).sort((a, b) => a - b)[2];
+        search[name] = { ms, items: runs[0].value.items?.length ?? 0, error: runs[0].value.error };
+      }
+      result.decisionSearch = search;
+      targets.decisionSearch = {
+        target: '<= 100 ms (median of 5) per filtered first page',
+        met: Object.values(search).every((s) => s.ms <= 100 && !s.error),
+      };
+      log(`bench: (g) ${JSON.stringify(search)}`);
+    }
+
     // Scale out: a second API process and a worker on the same PostgreSQL and Redis.
     if (pools && only.has('scale')) {
       log('bench: scale-out (2 API processes + 1 worker)');
@@ -311,6 +355,7 @@ function brokenPhases(r: Record<string, unknown>): string[] {
   const sampling = r.sampling as { outcome: string } | undefined;
   const audit = r.auditVerify as { ok: boolean; reason?: string } | undefined;
   const report = r.agencyReport as { error?: string } | undefined;
+  const search = r.decisionSearch as Record<string, { error?: string }> | undefined;
   const scaled = r.scaleOut as { non2xx: number; errors: number } | undefined;
   return [
     http && http.non2xx + http.errors > 0 && `(a) ${http.non2xx} non-2xx, ${http.errors} errors`,
@@ -318,6 +363,7 @@ function brokenPhases(r: Record<string, unknown>): string[] {
     sampling && sampling.outcome !== 'completed' && `(d) sampling ${sampling.outcome}`,
     audit && !audit.ok && `(e) verification ${audit.reason}`,
     report?.error && `(f) ${report.error}`,
+    ...Object.entries(search ?? {}).map(([name, s]) => s.error && `(g) ${name}: ${s.error}`),
   ].filter((p): p is string => typeof p === 'string');
 }
 

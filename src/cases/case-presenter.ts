@@ -1,11 +1,14 @@
-import type { CaseSnapshot, DecisionType } from './domain/identification.js';
+import type { CaseSnapshot, CaseState, DecisionType } from './domain/identification.js';
 import type {
+  CaseContextResponse,
   CaseResponse,
   CaseSummaryResponse,
+  DecisionRecordSearchItem,
   DecisionRecordResponse,
   DetentionEpisodeResponse,
 } from './dto/case.response.js';
 import type { CaseRow, DecisionRecordRow, EpisodeRow } from './persistence/cases.repository.js';
+import type { PresentedDecisionRow } from './persistence/decision-records.repository.js';
 
 /** The PII fields of a case, decrypted; never logged, never in a list. */
 export interface CasePii {
@@ -111,9 +114,28 @@ export function decisionResponse(r: DecisionRecordRow): DecisionRecordResponse {
     reason: r.reason,
     payload: r.payload,
     reviewId: r.review_id,
-    actor: { type: r.actor_type, id: r.actor_id, role: r.actor_role, agencyId: r.actor_agency_id },
+    actor: {
+      type: r.actor_type,
+      id: r.actor_id,
+      role: r.actor_role,
+      agencyId: r.actor_agency_id,
+      agencyCode: r.actor_agency_code,
+      // A user or key deleted outside the API leaves no name; the id still says who.
+      displayName: r.actor_display_name ?? r.actor_id,
+    },
+    stateBefore: r.state_before as CaseState,
+    stateAfter: r.state_after as CaseState,
     occurredAt: r.occurred_at.toISOString(),
     recordedAt: r.recorded_at.toISOString(),
     auditHash: r.audit_hash.toString('hex'),
   };
+}
+
+export function decisionSearchItem(r: PresentedDecisionRow): DecisionRecordSearchItem {
+  return { ...decisionResponse(r), caseAgencyId: r.agency_id, sampled: r.sampled };
+}
+
+/** The case without PII, with its detention episodes. */
+export function caseContext(row: CaseRow, episodes: EpisodeRow[]): CaseContextResponse {
+  return { ...caseSummary(row), detentionEpisodes: episodes.map(episodeResponse) };
 }

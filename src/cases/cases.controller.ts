@@ -15,7 +15,7 @@ import {
   RecordDecisionResponse,
 } from './dto/case.response.js';
 import { CreateCaseDto } from './dto/create-case.dto.js';
-import { ListCasesQuery } from './dto/list-cases.query.js';
+import { GetCaseQuery, ListCasesQuery } from './dto/list-cases.query.js';
 import { RecordDecisionDto } from './dto/record-decision.dto.js';
 import { Authorize } from '../auth/authorize.decorator.js';
 import { DECISION_TYPES } from './domain/identification.js';
@@ -56,11 +56,17 @@ export class CasesController {
   }
 
   @Get(':id')
-  @ApiOperation({ summary: 'One case, with what the caller may decide now (PII reads are audited)' })
+  @ApiOperation({
+    summary: 'One case, with what the caller may decide now; PII only with include=pii (and that read is audited)',
+  })
   @ApiOkResponse({ type: CaseResponse })
   @ApiProblems(404)
-  get(@Ctx() ctx: RequestContext, @IdParam('id') id: string): Promise<CaseResponse> {
-    return this.cases.get(ctx, id);
+  get(
+    @Ctx() ctx: RequestContext,
+    @IdParam('id') id: string,
+    @Query() query: GetCaseQuery,
+  ): Promise<CaseResponse> {
+    return this.cases.get(ctx, id, query.include === 'pii');
   }
 
   @Post(':id/decisions')

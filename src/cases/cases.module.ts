@@ -6,11 +6,14 @@ import { AuthModule } from '../auth/auth.module.js';
 import { RecordReaders } from '../auth/record-readers.js';
 import { CasesController } from './cases.controller.js';
 import { CasesService } from './cases.service.js';
+import { DecisionRecordsController } from './decision-records.controller.js';
+import { DecisionRecordsService } from './decision-records.service.js';
 import { IndicatorsController } from './indicators.controller.js';
 import { CaseEntity } from './persistence/case.entity.js';
 import { CasesRepository } from './persistence/cases.repository.js';
 import { DecisionRecordEntity } from './persistence/decision-record.entity.js';
 import { DetentionEpisodeEntity } from './persistence/detention-episode.entity.js';
+import { DecisionRecordsRepository } from './persistence/decision-records.repository.js';
 import { ReviewFactsReader } from './persistence/review-facts.reader.js';
 
 @Module({
@@ -19,8 +22,8 @@ import { ReviewFactsReader } from './persistence/review-facts.reader.js';
     AlertsModule,
     AuthModule,
   ],
-  controllers: [CasesController, IndicatorsController],
-  providers: [CasesService, CasesRepository, ReviewFactsReader],
+  controllers: [CasesController, DecisionRecordsController, IndicatorsController],
+  providers: [CasesService, CasesRepository, DecisionRecordsRepository, DecisionRecordsService, ReviewFactsReader],
   exports: [CasesRepository],
 })
 export class CasesModule {

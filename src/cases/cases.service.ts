@@ -30,12 +30,8 @@ import type {
 } from './dto/case.response.js';
 import type { ListCasesQuery } from './dto/list-cases.query.js';
 import { DECISION_FIELDS, type RecordDecisionDto } from './dto/record-decision.dto.js';
-import {
-  CasesRepository,
-  type CaseRow,
-  type DecisionRecordRow,
-  type DecisionRow,
-} from './persistence/cases.repository.js';
+import { CasesRepository, type CaseRow, type DecisionRow } from './persistence/cases.repository.js';
+import { DecisionRecordsRepository } from './persistence/decision-records.repository.js';
 import { hiddenReviewIds, ReviewFactsReader } from './persistence/review-facts.reader.js';
 import { AlertWriter } from '../alerts/alert-writer.js';
 import { NotificationSender } from '../alerts/notification-sender.js';
@@ -52,6 +48,7 @@ export class CasesService {
   constructor(
     private readonly db: DataSource,
     private readonly cases: CasesRepository,
+    private readonly records: DecisionRecordsRepository,
     private readonly reviewFacts: ReviewFactsReader,
     private readonly audit: AuditLog,
     private readonly cipher: PiiCipher,
@@ -226,6 +223,8 @@ export class CasesService {
       agencyId: row.agency_id,
       actor: { type: actor.kind, id: actor.id, role: actor.role, agencyId: actor.agencyId },
       reviewId: request.reviewId ?? null,
+      stateBefore: row.state,
+      stateAfter: decided.next.state,
       occurredAt: request.occurredAt,
       recordedAt: now,
     };
@@ -281,23 +280,8 @@ export class CasesService {
       );
       owedNotifications.push(...notificationIds);
     }
-    const writtenRecord: DecisionRecordRow = {
-      id: record.id,
-      case_id: record.caseId,
-      sequence: record.sequence,
-      type: record.type,
-      outcome: record.outcome,
-      reason: record.reason,
-      payload: record.payload,
-      actor_type: record.actor.type,
-      actor_id: record.actor.id,
-      actor_role: record.actor.role,
-      actor_agency_id: record.actor.agencyId,
-      review_id: record.reviewId,
-      occurred_at: record.occurredAt,
-      recorded_at: record.recordedAt,
-      audit_hash: event.hash,
-    };
+    // Read back as every representation shows it (who, with agency code and display name).
+    const [writtenRecord] = await this.records.byIds(ability, [record.id], manager);
     return { record: writtenRecord, next: decided.next };
   }
 
@@ -312,6 +296,11 @@ export class CasesService {
       state: query.state,
       agencyId: query.agencyId,
       detained: query.detained,
+      externalRef: query.externalRef,
+      closedOutcome: query.closedOutcome,
+      encounterKind: query.encounterKind,
+      indicator: query.indicator,
+      isChild: query.isChild,
       updatedSince: query.updatedSince ? new Date(query.updatedSince) : undefined,
       after,
       limit,
@@ -319,11 +308,12 @@ export class CasesService {
     return toPage(rows, limit, caseSummary, (r) => ({ updatedAt: r.updated_at.toISOString(), id: r.id }));
   }
 
-  async get(ctx: RequestContext, id: string): Promise<CaseResponse> {
+  /** PII only when asked for (`includePii`): reading a case to decide or review needs none, and is not audited. */
+  async get(ctx: RequestContext, id: string, includePii: boolean): Promise<CaseResponse> {
     const row = await this.cases.findReadable(this.db, ctx.ability, id);
     if (!row) throw new NotFound('The case');
     let pii: CasePii | undefined;
-    if (row.pii_ciphertext && row.pii_key_id && this.mayReadPii(ctx, row)) {
+    if (includePii && row.pii_ciphertext && row.pii_key_id && this.mayReadPii(ctx, row)) {
       pii = this.cipher.openJson<CasePii>(
         { ciphertext: row.pii_ciphertext, keyId: row.pii_key_id },
         piiContext(row.id),
@@ -354,7 +344,7 @@ export class CasesService {
     if (!row) throw new NotFound('The case');
     const limit = pageSize(query);
     const after = decodeCursor(query.cursor, ['sequence'] as const, (p) => /^\d{1,9}$/.test(p.sequence));
-    const records = await this.cases.decisions(id, after ? Number(after.sequence) : 0, limit);
+    const records = await this.records.ofCase(ctx.ability, id, after ? Number(after.sequence) : 0, limit);
     return toPage(records, limit, decisionResponse, (r) => ({ sequence: String(r.sequence) }));
   }
 

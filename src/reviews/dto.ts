@@ -14,6 +14,7 @@ import {
   ValidateBy,
   ValidateIf,
 } from 'class-validator';
+import { CaseContextResponse, DecisionRecordResponse } from '../cases/dto/case.response.js';
 import { PageQueryDto } from '../common/pagination.js';
 import { IsTimestamp } from '../common/validators.js';
 import {
@@ -315,6 +316,13 @@ export class ReviewResponseDto {
   disputeNote: string | null;
   @ApiProperty({ format: 'date-time', nullable: true, type: String }) disputeClosedAt: string | null;
   @ApiProperty({ enum: REVIEW_COMMANDS, isArray: true }) allowedCommands: string[];
+  @ApiProperty({ type: DecisionRecordResponse, description: 'The record reviewed: who decided what, and why.' })
+  decisionRecord: DecisionRecordResponse;
+  @ApiProperty({
+    type: CaseContextResponse,
+    description: 'The case without PII (state, indicators, encounter, detention episodes): enough to conclude.',
+  })
+  case: CaseContextResponse;
 }
 
 export class AutoAssignResponse {

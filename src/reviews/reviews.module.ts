@@ -3,6 +3,8 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuthModule } from '../auth/auth.module.js';
 import { RecordReaders } from '../auth/record-readers.js';
 import { DrawVerificationService } from './draw-verification.service.js';
+import { CasesRepository } from '../cases/persistence/cases.repository.js';
+import { DecisionRecordsRepository } from '../cases/persistence/decision-records.repository.js';
 import { ReviewEntity } from './persistence/review.entity.js';
 import { ReviewsRepository } from './persistence/reviews.repository.js';
 import { SamplingDrawRepository } from './persistence/sampling-draw.repository.js';
@@ -24,6 +26,9 @@ import { SamplingRunsService } from './sampling-runs.service.js';
     DrawVerificationService,
     ReviewsService,
     ReviewsRepository,
+    // Stateless readers over the case tables: a review embeds the record it reviews and its case's context.
+    CasesRepository,
+    DecisionRecordsRepository,
   ],
   exports: [SamplingRunsService, SamplingRunner],
 })

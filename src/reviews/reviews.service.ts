@@ -1,6 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditLog } from '../audit/audit-log.js';
+import { caseContext, decisionResponse } from '../cases/case-presenter.js';
+import { CasesRepository } from '../cases/persistence/cases.repository.js';
+import { DecisionRecordsRepository } from '../cases/persistence/decision-records.repository.js';
 import { auditActorOf, chains } from '../audit/domain/audit-event.js';
 import { subjectOf, type AppAbility } from '../authz/domain/abilities.js';
 import { Conflict, Forbidden, NotFound, Unprocessable } from '../common/domain-errors.js';
@@ -28,6 +31,8 @@ export class ReviewsService {
   constructor(
     private readonly db: DataSource,
     private readonly reviews: ReviewsRepository,
+    private readonly records: DecisionRecordsRepository,
+    private readonly cases: CasesRepository,
     private readonly audit: AuditLog,
     private readonly config: AppConfig,
   ) {}
@@ -51,16 +56,17 @@ export class ReviewsService {
       afterId: after?.id,
       limit,
     });
-    return toPage(
+    const page = toPage(
       rows,
       limit,
-      (r) => this.present(ctx, r),
+      (r) => r,
       (r) => ({ id: r.id }),
     );
+    return { items: await this.present(ctx, page.items), nextCursor: page.nextCursor };
   }
 
   async get(ctx: RequestContext, id: string): Promise<ReviewResponseDto> {
-    return this.present(ctx, await this.findReadable(this.db.manager, ctx, id));
+    return this.presentOne(ctx, await this.findReadable(this.db.manager, ctx, id));
   }
 
   async assign(ctx: RequestContext, id: string, reviewerId: string): Promise<ReviewResponseDto> {
@@ -162,7 +168,7 @@ export class ReviewsService {
           payload: auditPayload(command),
         },
       );
-      return this.present(ctx, await this.findReadable(manager, ctx, id));
+      return this.presentOne(ctx, await this.findReadable(manager, ctx, id));
     });
   }
 
@@ -177,7 +183,41 @@ export class ReviewsService {
     return row;
   }
 
-  private present(ctx: RequestContext, r: ReviewRow): ReviewResponseDto {
+  private async presentOne(ctx: RequestContext, r: ReviewRow): Promise<ReviewResponseDto> {
+    const [presented] = await this.present(ctx, [r]);
+    return presented;
+  }
+
+  /**
+   * Each review with the record it reviews and its case's non-PII context, loaded for the whole page at once.
+   * Reading the review grants them: no PII is in either, so a reviewer concludes without a PII read.
+   */
+  private async present(ctx: RequestContext, rows: ReviewRow[]): Promise<ReviewResponseDto[]> {
+    const caseIds = [...new Set(rows.map((r) => r.case_id))];
+    const [records, cases, episodes] = await Promise.all([
+      this.records.byIds(
+        ctx.ability,
+        rows.map((r) => r.decision_record_id),
+      ),
+      this.cases.byIds(caseIds),
+      this.cases.episodesOfCases(caseIds),
+    ]);
+    return rows.map((r) =>
+      this.presentWith(ctx, r, {
+        decisionRecord: decisionResponse(records.find((d) => d.id === r.decision_record_id)!),
+        case: caseContext(
+          cases.find((c) => c.id === r.case_id)!,
+          episodes.filter((e) => e.case_id === r.case_id),
+        ),
+      }),
+    );
+  }
+
+  private presentWith(
+    ctx: RequestContext,
+    r: ReviewRow,
+    context: Pick<ReviewResponseDto, 'decisionRecord' | 'case'>,
+  ): ReviewResponseDto {
     // Agencies learn the finding, not who on the commissioner's staff reached it.
     const staff = ['commissioner', 'reviewer', 'analyst'].includes(ctx.actor.role);
     const allowed = allowedReviewCommands(snapshotOf(r), reviewActor(ctx)).filter((c) =>
@@ -207,6 +247,7 @@ export class ReviewsService {
       disputeNote: r.dispute_note,
       disputeClosedAt: r.dispute_closed_at?.toISOString() ?? null,
       allowedCommands: allowed,
+      ...context,
     };
   }
 }

@@ -6,7 +6,7 @@ import { hashPassword } from '../auth/passwords.js';
 import { AppConfig } from '../config/app-config.js';
 import { newId } from '../common/ids.js';
 import { UserEntity } from './persistence/user.entity.js';
-import { UsersRepository } from './users.repository.js';
+import { defaultDisplayName, UsersRepository } from './users.repository.js';
 
 /**
  * First start: with no user at all, the admin named by BOOTSTRAP_ADMIN_* is
@@ -45,6 +45,7 @@ export class BootstrapAdmin implements OnApplicationBootstrap {
       const user = Object.assign(new UserEntity(), {
         id: newId(),
         email: admin.email,
+        displayName: defaultDisplayName(admin.email),
         passwordHash,
         role: 'admin',
         agencyId: null,

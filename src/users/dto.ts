@@ -20,6 +20,17 @@ export class CreateUserDto {
   email: string;
 
   @ApiPropertyOptional({
+    minLength: 1,
+    maxLength: 120,
+    description: 'The name decision records credit this user under (default: the e-mail’s local part).',
+  })
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(120)
+  displayName?: string;
+
+  @ApiPropertyOptional({
     minLength: 12,
     maxLength: 128,
     description:
@@ -53,6 +64,7 @@ export class CreateUserDto {
 export class UserResponse {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty() email: string;
+  @ApiProperty() displayName: string;
   @ApiProperty({ enum: ROLES }) role: Role;
   @ApiProperty({ format: 'uuid', nullable: true, type: String }) agencyId: string | null;
   @ApiProperty({ type: [String], format: 'uuid' }) conflictAgencyIds: string[];

@@ -65,6 +65,7 @@ export class UsersRepository {
 interface UserRow {
   id: string;
   email: string;
+  display_name: string;
   password_hash: string | null;
   role: UserEntity['role'];
   agency_id: string | null;
@@ -79,6 +80,7 @@ function toEntity(r: UserRow): UserEntity {
   return Object.assign(new UserEntity(), {
     id: r.id,
     email: r.email,
+    displayName: r.display_name,
     passwordHash: r.password_hash,
     role: r.role,
     agencyId: r.agency_id,
@@ -88,4 +90,9 @@ function toEntity(r: UserRow): UserEntity {
     disabledAt: r.disabled_at,
     tokensValidAfter: r.tokens_valid_after,
   });
+}
+
+/** What an account is credited under until someone names it: the e-mail's local part (as the migration backfilled). */
+export function defaultDisplayName(email: string): string {
+  return email.split('@')[0];
 }

@@ -16,7 +16,7 @@ import type { RequestContext } from '../common/request-context.js';
 import { placementErrors } from './domain/user-placement.js';
 import type { CreateUserDto, UserResponse } from './dto.js';
 import { UserEntity } from './persistence/user.entity.js';
-import { UsersRepository } from './users.repository.js';
+import { defaultDisplayName, UsersRepository } from './users.repository.js';
 
 @Injectable()
 export class UsersService {
@@ -50,6 +50,7 @@ export class UsersService {
     const user = Object.assign(new UserEntity(), {
       id: newId(),
       email,
+      displayName: dto.displayName?.trim() || defaultDisplayName(email),
       passwordHash,
       role: dto.role,
       agencyId: dto.agencyId?.toLowerCase() ?? null,
@@ -152,6 +153,7 @@ function toResponse(u: UserEntity): UserResponse {
   return {
     id: u.id,
     email: u.email,
+    displayName: u.displayName,
     role: u.role,
     agencyId: u.agencyId,
     conflictAgencyIds: u.conflictAgencyIds,

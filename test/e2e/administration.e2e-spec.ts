@@ -228,6 +228,8 @@ describe('administration', () => {
         expect(res.body).toEqual({
           id: expect.stringMatching(UUID),
           email: email.toLowerCase(),
+          // None given: the e-mail's local part.
+          displayName: email.toLowerCase().split('@')[0],
           role,
           agencyId: agencyId ?? null,
           conflictAgencyIds: [],

@@ -23,6 +23,7 @@ import {
   withSuperuser,
   type AppendOnlyTable,
 } from '../support/audit-tamper.js';
+import { expectProblem } from '../support/problems.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
 const SLOW = 60_000;
@@ -355,7 +356,7 @@ describe('audit log', () => {
         reconsidered.version += 1;
       }
       for (const c of [x, y]) {
-        const read = await t.http().get(`/api/v1/cases/${c.id}`).set('authorization', w.commissioner.auth);
+        const read = await t.http().get(`/api/v1/cases/${c.id}?include=pii`).set('authorization', w.commissioner.auth);
         if (read.body.subject?.name !== SEEDED_PII.name) throw new Error(`PII read failed: ${read.status}`);
       }
       firstCheckpoint = await checkpoint();
@@ -951,7 +952,10 @@ describe('audit log', () => {
           expect(Date.now() - started).toBeLessThan(2_000);
           // A PII read of case A goes to the reader's own chain: it does not wait either.
           const readStarted = Date.now();
-          const read = await t.http().get(`/api/v1/cases/${a.id}`).set('authorization', w.commissioner.auth);
+          const read = await t
+            .http()
+            .get(`/api/v1/cases/${a.id}?include=pii`)
+            .set('authorization', w.commissioner.auth);
           expect(read.status).toBe(200);
           expect(read.body.subject).toMatchObject(SEEDED_PII);
           expect(Date.now() - readStarted).toBeLessThan(2_000);
@@ -1023,7 +1027,7 @@ describe('audit log', () => {
       const chainId = `pii-reads:${reader.id}`;
       const before = await eventCount();
       const beforeInChain = await eventCount('chain_id = $1', [chainId]);
-      const res = await t.http().get(`/api/v1/cases/${c.id}`).set('authorization', reader.auth);
+      const res = await t.http().get(`/api/v1/cases/${c.id}?include=pii`).set('authorization', reader.auth);
       expect(res.status).toBe(200);
       expect(res.body.subject).toMatchObject(SEEDED_PII);
       expect(await eventCount()).toBe(before + 1);
@@ -1059,9 +1063,34 @@ describe('audit log', () => {
       await expectOnePiiRead(w.officer, 'agency_officer');
     });
 
-    it('shows an analyst no PII fields and appends no event', async () => {
+    it('returns no PII and appends no event unless asked with include=pii', async () => {
+      for (const reader of [w.commissioner, w.officer]) {
+        const before = await eventCount();
+        const res = await t.http().get(`/api/v1/cases/${c.id}`).set('authorization', reader.auth);
+        expect(res.status).toBe(200);
+        expect(res.body.subject.pseudonym).toEqual(expect.any(String));
+        for (const key of PII_KEYS) expect(res.body.subject).not.toHaveProperty(key);
+        for (const value of Object.values(SEEDED_PII)) expect(res.text).not.toContain(value);
+        expect(await eventCount()).toBe(before);
+      }
+    });
+
+    it('refuses any other include with 400 naming it, appending nothing', async () => {
       const before = await eventCount();
-      const res = await t.http().get(`/api/v1/cases/${c.id}`).set('authorization', w.analyst.auth);
+      for (const include of ['PII', 'name', 'pii,name', '']) {
+        const res = await t
+          .http()
+          .get(`/api/v1/cases/${c.id}`)
+          .query({ include })
+          .set('authorization', w.commissioner.auth);
+        expect(expectProblem(res, 400).errors).toEqual([{ field: 'include', message: expect.any(String) }]);
+      }
+      expect(await eventCount()).toBe(before);
+    });
+
+    it('shows an analyst no PII fields and appends no event, even with include=pii', async () => {
+      const before = await eventCount();
+      const res = await t.http().get(`/api/v1/cases/${c.id}?include=pii`).set('authorization', w.analyst.auth);
       expect(res.status).toBe(200);
       expect(res.body.subject.pseudonym).toEqual(expect.any(String));
       for (const key of PII_KEYS) expect(res.body.subject).not.toHaveProperty(key);

@@ -356,6 +356,35 @@ const MATRIX: Row[] = [
   { route: 'GET /cases/:id/decisions',                    caller: 'apiKey',             target: 'other',            expect: 404 },
   { route: 'GET /cases/:id/decisions',                    caller: 'decisionMaker',      target: 'other',            expect: 404 },
   { route: 'GET /cases/:id/decisions',                    caller: 'decisionMaker',      target: 'referred',         expect: 200 },
+  // Decision records across cases: readable as their case is (lists answer 200 and hold only those).
+  { route: 'GET /decision-records',                      caller: 'anonymous',         target: 'none',            expect: 401 },
+  { route: 'GET /decision-records',                      caller: 'admin',             target: 'none',            expect: 200 },
+  { route: 'GET /decision-records',                      caller: 'commissioner',      target: 'none',            expect: 200 },
+  { route: 'GET /decision-records',                      caller: 'reviewer',          target: 'none',            expect: 200 },
+  { route: 'GET /decision-records',                      caller: 'conflictedReviewer', target: 'none',            expect: 200 },
+  { route: 'GET /decision-records',                      caller: 'analyst',           target: 'none',            expect: 200 },
+  { route: 'GET /decision-records',                      caller: 'officer',           target: 'none',            expect: 200 },
+  { route: 'GET /decision-records',                      caller: 'supervisor',        target: 'none',            expect: 200 },
+  { route: 'GET /decision-records',                      caller: 'decisionMaker',     target: 'none',            expect: 200 },
+  { route: 'GET /decision-records',                      caller: 'apiKey',            target: 'none',            expect: 200 },
+  { route: 'GET /decision-records/:id',                  caller: 'anonymous',         target: 'other',           expect: 401 },
+  { route: 'GET /decision-records/:id',                  caller: 'admin',             target: 'other',           expect: 404 },
+  { route: 'GET /decision-records/:id',                  caller: 'commissioner',      target: 'other',           expect: 200 },
+  { route: 'GET /decision-records/:id',                  caller: 'commissioner',      target: 'referred',        expect: 200 },
+  { route: 'GET /decision-records/:id',                  caller: 'reviewer',          target: 'other',           expect: 200 },
+  { route: 'GET /decision-records/:id',                  caller: 'reviewer',          target: 'referred',        expect: 200 },
+  { route: 'GET /decision-records/:id',                  caller: 'conflictedReviewer', target: 'other',           expect: 200 },
+  { route: 'GET /decision-records/:id',                  caller: 'conflictedReviewer', target: 'referred',        expect: 200 },
+  { route: 'GET /decision-records/:id',                  caller: 'analyst',           target: 'other',           expect: 200 },
+  { route: 'GET /decision-records/:id',                  caller: 'analyst',           target: 'referred',        expect: 200 },
+  { route: 'GET /decision-records/:id',                  caller: 'officer',           target: 'own',             expect: 200 },
+  { route: 'GET /decision-records/:id',                  caller: 'officer',           target: 'other',           expect: 404 },
+  { route: 'GET /decision-records/:id',                  caller: 'supervisor',        target: 'own',             expect: 200 },
+  { route: 'GET /decision-records/:id',                  caller: 'supervisor',        target: 'other',           expect: 404 },
+  { route: 'GET /decision-records/:id',                  caller: 'apiKey',            target: 'own',             expect: 200 },
+  { route: 'GET /decision-records/:id',                  caller: 'apiKey',            target: 'other',           expect: 404 },
+  { route: 'GET /decision-records/:id',                  caller: 'decisionMaker',     target: 'other',           expect: 404 },
+  { route: 'GET /decision-records/:id',                  caller: 'decisionMaker',     target: 'referred',        expect: 200 },
   // The decision sent is `detain`, which only frontline roles record: 403 where the case is readable.
   { route: 'POST /cases/:id/decisions',                   caller: 'anonymous',          target: 'other',            expect: 401 },
   { route: 'POST /cases/:id/decisions',                   caller: 'admin',              target: 'other',            expect: 404 },
@@ -783,9 +812,20 @@ const PATHS: Record<string, (c: RowContext) => string | Promise<string>> = {
   'POST /agencies/:agencyId/api-keys': (c) => `/agencies/${c.agency().id}/api-keys`,
   'GET /agencies/:agencyId/api-keys': (c) => `/agencies/${c.agency().id}/api-keys`,
   'DELETE /agencies/:agencyId/api-keys/:keyId': async (c) => `/agencies/${c.agency().id}/api-keys/${await keyOf(c)}`,
-  'GET /cases/:id': async (c) => `/cases/${(await caseOf(c)).id}`,
+  'GET /cases/:id': async (c) => `/cases/${(await caseOf(c)).id}?include=pii`,
   'GET /cases/:id/decisions': async (c) => `/cases/${(await caseOf(c)).id}/decisions`,
   'POST /cases/:id/decisions': async (c) => `/cases/${(await caseOf(c)).id}/decisions`,
+  'GET /decision-records': async (c) => {
+    const { own, other } = c.w.agencies;
+    c.made.listed = {
+      own: await recordOf(c, own, 'own'),
+      other: await recordOf(c, other, 'other'),
+      referred: await recordOf(c, other, 'referred'),
+    };
+    // Newest first: the three just made lead the list.
+    return '/decision-records?limit=200';
+  },
+  'GET /decision-records/:id': async (c) => `/decision-records/${await recordOf(c, c.agency(), c.target)}`,
   'GET /alerts': async (c) => {
     const { own, other } = c.w.agencies;
     c.made.listed = {
@@ -864,6 +904,7 @@ const BODIES: Record<string, (c: RowContext) => object> = {
  */
 const STAFF_ALERTS: Target[] = ['own', 'other', 'commissionerOnly'];
 const STAFF_REVIEWS: Target[] = ['own', 'ownConcluded', 'other', 'otherConcluded'];
+const STAFF_RECORDS: Target[] = ['own', 'other', 'referred'];
 const LISTED: Record<string, Partial<Record<Caller, Target[]>>> = {
   'GET /alerts': {
     commissioner: STAFF_ALERTS,
@@ -873,6 +914,16 @@ const LISTED: Record<string, Partial<Record<Caller, Target[]>>> = {
     officer: ['own'],
     supervisor: ['own'],
     apiKey: ['own'],
+  },
+  'GET /decision-records': {
+    commissioner: STAFF_RECORDS,
+    reviewer: STAFF_RECORDS,
+    conflictedReviewer: STAFF_RECORDS,
+    analyst: STAFF_RECORDS,
+    officer: ['own'],
+    supervisor: ['own'],
+    apiKey: ['own'],
+    decisionMaker: ['referred'],
   },
   'GET /reviews': {
     commissioner: STAFF_REVIEWS,
@@ -941,6 +992,25 @@ async function caseOf(c: RowContext): Promise<OpenedCase> {
   }
   c.made.case = opened;
   return opened;
+}
+
+/**
+ * A decision record of a fresh case of `agency`: its `detain` record (a case never referred), or for `referred`
+ * its `refer` record. Both are dated now, so they lead the newest-first list.
+ */
+async function recordOf(c: RowContext, agency: Agency, target: Target): Promise<string> {
+  const officer = officerOf(c.w, agency);
+  const opened = await openCase(c.t, officer, {
+    detention: { at: new Date().toISOString(), facility: 'Holding centre M', legalBasis: 'Aliens Act s. 62' },
+  });
+  if (target === 'referred') {
+    await decided(c.t, officer, opened.id, { type: 'refer', expectedVersion: opened.version, reason: 'Indicators' });
+  }
+  const { rows } = await c.t.sql.query<{ id: string }>(
+    `SELECT id FROM decision_records WHERE case_id = $1 ORDER BY sequence DESC LIMIT 1`,
+    [opened.id],
+  );
+  return rows[0].id;
 }
 
 /** The shared record under `key` (made on first use), or a new one when the row changes what it gets. */
@@ -1143,15 +1213,21 @@ function expectOnlyReadable(row: Row, c: RowContext, res: Response): void {
   if (c.made.listed) expectListed(row, c, res.body.items);
 }
 
-function expectListed(row: Row, c: RowContext, items: { id: string; agencyId: string; concludedAt?: string }[]): void {
+function expectListed(
+  row: Row,
+  c: RowContext,
+  items: { id: string; agencyId?: string; caseAgencyId?: string; concludedAt?: string }[],
+): void {
   const listed = c.made.listed ?? {};
   const visible = LISTED[row.route]?.[row.caller] ?? [];
   const found = (Object.keys(listed) as Target[]).filter((k) => items.some((i) => i.id === listed[k]));
   expect(found.sort()).toEqual([...visible].sort());
   if (visible.length === 0) expect(items).toEqual([]);
-  if (AGENCY_ROLES.includes(row.caller)) {
+  // Decision makers read the referred cases of every frontline agency, so their records are not their agency's.
+  if (AGENCY_ROLES.includes(row.caller) && !(row.caller === 'decisionMaker' && row.route === 'GET /decision-records')) {
     const agencyId = c.w[row.caller as 'officer'].agencyId;
-    expect(items.filter((i) => i.agencyId !== agencyId).map((i) => i.id)).toEqual([]);
+    // A decision record belongs to its case's agency (its actor may be of another: the authority, the office).
+    expect(items.filter((i) => (i.caseAgencyId ?? i.agencyId) !== agencyId).map((i) => i.id)).toEqual([]);
     if (row.route === 'GET /reviews') expect(items.filter((i) => !i.concludedAt).map((i) => i.id)).toEqual([]);
   }
 }

@@ -197,7 +197,7 @@ describe('audit of cases', () => {
   it('verifies a log with cases, decisions, PII reads and a signed checkpoint', async () => {
     const c = await openCase(t, w.officer);
     await decided(t, w.officer, c.id, { type: 'refer', expectedVersion: 0, reason: 'Indicators present' });
-    const read = await t.http().get(`/api/v1/cases/${c.id}`).set('authorization', w.commissioner.auth);
+    const read = await t.http().get(`/api/v1/cases/${c.id}?include=pii`).set('authorization', w.commissioner.auth);
     expect(read.body.subject.name).toBe(SEEDED_PII.name);
     const { AuditCheckpointer } = await import('../../src/audit/audit-checkpointer.js');
     const cp = await t.app.get(AuditCheckpointer).checkpoint();

@@ -212,9 +212,9 @@ describe('a sampling run over a population larger than one write batch', () => {
       await client.query(
         `INSERT INTO decision_records (id, case_id, sequence, type, outcome, reason, payload, agency_id, actor_type,
                                        actor_id, actor_role, actor_agency_id, deciding_agency_id, occurred_at,
-                                       recorded_at, audit_event_id, audit_hash)
+                                       recorded_at, audit_event_id, audit_hash, state_before, state_after)
          SELECT gen_random_uuid(), $1, 1000 + g, 'detain', NULL, NULL, '{}', $2, 'user', $3, 'agency_officer', $2, $2,
-                now() - interval '1 hour', now(), gen_random_uuid(), '\\x00'
+                now() - interval '1 hour', now(), gen_random_uuid(), '\\x00', 'screening', 'screening'
            FROM generate_series(1, 3500) g`,
         [c.id, w.agencies.own.id, w.officer.id],
       );

@@ -82,9 +82,9 @@ describe('the SQL draw equals the pure sampler', () => {
               const { rows } = await client.query<{ id: string }>(
                 `INSERT INTO decision_records (id, case_id, sequence, type, outcome, reason, payload, agency_id,
                                                actor_type, actor_id, actor_role, actor_agency_id, deciding_agency_id,
-                                               occurred_at, recorded_at, audit_event_id, audit_hash)
+                                               occurred_at, recorded_at, audit_event_id, audit_hash, state_before, state_after)
                  VALUES (gen_random_uuid(), $1, nextval('sampling_sql_seq'), $2, $3, NULL, '{}', $4, 'user', $5,
-                         'agency_officer', $7, $7, $6, now(), gen_random_uuid(), '\\x00')
+                         'agency_officer', $7, $7, $6, now(), gen_random_uuid(), '\\x00', 'screening', 'screening')
                  RETURNING id`,
                 [c.id, s.type, outcome, c.agencyId, w.officer.id, at, deciding],
               );

@@ -133,7 +133,24 @@ export const ROUTE_CATALOGUE: Record<string, RouteSpec> = {
       'subject.birthYear': fc.constantFrom(1997, 2010),
     }),
   },
-  'GET /api/v1/cases': { callers: ['officer', 'commissioner', 'analyst', 'decisionMaker'], hints: listHints },
+  'GET /api/v1/cases': {
+    callers: ['officer', 'commissioner', 'analyst', 'decisionMaker'],
+    hints: (fx) => ({ ...listHints(fx), externalRef: fc.stringMatching(/^BP-\d{1,6}-\d{1,3}$/) }),
+  },
+  'GET /api/v1/cases/{id}': {
+    callers: ['officer', 'commissioner', 'analyst'],
+    path: (fx) => ({ id: from([...fx.caseIds, ...fx.otherCaseIds]) }),
+    hints: () => ({ include: text('pii') }),
+  },
+  'GET /api/v1/decision-records': {
+    callers: ['commissioner', 'analyst', 'officer', 'decisionMaker'],
+    hints: (fx) => ({
+      ...listHints(fx),
+      ...periodHints(),
+      caseAgencyId: from(fx.agencyIds),
+      actorId: from(fx.userIds),
+    }),
+  },
   'POST /api/v1/cases/{id}/decisions': {
     callers: ['officer', 'supervisor', 'decisionMaker', 'apiKey'],
     path: (fx) => ({ id: from(fx.caseIds) }),

@@ -17,7 +17,9 @@ export class SubjectResponse {
   @ApiProperty({ nullable: true, type: String }) nationality: string | null;
   @ApiProperty({ type: [String] }) languages: string[];
   @ApiProperty() isChild: boolean;
-  @ApiPropertyOptional({ description: 'PII: present only for roles with PII access (every such read is audited).' })
+  @ApiPropertyOptional({
+    description: 'PII: only in GET /cases/{id}?include=pii, for roles with PII access (every such read is audited).',
+  })
   name?: string;
   @ApiPropertyOptional({ description: 'PII' }) dateOfBirth?: string;
   @ApiPropertyOptional({ description: 'PII' }) documentNumber?: string;
@@ -73,6 +75,9 @@ export class DecisionActorResponse {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ enum: ROLES }) role: Role;
   @ApiProperty({ format: 'uuid', nullable: true, type: String }) agencyId: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'The code of the actor’s agency.' })
+  agencyCode: string | null;
+  @ApiProperty({ description: 'The user’s display name, or the API key’s name.' }) displayName: string;
 }
 
 export class DecisionRecordResponse {
@@ -86,9 +91,26 @@ export class DecisionRecordResponse {
   payload: Record<string, unknown>;
   @ApiProperty({ format: 'uuid', nullable: true, type: String }) reviewId: string | null;
   @ApiProperty({ type: DecisionActorResponse }) actor: DecisionActorResponse;
+  @ApiProperty({ enum: CASE_STATES, description: 'The case’s state before this record.' }) stateBefore: CaseState;
+  @ApiProperty({ enum: CASE_STATES, description: 'The case’s state after it (detain/release leave it).' })
+  stateAfter: CaseState;
   @ApiProperty({ format: 'date-time' }) occurredAt: string;
   @ApiProperty({ format: 'date-time' }) recordedAt: string;
   @ApiProperty({ description: 'SHA-256 (hex) of this record’s event in the case’s audit chain.' }) auditHash: string;
+}
+
+/** A case's fields without PII, as context for a decision record or a review. */
+export class CaseContextResponse extends CaseSummaryResponse {
+  @ApiProperty({ type: [DetentionEpisodeResponse] }) detentionEpisodes: DetentionEpisodeResponse[];
+}
+
+export class DecisionRecordSearchItem extends DecisionRecordResponse {
+  @ApiProperty({ format: 'uuid', description: 'The agency that owns the case.' }) caseAgencyId: string;
+  @ApiProperty({ description: 'A review of this record exists that the caller may read.' }) sampled: boolean;
+}
+
+export class DecisionRecordDetailResponse extends DecisionRecordSearchItem {
+  @ApiProperty({ type: CaseContextResponse, description: 'The case, without PII.' }) case: CaseContextResponse;
 }
 
 export class RecordDecisionResponse {

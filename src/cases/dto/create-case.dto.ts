@@ -24,6 +24,8 @@ import { birthYearAgrees, DATE_OF_BIRTH_MESSAGES, dateOfBirthProblem } from '../
 import { INDICATOR_CODES } from '../domain/indicators.js';
 
 export const SEXES = ['female', 'male', 'other', 'unknown'] as const;
+export const EXTERNAL_REF_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._/-]{0,63}$/;
+export const EXTERNAL_REF_MESSAGE = 'externalRef must be 1–64 letters, digits, . _ / -';
 export const ENCOUNTER_KINDS = ['border_entry', 'border_exit', 'inland', 'workplace_inspection', 'other'] as const;
 
 function IsDateOfBirth(): PropertyDecorator {
@@ -164,7 +166,7 @@ export class InitialDetentionDto {
 export class CreateCaseDto {
   @ApiProperty({ example: 'BP-2026-000123', description: 'The agency’s own reference; unique per agency.' })
   @IsString()
-  @Matches(/^[A-Za-z0-9][A-Za-z0-9._/-]{0,63}$/, { message: 'externalRef must be 1–64 letters, digits, . _ / -' })
+  @Matches(EXTERNAL_REF_PATTERN, { message: EXTERNAL_REF_MESSAGE })
   externalRef: string;
 
   @ApiProperty({ type: SubjectDto })

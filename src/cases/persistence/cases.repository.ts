@@ -74,6 +74,8 @@ export interface DecisionRow {
   agencyId: string;
   actor: { type: 'user' | 'api_key'; id: string; role: Role; agencyId: string | null };
   reviewId: string | null;
+  stateBefore: string;
+  stateAfter: string;
   occurredAt: Date;
   recordedAt: Date;
 }
@@ -99,6 +101,10 @@ export interface DecisionRecordRow {
   occurred_at: Date;
   recorded_at: Date;
   audit_hash: Buffer;
+  state_before: string;
+  state_after: string;
+  actor_agency_code: string | null;
+  actor_display_name: string | null;
 }
 
 export interface EpisodeRow {
@@ -114,6 +120,11 @@ export interface CaseListFilter {
   state?: string;
   agencyId?: string;
   detained?: boolean;
+  externalRef?: string;
+  closedOutcome?: string;
+  encounterKind?: string;
+  indicator?: string;
+  isChild?: boolean;
   updatedSince?: Date;
   after?: { updatedAt: string; id: string };
   limit: number;
@@ -211,8 +222,9 @@ export class CasesRepository {
       `WITH record AS (
          INSERT INTO decision_records (id, case_id, sequence, type, outcome, reason, payload, agency_id, actor_type,
                                        actor_id, actor_role, actor_agency_id, deciding_agency_id, review_id,
-                                       occurred_at, recorded_at, audit_event_id, audit_hash)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, coalesce($12::uuid, $8::uuid), $13, $14, $15, $16, $17)
+                                       occurred_at, recorded_at, audit_event_id, audit_hash, state_before, state_after)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, coalesce($12::uuid, $8::uuid), $13, $14, $15, $16,
+                 $17, $32, $33)
        ), event AS (
          INSERT INTO audit_events (id, chain_id, seq, recorded_at, actor_type, actor_id, actor_role, actor_agency_id,
                                    action, subject_type, subject_id, request_id, payload, prev_hash, hash)
@@ -255,6 +267,8 @@ export class CasesRepository {
         episode.open?.legalBasis ?? null,
         episode.close?.releasedAt ?? null,
         episode.close?.reason ?? null,
+        record.stateBefore,
+        record.stateAfter,
       ],
     );
     return true;
@@ -267,6 +281,11 @@ export class CasesRepository {
     if (filter.agencyId) where.push(`c.agency_id = ${params.add(filter.agencyId)}`);
     if (filter.detained !== undefined)
       where.push(filter.detained ? 'c.detained_since IS NOT NULL' : 'c.detained_since IS NULL');
+    if (filter.externalRef) where.push(`c.external_ref = ${params.add(filter.externalRef)}`);
+    if (filter.closedOutcome) where.push(`c.closed_outcome = ${params.add(filter.closedOutcome)}`);
+    if (filter.encounterKind) where.push(`c.encounter_kind = ${params.add(filter.encounterKind)}`);
+    if (filter.indicator) where.push(`${params.add(filter.indicator)} = ANY(c.indicators)`);
+    if (filter.isChild !== undefined) where.push(`c.is_child = ${params.add(filter.isChild)}`);
     if (filter.updatedSince) where.push(`c.updated_at >= ${params.add(filter.updatedSince)}`);
     if (filter.after) {
       where.push(
@@ -280,12 +299,18 @@ export class CasesRepository {
     );
   }
 
-  async decisions(caseId: string, afterSequence: number, limit: number): Promise<DecisionRecordRow[]> {
-    return this.db.query<DecisionRecordRow[]>(
-      `SELECT id, case_id, sequence, type, outcome, reason, payload, actor_type, actor_id, actor_role, actor_agency_id,
-              review_id, occurred_at, recorded_at, audit_hash
-         FROM decision_records WHERE case_id = $1 AND sequence > $2 ORDER BY sequence LIMIT $3`,
-      [caseId, afterSequence, limit + 1],
+  /** Cases by id with no access check: context that the caller's rules on another record (a review) grant. */
+  async byIds(ids: readonly string[]): Promise<CaseRow[]> {
+    if (ids.length === 0) return [];
+    return this.db.query<CaseRow[]>(`SELECT c.* FROM cases c WHERE c.id = ANY($1::uuid[])`, [ids]);
+  }
+
+  async episodesOfCases(caseIds: readonly string[]): Promise<(EpisodeRow & { case_id: string })[]> {
+    if (caseIds.length === 0) return [];
+    return this.db.query<(EpisodeRow & { case_id: string })[]>(
+      `SELECT case_id, id, detained_at, facility, legal_basis, released_at, release_reason
+         FROM detention_episodes WHERE case_id = ANY($1::uuid[]) ORDER BY detained_at`,
+      [caseIds],
     );
   }
 

@@ -24,6 +24,8 @@ export class DecisionRecordEntity {
   /** The agency that made the decision (the actor's); `agencyId` is the agency that owns the case. */
   @Column('uuid', { name: 'deciding_agency_id' }) decidingAgencyId: string;
   @Column('uuid', { name: 'review_id', nullable: true }) reviewId: string | null;
+  @Column('text', { name: 'state_before' }) stateBefore: string;
+  @Column('text', { name: 'state_after' }) stateAfter: string;
   @Column('timestamptz', { name: 'occurred_at' }) occurredAt: Date;
   @Column('timestamptz', { name: 'recorded_at' }) recordedAt: Date;
   @Column('uuid', { name: 'audit_event_id' }) auditEventId: string;

@@ -13,7 +13,7 @@ import type {
 } from '../domain/review-workflow.js';
 
 /** How CASL's Review attributes map to SQL over `reviews r`. */
-const COLUMNS: SqlColumns<'Review'> = {
+export const REVIEW_COLUMNS: SqlColumns<'Review'> = {
   agencyId: 'r.deciding_agency_id',
   caseAgencyId: 'r.case_agency_id',
   concluded: '(r.concluded_at IS NOT NULL)',
@@ -76,7 +76,7 @@ export class ReviewsRepository {
   /** Up to `limit + 1` reviews the caller may read, in id order (the extra row tells whether a next page exists). */
   async listReadable(ability: AppAbility, filter: ReviewListFilter): Promise<ReviewRow[]> {
     const params = new SqlParams();
-    const where = [accessibleSql(ability, 'read', 'Review', COLUMNS, params)];
+    const where = [accessibleSql(ability, 'read', 'Review', REVIEW_COLUMNS, params)];
     if (filter.status) where.push(`r.status = ${params.add(filter.status)}`);
     if (filter.finding) where.push(`r.finding = ${params.add(filter.finding)}`);
     if (filter.response) where.push(`r.response = ${params.add(filter.response)}`);
@@ -93,7 +93,7 @@ export class ReviewsRepository {
 
   async findReadable(manager: EntityManager, ability: AppAbility, id: string): Promise<ReviewRow | undefined> {
     const params = new SqlParams();
-    const access = accessibleSql(ability, 'read', 'Review', COLUMNS, params);
+    const access = accessibleSql(ability, 'read', 'Review', REVIEW_COLUMNS, params);
     const [row] = await manager.query<ReviewRow[]>(
       `SELECT r.* FROM reviews r WHERE r.id = ${params.add(id)} AND ${access}`,
       params.values,

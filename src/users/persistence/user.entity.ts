@@ -5,6 +5,7 @@ import type { Role } from '../../authz/domain/roles.js';
 export class UserEntity {
   @PrimaryColumn('uuid') id: string;
   @Column('text') email: string;
+  @Column('text', { name: 'display_name' }) displayName: string;
   /** Null until the user sets a password through the link e-mailed to them. */
   @Column('text', { name: 'password_hash', nullable: true }) passwordHash: string | null;
   @Column('text') role: Role;
