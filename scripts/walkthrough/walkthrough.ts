@@ -98,13 +98,15 @@ export const STEPS: Step[] = [
     path: '/cases',
     body: CASE_BODY,
     expect: 201,
-    save: { CASE: 'id' },
+    save: { CASE: 'id', AGENCY: 'agencyId' },
   },
   {
-    title: 'Read it. Reading the personal data fields writes a `case.pii_read` event to the audit log.',
+    title:
+      'Read it. Personal data comes only when asked for (`?include=pii`), and only that read writes a ' +
+      '`case.pii_read` event to the audit log.',
     as: 'bpOfficer',
     method: 'GET',
-    path: '/cases/$CASE',
+    path: '/cases/$CASE?include=pii',
     expect: 200,
   },
   {
@@ -205,6 +207,16 @@ export const STEPS: Step[] = [
     path: '/reviews?runId=$RUN',
     expect: 200,
     save: { REVIEW: 'items.0.id' },
+    maxItems: 1,
+  },
+  {
+    title:
+      'Review a decision without reading personal data: the review embeds the record it reviews (who decided ' +
+      'what, the state before and after) and its case without PII (state, indicators, encounter, detention episodes).',
+    as: 'reviewer',
+    method: 'GET',
+    path: '/reviews/$REVIEW',
+    expect: 200,
   },
   {
     title: 'Who am I: every account can ask; here the reviewer, whose id the commissioner assigns reviews to.',
@@ -240,9 +252,22 @@ export const STEPS: Step[] = [
     path: '/reviews/$REVIEW/respond',
     body: () => ({
       response: 'accept',
-      text: 'Agreed: weekend interpreters are now on call for screening interviews.',
+      responseText: 'Agreed: weekend interpreters are now on call for screening interviews.',
     }),
     expect: 200,
+  },
+  {
+    title:
+      "Find every removal decision of one agency in the past month, across its cases (the deciding agency's; no PII).",
+    as: 'commissioner',
+    method: 'GET',
+    // The past month as the 30 days before the walkthrough: the seed's history is dated relative to now, so a
+    // calendar month would hold different records on different days of the month.
+    path: (c) =>
+      `/decision-records?type=close&outcome=removed&agencyId=$AGENCY` +
+      `&from=${new Date(c.startedAt.getTime() - 30 * 24 * HOUR).toISOString()}&to=${c.startedAt.toISOString()}`,
+    expect: 200,
+    maxItems: 2,
   },
   {
     title: 'The agency report: decisions, timeliness, alerts and reviews per agency.',
