@@ -4,10 +4,10 @@ import { CreateReviews1795563800000 } from './1795563800000-CreateReviews.js';
 import { CreateAlerts1795563900000 } from './1795563900000-CreateAlerts.js';
 import { AddReportIndexes1795564500000 } from './1795564500000-AddReportIndexes.js';
 import { AddAlertAcknowledgedNote1795564612000 } from './1795564612000-AddAlertAcknowledgedNote.js';
-import { PinAuditEventXid1795564921000 } from './1795564921000-PinAuditEventXid.js';
-import { AddAccountLifecycle1795565210000 } from './1795565210000-AddAccountLifecycle.js';
 import { CreditDecidingAgency1795564800000 } from './1795564800000-CreditDecidingAgency.js';
+import { PinAuditEventXid1795564921000 } from './1795564921000-PinAuditEventXid.js';
 import { AddAuditorWorkbench1795565000000 } from './1795565000000-AddAuditorWorkbench.js';
+import { AddAccountLifecycle1795565210000 } from './1795565210000-AddAccountLifecycle.js';
 
 /** Every migration, in order. A unit test checks that no file in this folder is missing here. */
 export const migrations = [
@@ -17,8 +17,8 @@ export const migrations = [
   CreateAlerts1795563900000,
   AddReportIndexes1795564500000,
   AddAlertAcknowledgedNote1795564612000,
-  PinAuditEventXid1795564921000,
-  AddAccountLifecycle1795565210000,
   CreditDecidingAgency1795564800000,
+  PinAuditEventXid1795564921000,
   AddAuditorWorkbench1795565000000,
+  AddAccountLifecycle1795565210000,
 ];
