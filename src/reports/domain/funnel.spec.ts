@@ -284,6 +284,21 @@ describe('funnel', () => {
     });
   });
 
+  it('follows the paper’s interpolation even where it flags a lone success at n = 1', () => {
+    // θ = 0.1 (1 of 10 pooled), n = 1: upper998 = 0.99 (worked above), so 1 of 1
+    // is "above 99.8 %" although P(R ≥ 1) = 0.1. The (r − 1, r] spreading moves
+    // limits down by about 0.5/n; at n = 1 that is the whole story.
+    const f = funnel(
+      [
+        { id: 'one', numerator: 1, denominator: 1 },
+        { id: 'rest', numerator: 0, denominator: 9 },
+      ],
+      { overdispersion: 'none' },
+    );
+    expect(f.target).toBeCloseTo(0.1, 15);
+    expect(f.points[0].band).toBe('above_99_8');
+  });
+
   it('rejects counts that are not a proportion', () => {
     expect(() => funnel([{ id: 'a', numerator: 3, denominator: 2 }], { overdispersion: 'auto' })).toThrow(RangeError);
     expect(() => funnel([{ id: 'a', numerator: -1, denominator: 2 }], { overdispersion: 'auto' })).toThrow(RangeError);
