@@ -4,6 +4,7 @@ import { CreateReviews1795563800000 } from './1795563800000-CreateReviews.js';
 import { CreateAlerts1795563900000 } from './1795563900000-CreateAlerts.js';
 import { AddReportIndexes1795564500000 } from './1795564500000-AddReportIndexes.js';
 import { AddAlertAcknowledgedNote1795564612000 } from './1795564612000-AddAlertAcknowledgedNote.js';
+import { CreatePlaces1795565000000 } from './1795565000000-CreatePlaces.js';
 
 /** Every migration, in order. A unit test checks that no file in this folder is missing here. */
 export const migrations = [
@@ -13,4 +14,5 @@ export const migrations = [
   CreateAlerts1795563900000,
   AddReportIndexes1795564500000,
   AddAlertAcknowledgedNote1795564612000,
+  CreatePlaces1795565000000,
 ];

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AlertsModule } from '../alerts/alerts.module.js';
+import { PlacesModule } from '../places/places.module.js';
 import { CasesController } from './cases.controller.js';
 import { CasesService } from './cases.service.js';
 import { IndicatorsController } from './indicators.controller.js';
@@ -11,7 +12,7 @@ import { DetentionEpisodeEntity } from './persistence/detention-episode.entity.j
 import { ReviewFactsReader } from './persistence/review-facts.reader.js';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([CaseEntity, DecisionRecordEntity, DetentionEpisodeEntity]), AlertsModule],
+  imports: [TypeOrmModule.forFeature([CaseEntity, DecisionRecordEntity, DetentionEpisodeEntity]), AlertsModule, PlacesModule],
   controllers: [CasesController, IndicatorsController],
   providers: [CasesService, CasesRepository, ReviewFactsReader],
   exports: [CasesRepository],

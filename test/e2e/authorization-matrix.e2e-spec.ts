@@ -4,6 +4,7 @@ import type { Agency } from '../factories/agencies.js';
 import { openOverdueDetention, scanNow } from '../factories/alerts.js';
 import { caseBody, decided, openCase, SEEDED_PII, type OpenedCase } from '../factories/cases.js';
 import { CONCERN, declinedCase, drawSample, reviewCommand } from '../factories/reviews.js';
+import { createPlace, placeBody } from '../factories/places.js';
 import type { Session } from '../factories/session.js';
 import { createUser } from '../factories/users.js';
 import { createWorld, type World } from '../factories/world.js';
@@ -562,6 +563,54 @@ const MATRIX: Row[] = [
   { route: 'POST /reviews/:id/withdraw',                  caller: 'apiKey',             target: 'own',              expect: 404 },
   { route: 'POST /reviews/:id/withdraw',                  caller: 'apiKey',             target: 'ownConcluded',     expect: 403 },
   { route: 'POST /reviews/:id/withdraw',                  caller: 'decisionMaker',      target: 'other',            expect: 404 },
+  // Places (SPEC §11): the office any agency's; a supervisor their own (not active, agencyId); readers as for cases.
+  { route: 'POST /places',                            caller: 'anonymous',         target: 'other',           expect: 401 },
+  { route: 'POST /places',                            caller: 'admin',             target: 'other',           expect: 201 },
+  { route: 'POST /places',                            caller: 'commissioner',      target: 'other',           expect: 201 },
+  { route: 'POST /places',                            caller: 'reviewer',          target: 'other',           expect: 403 },
+  { route: 'POST /places',                            caller: 'conflictedReviewer', target: 'other',           expect: 403 },
+  { route: 'POST /places',                            caller: 'analyst',           target: 'other',           expect: 403 },
+  { route: 'POST /places',                            caller: 'officer',           target: 'own',             expect: 403 },
+  { route: 'POST /places',                            caller: 'supervisor',        target: 'own',             expect: 201 },
+  { route: 'POST /places',                            caller: 'supervisor',        target: 'other',           expect: 403 },
+  { route: 'POST /places',                            caller: 'decisionMaker',     target: 'own',             expect: 403 },
+  { route: 'POST /places',                            caller: 'apiKey',            target: 'own',             expect: 403 },
+  { route: 'GET /places',                             caller: 'anonymous',         target: 'none',            expect: 401 },
+  { route: 'GET /places',                             caller: 'admin',             target: 'none',            expect: 200 },
+  { route: 'GET /places',                             caller: 'commissioner',      target: 'none',            expect: 200 },
+  { route: 'GET /places',                             caller: 'reviewer',          target: 'none',            expect: 200 },
+  { route: 'GET /places',                             caller: 'conflictedReviewer', target: 'none',            expect: 200 },
+  { route: 'GET /places',                             caller: 'analyst',           target: 'none',            expect: 200 },
+  { route: 'GET /places',                             caller: 'officer',           target: 'none',            expect: 200 },
+  { route: 'GET /places',                             caller: 'supervisor',        target: 'none',            expect: 200 },
+  { route: 'GET /places',                             caller: 'decisionMaker',     target: 'none',            expect: 200 },
+  { route: 'GET /places',                             caller: 'apiKey',            target: 'none',            expect: 200 },
+  { route: 'GET /places/:id',                         caller: 'anonymous',         target: 'other',           expect: 401 },
+  { route: 'GET /places/:id',                         caller: 'admin',             target: 'other',           expect: 200 },
+  { route: 'GET /places/:id',                         caller: 'commissioner',      target: 'other',           expect: 200 },
+  { route: 'GET /places/:id',                         caller: 'reviewer',          target: 'other',           expect: 200 },
+  { route: 'GET /places/:id',                         caller: 'conflictedReviewer', target: 'other',           expect: 200 },
+  { route: 'GET /places/:id',                         caller: 'analyst',           target: 'other',           expect: 200 },
+  { route: 'GET /places/:id',                         caller: 'officer',           target: 'own',             expect: 200 },
+  { route: 'GET /places/:id',                         caller: 'officer',           target: 'other',           expect: 404 },
+  { route: 'GET /places/:id',                         caller: 'supervisor',        target: 'own',             expect: 200 },
+  { route: 'GET /places/:id',                         caller: 'supervisor',        target: 'other',           expect: 404 },
+  { route: 'GET /places/:id',                         caller: 'decisionMaker',     target: 'other',           expect: 404 },
+  { route: 'GET /places/:id',                         caller: 'apiKey',            target: 'own',             expect: 200 },
+  { route: 'GET /places/:id',                         caller: 'apiKey',            target: 'other',           expect: 404 },
+  { route: 'PATCH /places/:id',                       caller: 'anonymous',         target: 'other',           expect: 401 },
+  { route: 'PATCH /places/:id',                       caller: 'admin',             target: 'other',           expect: 200 },
+  { route: 'PATCH /places/:id',                       caller: 'commissioner',      target: 'other',           expect: 200 },
+  { route: 'PATCH /places/:id',                       caller: 'reviewer',          target: 'other',           expect: 403 },
+  { route: 'PATCH /places/:id',                       caller: 'conflictedReviewer', target: 'other',           expect: 403 },
+  { route: 'PATCH /places/:id',                       caller: 'analyst',           target: 'other',           expect: 403 },
+  { route: 'PATCH /places/:id',                       caller: 'officer',           target: 'own',             expect: 403 },
+  { route: 'PATCH /places/:id',                       caller: 'officer',           target: 'other',           expect: 404 },
+  { route: 'PATCH /places/:id',                       caller: 'supervisor',        target: 'own',             expect: 200 },
+  { route: 'PATCH /places/:id',                       caller: 'supervisor',        target: 'other',           expect: 404 },
+  { route: 'PATCH /places/:id',                       caller: 'decisionMaker',     target: 'other',           expect: 404 },
+  { route: 'PATCH /places/:id',                       caller: 'apiKey',            target: 'own',             expect: 403 },
+  { route: 'PATCH /places/:id',                       caller: 'apiKey',            target: 'other',           expect: 404 },
 ];
 
 const CALLERS: Caller[] = [
@@ -667,6 +716,12 @@ const PATHS: Record<string, (c: RowContext) => string | Promise<string>> = {
   'POST /alerts/:id/acknowledge': async (c) =>
     `/alerts/${c.target === 'commissionerOnly' ? await removalAlert(c) : await overdueAlert(c, c.agency())}/acknowledge`,
   'GET /sampling-runs/:id': (c) => `/sampling-runs/${c.fx.runId}`,
+  'GET /places': async (c) => {
+    c.made.listed = { own: await placeOf(c, c.w.agencies.own), other: await placeOf(c, c.w.agencies.other) };
+    return '/places?limit=200';
+  },
+  'GET /places/:id': async (c) => `/places/${await placeOf(c, c.agency())}`,
+  'PATCH /places/:id': async (c) => `/places/${await placeOf(c, c.agency())}`,
   'GET /reviews': async (c) => {
     const { own, other } = c.w.agencies;
     const bystander = c.fx.bystander.id;
@@ -718,6 +773,8 @@ const BODIES: Record<string, (c: RowContext) => object> = {
   }),
   'POST /alerts/:id/acknowledge': () => ({ note: 'Seen; the facility has been called.' }),
   'POST /reviews/:id/withdraw': () => ({ reason: 'Drawn from a decision entered twice by mistake' }),
+  'POST /places': (c) => placeBody(c.agency().id),
+  'PATCH /places/:id': () => ({ name: unique('Renamed room') }),
 };
 
 /**
@@ -726,7 +783,18 @@ const BODIES: Record<string, (c: RowContext) => object> = {
  */
 const STAFF_ALERTS: Target[] = ['own', 'other', 'commissionerOnly'];
 const STAFF_REVIEWS: Target[] = ['own', 'ownConcluded', 'other', 'otherConcluded'];
+const ALL_PLACES: Target[] = ['own', 'other'];
 const LISTED: Record<string, Partial<Record<Caller, Target[]>>> = {
+  'GET /places': {
+    admin: ALL_PLACES,
+    commissioner: ALL_PLACES,
+    reviewer: ALL_PLACES,
+    conflictedReviewer: ALL_PLACES,
+    analyst: ALL_PLACES,
+    officer: ['own'],
+    supervisor: ['own'],
+    apiKey: ['own'],
+  },
   'GET /alerts': {
     commissioner: STAFF_ALERTS,
     reviewer: STAFF_ALERTS,
@@ -801,6 +869,11 @@ function sharedOr(s: Scene, key: string, make: () => Promise<string>): Promise<s
     s.fx.shared.set(key, made);
   }
   return made;
+}
+
+/** A place of `agency`, made by the commissioner. */
+function placeOf(s: Scene, agency: Agency): Promise<string> {
+  return sharedOr(s, `place ${agency.id}`, async () => (await createPlace(s.t, s.w.commissioner, agency.id)).id);
 }
 
 /** A `screening_overdue` alert of a frontline agency: its subject detained 49 h ago, unscreened, then a scan. */

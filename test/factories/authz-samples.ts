@@ -72,6 +72,11 @@ export const sampleArb: fc.Arbitrary<Sample> = fc.oneof(
   fc
     .record({ agencyId: agency })
     .map((attributes) => ({ type: 'Report' as const, actions: ['read'] as Action[], attributes })),
+  fc.record({ agencyId: agency }).map((attributes) => ({
+    type: 'Place' as const,
+    actions: ['read', 'create', 'update'] as Action[],
+    attributes,
+  })),
   fc.constantFrom<Sample>(
     { type: 'SamplingRun', actions: ['read', 'create'], attributes: {} },
     { type: 'AuditEvent', actions: ['read', 'verify'], attributes: {} },

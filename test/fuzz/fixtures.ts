@@ -1,5 +1,6 @@
 import { openOverdueDetention, scanNow } from '../factories/alerts.js';
 import { decided, openCase } from '../factories/cases.js';
+import { createPlace } from '../factories/places.js';
 import { CONCERN, declinedCase, drawSample, reviewCommand } from '../factories/reviews.js';
 import type { Session } from '../factories/session.js';
 import type { World } from '../factories/world.js';
@@ -23,6 +24,8 @@ export interface Fixtures {
   /** Reviews: pending, assigned, awaiting the agency's response. */
   reviewIds: string[];
   alertIds: string[];
+  /** Places: one of the own agency, one of the other, one inactive of the own. */
+  placeIds: string[];
   /** Every id above: plausible values in the wrong place. */
   allIds: string[];
 }
@@ -49,6 +52,12 @@ export async function createFixtures(t: TestApp, w: World): Promise<Fixtures> {
   await reviewCommand(t, w.commissioner, own[1].id, 'assign', { reviewerId: w.reviewer.id });
   await reviewCommand(t, w.commissioner, own[1].id, 'conclude', CONCERN);
 
+  const places = await Promise.all([
+    createPlace(t, w.commissioner, agencies.own.id),
+    createPlace(t, w.commissioner, agencies.other.id),
+    createPlace(t, w.commissioner, agencies.own.id, { active: false }),
+  ]);
+
   const ownCases = [...opened, referred, ...declined, ...detained].filter((c) => c.agencyId === agencies.own.id);
   const otherCases = [...declined, ...detained].filter((c) => c.agencyId !== agencies.own.id);
   const fx: Omit<Fixtures, 'allIds'> = {
@@ -65,6 +74,7 @@ export async function createFixtures(t: TestApp, w: World): Promise<Fixtures> {
     runIds: [drawn.runId],
     reviewIds: drawn.reviews.map((r) => r.id),
     alertIds: scan.raised.map((a) => a.id),
+    placeIds: places.map((p) => p.id),
   };
   const allIds = [
     ...new Set(
@@ -77,6 +87,7 @@ export async function createFixtures(t: TestApp, w: World): Promise<Fixtures> {
         fx.runIds,
         fx.reviewIds,
         fx.alertIds,
+        fx.placeIds,
       ].flat(),
     ),
   ];

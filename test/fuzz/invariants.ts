@@ -15,6 +15,7 @@ export const COUNTED_TABLES = [
   'sampling_runs',
   'reviews',
   'idempotency_keys',
+  'places',
 ] as const;
 
 export type RowCounts = Record<(typeof COUNTED_TABLES)[number], number>;

@@ -65,6 +65,7 @@ function decisionBody(fx: Fixtures): fc.Arbitrary<unknown> {
     indicatorsConsidered: fc.subarray([...INDICATOR_CODES], { maxLength: 4 }),
     at: recentTimestamp(),
     facility: text('Holding centre N'),
+    placeId: from(fx.placeIds),
     legalBasis: text('Aliens Act s. 62'),
     riskAssessmentRef: text('RA-2026-0001'),
     reviewId: from(fx.reviewIds),
@@ -174,6 +175,16 @@ export const ROUTE_CATALOGUE: Record<string, RouteSpec> = {
       action: text('case.opened', 'case.decision_recorded'),
       chainId: from(fx.caseIds).map((id) => `case:${id}`),
     }),
+  },
+  'POST /api/v1/places': {
+    callers: ['commissioner', 'admin', 'supervisor'],
+    hints: (fx) => ({ agencyId: from(fx.agencyIds), capacity: fc.integer({ min: 1, max: 500 }) }),
+  },
+  'GET /api/v1/places': { callers: ['commissioner', 'officer', 'supervisor'], hints: listHints },
+  'PATCH /api/v1/places/{id}': {
+    callers: ['commissioner', 'admin', 'supervisor'],
+    path: (fx) => ({ id: from(fx.placeIds) }),
+    hints: (fx) => ({ agencyId: from(fx.agencyIds), capacity: fc.integer({ min: 1, max: 500 }) }),
   },
   'GET /api/v1/audit/checkpoints': { callers: ['commissioner', 'admin'], hints: listHints },
 };

@@ -29,6 +29,7 @@ export type Action =
   | 'manage'
   | 'create'
   | 'read'
+  | 'update'
   | 'verify'
   | 'run'
   | 'assign'
@@ -53,6 +54,7 @@ export interface SubjectAttributes {
   AnonymisedExport: Record<string, never>;
   Job: Record<string, never>;
   QueueDashboard: Record<string, never>;
+  Place: { agencyId: string };
 }
 export type SubjectName = keyof SubjectAttributes;
 type TaggedSubject = { [K in SubjectName]: SubjectAttributes[K] & ForcedSubject<K> }[SubjectName];
@@ -87,13 +89,14 @@ const ROLE_RULES: Record<Actor['role'], (b: Builder, actor: Actor) => void> = {
 function admin({ can }: Builder): void {
   // Separation of duties: administers accounts, never reads case data.
   can('manage', ['Agency', 'User', 'ApiKey']);
+  can(['create', 'read', 'update'], 'Place');
   can('verify', 'AuditEvent');
   can('run', 'Job');
   can('read', 'QueueDashboard');
 }
 
 function commissionerStaffBase({ can }: Builder): void {
-  can('read', ['Agency', 'User', 'ApiKey', 'Case', 'Review', 'Alert', 'Report', 'SamplingRun']);
+  can('read', ['Agency', 'User', 'ApiKey', 'Case', 'Review', 'Alert', 'Report', 'SamplingRun', 'Place']);
 }
 
 function commissioner(b: Builder): void {
@@ -101,6 +104,7 @@ function commissioner(b: Builder): void {
   commissionerStaffBase(b);
   can('request_reconsideration', 'Case');
   can('create', 'SamplingRun');
+  can(['create', 'update'], 'Place');
   can(['assign', 'conclude', 'withdraw'], 'Review');
   can('acknowledge', 'Alert');
   can(['read', 'verify'], 'AuditEvent');
@@ -133,7 +137,7 @@ function ownAgencyDirectory({ can }: Builder, agencyId: string): void {
 }
 
 function frontline(b: Builder, actor: Actor, { supervisor }: { supervisor: boolean }): void {
-  const { can } = b;
+  const { can, cannot } = b;
   const agencyId = actor.agencyId;
   if (!agencyId) return;
   ownAgencyDirectory(b, agencyId);
@@ -142,7 +146,11 @@ function frontline(b: Builder, actor: Actor, { supervisor }: { supervisor: boole
   can([...FRONTLINE_DECISIONS, 'request_reconsideration'], 'Case', { agencyId });
   can('read', 'Review', { agencyId, concluded: true });
   can('read', 'Alert', { agencyId, commissionerOnly: false });
+  can('read', 'Place', { agencyId });
   if (supervisor) {
+    // Which places an agency runs, and whether one is in use, is the office's to say (SPEC §11).
+    can(['create', 'update'], 'Place', { agencyId });
+    cannot('update', 'Place', ['active', 'agencyId']);
     can('respond', 'Review', { agencyId, concluded: true });
     can('acknowledge', 'Alert', { agencyId, commissionerOnly: false });
   }
