@@ -18,6 +18,7 @@ export class CreatePlaces1795565000000 implements MigrationInterface {
         updated_at timestamptz NOT NULL DEFAULT now()
       )`);
     await q.query(`CREATE INDEX places_agency_idx ON places (agency_id, id)`);
+    await q.query(`CREATE INDEX places_active_idx ON places (id) WHERE active`);
     // Episodes from before places existed keep a free-text facility and no place.
     await q.query(`ALTER TABLE detention_episodes ADD COLUMN place_id uuid REFERENCES places (id)`);
     // Who is detained at a place now: the roll, the deactivation check and a plan's risk inputs read only this.
@@ -25,9 +26,14 @@ export class CreatePlaces1795565000000 implements MigrationInterface {
       `CREATE INDEX detention_episodes_open_place_idx ON detention_episodes (place_id, detained_at)
         WHERE released_at IS NULL AND place_id IS NOT NULL`,
     );
+    // Every episode ever at a place: a visit plan counts the detention alerts raised there.
+    await q.query(
+      `CREATE INDEX detention_episodes_place_idx ON detention_episodes (place_id) WHERE place_id IS NOT NULL`,
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {
+    await q.query(`DROP INDEX detention_episodes_place_idx`);
     await q.query(`DROP INDEX detention_episodes_open_place_idx`);
     await q.query(`ALTER TABLE detention_episodes DROP COLUMN place_id`);
     await q.query(`DROP TABLE places`);

@@ -5,6 +5,7 @@ import { CreateAlerts1795563900000 } from './1795563900000-CreateAlerts.js';
 import { AddReportIndexes1795564500000 } from './1795564500000-AddReportIndexes.js';
 import { AddAlertAcknowledgedNote1795564612000 } from './1795564612000-AddAlertAcknowledgedNote.js';
 import { CreatePlaces1795565000000 } from './1795565000000-CreatePlaces.js';
+import { CreateVisits1795565100000 } from './1795565100000-CreateVisits.js';
 
 /** Every migration, in order. A unit test checks that no file in this folder is missing here. */
 export const migrations = [
@@ -15,4 +16,5 @@ export const migrations = [
   AddReportIndexes1795564500000,
   AddAlertAcknowledgedNote1795564612000,
   CreatePlaces1795565000000,
+  CreateVisits1795565100000,
 ];

@@ -26,6 +26,8 @@ export interface Fixtures {
   alertIds: string[];
   /** Places: one of the own agency, one of the other, one inactive of the own. */
   placeIds: string[];
+  /** Visits: planned ones and one in progress, at the own agency's place. */
+  visitIds: string[];
   /** Every id above: plausible values in the wrong place. */
   allIds: string[];
 }
@@ -58,6 +60,24 @@ export async function createFixtures(t: TestApp, w: World): Promise<Fixtures> {
     createPlace(t, w.commissioner, agencies.own.id, { active: false }),
   ]);
 
+  const visitIds: string[] = [];
+  for (const start of [false, false, true]) {
+    const res = await t
+      .http()
+      .post('/api/v1/visits')
+      .set('authorization', w.commissioner.auth)
+      .send({ placeId: places[0].id, day: '2030-01-08' });
+    if (res.status !== 201) throw new Error(`fuzz fixtures: visit ${res.status}`);
+    visitIds.push(res.body.id as string);
+    if (start) {
+      await t
+        .http()
+        .post(`/api/v1/visits/${res.body.id}/start`)
+        .set('authorization', w.commissioner.auth)
+        .send({ expectedVersion: 0 });
+    }
+  }
+
   const ownCases = [...opened, referred, ...declined, ...detained].filter((c) => c.agencyId === agencies.own.id);
   const otherCases = [...declined, ...detained].filter((c) => c.agencyId !== agencies.own.id);
   const fx: Omit<Fixtures, 'allIds'> = {
@@ -75,6 +95,7 @@ export async function createFixtures(t: TestApp, w: World): Promise<Fixtures> {
     reviewIds: drawn.reviews.map((r) => r.id),
     alertIds: scan.raised.map((a) => a.id),
     placeIds: places.map((p) => p.id),
+    visitIds,
   };
   const allIds = [
     ...new Set(
@@ -88,6 +109,7 @@ export async function createFixtures(t: TestApp, w: World): Promise<Fixtures> {
         fx.reviewIds,
         fx.alertIds,
         fx.placeIds,
+        fx.visitIds,
       ].flat(),
     ),
   ];

@@ -16,6 +16,9 @@ export const COUNTED_TABLES = [
   'reviews',
   'idempotency_keys',
   'places',
+  'visit_plans',
+  'visits',
+  'visit_findings',
 ] as const;
 
 export type RowCounts = Record<(typeof COUNTED_TABLES)[number], number>;

@@ -256,7 +256,7 @@ describe('field rules', () => {
     expect(defineAbilityFor(ACTORS.ana).can('read', run)).toBe(true);
   });
 
-  it('keeps a place\'s active flag and operator to the office', () => {
+  it("keeps a place's active flag and operator to the office", () => {
     const place = subjectOf('Place', { agencyId: FL });
     const supervisor = defineAbilityFor(ACTORS.sup);
     expect(supervisor.can('update', place, 'name')).toBe(true);

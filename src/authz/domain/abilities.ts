@@ -8,6 +8,7 @@ import {
 } from '@casl/ability';
 import { AUTHORITY_DECISIONS, FRONTLINE_DECISIONS, type DecisionType } from '../../common/decision-types.js';
 import { ROLE_AGENCY_KIND, ROLES, type Actor, type Role } from './roles.js';
+import type { VisitAction } from '../../visits/domain/visit-workflow.js';
 
 /**
  * SPEC §2 as data: one function per role, one `defineRulesFor(actor)`. The
@@ -38,6 +39,8 @@ export type Action =
   | 'withdraw'
   | 'acknowledge'
   | 'delete'
+  | VisitAction
+  | 'read_roll'
   | DecisionType;
 
 /** Attributes a rule may condition on, per subject. */
@@ -55,6 +58,9 @@ export interface SubjectAttributes {
   Job: Record<string, never>;
   QueueDashboard: Record<string, never>;
   Place: { agencyId: string };
+  VisitPlan: Record<string, never>;
+  /** `onTeam`: the caller is on the visit's team (a property of the pair, computed for each caller). */
+  Visit: { agencyId: string; started: boolean; reported: boolean; onTeam: boolean };
 }
 export type SubjectName = keyof SubjectAttributes;
 type TaggedSubject = { [K in SubjectName]: SubjectAttributes[K] & ForcedSubject<K> }[SubjectName];
@@ -96,7 +102,8 @@ function admin({ can }: Builder): void {
 }
 
 function commissionerStaffBase({ can }: Builder): void {
-  can('read', ['Agency', 'User', 'ApiKey', 'Case', 'Review', 'Alert', 'Report', 'SamplingRun', 'Place']);
+  can('read', ['Agency', 'User', 'ApiKey', 'Case', 'Review', 'Alert', 'Report', 'SamplingRun', 'Place', 'Visit']);
+  can('read', 'VisitPlan');
 }
 
 function commissioner(b: Builder): void {
@@ -105,6 +112,8 @@ function commissioner(b: Builder): void {
   can('request_reconsideration', 'Case');
   can('create', 'SamplingRun');
   can(['create', 'update'], 'Place');
+  can(['create', 'read'], 'VisitPlan');
+  can(['create', 'assign_team', 'cancel', 'start', 'record_findings', 'report', 'read_roll'], 'Visit');
   can(['assign', 'conclude', 'withdraw'], 'Review');
   can('acknowledge', 'Alert');
   can(['read', 'verify'], 'AuditEvent');
@@ -116,9 +125,13 @@ function reviewer(b: Builder, actor: Actor): void {
   const { can, cannot } = b;
   commissionerStaffBase(b);
   cannot('read', 'SamplingRun', ['seed']);
+  cannot('read', 'VisitPlan', ['seed']);
   can('conclude', 'Review', { assignedReviewerId: actor.id });
+  can(['start', 'record_findings', 'report', 'read_roll'], 'Visit', { onTeam: true });
   if (actor.conflictAgencyIds.length > 0) {
-    cannot('conclude', 'Review', { agencyId: { $in: [...actor.conflictAgencyIds] } });
+    const conflicted = { agencyId: { $in: [...actor.conflictAgencyIds] } };
+    cannot('conclude', 'Review', conflicted);
+    cannot(['start', 'record_findings', 'report', 'read_roll'], 'Visit', conflicted);
   }
 }
 
@@ -127,6 +140,7 @@ function analyst(b: Builder): void {
   commissionerStaffBase(b);
   cannot('read', 'Case', [...CASE_PII_FIELDS]);
   cannot('read', 'SamplingRun', ['seed']);
+  cannot('read', 'VisitPlan', ['seed']);
   can('read', 'AnonymisedExport');
 }
 
@@ -147,6 +161,11 @@ function frontline(b: Builder, actor: Actor, { supervisor }: { supervisor: boole
   can('read', 'Review', { agencyId, concluded: true });
   can('read', 'Alert', { agencyId, commissionerOnly: false });
   can('read', 'Place', { agencyId });
+  // Visits are unannounced (SPEC §11): the agency learns of one when the team arrives, never who is on it, and
+  // what it found only once reported.
+  can('read', 'Visit', { agencyId, started: true });
+  cannot('read', 'Visit', ['team', 'planId']);
+  cannot('read', 'Visit', ['findings', 'summary'], { reported: false });
   if (supervisor) {
     // Which places an agency runs, and whether one is in use, is the office's to say (SPEC §11).
     can(['create', 'update'], 'Place', { agencyId });
