@@ -430,7 +430,7 @@ function caseSubject(row: CaseRow) {
   return subjectOf('Case', { agencyId: row.agency_id, everReferred: row.ever_referred, state: row.state });
 }
 
-function piiContext(caseId: string): string {
+export function piiContext(caseId: string): string {
   return `case:${caseId}`;
 }
 

@@ -130,6 +130,39 @@ export class CancelVisitDto extends VersionedDto {
   reason: string;
 }
 
+export class RollQuery {
+  @ApiPropertyOptional({ enum: ['pii'], description: 'pii: add the personal data the reader may read (audited).' })
+  @IsOptional()
+  @IsIn(['pii'])
+  include?: 'pii';
+}
+
+export class RollSubjectResponse {
+  @ApiPropertyOptional() name?: string;
+  @ApiPropertyOptional() dateOfBirth?: string;
+  @ApiPropertyOptional() documentNumber?: string;
+  @ApiPropertyOptional() contact?: string;
+}
+
+export class RollEntryResponse {
+  @ApiProperty({ format: 'uuid' }) caseId: string;
+  @ApiProperty() externalRef: string;
+  @ApiProperty() state: string;
+  @ApiProperty({ format: 'date-time' }) detainedSince: string;
+  @ApiProperty() hoursDetained: number;
+  @ApiProperty() openAlerts: number;
+  @ApiProperty() legalBasis: string;
+  @ApiPropertyOptional({ type: RollSubjectResponse, description: 'With include=pii, where the reader may read it.' })
+  subject?: RollSubjectResponse;
+}
+
+export class RollResponse {
+  @ApiProperty({ format: 'uuid' }) visitId: string;
+  @ApiProperty({ format: 'uuid' }) placeId: string;
+  @ApiProperty({ format: 'date-time' }) takenAt: string;
+  @ApiProperty({ type: [RollEntryResponse] }) detained: RollEntryResponse[];
+}
+
 export class FindingResponse {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty() text: string;

@@ -15,6 +15,8 @@ import {
   ListVisitsQuery,
   RecordFindingDto,
   ReportVisitDto,
+  RollQuery,
+  RollResponse,
   StartVisitDto,
   VisitPlanResponse,
   VisitPlanSummaryResponse,
@@ -99,6 +101,16 @@ export class VisitsController {
   @ApiProblems(404)
   get(@Ctx() ctx: RequestContext, @Param('id', UuidPipe) id: string): Promise<VisitResponse> {
     return this.visits.get(ctx, id);
+  }
+
+  @Get(':id/roll')
+  @ApiOperation({
+    summary: 'Everyone detained at the place now (team and commissioner, while in progress; include=pii is audited)',
+  })
+  @ApiOkResponse({ type: RollResponse })
+  @ApiProblems(403, 404, 409)
+  roll(@Ctx() ctx: RequestContext, @Param('id', UuidPipe) id: string, @Query() query: RollQuery) {
+    return this.visits.roll(ctx, id, query);
   }
 
   @Post(':id/team')

@@ -4,12 +4,14 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { AuditLog } from '../audit/audit-log.js';
 import { auditActorOf, chains } from '../audit/domain/audit-event.js';
 import type { JsonValue } from '../audit/domain/hash-chain.js';
-import { subjectOf, type AppAbility } from '../authz/domain/abilities.js';
+import { CASE_PII_FIELDS, subjectOf, type AppAbility } from '../authz/domain/abilities.js';
 import { Conflict, Forbidden, NotFound, Unprocessable } from '../common/domain-errors.js';
 import { isUuid, newId } from '../common/ids.js';
 import { decodeCursor, pageSize, toPage, type Page, type PageQueryDto } from '../common/pagination.js';
 import type { RequestContext } from '../common/request-context.js';
 import { Idempotency, type IdempotentResult } from '../idempotency/idempotency.js';
+import type { CasePii } from '../cases/case-presenter.js';
+import { piiContext } from '../cases/cases.service.js';
 import { PiiCipher } from '../pii/pii-cipher.js';
 import { isDate, planVisits } from './domain/visit-plan.js';
 import { actionsFrom, decideVisit, type VisitAction } from './domain/visit-workflow.js';
@@ -21,12 +23,21 @@ import type {
   ListVisitsQuery,
   RecordFindingDto,
   ReportVisitDto,
+  RollEntryResponse,
+  RollQuery,
+  RollResponse,
   StartVisitDto,
   VisitPlanResponse,
   VisitPlanSummaryResponse,
   VisitResponse,
 } from './dto.js';
-import { VisitsRepository, type FindingRow, type PlanRow, type VisitRow } from './persistence/visits.repository.js';
+import {
+  detentionRoll,
+  VisitsRepository,
+  type FindingRow,
+  type PlanRow,
+  type VisitRow,
+} from './persistence/visits.repository.js';
 
 export function planSeedContext(planId: string): string {
   return `visit-plan:${planId}`;
@@ -189,6 +200,62 @@ export class VisitsService {
     const visit = await this.visits.findReadable(ctx.ability, ctx.actor.id, id);
     if (!visit) throw new NotFound('The visit');
     return this.visitResponse(ctx.ability, ctx.actor.id, visit, await this.visits.findings([id]));
+  }
+
+  /**
+   * The inspector's list of detainees (SPEC §11): who is detained at the visited place now. With include=pii,
+   * the personal data the reader may read, and one audit event naming the reader, the visit and every case
+   * whose data is shown, written before the data leaves.
+   */
+  async roll(ctx: RequestContext, id: string, query: RollQuery): Promise<RollResponse> {
+    const visit = await this.visits.findReadable(ctx.ability, ctx.actor.id, id);
+    if (!visit) throw new NotFound('The visit');
+    if (!ctx.ability.can('read_roll', visitSubject(visit, ctx.actor.id))) {
+      throw new Forbidden('Only the commissioner and the visit’s team read the roll.');
+    }
+    if (visit.state !== 'in_progress') {
+      throw new Conflict('visit-not-in-progress', 'The roll is read while the visit is in progress.', {
+        state: visit.state,
+      });
+    }
+    const now = new Date();
+    const rows = await detentionRoll(this.db, visit.place_id, query.include === 'pii');
+    const shown: string[] = [];
+    const detained: RollEntryResponse[] = rows.map((r) => {
+      const entry: RollEntryResponse = {
+        caseId: r.case_id,
+        externalRef: r.external_ref,
+        state: r.state,
+        detainedSince: iso(r.detained_at),
+        hoursDetained: Math.floor((now.getTime() - r.detained_at.getTime()) / 3_600_000),
+        openAlerts: r.open_alerts,
+        legalBasis: r.legal_basis,
+      };
+      const subject = subjectOf('Case', { agencyId: r.agency_id, everReferred: r.ever_referred, state: r.state });
+      if (r.pii_ciphertext && r.pii_key_id && CASE_PII_FIELDS.every((f) => ctx.ability.can('read', subject, f))) {
+        entry.subject = this.cipher.openJson<CasePii>(
+          { ciphertext: r.pii_ciphertext, keyId: r.pii_key_id },
+          piiContext(r.case_id),
+        );
+        shown.push(r.case_id);
+      }
+      return entry;
+    });
+    if (shown.length > 0) {
+      await this.db.transaction((manager) =>
+        this.audit.append(
+          manager,
+          { actor: auditActorOf(ctx.actor), requestId: ctx.requestId },
+          {
+            chainId: chains.piiReadsBy(ctx.actor.id),
+            action: 'visit.roll_pii_read',
+            subject: { type: 'visit', id },
+            payload: { visitId: id, placeId: visit.place_id, caseIds: shown },
+          },
+        ),
+      );
+    }
+    return { visitId: id, placeId: visit.place_id, takenAt: iso(now), detained };
   }
 
   start(ctx: RequestContext, id: string, dto: StartVisitDto): Promise<VisitResponse> {

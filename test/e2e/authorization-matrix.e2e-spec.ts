@@ -755,6 +755,21 @@ const MATRIX: Row[] = [
   { route: 'POST /visits/:id/cancel',                 caller: 'apiKey',            target: 'own',             expect: 403 },
   { route: 'POST /visits/:id/cancel',                 caller: 'apiKey',            target: 'unannounced',     expect: 404 },
   { route: 'POST /visits/:id/cancel',                 caller: 'decisionMaker',     target: 'other',           expect: 404 },
+  // The roll: the commissioner and the team (no conflict), while the visit is in progress.
+  { route: 'GET /visits/:id/roll',                    caller: 'anonymous',         target: 'other',           expect: 401 },
+  { route: 'GET /visits/:id/roll',                    caller: 'admin',             target: 'other',           expect: 404 },
+  { route: 'GET /visits/:id/roll',                    caller: 'commissioner',      target: 'other',           expect: 200 },
+  { route: 'GET /visits/:id/roll',                    caller: 'reviewer',          target: 'assignedToSelf',  expect: 200 },
+  { route: 'GET /visits/:id/roll',                    caller: 'reviewer',          target: 'other',           expect: 403 },
+  { route: 'GET /visits/:id/roll',                    caller: 'conflictedReviewer', target: 'conflicted',      expect: 403 },
+  { route: 'GET /visits/:id/roll',                    caller: 'analyst',           target: 'other',           expect: 403 },
+  { route: 'GET /visits/:id/roll',                    caller: 'officer',           target: 'own',             expect: 403 },
+  { route: 'GET /visits/:id/roll',                    caller: 'officer',           target: 'unannounced',     expect: 404 },
+  { route: 'GET /visits/:id/roll',                    caller: 'supervisor',        target: 'own',             expect: 403 },
+  { route: 'GET /visits/:id/roll',                    caller: 'supervisor',        target: 'unannounced',     expect: 404 },
+  { route: 'GET /visits/:id/roll',                    caller: 'apiKey',            target: 'own',             expect: 403 },
+  { route: 'GET /visits/:id/roll',                    caller: 'apiKey',            target: 'unannounced',     expect: 404 },
+  { route: 'GET /visits/:id/roll',                    caller: 'decisionMaker',     target: 'other',           expect: 404 },
 ];
 
 const CALLERS: Caller[] = [
@@ -894,6 +909,7 @@ const PATHS: Record<string, (c: RowContext) => string | Promise<string>> = {
     return '/visits?limit=200';
   },
   'GET /visits/:id': async (c) => `/visits/${await visitFor(c, 'in_progress')}`,
+  'GET /visits/:id/roll': async (c) => `/visits/${await visitFor(c, 'in_progress')}/roll`,
   'POST /visits/:id/team': async (c) => `/visits/${await visitFor(c, 'planned')}/team`,
   'POST /visits/:id/start': async (c) => `/visits/${await visitFor(c, 'planned')}/start`,
   'POST /visits/:id/findings': async (c) => `/visits/${await visitFor(c, 'in_progress')}/findings`,
@@ -1296,7 +1312,7 @@ function expectOnlyReadable(row: Row, c: RowContext, res: Response): void {
   if (row.caller === 'commissioner' && row.route.startsWith('GET /visit-plans/')) expect(keys).toContain('seed');
   // Agencies never learn who visits them (SPEC §11).
   if (AGENCY_ROLES.includes(row.caller)) expect(keys).not.toContain('team');
-  if (COMMISSIONER_STAFF.includes(row.caller) && row.route.startsWith('GET /visits/')) expect(keys).toContain('team');
+  if (COMMISSIONER_STAFF.includes(row.caller) && row.route === 'GET /visits/:id') expect(keys).toContain('team');
   if (AGENCY_ROLES.includes(row.caller)) expect(keys).not.toContain('assignedReviewerId');
   if (
     COMMISSIONER_STAFF.includes(row.caller) &&

@@ -1,4 +1,4 @@
-import { caseBody, openCase } from '../factories/cases.js';
+import { caseBody, openCase, SEEDED_PII } from '../factories/cases.js';
 import { createPlace, type Place } from '../factories/places.js';
 import type { Session } from '../factories/session.js';
 import { createWorld, type World } from '../factories/world.js';
@@ -309,6 +309,60 @@ describe('visit plans and unannounced visits (SPEC §11)', () => {
       expect(reported.body.findings).toEqual([expect.objectContaining({ text: 'No interpreter on site' })]);
       expect(reported.body.summary).toBe('Interpreters needed.');
       expect(reported.body).not.toHaveProperty('team');
+    });
+  });
+
+  describe('the detention roll', () => {
+    it('lists everyone detained at the place to the team and the commissioner while in progress', async () => {
+      let visit = await adHoc();
+      expectProblem(await get(`/visits/${visit.id}/roll`, w.commissioner), 409);
+      visit = await act(w.commissioner, visit, 'team', { reviewerIds: [w.reviewer.id] });
+      visit = await act(w.reviewer, visit, 'start');
+      const events = async () =>
+        (await t.sql.query(`SELECT 1 FROM audit_events WHERE action = 'visit.roll_pii_read'`)).rowCount ?? 0;
+      const before = await events();
+
+      const roll = await get(`/visits/${visit.id}/roll`, w.reviewer);
+      expect(roll.status).toBe(200);
+      expect(roll.body.detained).toHaveLength(3);
+      expect(roll.body.detained[0]).toEqual({
+        caseId: expect.any(String),
+        externalRef: expect.any(String),
+        state: 'screening',
+        detainedSince: expect.any(String),
+        hoursDetained: 2,
+        openAlerts: 0,
+        legalBasis: 'Aliens Act s. 62',
+      });
+      expect(roll.text).not.toContain(SEEDED_PII.name);
+      expect(await events()).toBe(before);
+
+      const withPii = await get(`/visits/${visit.id}/roll?include=pii`, w.reviewer);
+      expect(withPii.status).toBe(200);
+      expect(withPii.body.detained.map((d: Body) => d.subject.name)).toEqual([
+        SEEDED_PII.name,
+        SEEDED_PII.name,
+        SEEDED_PII.name,
+      ]);
+      const audited = await t.sql.query<{ chain_id: string; payload: Body }>(
+        `SELECT chain_id, payload FROM audit_events WHERE action = 'visit.roll_pii_read' ORDER BY recorded_at DESC LIMIT 1`,
+      );
+      expect(audited.rows[0].chain_id).toBe(`pii-reads:${w.reviewer.id}`);
+      expect(audited.rows[0].payload).toEqual({
+        visitId: visit.id,
+        placeId: ownPlace.id,
+        caseIds: withPii.body.detained.map((d: Body) => d.caseId),
+      });
+      expect(await events()).toBe(before + 1);
+
+      expect((await get(`/visits/${visit.id}/roll`, w.commissioner)).status).toBe(200);
+      for (const who of [w.conflictedReviewer, w.analyst, w.supervisor]) {
+        expectProblem(await get(`/visits/${visit.id}/roll`, who), 403);
+      }
+      expectProblem(await get(`/visits/${visit.id}/roll`, w.otherSupervisor), 404);
+      expect(errorFields(expectProblem(await get(`/visits/${visit.id}/roll?include=all`, w.reviewer), 400))).toEqual([
+        'include',
+      ]);
     });
   });
 

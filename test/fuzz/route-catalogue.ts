@@ -204,6 +204,11 @@ export const ROUTE_CATALOGUE: Record<string, RouteSpec> = {
     callers: ['commissioner', 'reviewer', 'supervisor'],
     hints: (fx) => ({ ...listHints(fx), placeId: from(fx.placeIds) }),
   },
+  'GET /api/v1/visits/{id}/roll': {
+    callers: ['commissioner', 'reviewer', 'supervisor'],
+    path: (fx) => ({ id: from(fx.visitIds) }),
+    hints: () => ({ include: text('pii') }),
+  },
   ...Object.fromEntries(
     ['team', 'start', 'findings', 'report', 'cancel'].map((action) => [
       `POST /api/v1/visits/{id}/${action}`,

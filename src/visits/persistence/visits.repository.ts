@@ -281,5 +281,39 @@ export class VisitsRepository {
   }
 }
 
+export interface RollRow {
+  case_id: string;
+  external_ref: string;
+  state: string;
+  agency_id: string;
+  ever_referred: boolean;
+  detained_at: Date;
+  legal_basis: string;
+  open_alerts: number;
+  pii_ciphertext: Buffer | null;
+  pii_key_id: string | null;
+}
+
+/**
+ * Everyone detained at the place now: one statement on the partial index of open episodes by place
+ * (detention_episodes_open_place_idx), the open alerts counted per case on alerts_case_idx. The PII columns are
+ * fetched only when asked for.
+ */
+export async function detentionRoll(
+  db: DataSource | EntityManager,
+  placeId: string,
+  withPii: boolean,
+): Promise<RollRow[]> {
+  return db.query<RollRow[]>(
+    `SELECT c.id AS case_id, c.external_ref, c.state, c.agency_id, c.ever_referred, e.detained_at, e.legal_basis,
+            (SELECT count(*)::int FROM alerts a WHERE a.case_id = c.id AND a.status = 'open') AS open_alerts,
+            ${withPii ? 'c.pii_ciphertext, c.pii_key_id' : 'NULL::bytea AS pii_ciphertext, NULL AS pii_key_id'}
+       FROM detention_episodes e JOIN cases c ON c.id = e.case_id
+      WHERE e.place_id = $1 AND e.released_at IS NULL
+      ORDER BY e.detained_at, c.id`,
+    [placeId],
+  );
+}
+
 const PLAN_SELECT = `p.id, to_char(p.from_day, 'YYYY-MM-DD') AS from_day, to_char(p.to_day, 'YYYY-MM-DD') AS to_day,
   p.count, p.seed_ciphertext, p.seed_key_id, p.digest, p.places, p.created_by, p.created_at`;
