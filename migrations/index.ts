@@ -6,6 +6,7 @@ import { AddReportIndexes1795564500000 } from './1795564500000-AddReportIndexes.
 import { AddAlertAcknowledgedNote1795564612000 } from './1795564612000-AddAlertAcknowledgedNote.js';
 import { CreatePlaces1795565000000 } from './1795565000000-CreatePlaces.js';
 import { CreateVisits1795565100000 } from './1795565100000-CreateVisits.js';
+import { AddVisitAlerts1795565200000 } from './1795565200000-AddVisitAlerts.js';
 
 /** Every migration, in order. A unit test checks that no file in this folder is missing here. */
 export const migrations = [
@@ -17,4 +18,5 @@ export const migrations = [
   AddAlertAcknowledgedNote1795564612000,
   CreatePlaces1795565000000,
   CreateVisits1795565100000,
+  AddVisitAlerts1795565200000,
 ];

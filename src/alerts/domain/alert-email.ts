@@ -16,6 +16,8 @@ export interface AlertEmailInput {
   externalRef: string;
   pseudonym: string;
   agencyName: string;
+  /** An alert about a visit (SPEC §11 clocks) names the visit, not a case; the case fields are then unused. */
+  visit?: { id: string; placeName: string; day: string };
   detainedSince: Date | null;
   raisedAt: Date;
   now: Date;
@@ -37,18 +39,23 @@ export function alertMessageId(alertId: string, kind: 'raised' | 'escalation', m
 
 export function composeAlertEmail(input: AlertEmailInput): AlertEmail {
   const rule = RULES[input.rule];
-  const caseUrl = `${input.publicBaseUrl}/api/v1/cases/${input.caseId}`;
+  const caseUrl = input.visit
+    ? `${input.publicBaseUrl}/api/v1/visits/${input.visit.id}`
+    : `${input.publicBaseUrl}/api/v1/cases/${input.caseId}`;
   const detained = input.detainedSince ? detentionLength(input.detainedSince, input.now).text : null;
   const prefix = input.kind === 'escalation' ? 'ESCALATION — unacknowledged: ' : '';
-  const subject = `${prefix}[${rule.severity.toUpperCase()}] ${rule.title} — case ${input.externalRef}`;
+  const about = input.visit ? `visit to ${input.visit.placeName} on ${input.visit.day}` : `case ${input.externalRef}`;
+  const subject = `${prefix}[${rule.severity.toUpperCase()}] ${rule.title} — ${about}`;
   const lines: [string, string][] = [
-    ['Case', `${input.externalRef} (pseudonym ${input.pseudonym})`],
+    input.visit
+      ? ['Visit', `${input.visit.placeName}, planned for ${input.visit.day}`]
+      : ['Case', `${input.externalRef} (pseudonym ${input.pseudonym})`],
     ['Agency', input.agencyName],
     ['Rule', `${rule.title} (${input.rule}, ${rule.severity})`],
     ...(detained ? ([['Detained for', detained]] as [string, string][]) : []),
     ['Raised', input.raisedAt.toISOString()],
     ['Basis', rule.basis(input.thresholds)],
-    ['Case link', caseUrl],
+    [input.visit ? 'Visit link' : 'Case link', caseUrl],
   ];
   const intro =
     input.kind === 'escalation'
@@ -59,7 +66,7 @@ export function composeAlertEmail(input: AlertEmailInput): AlertEmail {
     `<p>${escapeHtml(intro)}</p><table>` +
     lines
       .map(([k, v]) =>
-        k === 'Case link'
+        k === 'Case link' || k === 'Visit link'
           ? `<tr><th align="left">${k}</th><td><a href="${escapeHtml(v)}">${escapeHtml(v)}</a></td></tr>`
           : `<tr><th align="left">${k}</th><td>${escapeHtml(v)}</td></tr>`,
       )
