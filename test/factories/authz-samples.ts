@@ -81,7 +81,16 @@ export const sampleArb: fc.Arbitrary<Sample> = fc.oneof(
     .record({ agencyId: agency, started: fc.boolean(), reported: fc.boolean(), onTeam: fc.boolean() })
     .map((attributes) => ({
       type: 'Visit' as const,
-      actions: ['read', 'create', 'assign_team', 'start', 'record_findings', 'report', 'cancel', 'read_roll'] as Action[],
+      actions: [
+        'read',
+        'create',
+        'assign_team',
+        'start',
+        'record_findings',
+        'report',
+        'cancel',
+        'read_roll',
+      ] as Action[],
       attributes,
     })),
   fc.constantFrom<Sample>(
