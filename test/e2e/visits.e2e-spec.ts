@@ -366,6 +366,28 @@ describe('visit plans and unannounced visits (SPEC §11)', () => {
     });
   });
 
+  it('takes the risk inputs as they are when the plan is made: alerts at the place and days since its last visit', async () => {
+    const overdue = await t
+      .http()
+      .post('/api/v1/cases')
+      .set('authorization', w.officer.auth)
+      .send(
+        caseBody({
+          detention: { at: new Date(Date.now() - 49 * HOUR).toISOString(), placeId: ownPlace.id, legalBasis: 'x' },
+        }),
+      );
+    expect(overdue.status).toBe(201);
+    const scan = await t.http().post('/api/v1/jobs/overdue-scan').set('authorization', w.commissioner.auth);
+    expect(scan.status).toBe(200);
+    const plan = await post('/visit-plans', w.commissioner, { from: '2026-12-07', to: '2026-12-11', count: 1 });
+    expect(plan.status).toBe(201);
+    const inputs = (plan.body.places as Body[]).find((p) => p.placeId === ownPlace.id)!.inputs as RiskInputs;
+    // Visits started there earlier in this file; four detained now, one of them overdue for screening.
+    expect(inputs).toMatchObject({ detainedNow: 4, alertsLast180Days: 1, daysSinceLastVisit: 0 });
+    const other = (plan.body.places as Body[]).find((p) => p.placeId === otherPlace.id)!.inputs as RiskInputs;
+    expect(other).toMatchObject({ detainedNow: 0, alertsLast180Days: 0, daysSinceLastVisit: null });
+  });
+
   it('verifies the plans’ and visits’ audit chains, and finds a plan’s digest changed after the fact', async () => {
     const ok = await get('/audit/verify', w.commissioner);
     expect(ok.body).toMatchObject({ ok: true });

@@ -91,17 +91,26 @@ export class VisitsRepository {
       `WITH share AS (
          SELECT agency_id, (count(*) FILTER (WHERE finding IN ('concern', 'disagree')))::float8 / count(*) AS share
            FROM reviews WHERE finding IS NOT NULL GROUP BY agency_id
+       ), detained AS (
+         SELECT place_id, count(*)::int AS n FROM detention_episodes
+          WHERE released_at IS NULL AND place_id IS NOT NULL GROUP BY place_id
+       ), alerted AS (
+         SELECT e.place_id, count(*)::int AS n
+           FROM alerts a JOIN detention_episodes e ON e.id = a.subject_id
+          WHERE a.subject_type = 'detention_episode' AND a.raised_at > $1::timestamptz - interval '180 days'
+            AND e.place_id IS NOT NULL
+          GROUP BY e.place_id
+       ), visited AS (
+         SELECT place_id, max(started_at) AS last FROM visits WHERE started_at IS NOT NULL GROUP BY place_id
        )
-       SELECT p.id,
-              (SELECT count(*)::int FROM detention_episodes e
-                WHERE e.place_id = p.id AND e.released_at IS NULL) AS detained,
-              (SELECT count(*)::int FROM detention_episodes e
-                 JOIN alerts a ON a.subject_type = 'detention_episode' AND a.subject_id = e.id
-                WHERE e.place_id = p.id AND a.raised_at > $1::timestamptz - interval '180 days') AS alerts,
-              (SELECT floor(extract(epoch FROM $1::timestamptz - max(v.started_at)) / 86400)::int FROM visits v
-                WHERE v.place_id = p.id AND v.started_at IS NOT NULL) AS days,
+       SELECT p.id, coalesce(d.n, 0) AS detained, coalesce(al.n, 0) AS alerts,
+              floor(extract(epoch FROM $1::timestamptz - v.last) / 86400)::int AS days,
               coalesce(s.share, 0)::float8 AS share
-         FROM places p LEFT JOIN share s ON s.agency_id = p.agency_id
+         FROM places p
+         LEFT JOIN share s ON s.agency_id = p.agency_id
+         LEFT JOIN detained d ON d.place_id = p.id
+         LEFT JOIN alerted al ON al.place_id = p.id
+         LEFT JOIN visited v ON v.place_id = p.id
         WHERE p.active
         ORDER BY p.id`,
       [now],
