@@ -53,9 +53,9 @@ async function timed<T>(fn: () => Promise<T>): Promise<{ value: T; ms: number }>
 
 async function main(): Promise<void> {
   // BENCH_DATABASE reuses a database kept by an earlier run (BENCH_KEEP_DATABASE=true) and runs only the phases in
-  // BENCH_ONLY (default c,d,e,f,g: those that need no fresh cases), to iterate on one phase without reloading.
+  // BENCH_ONLY (default c,d,e,f,g,h: those that need no fresh cases), to iterate on one phase without reloading.
   const reuse = process.env.BENCH_DATABASE;
-  const only = new Set((process.env.BENCH_ONLY ?? (reuse ? 'c,d,e,f,g' : 'a,b,c,d,e,f,g,scale')).split(','));
+  const only = new Set((process.env.BENCH_ONLY ?? (reuse ? 'c,d,e,f,g,h' : 'a,b,c,d,e,f,g,h,scale')).split(','));
   const database = reuse ?? `oversight_bench_${Date.now().toString(36)}`;
   const url = dbUrl(database);
   const secretsFile = `bench-results/${database}.secrets.json`;
@@ -300,6 +300,18 @@ async function main(): Promise<void> {
       };
       log(`bench: (g) ${JSON.stringify(search)}`);
     }
+    // (h) visits (SPEC §11): a plan over 10,000 places (risk inputs in SQL), and the roll of a place holding up to
+    // 1,000 of the people detained (all of them on a small data set).
+    if (only.has('h')) {
+      log('bench: (h) visit plan and detention roll');
+      result.visits = await benchVisits(url, api.url, commissionerToken).catch((err: unknown) => ({
+        error: err instanceof Error ? err.message : String(err),
+      }));
+      const v = result.visits as { planMs?: number; rollWarmMs?: number };
+      targets.visitPlan = { target: '<= 1000 ms over 10,000 places', met: (v.planMs ?? Infinity) <= 1_000 };
+      targets.detentionRoll = { target: '<= 100 ms warm, 1,000 detained', met: (v.rollWarmMs ?? Infinity) <= 100 };
+      log(`bench: (h) ${JSON.stringify(result.visits)}`);
+    }
 
     // Scale out: a second API process and a worker on the same PostgreSQL and Redis.
     if (pools && only.has('scale')) {
@@ -356,6 +368,7 @@ function brokenPhases(r: Record<string, unknown>): string[] {
   const audit = r.auditVerify as { ok: boolean; reason?: string } | undefined;
   const report = r.agencyReport as { error?: string } | undefined;
   const search = r.decisionSearch as Record<string, { error?: string }> | undefined;
+  const visits = r.visits as { error?: string } | undefined;
   const scaled = r.scaleOut as { non2xx: number; errors: number } | undefined;
   return [
     http && http.non2xx + http.errors > 0 && `(a) ${http.non2xx} non-2xx, ${http.errors} errors`,
@@ -364,7 +377,61 @@ function brokenPhases(r: Record<string, unknown>): string[] {
     audit && !audit.ok && `(e) verification ${audit.reason}`,
     report?.error && `(f) ${report.error}`,
     ...Object.entries(search ?? {}).map(([name, s]) => s.error && `(g) ${name}: ${s.error}`),
+    visits?.error && `(h) ${visits.error}`,
   ].filter((p): p is string => typeof p === 'string');
+}
+
+const BENCH_PLACES = 10_000;
+const ROLL_SIZE = 1_000;
+
+/**
+ * (g): 10,000 active places spread over the frontline agencies (made in SQL), the open detentions spread over
+ * them but up to 1,000 put at one place; then a plan drawn over all of them through HTTP, and the roll of the
+ * crowded place read during a visit (one cold read, then the median of five warm ones).
+ */
+async function benchVisits(url: string, base: string, token: string): Promise<Record<string, unknown>> {
+  const made = await admin<{ id: string }>(
+    `INSERT INTO places (id, agency_id, name, kind, region, active, created_at, updated_at)
+     SELECT gen_random_uuid(), a.ids[1 + i % cardinality(a.ids)], 'Bench place ' || i, 'holding_room',
+            'Region ' || (i % 20), true, now(), now()
+       FROM generate_series(1, ${BENCH_PLACES}) i,
+            (SELECT array_agg(id ORDER BY id) AS ids FROM agencies WHERE kind = 'frontline') a
+     RETURNING id`,
+    [],
+    url,
+  );
+  const crowded = made[0].id;
+  await admin(
+    `WITH open AS (SELECT id, row_number() OVER (ORDER BY id) AS n FROM detention_episodes WHERE released_at IS NULL),
+          p AS (SELECT array_agg(id ORDER BY id) AS ids FROM places WHERE active)
+     UPDATE detention_episodes e
+        SET place_id = CASE WHEN o.n <= ${ROLL_SIZE} THEN $1::uuid ELSE p.ids[1 + o.n % cardinality(p.ids)] END
+       FROM open o, p WHERE e.id = o.id`,
+    [crowded],
+    url,
+  );
+  await admin('ANALYZE places', [], url);
+  await admin('ANALYZE detention_episodes', [], url);
+  const plan = await timed(() =>
+    call(base, 'POST', '/api/v1/visit-plans', token, { from: '2030-01-07', to: '2030-01-18', count: 50 }),
+  );
+  const visit = (await call(base, 'POST', '/api/v1/visits', token, { placeId: crowded, day: '2030-01-08' })) as {
+    id: string;
+  };
+  await call(base, 'POST', `/api/v1/visits/${visit.id}/start`, token, { expectedVersion: 0 });
+  const cold = await timed(() => call(base, 'GET', `/api/v1/visits/${visit.id}/roll`, token));
+  const warm: number[] = [];
+  for (let i = 0; i < 5; i += 1)
+    warm.push((await timed(() => call(base, 'GET', `/api/v1/visits/${visit.id}/roll`, token))).ms);
+  warm.sort((a, b) => a - b);
+  return {
+    places: BENCH_PLACES,
+    planMs: plan.ms,
+    planVisits: (plan.value as { visits: unknown[] }).visits.length,
+    rollDetained: (cold.value as { detained: unknown[] }).detained.length,
+    rollColdMs: cold.ms,
+    rollWarmMs: warm[2],
+  };
 }
 
 async function login(base: string, email: string, password: string): Promise<string> {

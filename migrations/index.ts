@@ -6,7 +6,10 @@ import { AddReportIndexes1795564500000 } from './1795564500000-AddReportIndexes.
 import { AddAlertAcknowledgedNote1795564612000 } from './1795564612000-AddAlertAcknowledgedNote.js';
 import { CreditDecidingAgency1795564800000 } from './1795564800000-CreditDecidingAgency.js';
 import { PinAuditEventXid1795564921000 } from './1795564921000-PinAuditEventXid.js';
-import { AddAuditorWorkbench1795565000000 } from './1795565000000-AddAuditorWorkbench.js';
+import { AddAuditorWorkbench1795564950000 } from './1795564950000-AddAuditorWorkbench.js';
+import { CreatePlaces1795565000000 } from './1795565000000-CreatePlaces.js';
+import { CreateVisits1795565100000 } from './1795565100000-CreateVisits.js';
+import { AddVisitAlerts1795565200000 } from './1795565200000-AddVisitAlerts.js';
 import { AddAccountLifecycle1795565210000 } from './1795565210000-AddAccountLifecycle.js';
 
 /** Every migration, in order. A unit test checks that no file in this folder is missing here. */
@@ -19,6 +22,9 @@ export const migrations = [
   AddAlertAcknowledgedNote1795564612000,
   CreditDecidingAgency1795564800000,
   PinAuditEventXid1795564921000,
-  AddAuditorWorkbench1795565000000,
+  AddAuditorWorkbench1795564950000,
+  CreatePlaces1795565000000,
+  CreateVisits1795565100000,
+  AddVisitAlerts1795565200000,
   AddAccountLifecycle1795565210000,
 ];

@@ -20,6 +20,8 @@ import { loggerParams } from './logging/logger-options.js';
 import { MetricsModule } from './metrics/metrics.module.js';
 import { OpsModule } from './ops/ops.module.js';
 import { PiiModule } from './pii/pii.module.js';
+import { PlacesModule } from './places/places.module.js';
+import { VisitsModule } from './visits/visits.module.js';
 import { RedisModule } from './redis/redis.module.js';
 import { ReportsModule } from './reports/reports.module.js';
 import { ReviewsModule } from './reviews/reviews.module.js';
@@ -66,6 +68,8 @@ export class AppModule {
         AlertsModule,
         ReviewsModule,
         ReportsModule,
+        PlacesModule,
+        VisitsModule,
         ...(options.workers ? [WorkersModule] : []),
       ],
       providers: [

@@ -12,7 +12,7 @@ import type { AlertCandidate } from './domain/overdue-scan.js';
 export interface RaisedAlert {
   id: string;
   rule: AlertRule;
-  caseId: string;
+  caseId: string | null;
   agencyId: string;
 }
 
@@ -36,6 +36,8 @@ export class AlertWriter {
       rgDecisionMaxWorkingDays: a.rgDecisionMaxWorkingDays,
       maxDetentionDays: a.maxDetentionDays,
       reviewResponseDays: this.config.sampling.reviewResponseDays,
+      visitLateDays: a.visitLateDays,
+      visitReportDays: a.visitReportDays,
     };
   }
 
@@ -50,7 +52,7 @@ export class AlertWriter {
     const thresholds = this.thresholds();
     for (let i = 0; i < candidates.length; i += 2_000) {
       const batch = candidates.slice(i, i + 2_000);
-      const rows = await manager.query<{ id: string; rule: AlertRule; case_id: string; agency_id: string }[]>(
+      const rows = await manager.query<{ id: string; rule: AlertRule; case_id: string | null; agency_id: string }[]>(
         `INSERT INTO alerts (id, rule, severity, subject_type, subject_id, case_id, agency_id, commissioner_only, status,
                              since, basis, thresholds, raised_at)
          SELECT id, rule, severity, subject_type, subject_id, case_id, agency_id, commissioner_only, 'open',
@@ -115,7 +117,7 @@ export class AlertWriter {
       kind === 'raised'
         ? await this.authorityEmails(
             manager,
-            alerts.filter((a) => RULES[a.rule].competentAuthority).map((a) => a.caseId),
+            alerts.flatMap((a) => (RULES[a.rule].competentAuthority && a.caseId ? [a.caseId] : [])),
           )
         : new Map<string, string[]>();
     const commissioner = this.config.alerts.commissionerEmail;
@@ -139,7 +141,7 @@ export class AlertWriter {
               kind,
               rule: a.rule,
               agencyEmail: emailOf.get(a.agencyId) ?? null,
-              authorityEmails: authorityEmailsOf.get(a.caseId) ?? [],
+              authorityEmails: (a.caseId && authorityEmailsOf.get(a.caseId)) || [],
               commissionerEmail: commissioner,
             }).join(','),
           ),

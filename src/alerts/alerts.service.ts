@@ -24,7 +24,7 @@ interface AlertRow {
   since: Date;
   subject_type: string;
   subject_id: string;
-  case_id: string;
+  case_id: string | null;
   agency_id: string;
   commissioner_only: boolean;
   raised_at: Date;

@@ -72,9 +72,10 @@ export class AlertResponse {
   basis: string;
   @ApiProperty({ type: 'object', additionalProperties: { type: 'number' } }) thresholds: Record<string, number>;
   @ApiProperty({ format: 'date-time', description: 'When the condition began to hold.' }) since: string;
-  @ApiProperty({ enum: ['detention_episode', 'review'] }) subjectType: string;
+  @ApiProperty({ enum: ['detention_episode', 'review', 'visit'] }) subjectType: string;
   @ApiProperty({ format: 'uuid' }) subjectId: string;
-  @ApiProperty({ format: 'uuid' }) caseId: string;
+  @ApiProperty({ format: 'uuid', nullable: true, type: String, description: 'Null for an alert about a visit.' })
+  caseId: string | null;
   @ApiProperty({ format: 'uuid' }) agencyId: string;
   @ApiProperty({ format: 'date-time' }) raisedAt: string;
   @ApiProperty({ format: 'date-time', nullable: true, type: String }) acknowledgedAt: string | null;
@@ -98,13 +99,13 @@ export class ScanResponse {
       properties: {
         id: { type: 'string' },
         rule: { type: 'string' },
-        caseId: { type: 'string' },
+        caseId: { type: 'string', nullable: true },
         agencyId: { type: 'string' },
       },
     },
   })
   /** Empty for callers who may not read alerts (administrators); see raisedCount. */
-  raised: { id: string; rule: string; caseId: string; agencyId: string }[];
+  raised: { id: string; rule: string; caseId: string | null; agencyId: string }[];
   @ApiProperty({
     type: 'array',
     items: {

@@ -17,14 +17,16 @@ interface Claimed {
   attempts: number;
   message_id: string;
   rule: AlertRule;
-  case_id: string;
+  case_id: string | null;
   raised_at: Date;
   subject_type: string;
   subject_id: string;
-  external_ref: string;
-  pseudonym: string;
+  external_ref: string | null;
+  pseudonym: string | null;
   agency_name: string;
   detained_at: Date | null;
+  place_name: string | null;
+  visit_day: string | null;
 }
 
 export type DeliveryOutcome = 'sent' | 'not_due' | 'retrying' | 'gave_up';
@@ -59,12 +61,15 @@ export class NotificationSender {
             AND (locked_until IS NULL OR locked_until < $2)
           RETURNING *)
        SELECT n.id, n.alert_id, n.kind, n.recipients, n.attempts, n.message_id, a.rule, a.case_id, a.raised_at,
-              a.subject_type, a.subject_id, c.external_ref, c.pseudonym, ag.name AS agency_name, e.detained_at
+              a.subject_type, a.subject_id, c.external_ref, c.pseudonym, ag.name AS agency_name, e.detained_at,
+              p.name AS place_name, to_char(v.day, 'YYYY-MM-DD') AS visit_day
          FROM claim n
          JOIN alerts a ON a.id = n.alert_id
-         JOIN cases c ON c.id = a.case_id
+         LEFT JOIN cases c ON c.id = a.case_id
          JOIN agencies ag ON ag.id = a.agency_id
-         LEFT JOIN detention_episodes e ON a.subject_type = 'detention_episode' AND e.id = a.subject_id`,
+         LEFT JOIN detention_episodes e ON a.subject_type = 'detention_episode' AND e.id = a.subject_id
+         LEFT JOIN visits v ON a.subject_type = 'visit' AND v.id = a.subject_id
+         LEFT JOIN places p ON p.id = v.place_id`,
       [notificationId, now, lease],
     );
     if (!claimed) return 'not_due';
@@ -72,10 +77,14 @@ export class NotificationSender {
       alertId: claimed.alert_id,
       kind: claimed.kind,
       rule: claimed.rule,
-      caseId: claimed.case_id,
-      externalRef: claimed.external_ref,
-      pseudonym: claimed.pseudonym,
+      caseId: claimed.case_id ?? '',
+      externalRef: claimed.external_ref ?? '',
+      pseudonym: claimed.pseudonym ?? '',
       agencyName: claimed.agency_name,
+      visit:
+        claimed.subject_type === 'visit'
+          ? { id: claimed.subject_id, placeName: claimed.place_name ?? '', day: claimed.visit_day ?? '' }
+          : undefined,
       detainedSince: claimed.detained_at,
       raisedAt: claimed.raised_at,
       now,

@@ -46,8 +46,9 @@ export class OverdueScanner {
       const awaitingResponse = await this.scans.responsesDueBefore(manager, now);
       // Steady state is "nothing changed": the plan diffs the candidates against the unresolved alerts here, so the
       // database only sees the few alerts to raise and the few to resolve rather than every candidate on every tick.
+      const openVisits = await this.scans.openVisits(manager);
       const unresolved = await this.scans.unresolvedAlerts(manager, SCANNED_RULES);
-      const plan = planScan({ openDetentions, awaitingResponse, unresolved }, now, thresholds);
+      const plan = planScan({ openDetentions, awaitingResponse, unresolved, openVisits }, now, thresholds);
 
       const author = { actor: SYSTEM_ACTOR, requestId: null };
       const { raised, notificationIds } = await this.writer.raise(manager, author, plan.toRaise, now);

@@ -98,6 +98,7 @@ export function episodeResponse(e: EpisodeRow): DetentionEpisodeResponse {
     id: e.id,
     detainedAt: e.detained_at.toISOString(),
     facility: e.facility,
+    placeId: e.place_id,
     legalBasis: e.legal_basis,
     releasedAt: e.released_at?.toISOString() ?? null,
     releaseReason: e.release_reason,

@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { AlertsModule } from '../alerts/alerts.module.js';
 import { AuthModule } from '../auth/auth.module.js';
 import { RecordReaders } from '../auth/record-readers.js';
+import { PlacesModule } from '../places/places.module.js';
 import { CasesController } from './cases.controller.js';
 import { CasesService } from './cases.service.js';
 import { DecisionRecordsController } from './decision-records.controller.js';
@@ -21,6 +22,7 @@ import { ReviewFactsReader } from './persistence/review-facts.reader.js';
     TypeOrmModule.forFeature([CaseEntity, DecisionRecordEntity, DetentionEpisodeEntity]),
     AlertsModule,
     AuthModule,
+    PlacesModule,
   ],
   controllers: [CasesController, DecisionRecordsController, IndicatorsController],
   providers: [CasesService, CasesRepository, DecisionRecordsRepository, DecisionRecordsService, ReviewFactsReader],

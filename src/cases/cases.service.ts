@@ -12,6 +12,7 @@ import type { RequestContext } from '../common/request-context.js';
 import { AppConfig } from '../config/app-config.js';
 import { Idempotency, type IdempotentResult } from '../idempotency/idempotency.js';
 import { PiiCipher } from '../pii/pii-cipher.js';
+import { PlacesRepository } from '../places/persistence/places.repository.js';
 import { caseDetail, caseSummary, decisionResponse, rowAfter, snapshotOf, type CasePii } from './case-presenter.js';
 import {
   allowedFromState,
@@ -55,6 +56,7 @@ export class CasesService {
     private readonly idempotency: Idempotency,
     private readonly config: AppConfig,
     private readonly alerts: AlertWriter,
+    private readonly places: PlacesRepository,
     private readonly notifications: NotificationSender,
   ) {}
 
@@ -138,7 +140,8 @@ export class CasesService {
               type: 'detain',
               occurredAt: new Date(dto.detention.at),
               at: new Date(dto.detention.at),
-              facility: dto.detention.facility,
+              facility: dto.detention.facility ?? null,
+              placeId: dto.detention.placeId ?? null,
               legalBasis: dto.detention.legalBasis,
             },
             0,
@@ -201,6 +204,7 @@ export class CasesService {
       throw new Forbidden(`You may not record ${request.type} decisions on this case.`);
     }
     if (row.version !== expectedVersion) throw this.versionConflict(ctx, row);
+    if (request.placeId) request = await this.atPlace(manager, row, request);
     const snapshot = snapshotOf(row);
     const reviews =
       request.type === 'close' || request.type === 'request_reconsideration'
@@ -254,7 +258,13 @@ export class CasesService {
     );
     const written = await this.cases.appendDecision(manager, expectedVersion, decided.next, record, event, {
       open: decided.effects.includes('detention_opened')
-        ? { id: newId(), detainedAt: request.at!, facility: request.facility!, legalBasis: request.legalBasis! }
+        ? {
+            id: newId(),
+            detainedAt: request.at!,
+            facility: request.facility!,
+            placeId: request.placeId ?? null,
+            legalBasis: request.legalBasis!,
+          }
         : undefined,
       close: decided.effects.includes('detention_closed')
         ? { releasedAt: request.at!, reason: request.reason! }
@@ -358,6 +368,20 @@ export class CasesService {
     return allowedFromState(snapshot).filter((type) => ctx.ability.can(type, subject));
   }
 
+  /**
+   * A detention at a place (SPEC §11): the place must be active and run by the case's agency; its name stands in
+   * for a facility left out. The share lock keeps the place from being deactivated before this commits.
+   */
+  private async atPlace(manager: EntityManager, row: CaseRow, request: DecisionRequest): Promise<DecisionRequest> {
+    const place = await this.places.activeOfAgency(manager, request.placeId!, row.agency_id);
+    if (!place) {
+      throw new Unprocessable('unknown-place', 'The place is unknown, inactive or run by another agency.', [
+        { field: 'placeId', message: 'must be an active place of the case’s agency' },
+      ]);
+    }
+    return { ...request, facility: request.facility ?? place.name };
+  }
+
   private versionConflict(ctx: RequestContext, row: CaseRow): Conflict {
     return new Conflict(
       'version-conflict',
@@ -398,7 +422,7 @@ function caseSubject(row: CaseRow) {
   return subjectOf('Case', { agencyId: row.agency_id, everReferred: row.ever_referred, state: row.state });
 }
 
-function piiContext(caseId: string): string {
+export function piiContext(caseId: string): string {
   return `case:${caseId}`;
 }
 
@@ -426,6 +450,7 @@ function toDecisionRequest(dto: RecordDecisionDto): DecisionRequest {
     outcome: dto.outcome ?? null,
     at,
     facility: dto.facility ?? null,
+    placeId: dto.placeId?.toLowerCase() ?? null,
     legalBasis: dto.legalBasis ?? null,
     riskAssessmentRef: dto.riskAssessmentRef ?? null,
     indicatorsConsidered: dto.indicatorsConsidered ?? null,
@@ -438,6 +463,7 @@ function decisionPayload(r: DecisionRequest): Record<string, unknown> {
   const payload: Record<string, unknown> = {};
   if (r.at) payload.at = r.at.toISOString();
   if (r.facility) payload.facility = r.facility;
+  if (r.placeId) payload.placeId = r.placeId;
   if (r.legalBasis) payload.legalBasis = r.legalBasis;
   if (r.riskAssessmentRef) payload.riskAssessmentRef = r.riskAssessmentRef;
   if (r.indicatorsConsidered) payload.indicatorsConsidered = [...r.indicatorsConsidered];

@@ -105,6 +105,9 @@ export interface AlertsConfig {
   maxDetentionDays: number;
   escalateAfterHours: number;
   commissionerEmail: string;
+  /** SPEC §12: a planned visit this many days after its day is overdue; a started one without report after this many. */
+  visitLateDays: number;
+  visitReportDays: number;
 }
 
 export interface MailConfig {

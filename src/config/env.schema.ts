@@ -131,6 +131,8 @@ export const envSchema = z.object({
   RG_DECISION_MAX_WORKING_DAYS: int(5, 1),
   MAX_DETENTION_DAYS: int(28, 1),
   ALERT_ESCALATE_HOURS: int(24, 1),
+  VISIT_LATE_DAYS: int(7, 1),
+  VISIT_REPORT_DAYS: int(28, 1),
   COMMISSIONER_ALERT_EMAIL: z.email().default('commissioner-alerts@oversight.invalid'),
   SMTP_URL: z
     .string()

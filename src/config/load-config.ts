@@ -97,6 +97,8 @@ function shapeConfig(env: Env): AppConfig {
       maxDetentionDays: env.MAX_DETENTION_DAYS,
       escalateAfterHours: env.ALERT_ESCALATE_HOURS,
       commissionerEmail: env.COMMISSIONER_ALERT_EMAIL,
+      visitLateDays: env.VISIT_LATE_DAYS,
+      visitReportDays: env.VISIT_REPORT_DAYS,
     },
     mail: {
       smtpUrl: env.SMTP_URL === '' ? undefined : env.SMTP_URL,

@@ -5,6 +5,7 @@ import type { Agency } from '../factories/agencies.js';
 import { openOverdueDetention, scanNow } from '../factories/alerts.js';
 import { caseBody, decided, openCase, SEEDED_PII, type OpenedCase } from '../factories/cases.js';
 import { CONCERN, declinedCase, drawSample, reviewCommand } from '../factories/reviews.js';
+import { createPlace, placeBody } from '../factories/places.js';
 import type { Session } from '../factories/session.js';
 import { createUser } from '../factories/users.js';
 import { createWorld, type World } from '../factories/world.js';
@@ -37,6 +38,12 @@ type Caller =
  *   assign it, so the fixture writes the assignment in SQL);
  * - `commissionerOnly`: an alert about the own frontline agency that only the commissioner's office may see
  *   (`removal_during_review`, SPEC §3.2 and §4).
+ *
+ * Visits (SPEC §11) are at a place of the target agency: `own`/`other` started (in progress) — except that a
+ * staff row on team, start or cancel gets a planned one, since those act before the start; `unannounced` a
+ * visit of the own frontline agency not started yet; `assignedToSelf` a visit of the other agency with the
+ * caller on its team; `conflicted` one of the own agency with the conflicted reviewer on its team (written in
+ * SQL: the API refuses such a team).
  */
 type Target =
   | 'own'
@@ -47,7 +54,8 @@ type Target =
   | 'otherConcluded'
   | 'assignedToSelf'
   | 'conflicted'
-  | 'commissionerOnly';
+  | 'commissionerOnly'
+  | 'unannounced';
 interface Row {
   route: string;
   caller: Caller;
@@ -708,6 +716,206 @@ const MATRIX: Row[] = [
   { route: 'POST /reviews/:id/close',                     caller: 'supervisor',         target: 'otherConcluded',   expect: 404 },
   { route: 'POST /reviews/:id/close',                     caller: 'apiKey',             target: 'ownConcluded',     expect: 403 },
   { route: 'POST /reviews/:id/close',                     caller: 'decisionMaker',      target: 'otherConcluded',   expect: 404 },
+  // Places (SPEC §11): the office any agency's; a supervisor their own (not active, agencyId); readers as for cases.
+  { route: 'POST /places',                            caller: 'anonymous',         target: 'other',           expect: 401 },
+  { route: 'POST /places',                            caller: 'admin',             target: 'other',           expect: 201 },
+  { route: 'POST /places',                            caller: 'commissioner',      target: 'other',           expect: 201 },
+  { route: 'POST /places',                            caller: 'reviewer',          target: 'other',           expect: 403 },
+  { route: 'POST /places',                            caller: 'conflictedReviewer', target: 'other',           expect: 403 },
+  { route: 'POST /places',                            caller: 'analyst',           target: 'other',           expect: 403 },
+  { route: 'POST /places',                            caller: 'officer',           target: 'own',             expect: 403 },
+  { route: 'POST /places',                            caller: 'supervisor',        target: 'own',             expect: 201 },
+  { route: 'POST /places',                            caller: 'supervisor',        target: 'other',           expect: 403 },
+  { route: 'POST /places',                            caller: 'decisionMaker',     target: 'own',             expect: 403 },
+  { route: 'POST /places',                            caller: 'apiKey',            target: 'own',             expect: 403 },
+  { route: 'GET /places',                             caller: 'anonymous',         target: 'none',            expect: 401 },
+  { route: 'GET /places',                             caller: 'admin',             target: 'none',            expect: 200 },
+  { route: 'GET /places',                             caller: 'commissioner',      target: 'none',            expect: 200 },
+  { route: 'GET /places',                             caller: 'reviewer',          target: 'none',            expect: 200 },
+  { route: 'GET /places',                             caller: 'conflictedReviewer', target: 'none',            expect: 200 },
+  { route: 'GET /places',                             caller: 'analyst',           target: 'none',            expect: 200 },
+  { route: 'GET /places',                             caller: 'officer',           target: 'none',            expect: 200 },
+  { route: 'GET /places',                             caller: 'supervisor',        target: 'none',            expect: 200 },
+  { route: 'GET /places',                             caller: 'decisionMaker',     target: 'none',            expect: 200 },
+  { route: 'GET /places',                             caller: 'apiKey',            target: 'none',            expect: 200 },
+  { route: 'GET /places/:id',                         caller: 'anonymous',         target: 'other',           expect: 401 },
+  { route: 'GET /places/:id',                         caller: 'admin',             target: 'other',           expect: 200 },
+  { route: 'GET /places/:id',                         caller: 'commissioner',      target: 'other',           expect: 200 },
+  { route: 'GET /places/:id',                         caller: 'reviewer',          target: 'other',           expect: 200 },
+  { route: 'GET /places/:id',                         caller: 'conflictedReviewer', target: 'other',           expect: 200 },
+  { route: 'GET /places/:id',                         caller: 'analyst',           target: 'other',           expect: 200 },
+  { route: 'GET /places/:id',                         caller: 'officer',           target: 'own',             expect: 200 },
+  { route: 'GET /places/:id',                         caller: 'officer',           target: 'other',           expect: 404 },
+  { route: 'GET /places/:id',                         caller: 'supervisor',        target: 'own',             expect: 200 },
+  { route: 'GET /places/:id',                         caller: 'supervisor',        target: 'other',           expect: 404 },
+  { route: 'GET /places/:id',                         caller: 'decisionMaker',     target: 'other',           expect: 404 },
+  { route: 'GET /places/:id',                         caller: 'apiKey',            target: 'own',             expect: 200 },
+  { route: 'GET /places/:id',                         caller: 'apiKey',            target: 'other',           expect: 404 },
+  { route: 'PATCH /places/:id',                       caller: 'anonymous',         target: 'other',           expect: 401 },
+  { route: 'PATCH /places/:id',                       caller: 'admin',             target: 'other',           expect: 200 },
+  { route: 'PATCH /places/:id',                       caller: 'commissioner',      target: 'other',           expect: 200 },
+  { route: 'PATCH /places/:id',                       caller: 'reviewer',          target: 'other',           expect: 403 },
+  { route: 'PATCH /places/:id',                       caller: 'conflictedReviewer', target: 'other',           expect: 403 },
+  { route: 'PATCH /places/:id',                       caller: 'analyst',           target: 'other',           expect: 403 },
+  { route: 'PATCH /places/:id',                       caller: 'officer',           target: 'own',             expect: 403 },
+  { route: 'PATCH /places/:id',                       caller: 'officer',           target: 'other',           expect: 404 },
+  { route: 'PATCH /places/:id',                       caller: 'supervisor',        target: 'own',             expect: 200 },
+  { route: 'PATCH /places/:id',                       caller: 'supervisor',        target: 'other',           expect: 404 },
+  { route: 'PATCH /places/:id',                       caller: 'decisionMaker',     target: 'other',           expect: 404 },
+  { route: 'PATCH /places/:id',                       caller: 'apiKey',            target: 'own',             expect: 403 },
+  { route: 'PATCH /places/:id',                       caller: 'apiKey',            target: 'other',           expect: 404 },
+  // Visits (SPEC §11): the office plans and acts; team members start, record and report; agencies see a visit of
+  // their own places only once started (404 before: unannounced), never act on one.
+  { route: 'POST /visit-plans',                       caller: 'anonymous',         target: 'none',            expect: 401 },
+  { route: 'POST /visit-plans',                       caller: 'admin',             target: 'none',            expect: 403 },
+  { route: 'POST /visit-plans',                       caller: 'commissioner',      target: 'none',            expect: 201 },
+  { route: 'POST /visit-plans',                       caller: 'reviewer',          target: 'none',            expect: 403 },
+  { route: 'POST /visit-plans',                       caller: 'conflictedReviewer', target: 'none',            expect: 403 },
+  { route: 'POST /visit-plans',                       caller: 'analyst',           target: 'none',            expect: 403 },
+  { route: 'POST /visit-plans',                       caller: 'officer',           target: 'none',            expect: 403 },
+  { route: 'POST /visit-plans',                       caller: 'supervisor',        target: 'none',            expect: 403 },
+  { route: 'POST /visit-plans',                       caller: 'decisionMaker',     target: 'none',            expect: 403 },
+  { route: 'POST /visit-plans',                       caller: 'apiKey',            target: 'none',            expect: 403 },
+  { route: 'GET /visit-plans',                        caller: 'anonymous',         target: 'none',            expect: 401 },
+  { route: 'GET /visit-plans',                        caller: 'admin',             target: 'none',            expect: 200 },
+  { route: 'GET /visit-plans',                        caller: 'commissioner',      target: 'none',            expect: 200 },
+  { route: 'GET /visit-plans',                        caller: 'reviewer',          target: 'none',            expect: 200 },
+  { route: 'GET /visit-plans',                        caller: 'conflictedReviewer', target: 'none',            expect: 200 },
+  { route: 'GET /visit-plans',                        caller: 'analyst',           target: 'none',            expect: 200 },
+  { route: 'GET /visit-plans',                        caller: 'officer',           target: 'none',            expect: 200 },
+  { route: 'GET /visit-plans',                        caller: 'supervisor',        target: 'none',            expect: 200 },
+  { route: 'GET /visit-plans',                        caller: 'decisionMaker',     target: 'none',            expect: 200 },
+  { route: 'GET /visit-plans',                        caller: 'apiKey',            target: 'none',            expect: 200 },
+  { route: 'GET /visit-plans/:id',                    caller: 'anonymous',         target: 'none',            expect: 401 },
+  { route: 'GET /visit-plans/:id',                    caller: 'admin',             target: 'none',            expect: 404 },
+  { route: 'GET /visit-plans/:id',                    caller: 'commissioner',      target: 'none',            expect: 200 },
+  { route: 'GET /visit-plans/:id',                    caller: 'reviewer',          target: 'none',            expect: 200 },
+  { route: 'GET /visit-plans/:id',                    caller: 'conflictedReviewer', target: 'none',            expect: 200 },
+  { route: 'GET /visit-plans/:id',                    caller: 'analyst',           target: 'none',            expect: 200 },
+  { route: 'GET /visit-plans/:id',                    caller: 'officer',           target: 'none',            expect: 404 },
+  { route: 'GET /visit-plans/:id',                    caller: 'supervisor',        target: 'none',            expect: 404 },
+  { route: 'GET /visit-plans/:id',                    caller: 'decisionMaker',     target: 'none',            expect: 404 },
+  { route: 'GET /visit-plans/:id',                    caller: 'apiKey',            target: 'none',            expect: 404 },
+  { route: 'POST /visits',                            caller: 'anonymous',         target: 'other',           expect: 401 },
+  { route: 'POST /visits',                            caller: 'admin',             target: 'other',           expect: 403 },
+  { route: 'POST /visits',                            caller: 'commissioner',      target: 'other',           expect: 201 },
+  { route: 'POST /visits',                            caller: 'reviewer',          target: 'other',           expect: 403 },
+  { route: 'POST /visits',                            caller: 'conflictedReviewer', target: 'other',           expect: 403 },
+  { route: 'POST /visits',                            caller: 'analyst',           target: 'other',           expect: 403 },
+  { route: 'POST /visits',                            caller: 'officer',           target: 'own',             expect: 403 },
+  { route: 'POST /visits',                            caller: 'supervisor',        target: 'own',             expect: 403 },
+  { route: 'POST /visits',                            caller: 'decisionMaker',     target: 'other',           expect: 403 },
+  { route: 'POST /visits',                            caller: 'apiKey',            target: 'own',             expect: 403 },
+  { route: 'GET /visits',                             caller: 'anonymous',         target: 'none',            expect: 401 },
+  { route: 'GET /visits',                             caller: 'admin',             target: 'none',            expect: 200 },
+  { route: 'GET /visits',                             caller: 'commissioner',      target: 'none',            expect: 200 },
+  { route: 'GET /visits',                             caller: 'reviewer',          target: 'none',            expect: 200 },
+  { route: 'GET /visits',                             caller: 'conflictedReviewer', target: 'none',            expect: 200 },
+  { route: 'GET /visits',                             caller: 'analyst',           target: 'none',            expect: 200 },
+  { route: 'GET /visits',                             caller: 'officer',           target: 'none',            expect: 200 },
+  { route: 'GET /visits',                             caller: 'supervisor',        target: 'none',            expect: 200 },
+  { route: 'GET /visits',                             caller: 'decisionMaker',     target: 'none',            expect: 200 },
+  { route: 'GET /visits',                             caller: 'apiKey',            target: 'none',            expect: 200 },
+  { route: 'GET /visits/:id',                         caller: 'anonymous',         target: 'other',           expect: 401 },
+  { route: 'GET /visits/:id',                         caller: 'admin',             target: 'other',           expect: 404 },
+  { route: 'GET /visits/:id',                         caller: 'commissioner',      target: 'other',           expect: 200 },
+  { route: 'GET /visits/:id',                         caller: 'commissioner',      target: 'unannounced',     expect: 200 },
+  { route: 'GET /visits/:id',                         caller: 'reviewer',          target: 'unannounced',     expect: 200 },
+  { route: 'GET /visits/:id',                         caller: 'conflictedReviewer', target: 'unannounced',     expect: 200 },
+  { route: 'GET /visits/:id',                         caller: 'analyst',           target: 'unannounced',     expect: 200 },
+  { route: 'GET /visits/:id',                         caller: 'officer',           target: 'own',             expect: 200 },
+  { route: 'GET /visits/:id',                         caller: 'officer',           target: 'unannounced',     expect: 404 },
+  { route: 'GET /visits/:id',                         caller: 'officer',           target: 'other',           expect: 404 },
+  { route: 'GET /visits/:id',                         caller: 'supervisor',        target: 'own',             expect: 200 },
+  { route: 'GET /visits/:id',                         caller: 'supervisor',        target: 'unannounced',     expect: 404 },
+  { route: 'GET /visits/:id',                         caller: 'supervisor',        target: 'other',           expect: 404 },
+  { route: 'GET /visits/:id',                         caller: 'apiKey',            target: 'own',             expect: 200 },
+  { route: 'GET /visits/:id',                         caller: 'apiKey',            target: 'unannounced',     expect: 404 },
+  { route: 'GET /visits/:id',                         caller: 'apiKey',            target: 'other',           expect: 404 },
+  { route: 'GET /visits/:id',                         caller: 'decisionMaker',     target: 'other',           expect: 404 },
+  { route: 'POST /visits/:id/team',                   caller: 'anonymous',         target: 'other',           expect: 401 },
+  { route: 'POST /visits/:id/team',                   caller: 'admin',             target: 'other',           expect: 404 },
+  { route: 'POST /visits/:id/team',                   caller: 'commissioner',      target: 'other',           expect: 200 },
+  { route: 'POST /visits/:id/team',                   caller: 'reviewer',          target: 'assignedToSelf',  expect: 403 },
+  { route: 'POST /visits/:id/team',                   caller: 'conflictedReviewer', target: 'other',           expect: 403 },
+  { route: 'POST /visits/:id/team',                   caller: 'analyst',           target: 'other',           expect: 403 },
+  { route: 'POST /visits/:id/team',                   caller: 'officer',           target: 'own',             expect: 403 },
+  { route: 'POST /visits/:id/team',                   caller: 'officer',           target: 'unannounced',     expect: 404 },
+  { route: 'POST /visits/:id/team',                   caller: 'supervisor',        target: 'own',             expect: 403 },
+  { route: 'POST /visits/:id/team',                   caller: 'supervisor',        target: 'unannounced',     expect: 404 },
+  { route: 'POST /visits/:id/team',                   caller: 'apiKey',            target: 'own',             expect: 403 },
+  { route: 'POST /visits/:id/team',                   caller: 'apiKey',            target: 'unannounced',     expect: 404 },
+  { route: 'POST /visits/:id/team',                   caller: 'decisionMaker',     target: 'other',           expect: 404 },
+  { route: 'POST /visits/:id/start',                  caller: 'anonymous',         target: 'other',           expect: 401 },
+  { route: 'POST /visits/:id/start',                  caller: 'admin',             target: 'other',           expect: 404 },
+  { route: 'POST /visits/:id/start',                  caller: 'commissioner',      target: 'other',           expect: 200 },
+  { route: 'POST /visits/:id/start',                  caller: 'reviewer',          target: 'assignedToSelf',  expect: 200 },
+  { route: 'POST /visits/:id/start',                  caller: 'reviewer',          target: 'other',           expect: 403 },
+  { route: 'POST /visits/:id/start',                  caller: 'conflictedReviewer', target: 'conflicted',      expect: 403 },
+  { route: 'POST /visits/:id/start',                  caller: 'analyst',           target: 'other',           expect: 403 },
+  { route: 'POST /visits/:id/start',                  caller: 'officer',           target: 'own',             expect: 403 },
+  { route: 'POST /visits/:id/start',                  caller: 'officer',           target: 'unannounced',     expect: 404 },
+  { route: 'POST /visits/:id/start',                  caller: 'supervisor',        target: 'own',             expect: 403 },
+  { route: 'POST /visits/:id/start',                  caller: 'supervisor',        target: 'unannounced',     expect: 404 },
+  { route: 'POST /visits/:id/start',                  caller: 'apiKey',            target: 'own',             expect: 403 },
+  { route: 'POST /visits/:id/start',                  caller: 'apiKey',            target: 'unannounced',     expect: 404 },
+  { route: 'POST /visits/:id/start',                  caller: 'decisionMaker',     target: 'other',           expect: 404 },
+  { route: 'POST /visits/:id/findings',               caller: 'anonymous',         target: 'other',           expect: 401 },
+  { route: 'POST /visits/:id/findings',               caller: 'admin',             target: 'other',           expect: 404 },
+  { route: 'POST /visits/:id/findings',               caller: 'commissioner',      target: 'other',           expect: 200 },
+  { route: 'POST /visits/:id/findings',               caller: 'reviewer',          target: 'assignedToSelf',  expect: 200 },
+  { route: 'POST /visits/:id/findings',               caller: 'reviewer',          target: 'other',           expect: 403 },
+  { route: 'POST /visits/:id/findings',               caller: 'conflictedReviewer', target: 'conflicted',      expect: 403 },
+  { route: 'POST /visits/:id/findings',               caller: 'analyst',           target: 'other',           expect: 403 },
+  { route: 'POST /visits/:id/findings',               caller: 'officer',           target: 'own',             expect: 403 },
+  { route: 'POST /visits/:id/findings',               caller: 'officer',           target: 'unannounced',     expect: 404 },
+  { route: 'POST /visits/:id/findings',               caller: 'supervisor',        target: 'own',             expect: 403 },
+  { route: 'POST /visits/:id/findings',               caller: 'supervisor',        target: 'unannounced',     expect: 404 },
+  { route: 'POST /visits/:id/findings',               caller: 'apiKey',            target: 'own',             expect: 403 },
+  { route: 'POST /visits/:id/findings',               caller: 'apiKey',            target: 'unannounced',     expect: 404 },
+  { route: 'POST /visits/:id/findings',               caller: 'decisionMaker',     target: 'other',           expect: 404 },
+  { route: 'POST /visits/:id/report',                 caller: 'anonymous',         target: 'other',           expect: 401 },
+  { route: 'POST /visits/:id/report',                 caller: 'admin',             target: 'other',           expect: 404 },
+  { route: 'POST /visits/:id/report',                 caller: 'commissioner',      target: 'other',           expect: 200 },
+  { route: 'POST /visits/:id/report',                 caller: 'reviewer',          target: 'assignedToSelf',  expect: 200 },
+  { route: 'POST /visits/:id/report',                 caller: 'reviewer',          target: 'other',           expect: 403 },
+  { route: 'POST /visits/:id/report',                 caller: 'conflictedReviewer', target: 'conflicted',      expect: 403 },
+  { route: 'POST /visits/:id/report',                 caller: 'analyst',           target: 'other',           expect: 403 },
+  { route: 'POST /visits/:id/report',                 caller: 'officer',           target: 'own',             expect: 403 },
+  { route: 'POST /visits/:id/report',                 caller: 'officer',           target: 'unannounced',     expect: 404 },
+  { route: 'POST /visits/:id/report',                 caller: 'supervisor',        target: 'own',             expect: 403 },
+  { route: 'POST /visits/:id/report',                 caller: 'supervisor',        target: 'unannounced',     expect: 404 },
+  { route: 'POST /visits/:id/report',                 caller: 'apiKey',            target: 'own',             expect: 403 },
+  { route: 'POST /visits/:id/report',                 caller: 'apiKey',            target: 'unannounced',     expect: 404 },
+  { route: 'POST /visits/:id/report',                 caller: 'decisionMaker',     target: 'other',           expect: 404 },
+  { route: 'POST /visits/:id/cancel',                 caller: 'anonymous',         target: 'other',           expect: 401 },
+  { route: 'POST /visits/:id/cancel',                 caller: 'admin',             target: 'other',           expect: 404 },
+  { route: 'POST /visits/:id/cancel',                 caller: 'commissioner',      target: 'unannounced',     expect: 200 },
+  { route: 'POST /visits/:id/cancel',                 caller: 'reviewer',          target: 'assignedToSelf',  expect: 403 },
+  { route: 'POST /visits/:id/cancel',                 caller: 'conflictedReviewer', target: 'other',           expect: 403 },
+  { route: 'POST /visits/:id/cancel',                 caller: 'analyst',           target: 'other',           expect: 403 },
+  { route: 'POST /visits/:id/cancel',                 caller: 'officer',           target: 'own',             expect: 403 },
+  { route: 'POST /visits/:id/cancel',                 caller: 'officer',           target: 'unannounced',     expect: 404 },
+  { route: 'POST /visits/:id/cancel',                 caller: 'supervisor',        target: 'own',             expect: 403 },
+  { route: 'POST /visits/:id/cancel',                 caller: 'supervisor',        target: 'unannounced',     expect: 404 },
+  { route: 'POST /visits/:id/cancel',                 caller: 'apiKey',            target: 'own',             expect: 403 },
+  { route: 'POST /visits/:id/cancel',                 caller: 'apiKey',            target: 'unannounced',     expect: 404 },
+  { route: 'POST /visits/:id/cancel',                 caller: 'decisionMaker',     target: 'other',           expect: 404 },
+  // The roll: the commissioner and the team (no conflict), while the visit is in progress.
+  { route: 'GET /visits/:id/roll',                    caller: 'anonymous',         target: 'other',           expect: 401 },
+  { route: 'GET /visits/:id/roll',                    caller: 'admin',             target: 'other',           expect: 404 },
+  { route: 'GET /visits/:id/roll',                    caller: 'commissioner',      target: 'other',           expect: 200 },
+  { route: 'GET /visits/:id/roll',                    caller: 'reviewer',          target: 'assignedToSelf',  expect: 200 },
+  { route: 'GET /visits/:id/roll',                    caller: 'reviewer',          target: 'other',           expect: 403 },
+  { route: 'GET /visits/:id/roll',                    caller: 'conflictedReviewer', target: 'conflicted',      expect: 403 },
+  { route: 'GET /visits/:id/roll',                    caller: 'analyst',           target: 'other',           expect: 403 },
+  { route: 'GET /visits/:id/roll',                    caller: 'officer',           target: 'own',             expect: 403 },
+  { route: 'GET /visits/:id/roll',                    caller: 'officer',           target: 'unannounced',     expect: 404 },
+  { route: 'GET /visits/:id/roll',                    caller: 'supervisor',        target: 'own',             expect: 403 },
+  { route: 'GET /visits/:id/roll',                    caller: 'supervisor',        target: 'unannounced',     expect: 404 },
+  { route: 'GET /visits/:id/roll',                    caller: 'apiKey',            target: 'own',             expect: 403 },
+  { route: 'GET /visits/:id/roll',                    caller: 'apiKey',            target: 'unannounced',     expect: 404 },
+  { route: 'GET /visits/:id/roll',                    caller: 'decisionMaker',     target: 'other',           expect: 404 },
 ];
 
 const CALLERS: Caller[] = [
@@ -775,7 +983,13 @@ interface RowContext {
    * What a path builder made for the body builder (e.g. the case and its version), and, for a list, the records it
    * made sure exist, by target as an agency role of the own frontline agency sees them (see LISTED).
    */
-  made: { case?: OpenedCase; listed?: Partial<Record<Target, string>>; token?: string };
+  made: {
+    case?: OpenedCase;
+    place?: string;
+    visit?: { id: string; version: number };
+    listed?: Partial<Record<Target, string>>;
+    token?: string;
+  };
 }
 type Scene = Pick<RowContext, 't' | 'w' | 'fx' | 'fresh'>;
 
@@ -841,6 +1055,41 @@ const PATHS: Record<string, (c: RowContext) => string | Promise<string>> = {
     `/alerts/${c.target === 'commissionerOnly' ? await removalAlert(c) : await overdueAlert(c, c.agency())}/acknowledge`,
   'GET /sampling-runs/:id': (c) => `/sampling-runs/${c.fx.runId}`,
   'GET /sampling-runs/:id/verification': (c) => `/sampling-runs/${c.fx.runId}/verification`,
+  'GET /places': async (c) => {
+    c.made.listed = { own: await placeOf(c, c.w.agencies.own), other: await placeOf(c, c.w.agencies.other) };
+    return '/places?limit=200';
+  },
+  'GET /places/:id': async (c) => `/places/${await placeOf(c, c.agency())}`,
+  'PATCH /places/:id': async (c) => `/places/${await placeOf(c, c.agency())}`,
+  'POST /visit-plans': async (c) => {
+    await placeOf(c, c.w.agencies.own);
+    return '/visit-plans';
+  },
+  'POST /visits': async (c) => {
+    c.made.place = await placeOf(c, c.agency());
+    return '/visits';
+  },
+  'GET /visit-plans': async (c) => {
+    c.made.listed = { none: await planOf(c) };
+    return '/visit-plans?limit=200';
+  },
+  'GET /visit-plans/:id': async (c) => `/visit-plans/${await planOf(c)}`,
+  'GET /visits': async (c) => {
+    const { own, other } = c.w.agencies;
+    c.made.listed = {
+      own: await visitOf(c, own, 'in_progress', []),
+      other: await visitOf(c, other, 'in_progress', []),
+      unannounced: await visitOf(c, own, 'planned', []),
+    };
+    return '/visits?limit=200';
+  },
+  'GET /visits/:id': async (c) => `/visits/${await visitFor(c, 'in_progress')}`,
+  'GET /visits/:id/roll': async (c) => `/visits/${await visitFor(c, 'in_progress')}/roll`,
+  'POST /visits/:id/team': async (c) => `/visits/${await visitFor(c, 'planned')}/team`,
+  'POST /visits/:id/start': async (c) => `/visits/${await visitFor(c, 'planned')}/start`,
+  'POST /visits/:id/findings': async (c) => `/visits/${await visitFor(c, 'in_progress')}/findings`,
+  'POST /visits/:id/report': async (c) => `/visits/${await visitFor(c, 'in_progress')}/report`,
+  'POST /visits/:id/cancel': async (c) => `/visits/${await visitFor(c, 'planned')}/cancel`,
   'GET /reviews': async (c) => {
     const { own, other } = c.w.agencies;
     const bystander = c.fx.bystander.id;
@@ -896,6 +1145,20 @@ const BODIES: Record<string, (c: RowContext) => object> = {
   'POST /alerts/:id/acknowledge': () => ({ note: 'Seen; the facility has been called.' }),
   'POST /reviews/:id/withdraw': () => ({ reason: 'Drawn from a decision entered twice by mistake' }),
   'POST /reviews/:id/close': () => ({ note: 'Dispute recorded; the finding stands and goes into the annual report.' }),
+  'POST /places': (c) => placeBody(c.agency().id),
+  'PATCH /places/:id': () => ({ name: unique('Renamed room') }),
+  // A window far ahead: the plan's one visit never becomes due while the file runs.
+  'POST /visit-plans': () => ({ from: '2030-01-07', to: '2030-01-11', count: 1 }),
+  'POST /visits': (c) => ({ placeId: c.made.place, day: '2030-01-08' }),
+  'POST /visits/:id/team': (c) => ({ expectedVersion: c.made.visit?.version, reviewerIds: [c.w.reviewer.id] }),
+  'POST /visits/:id/start': (c) => ({ expectedVersion: c.made.visit?.version }),
+  'POST /visits/:id/findings': (c) => ({
+    expectedVersion: c.made.visit?.version,
+    text: 'Cell 2 crowded',
+    severity: 'info',
+  }),
+  'POST /visits/:id/report': (c) => ({ expectedVersion: c.made.visit?.version, summary: 'Crowding noted.' }),
+  'POST /visits/:id/cancel': (c) => ({ expectedVersion: c.made.visit?.version, reason: 'Place closed' }),
 };
 
 /**
@@ -905,7 +1168,29 @@ const BODIES: Record<string, (c: RowContext) => object> = {
 const STAFF_ALERTS: Target[] = ['own', 'other', 'commissionerOnly'];
 const STAFF_REVIEWS: Target[] = ['own', 'ownConcluded', 'other', 'otherConcluded'];
 const STAFF_RECORDS: Target[] = ['own', 'other', 'referred'];
+const ALL_PLACES: Target[] = ['own', 'other'];
+const STAFF_VISITS: Target[] = ['own', 'other', 'unannounced'];
 const LISTED: Record<string, Partial<Record<Caller, Target[]>>> = {
+  'GET /visit-plans': { commissioner: ['none'], reviewer: ['none'], conflictedReviewer: ['none'], analyst: ['none'] },
+  'GET /visits': {
+    commissioner: STAFF_VISITS,
+    reviewer: STAFF_VISITS,
+    conflictedReviewer: STAFF_VISITS,
+    analyst: STAFF_VISITS,
+    officer: ['own'],
+    supervisor: ['own'],
+    apiKey: ['own'],
+  },
+  'GET /places': {
+    admin: ALL_PLACES,
+    commissioner: ALL_PLACES,
+    reviewer: ALL_PLACES,
+    conflictedReviewer: ALL_PLACES,
+    analyst: ALL_PLACES,
+    officer: ['own'],
+    supervisor: ['own'],
+    apiKey: ['own'],
+  },
   'GET /alerts': {
     commissioner: STAFF_ALERTS,
     reviewer: STAFF_ALERTS,
@@ -1022,6 +1307,60 @@ function sharedOr(s: Scene, key: string, make: () => Promise<string>): Promise<s
     s.fx.shared.set(key, made);
   }
   return made;
+}
+
+/** A place of `agency`, made by the commissioner. */
+function placeOf(s: Scene, agency: Agency): Promise<string> {
+  return sharedOr(s, `place ${agency.id}`, async () => (await createPlace(s.t, s.w.commissioner, agency.id)).id);
+}
+
+/** A plan drawn by the commissioner (over the places rows before made), far ahead. */
+function planOf(s: Scene): Promise<string> {
+  return sharedOr(s, 'visit plan', async () => {
+    await placeOf(s, s.w.agencies.own);
+    const res = await s.t
+      .http()
+      .post('/api/v1/visit-plans')
+      .set('authorization', s.w.commissioner.auth)
+      .send({ from: '2030-01-07', to: '2030-01-11', count: 1 });
+    if (res.status !== 201) throw new Error(`visit plan: ${res.status} ${JSON.stringify(res.body)}`);
+    return res.body.id as string;
+  });
+}
+
+/** A visit at a place of `agency` in `state`, its team written in SQL (so a conflicted member is possible). */
+function visitOf(s: Scene, agency: Agency, state: 'planned' | 'in_progress', team: string[]): Promise<string> {
+  return sharedOr(s, `visit ${agency.id} ${state} ${team.join(',')}`, async () => {
+    const placeId = await placeOf(s, agency);
+    const made = await s.t
+      .http()
+      .post('/api/v1/visits')
+      .set('authorization', s.w.commissioner.auth)
+      .send({ placeId, day: '2030-01-08' });
+    if (made.status !== 201) throw new Error(`visit: ${made.status} ${JSON.stringify(made.body)}`);
+    const id = made.body.id as string;
+    await s.t.sql.query(`UPDATE visits SET team = $2::uuid[] WHERE id = $1`, [id, team]);
+    if (state === 'in_progress') {
+      const started = await s.t
+        .http()
+        .post(`/api/v1/visits/${id}/start`)
+        .set('authorization', s.w.commissioner.auth)
+        .send({ expectedVersion: 0 });
+      if (started.status !== 200) throw new Error(`visit start: ${started.status} ${JSON.stringify(started.body)}`);
+    }
+    return id;
+  });
+}
+
+/** The row's visit (see Target): `own` is always started; the caller is on the team of self-assigned ones. */
+async function visitFor(c: RowContext, state: 'planned' | 'in_progress'): Promise<string> {
+  const self = c.caller === 'anonymous' ? [] : [c.w[c.caller].id];
+  const onTeam = c.target === 'assignedToSelf' || c.target === 'conflicted' ? self : [];
+  const wanted = c.target === 'own' ? 'in_progress' : c.target === 'unannounced' ? 'planned' : state;
+  const id = await visitOf(c, c.agency(), wanted, onTeam);
+  const { rows } = await c.t.sql.query<{ version: number }>('SELECT version FROM visits WHERE id = $1', [id]);
+  c.made.visit = { id, version: rows[0].version };
+  return id;
 }
 
 /** A `screening_overdue` alert of a frontline agency: its subject detained 49 h ago, unscreened, then a scan. */
@@ -1165,6 +1504,7 @@ function targetAgency(w: World, session: Session | undefined, row: Row): Agency 
       if (row.caller !== 'conflictedReviewer') break;
       return w.agencies.own;
     case 'commissionerOnly':
+    case 'unannounced':
       return w.agencies.own;
     case 'own':
     case 'ownConcluded': {
@@ -1203,6 +1543,10 @@ function expectOnlyReadable(row: Row, c: RowContext, res: Response): void {
   if (row.caller === 'commissioner' && /^(GET|POST) \/sampling-runs(\/:id)?$/.test(row.route)) {
     expect(keys).toContain('seed');
   }
+  if (row.caller === 'commissioner' && row.route.startsWith('GET /visit-plans/')) expect(keys).toContain('seed');
+  // Agencies never learn who visits them (SPEC §11).
+  if (AGENCY_ROLES.includes(row.caller)) expect(keys).not.toContain('team');
+  if (COMMISSIONER_STAFF.includes(row.caller) && row.route === 'GET /visits/:id') expect(keys).toContain('team');
   if (AGENCY_ROLES.includes(row.caller)) expect(keys).not.toContain('assignedReviewerId');
   if (
     COMMISSIONER_STAFF.includes(row.caller) &&

@@ -1,4 +1,4 @@
-import { STATE_WALK } from '../../migrations/1795565000000-AddAuditorWorkbench.js';
+import { STATE_WALK } from '../../migrations/1795564950000-AddAuditorWorkbench.js';
 import { caseBody, decided, openCase, SEEDED_PII, type OpenedCase } from '../factories/cases.js';
 import { CONCERN, declinedCase, drawSample, reviewCommand } from '../factories/reviews.js';
 import { createWorld, type World } from '../factories/world.js';

@@ -255,6 +255,8 @@ describe('agency oversight report', () => {
         screening_overdue: 2,
         rg_decision_overdue: 0,
         victim_detained: 0,
+        visit_overdue: 0,
+        visit_report_overdue: 0,
         detention_limit_exceeded: 1,
         review_response_overdue: 0,
         removal_during_review: 0,

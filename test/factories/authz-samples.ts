@@ -73,7 +73,29 @@ export const sampleArb: fc.Arbitrary<Sample> = fc.oneof(
   fc
     .record({ agencyId: agency })
     .map((attributes) => ({ type: 'Report' as const, actions: ['read'] as Action[], attributes })),
+  fc.record({ agencyId: agency }).map((attributes) => ({
+    type: 'Place' as const,
+    actions: ['read', 'create', 'update'] as Action[],
+    attributes,
+  })),
+  fc
+    .record({ agencyId: agency, started: fc.boolean(), reported: fc.boolean(), onTeam: fc.boolean() })
+    .map((attributes) => ({
+      type: 'Visit' as const,
+      actions: [
+        'read',
+        'create',
+        'assign_team',
+        'start',
+        'record_findings',
+        'report',
+        'cancel',
+        'read_roll',
+      ] as Action[],
+      attributes,
+    })),
   fc.constantFrom<Sample>(
+    { type: 'VisitPlan', actions: ['read', 'create'], attributes: {} },
     { type: 'SamplingRun', actions: ['read', 'create'], attributes: {} },
     { type: 'AuditEvent', actions: ['read', 'verify'], attributes: {} },
     { type: 'AnonymisedExport', actions: ['read'], attributes: {} },

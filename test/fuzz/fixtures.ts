@@ -1,5 +1,6 @@
 import { openOverdueDetention, scanNow } from '../factories/alerts.js';
 import { decided, openCase } from '../factories/cases.js';
+import { createPlace } from '../factories/places.js';
 import { CONCERN, declinedCase, drawSample, reviewCommand } from '../factories/reviews.js';
 import type { Session } from '../factories/session.js';
 import type { World } from '../factories/world.js';
@@ -23,6 +24,10 @@ export interface Fixtures {
   /** Reviews: pending, assigned, awaiting the agency's response. */
   reviewIds: string[];
   alertIds: string[];
+  /** Places: one of the own agency, one of the other, one inactive of the own. */
+  placeIds: string[];
+  /** Visits: planned ones and one in progress, at the own agency's place. */
+  visitIds: string[];
   /** Every id above: plausible values in the wrong place. */
   allIds: string[];
 }
@@ -49,6 +54,30 @@ export async function createFixtures(t: TestApp, w: World): Promise<Fixtures> {
   await reviewCommand(t, w.commissioner, own[1].id, 'assign', { reviewerId: w.reviewer.id });
   await reviewCommand(t, w.commissioner, own[1].id, 'conclude', CONCERN);
 
+  const places = await Promise.all([
+    createPlace(t, w.commissioner, agencies.own.id),
+    createPlace(t, w.commissioner, agencies.other.id),
+    createPlace(t, w.commissioner, agencies.own.id, { active: false }),
+  ]);
+
+  const visitIds: string[] = [];
+  for (const start of [false, false, true]) {
+    const res = await t
+      .http()
+      .post('/api/v1/visits')
+      .set('authorization', w.commissioner.auth)
+      .send({ placeId: places[0].id, day: '2030-01-08' });
+    if (res.status !== 201) throw new Error(`fuzz fixtures: visit ${res.status}`);
+    visitIds.push(res.body.id as string);
+    if (start) {
+      await t
+        .http()
+        .post(`/api/v1/visits/${res.body.id}/start`)
+        .set('authorization', w.commissioner.auth)
+        .send({ expectedVersion: 0 });
+    }
+  }
+
   const ownCases = [...opened, referred, ...declined, ...detained].filter((c) => c.agencyId === agencies.own.id);
   const otherCases = [...declined, ...detained].filter((c) => c.agencyId !== agencies.own.id);
   const fx: Omit<Fixtures, 'allIds'> = {
@@ -65,6 +94,8 @@ export async function createFixtures(t: TestApp, w: World): Promise<Fixtures> {
     runIds: [drawn.runId],
     reviewIds: drawn.reviews.map((r) => r.id),
     alertIds: scan.raised.map((a) => a.id),
+    placeIds: places.map((p) => p.id),
+    visitIds,
   };
   const allIds = [
     ...new Set(
@@ -77,6 +108,8 @@ export async function createFixtures(t: TestApp, w: World): Promise<Fixtures> {
         fx.runIds,
         fx.reviewIds,
         fx.alertIds,
+        fx.placeIds,
+        fx.visitIds,
       ].flat(),
     ),
   ];

@@ -15,6 +15,10 @@ export const COUNTED_TABLES = [
   'sampling_runs',
   'reviews',
   'idempotency_keys',
+  'places',
+  'visit_plans',
+  'visits',
+  'visit_findings',
 ] as const;
 
 export type RowCounts = Record<(typeof COUNTED_TABLES)[number], number>;

@@ -65,6 +65,7 @@ function decisionBody(fx: Fixtures): fc.Arbitrary<unknown> {
     indicatorsConsidered: fc.subarray([...INDICATOR_CODES], { maxLength: 4 }),
     at: recentTimestamp(),
     facility: text('Holding centre N'),
+    placeId: from(fx.placeIds),
     legalBasis: text('Aliens Act s. 62'),
     riskAssessmentRef: text('RA-2026-0001'),
     reviewId: from(fx.reviewIds),
@@ -203,6 +204,53 @@ export const ROUTE_CATALOGUE: Record<string, RouteSpec> = {
       chainId: from(fx.caseIds).map((id) => `case:${id}`),
     }),
   },
+  'POST /api/v1/places': {
+    callers: ['commissioner', 'admin', 'supervisor'],
+    hints: (fx) => ({ agencyId: from(fx.agencyIds), capacity: fc.integer({ min: 1, max: 500 }) }),
+  },
+  'GET /api/v1/places': { callers: ['commissioner', 'officer', 'supervisor'], hints: listHints },
+  'PATCH /api/v1/places/{id}': {
+    callers: ['commissioner', 'admin', 'supervisor'],
+    path: (fx) => ({ id: from(fx.placeIds) }),
+    hints: (fx) => ({ agencyId: from(fx.agencyIds), capacity: fc.integer({ min: 1, max: 500 }) }),
+  },
+  'POST /api/v1/visit-plans': {
+    callers: ['commissioner'],
+    hints: () => ({
+      from: text('2030-01-07', '2030-01-05', '2030-02-30'),
+      to: text('2030-01-11', '2030-01-06', '2029-12-31'),
+      count: fc.integer({ min: 1, max: 5 }),
+      seed: fc.stringMatching(/^([0-9a-f]{2}){16,20}$/),
+    }),
+  },
+  'GET /api/v1/visit-plans': { callers: ['commissioner', 'analyst', 'supervisor'], hints: listHints },
+  'POST /api/v1/visits': {
+    callers: ['commissioner'],
+    hints: (fx) => ({ placeId: from(fx.placeIds), day: text('2030-01-08', '2030-02-30') }),
+  },
+  'GET /api/v1/visits': {
+    callers: ['commissioner', 'reviewer', 'supervisor'],
+    hints: (fx) => ({ ...listHints(fx), placeId: from(fx.placeIds) }),
+  },
+  'GET /api/v1/visits/{id}/roll': {
+    callers: ['commissioner', 'reviewer', 'supervisor'],
+    path: (fx) => ({ id: from(fx.visitIds) }),
+    hints: () => ({ include: text('pii') }),
+  },
+  ...Object.fromEntries(
+    ['team', 'start', 'findings', 'report', 'cancel'].map((action) => [
+      `POST /api/v1/visits/{id}/${action}`,
+      {
+        callers: ['commissioner', 'reviewer', 'supervisor'],
+        path: (fx: Fixtures) => ({ id: from(fx.visitIds) }),
+        hints: (fx: Fixtures) => ({
+          expectedVersion: fc.integer({ min: 0, max: 2 }),
+          reviewerIds: fc.subarray(fx.reviewerIds),
+          caseIds: fc.subarray([...fx.caseIds, ...fx.otherCaseIds], { maxLength: 2 }),
+        }),
+      } satisfies RouteSpec,
+    ]),
+  ),
   'GET /api/v1/audit/checkpoints': { callers: ['commissioner', 'admin'], hints: listHints },
   // A root the log does not hold is a valid request: verification answers 200 with checkpoint_head_missing.
   'GET /api/v1/audit/verify': {

@@ -12,7 +12,14 @@ const base = {
   detainedSince: new Date('2026-11-20T10:00:00Z'),
   raisedAt: new Date('2026-11-22T10:30:00Z'),
   now: new Date('2026-11-22T13:00:00Z'),
-  thresholds: { screeningMaxHours: 48, rgDecisionMaxWorkingDays: 5, maxDetentionDays: 28, reviewResponseDays: 28 },
+  thresholds: {
+    screeningMaxHours: 48,
+    rgDecisionMaxWorkingDays: 5,
+    maxDetentionDays: 28,
+    reviewResponseDays: 28,
+    visitLateDays: 7,
+    visitReportDays: 28,
+  },
   publicBaseUrl: 'https://oversight.example',
   mailDomain: 'oversight.example',
 };

@@ -17,6 +17,8 @@ export interface AlertEmailInput {
   externalRef: string;
   pseudonym: string;
   agencyName: string;
+  /** An alert about a visit (SPEC §11 clocks) names the visit, not a case; the case fields are then unused. */
+  visit?: { id: string; placeName: string; day: string };
   detainedSince: Date | null;
   raisedAt: Date;
   now: Date;
@@ -44,21 +46,27 @@ export function alertLinks(publicBaseUrl: string, alertId: string): { console: s
 export function composeAlertEmail(input: AlertEmailInput): AlertEmail {
   const rule = RULES[input.rule];
   const links = alertLinks(input.publicBaseUrl, input.alertId);
+  const subjectUrl = input.visit
+    ? `${input.publicBaseUrl}/api/v1/visits/${input.visit.id}`
+    : `${input.publicBaseUrl}/api/v1/cases/${input.caseId}`;
   const detained = input.detainedSince ? detentionLength(input.detainedSince, input.now).text : null;
   const prefix = input.kind === 'escalation' ? 'ESCALATION — unacknowledged: ' : '';
-  const subject = `${prefix}[${rule.severity.toUpperCase()}] ${rule.title} — case ${input.externalRef} (${input.agencyName})`;
+  const about = input.visit ? `visit to ${input.visit.placeName} on ${input.visit.day}` : `case ${input.externalRef}`;
+  const subject = `${prefix}[${rule.severity.toUpperCase()}] ${rule.title} — ${about} (${input.agencyName})`;
   const lines: [string, string][] = [
     ['Alert', `${rule.title} (${input.rule}, ${rule.severity})`],
-    ['Case', `${input.externalRef} (pseudonym ${input.pseudonym})`],
+    input.visit
+      ? ['Visit', `${input.visit.placeName}, planned for ${input.visit.day}`]
+      : ['Case', `${input.externalRef} (pseudonym ${input.pseudonym})`],
     ['Agency', input.agencyName],
     ...(detained ? ([['Detained for', detained]] as [string, string][]) : []),
     ['Raised', input.raisedAt.toISOString()],
     ['Basis', rule.basis(input.thresholds)],
     ['Open in the console', links.console],
     ['In the API', links.api],
-    ['Case in the API', `${input.publicBaseUrl}/api/v1/cases/${input.caseId}`],
+    [input.visit ? 'Visit in the API' : 'Case in the API', subjectUrl],
   ];
-  const linked = new Set(['Open in the console', 'In the API', 'Case in the API']);
+  const linked = new Set(['Open in the console', 'In the API', 'Case in the API', 'Visit in the API']);
   const intro =
     input.kind === 'escalation'
       ? 'This alert has not been acknowledged within the escalation time and is escalated to the commissioner.'

@@ -5,12 +5,16 @@ const DEFAULTS: AlertThresholds = {
   rgDecisionMaxWorkingDays: 5,
   maxDetentionDays: 28,
   reviewResponseDays: 28,
+  visitLateDays: 7,
+  visitReportDays: 28,
 };
 const CUSTOM: AlertThresholds = {
   screeningMaxHours: 72,
   rgDecisionMaxWorkingDays: 7,
   maxDetentionDays: 42,
   reviewResponseDays: 21,
+  visitLateDays: 3,
+  visitReportDays: 14,
 };
 
 describe('the alert catalogue', () => {

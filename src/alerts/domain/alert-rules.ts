@@ -16,18 +16,32 @@ export const DETENTION_RULES = [
   'detention_limit_exceeded',
 ] as const;
 
-export const ALERT_RULES = [...DETENTION_RULES, 'review_response_overdue', 'removal_during_review'] as const;
+/** The clocks on unannounced visits (SPEC §11, §12): the office's own, never shown to the agency visited. */
+export const VISIT_RULES = ['visit_overdue', 'visit_report_overdue'] as const;
+
+export const ALERT_RULES = [
+  ...DETENTION_RULES,
+  'review_response_overdue',
+  'removal_during_review',
+  ...VISIT_RULES,
+] as const;
 
 export type DetentionRule = (typeof DETENTION_RULES)[number];
 export type AlertRule = (typeof ALERT_RULES)[number];
 
 export type Severity = 'high' | 'critical';
 
-export interface AlertThresholds {
+/** What the detention and review rules read. */
+export interface DetentionThresholds {
   screeningMaxHours: number;
   rgDecisionMaxWorkingDays: number;
   maxDetentionDays: number;
   reviewResponseDays: number;
+}
+
+export interface AlertThresholds extends DetentionThresholds {
+  visitLateDays: number;
+  visitReportDays: number;
 }
 
 export interface RuleDefinition {
@@ -117,6 +131,26 @@ export const RULES: Record<AlertRule, RuleDefinition> = {
       `${COE_CONVENTION}, Art. 10(2): a person the competent authorities have reasonable grounds to believe is a victim ` +
       `may not be removed until identification is complete; Art. 16(2): a victim's return must have due regard ` +
       `for the person's rights, safety and dignity. Sent to the commissioner's office only, so sampling stays unannounced`,
+  },
+  visit_overdue: {
+    rule: 'visit_overdue',
+    severity: 'high',
+    title: 'Planned visit not started',
+    commissionerOnly: true,
+    competentAuthority: false,
+    basis: (t) =>
+      `A planned unannounced visit is to start by ${plural(t.visitLateDays, 'day')} after its day; ` +
+      `this is the commissioner's policy threshold. Sent to the commissioner's office only, so the visit stays unannounced`,
+  },
+  visit_report_overdue: {
+    rule: 'visit_report_overdue',
+    severity: 'high',
+    title: 'Visit report overdue',
+    commissionerOnly: true,
+    competentAuthority: false,
+    basis: (t) =>
+      `A visit's report is due within ${plural(t.visitReportDays, 'day')} of its start; ` +
+      `this is the commissioner's policy threshold. Sent to the commissioner's office only`,
   },
 };
 

@@ -17,6 +17,8 @@ const DEFAULTS: AlertThresholds = {
   rgDecisionMaxWorkingDays: 5,
   maxDetentionDays: 28,
   reviewResponseDays: 28,
+  visitLateDays: 7,
+  visitReportDays: 28,
 };
 const CASE_STATES = [
   'screening',
@@ -298,6 +300,8 @@ describe('evaluateDetention', () => {
         rgDecisionMaxWorkingDays: fc.integer({ min: 1, max: 60 }),
         maxDetentionDays: fc.integer({ min: 1, max: 365 }),
         reviewResponseDays: fc.integer({ min: 1, max: 90 }),
+        visitLateDays: fc.integer({ min: 1, max: 30 }),
+        visitReportDays: fc.integer({ min: 1, max: 90 }),
       }),
     });
 

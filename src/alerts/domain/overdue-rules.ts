@@ -1,4 +1,10 @@
-import { type AlertThresholds, type DetentionRule, RULES, type Severity } from './alert-rules.js';
+import {
+  type AlertThresholds,
+  type DetentionRule,
+  type DetentionThresholds,
+  RULES,
+  type Severity,
+} from './alert-rules.js';
 import { addWorkingDays, DAY_MS, HOUR_MS } from './working-days.js';
 
 /** One open detention episode with the case facts the rules read. */
@@ -37,7 +43,7 @@ export const VICTIM_STATES: readonly string[] = ['recovery_period', 'identified_
  * A detention whose start lies after `now` (a client clock ahead of the
  * server's) is not yet a detention and meets no rule.
  */
-export function evaluateDetention(d: OpenDetention, now: Date, t: AlertThresholds): RuleHit[] {
+export function evaluateDetention(d: OpenDetention, now: Date, t: DetentionThresholds): RuleHit[] {
   const nowMs = now.getTime();
   const detainedMs = d.detainedAt.getTime();
   if (detainedMs > nowMs) return [];
@@ -97,4 +103,40 @@ export function detentionLength(detainedAt: Date, now: Date): { totalHours: numb
 /** A review response is overdue once its due instant has passed (at the instant itself it is still on time). */
 export function isResponseOverdue(responseDueAt: Date, now: Date): boolean {
   return now.getTime() > responseDueAt.getTime();
+}
+
+/** A visit not yet reported or cancelled, with what its clocks read. */
+export interface OpenVisit {
+  visitId: string;
+  agencyId: string;
+  state: 'planned' | 'in_progress';
+  /** The planned day (UTC date `YYYY-MM-DD`). */
+  day: string;
+  startedAt: Date | null;
+}
+
+export interface VisitRuleHit {
+  rule: 'visit_overdue' | 'visit_report_overdue';
+  since: Date;
+  thresholds: Record<string, number>;
+}
+
+/**
+ * The visit clocks (SPEC §12): a planned visit not started `visitLateDays`
+ * after the start of its day, a started one not reported `visitReportDays`
+ * after its start. Strict, as the detention rules: exactly at the threshold
+ * nothing is raised.
+ */
+export function evaluateVisit(v: OpenVisit, now: Date, t: AlertThresholds): VisitRuleHit[] {
+  if (v.state === 'planned') {
+    const lateAt = Date.parse(`${v.day}T00:00:00Z`) + t.visitLateDays * DAY_MS;
+    return now.getTime() > lateAt
+      ? [{ rule: 'visit_overdue', since: new Date(lateAt), thresholds: { visitLateDays: t.visitLateDays } }]
+      : [];
+  }
+  if (v.startedAt === null) return [];
+  const dueAt = v.startedAt.getTime() + t.visitReportDays * DAY_MS;
+  return now.getTime() > dueAt
+    ? [{ rule: 'visit_report_overdue', since: new Date(dueAt), thresholds: { visitReportDays: t.visitReportDays } }]
+    : [];
 }

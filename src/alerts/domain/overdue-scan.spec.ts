@@ -1,7 +1,7 @@
 import { alertRecipients } from './alert-email.js';
 import fc from 'fast-check';
 import { diffAlerts, type UnresolvedAlert } from './alert-diff.js';
-import { ALERT_RULES, type AlertRule, type AlertThresholds, DETENTION_RULES } from './alert-rules.js';
+import { ALERT_RULES, type AlertRule, type AlertThresholds, DETENTION_RULES, VISIT_RULES } from './alert-rules.js';
 import {
   type AwaitingResponse,
   escalationCutoff,
@@ -20,6 +20,8 @@ const DEFAULTS: AlertThresholds = {
   rgDecisionMaxWorkingDays: 5,
   maxDetentionDays: 28,
   reviewResponseDays: 28,
+  visitLateDays: 7,
+  visitReportDays: 28,
 };
 const NOW = new Date('2026-03-20T12:00Z');
 const ago = (ms: number): Date => new Date(NOW.getTime() - ms);
@@ -136,7 +138,9 @@ describe('resolveReason', () => {
 });
 
 describe('subjectTypeOf', () => {
-  it.each(ALERT_RULES.map((rule) => [rule, (DETENTION_RULES as readonly string[]).includes(rule)] as const))(
+  // The visit clocks are about a visit (visit-clocks.spec.ts).
+  const caseRules = ALERT_RULES.filter((rule) => !(VISIT_RULES as readonly string[]).includes(rule));
+  it.each(caseRules.map((rule) => [rule, (DETENTION_RULES as readonly string[]).includes(rule)] as const))(
     '%s is about a detention episode: %s',
     (rule, detention) => {
       expect(subjectTypeOf(rule)).toBe(detention ? 'detention_episode' : 'review');

@@ -1,6 +1,12 @@
 import { diffAlerts, type UnresolvedAlert } from './alert-diff.js';
-import { type AlertRule, type AlertThresholds, DETENTION_RULES } from './alert-rules.js';
-import { evaluateDetention, isResponseOverdue, type OpenDetention } from './overdue-rules.js';
+import { type AlertRule, type AlertThresholds, DETENTION_RULES, RULES, VISIT_RULES } from './alert-rules.js';
+import {
+  evaluateDetention,
+  evaluateVisit,
+  isResponseOverdue,
+  type OpenDetention,
+  type OpenVisit,
+} from './overdue-rules.js';
 import { HOUR_MS } from './working-days.js';
 
 /**
@@ -9,16 +15,17 @@ import { HOUR_MS } from './working-days.js';
  * escalated, and who each message goes to. The scanner only loads and writes.
  */
 
-export type AlertSubjectType = 'detention_episode' | 'review';
+export type AlertSubjectType = 'detention_episode' | 'review' | 'visit';
 
 /** Rules a scan maintains (raises and resolves); removal_during_review is raised by the decision itself. */
-export const SCANNED_RULES: readonly AlertRule[] = [...DETENTION_RULES, 'review_response_overdue'];
+export const SCANNED_RULES: readonly AlertRule[] = [...DETENTION_RULES, 'review_response_overdue', ...VISIT_RULES];
 
 export interface AlertCandidate {
   rule: AlertRule;
   subjectType: AlertSubjectType;
   subjectId: string;
-  caseId: string;
+  /** Null for an alert about a visit. */
+  caseId: string | null;
   agencyId: string;
   since: Date;
   thresholds: Record<string, number>;
@@ -54,11 +61,16 @@ export function planScan(
     openDetentions: readonly OpenDetention[];
     awaitingResponse: readonly AwaitingResponse[];
     unresolved: readonly UnresolvedAlert[];
+    /** Visits not yet reported or cancelled (SPEC §11 clocks). */
+    openVisits?: readonly OpenVisit[];
   },
   now: Date,
   thresholds: AlertThresholds,
 ): ScanPlan {
-  const candidates = overdueCandidates(loaded.openDetentions, loaded.awaitingResponse, now, thresholds);
+  const candidates = [
+    ...overdueCandidates(loaded.openDetentions, loaded.awaitingResponse, now, thresholds),
+    ...visitCandidates(loaded.openVisits ?? [], now, thresholds),
+  ];
   const { toRaise, toResolve } = diffAlerts(candidates, loaded.unresolved);
   const ending = new Set(toResolve);
   const openEpisodes = new Set(loaded.openDetentions.map((d) => d.episodeId));
@@ -106,6 +118,25 @@ export function overdueCandidates(
   return candidates;
 }
 
+/** The visit clocks' candidates, in visit order. */
+export function visitCandidates(
+  visits: readonly OpenVisit[],
+  now: Date,
+  thresholds: AlertThresholds,
+): AlertCandidate[] {
+  return visits.flatMap((v) =>
+    evaluateVisit(v, now, thresholds).map((hit) => ({
+      rule: hit.rule,
+      subjectType: 'visit' as const,
+      subjectId: v.visitId,
+      caseId: null,
+      agencyId: v.agencyId,
+      since: hit.since,
+      thresholds: hit.thresholds,
+    })),
+  );
+}
+
 /**
  * Why an alert the scan no longer holds up is resolved. A detention alert
  * whose episode is not among the open ones ended with the detention (the
@@ -118,12 +149,14 @@ export function resolveReason(
   openEpisodeIds: ReadonlySet<string>,
 ): ResolveReason {
   if (subjectTypeOf(alert.rule) === 'review') return 'response_received';
+  if (subjectTypeOf(alert.rule) === 'visit') return 'condition_no_longer_holds';
   if (!openEpisodeIds.has(alert.subjectId)) return 'detention_ended';
   return 'condition_no_longer_holds';
 }
 
 /** What an alert of this rule is about: a detention episode, or for the review rules the review. */
 export function subjectTypeOf(rule: AlertRule): AlertSubjectType {
+  if ((VISIT_RULES as readonly AlertRule[]).includes(rule)) return 'visit';
   return (DETENTION_RULES as readonly AlertRule[]).includes(rule) ? 'detention_episode' : 'review';
 }
 

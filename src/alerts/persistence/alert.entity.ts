@@ -16,7 +16,7 @@ export class AlertEntity {
   @Column('text') severity: Severity;
   @Column('text', { name: 'subject_type' }) subjectType: 'detention_episode' | 'review';
   @Column('uuid', { name: 'subject_id' }) subjectId: string;
-  @Column('uuid', { name: 'case_id' }) caseId: string;
+  @Column('uuid', { name: 'case_id', nullable: true }) caseId: string | null;
   @Column('uuid', { name: 'agency_id' }) agencyId: string;
   @Column('boolean', { name: 'commissioner_only' }) commissionerOnly: boolean;
   @Column('text') status: AlertStatus;

@@ -3,7 +3,7 @@ import type { EntityManager } from 'typeorm';
 import type { UnresolvedAlert } from '../domain/alert-diff.js';
 import type { AlertRule } from '../domain/alert-rules.js';
 import type { AwaitingResponse, Resolution, ResolveReason } from '../domain/overdue-scan.js';
-import type { OpenDetention } from '../domain/overdue-rules.js';
+import type { OpenDetention, OpenVisit } from '../domain/overdue-rules.js';
 
 const SCAN_LOCK = 7_270_004;
 
@@ -16,7 +16,7 @@ export interface ResolvedAlert {
 export interface UnescalatedAlert {
   id: string;
   rule: AlertRule;
-  caseId: string;
+  caseId: string | null;
   agencyId: string;
 }
 
@@ -26,6 +26,23 @@ export class OverdueScanRepository {
   /** Held until the transaction ends, so a manual scan and a scheduled one cannot interleave. */
   async serialiseScans(manager: EntityManager): Promise<void> {
     await manager.query('SELECT pg_advisory_xact_lock($1)', [SCAN_LOCK]);
+  }
+
+  /** Visits whose clocks run: planned or in progress (a handful per place a year, so read whole). */
+  async openVisits(manager: EntityManager): Promise<OpenVisit[]> {
+    const rows = await manager.query<
+      { id: string; agency_id: string; state: OpenVisit['state']; day: string; started_at: Date | null }[]
+    >(
+      `SELECT id, agency_id, state, to_char(day, 'YYYY-MM-DD') AS day, started_at FROM visits
+        WHERE state IN ('planned', 'in_progress') ORDER BY id`,
+    );
+    return rows.map((r) => ({
+      visitId: r.id,
+      agencyId: r.agency_id,
+      state: r.state,
+      day: r.day,
+      startedAt: r.started_at,
+    }));
   }
 
   /** Every open detention episode with its case's facts, read through the partial index on open episodes. */
@@ -97,7 +114,7 @@ export class OverdueScanRepository {
 
   /** Alerts nobody acknowledged, raised at or before `raisedBy`, that were never escalated. */
   async unescalatedOpenAlerts(manager: EntityManager, raisedBy: Date): Promise<UnescalatedAlert[]> {
-    const rows = await manager.query<{ id: string; rule: AlertRule; case_id: string; agency_id: string }[]>(
+    const rows = await manager.query<{ id: string; rule: AlertRule; case_id: string | null; agency_id: string }[]>(
       `SELECT a.id, a.rule, a.case_id, a.agency_id FROM alerts a
           WHERE a.status = 'open' AND a.raised_at <= $1
             AND NOT EXISTS (SELECT 1 FROM alert_notifications n WHERE n.alert_id = a.id AND n.kind = 'escalation')`,

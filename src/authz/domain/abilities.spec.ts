@@ -207,6 +207,15 @@ const rows: Row[] = [
   r('no  yes yes yes no  no  yes no ', 'Report', 'read', { agencyId: CA }, 'the competent authority'),
   r('no  yes yes yes no  no  no  no ', 'Report', 'read', { agencyId: OTHER }, 'another agency'),
 
+  // Place (SPEC §11): the office any; supervisors create and update their own agency's (not active, agencyId).
+  //  adm com rev ana off sup dm  key
+  r('yes yes yes yes yes yes no  yes', 'Place', 'read', { agencyId: FL }, 'own agency'),
+  r('yes yes yes yes no  no  no  no ', 'Place', 'read', { agencyId: OTHER }, 'another agency'),
+  r('yes yes no  no  no  yes no  no ', 'Place', 'create', { agencyId: FL }, 'own agency'),
+  r('yes yes no  no  no  no  no  no ', 'Place', 'create', { agencyId: OTHER }, 'another agency'),
+  r('yes yes no  no  no  yes no  no ', 'Place', 'update', { agencyId: FL }, 'own agency'),
+  r('yes yes no  no  no  no  no  no ', 'Place', 'update', { agencyId: OTHER }, 'another agency'),
+
   // §7 anonymised export (commissioner, analyst); §4 overdue scan (commissioner, admin); §8 queue dashboard (admins).
   //  adm com rev ana off sup dm  key
   r('no  yes no  yes no  no  no  no ', 'AnonymisedExport', 'read', {}, 'the export'),
@@ -260,6 +269,18 @@ describe('field rules', () => {
     expect(defineAbilityFor(ACTORS.com).can('read', run, 'seed')).toBe(true);
     expect(defineAbilityFor(ACTORS.rev).can('read', run, 'period')).toBe(true);
     expect(defineAbilityFor(ACTORS.ana).can('read', run)).toBe(true);
+  });
+
+  it("keeps a place's active flag and operator to the office", () => {
+    const place = subjectOf('Place', { agencyId: FL });
+    const supervisor = defineAbilityFor(ACTORS.sup);
+    expect(supervisor.can('update', place, 'name')).toBe(true);
+    expect(supervisor.can('update', place, 'active')).toBe(false);
+    expect(supervisor.can('update', place, 'agencyId')).toBe(false);
+    for (const office of [ACTORS.adm, ACTORS.com]) {
+      expect(defineAbilityFor(office).can('update', place, 'active')).toBe(true);
+      expect(defineAbilityFor(office).can('update', place, 'agencyId')).toBe(true);
+    }
   });
 
   it('lets the admin read no Case, Review, Alert, Report or AnonymisedExport at all', () => {

@@ -8,6 +8,7 @@ import {
 } from '@casl/ability';
 import { AUTHORITY_DECISIONS, FRONTLINE_DECISIONS, type DecisionType } from '../../common/decision-types.js';
 import { ROLE_AGENCY_KIND, ROLES, type Actor, type Role } from './roles.js';
+import type { VisitAction } from '../../visits/domain/visit-workflow.js';
 
 /**
  * SPEC §2 as data: one function per role, one `defineRulesFor(actor)`. The
@@ -39,6 +40,8 @@ export type Action =
   | 'close'
   | 'acknowledge'
   | 'delete'
+  | VisitAction
+  | 'read_roll'
   | DecisionType;
 
 /** Attributes a rule may condition on, per subject. */
@@ -56,6 +59,10 @@ export interface SubjectAttributes {
   AnonymisedExport: Record<string, never>;
   Job: Record<string, never>;
   QueueDashboard: Record<string, never>;
+  Place: { agencyId: string };
+  VisitPlan: Record<string, never>;
+  /** `onTeam`: the caller is on the visit's team (a property of the pair, computed for each caller). */
+  Visit: { agencyId: string; started: boolean; reported: boolean; onTeam: boolean };
 }
 export type SubjectName = keyof SubjectAttributes;
 type TaggedSubject = { [K in SubjectName]: SubjectAttributes[K] & ForcedSubject<K> }[SubjectName];
@@ -92,13 +99,15 @@ function admin({ can }: Builder): void {
   // key reads its agency's cases, so the admin lists and revokes keys but never issues one).
   can('manage', ['Agency', 'User']);
   can(['read', 'delete'], 'ApiKey');
+  can(['create', 'read', 'update'], 'Place');
   can('verify', 'AuditEvent');
   can('run', 'Job');
   can('read', 'QueueDashboard');
 }
 
 function commissionerStaffBase({ can }: Builder): void {
-  can('read', ['Agency', 'User', 'ApiKey', 'Case', 'Review', 'Alert', 'Report', 'SamplingRun']);
+  can('read', ['Agency', 'User', 'ApiKey', 'Case', 'Review', 'Alert', 'Report', 'SamplingRun', 'Place', 'Visit']);
+  can('read', 'VisitPlan');
 }
 
 function commissioner(b: Builder): void {
@@ -109,6 +118,9 @@ function commissioner(b: Builder): void {
   // Recomputing a draw needs its secret seed.
   can('verify', 'SamplingRun');
   can(['assign', 'conclude', 'withdraw', 'close'], 'Review');
+  can(['create', 'update'], 'Place');
+  can(['create', 'read'], 'VisitPlan');
+  can(['create', 'assign_team', 'cancel', 'start', 'record_findings', 'report', 'read_roll'], 'Visit');
   can('acknowledge', 'Alert');
   can(['read', 'verify'], 'AuditEvent');
   can('read', 'AnonymisedExport');
@@ -119,10 +131,15 @@ function reviewer(b: Builder, actor: Actor): void {
   const { can, cannot } = b;
   commissionerStaffBase(b);
   cannot('read', 'SamplingRun', ['seed']);
+  cannot('read', 'VisitPlan', ['seed']);
   can('conclude', 'Review', { assignedReviewerId: actor.id });
+  can(['start', 'record_findings', 'report', 'read_roll'], 'Visit', { onTeam: true });
   if (actor.conflictAgencyIds.length > 0) {
     cannot('conclude', 'Review', { agencyId: { $in: [...actor.conflictAgencyIds] } });
     cannot('conclude', 'Review', { caseAgencyId: { $in: [...actor.conflictAgencyIds] } });
+    cannot(['start', 'record_findings', 'report', 'read_roll'], 'Visit', {
+      agencyId: { $in: [...actor.conflictAgencyIds] },
+    });
   }
 }
 
@@ -131,6 +148,7 @@ function analyst(b: Builder): void {
   commissionerStaffBase(b);
   cannot('read', 'Case', [...CASE_PII_FIELDS]);
   cannot('read', 'SamplingRun', ['seed']);
+  cannot('read', 'VisitPlan', ['seed']);
   can('read', 'AnonymisedExport');
 }
 
@@ -141,7 +159,7 @@ function ownAgencyDirectory({ can }: Builder, agencyId: string): void {
 }
 
 function frontline(b: Builder, actor: Actor, { supervisor }: { supervisor: boolean }): void {
-  const { can } = b;
+  const { can, cannot } = b;
   const agencyId = actor.agencyId;
   if (!agencyId) return;
   ownAgencyDirectory(b, agencyId);
@@ -150,8 +168,17 @@ function frontline(b: Builder, actor: Actor, { supervisor }: { supervisor: boole
   can([...FRONTLINE_DECISIONS, 'request_reconsideration'], 'Case', { agencyId });
   can('read', 'Review', { agencyId, concluded: true });
   can('read', 'Alert', { agencyId, commissionerOnly: false });
+  can('read', 'Place', { agencyId });
+  // Visits are unannounced (SPEC §11): the agency learns of one when the team arrives, never who is on it, and
+  // what it found only once reported.
+  can('read', 'Visit', { agencyId, started: true });
+  cannot('read', 'Visit', ['team', 'planId']);
+  cannot('read', 'Visit', ['findings', 'summary'], { reported: false });
   if (supervisor) {
     can(['create', 'delete'], 'ApiKey', { agencyId });
+    // Which places an agency runs, and whether one is in use, is the office's to say (SPEC §11).
+    can(['create', 'update'], 'Place', { agencyId });
+    cannot('update', 'Place', ['active', 'agencyId']);
     can('respond', 'Review', { agencyId, concluded: true });
     can('acknowledge', 'Alert', { agencyId, commissionerOnly: false });
   }

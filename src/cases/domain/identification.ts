@@ -168,6 +168,8 @@ export interface DecisionRequest {
   outcome?: string | null;
   at?: Date | null;
   facility?: string | null;
+  /** detain: the place of detention (SPEC §11); the service checks it and fills `facility` from it. */
+  placeId?: string | null;
   legalBasis?: string | null;
   riskAssessmentRef?: string | null;
   indicatorsConsidered?: readonly string[] | null;

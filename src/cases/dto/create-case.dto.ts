@@ -10,6 +10,7 @@ import {
   IsObject,
   IsOptional,
   IsString,
+  IsUUID,
   Matches,
   Max,
   MaxLength,
@@ -150,11 +151,20 @@ export class InitialDetentionDto {
   @IsTimestamp()
   at: string;
 
-  @ApiProperty({ example: 'Northern District holding facility' })
+  @ApiPropertyOptional({
+    example: 'Northern District holding facility',
+    description: 'Required unless placeId is given (then the place’s name is taken).',
+  })
+  @IsOptional()
   @IsString()
   @MinLength(1)
   @MaxLength(200)
-  facility: string;
+  facility?: string;
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'An active place of the case’s agency (else 422).' })
+  @IsOptional()
+  @IsUUID()
+  placeId?: string;
 
   @ApiProperty({ example: 'Aliens Act s. 62 (pending identity check)' })
   @IsString()

@@ -57,12 +57,17 @@ export class RecordDecisionDto {
   @IsTimestamp()
   at?: string;
 
-  @ApiPropertyOptional({ description: 'detain' })
+  @ApiPropertyOptional({ description: 'detain; may be left out with a placeId (the place’s name is taken)' })
   @IsOptional()
   @IsString()
   @MinLength(1)
   @MaxLength(200)
   facility?: string;
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'detain: an active place of the case’s agency (else 422)' })
+  @IsOptional()
+  @IsUUID()
+  placeId?: string;
 
   @ApiPropertyOptional({ description: 'detain' })
   @IsOptional()
@@ -101,6 +106,6 @@ export const DECISION_FIELDS: Record<DecisionType, readonly (keyof RecordDecisio
   request_reconsideration: ['reason', 'reviewId'],
   reconsider: ['outcome', 'reason'],
   close: ['outcome', 'reason', 'riskAssessmentRef'],
-  detain: ['at', 'facility', 'legalBasis', 'reason'],
+  detain: ['at', 'facility', 'placeId', 'legalBasis', 'reason'],
   release: ['at', 'reason'],
 };

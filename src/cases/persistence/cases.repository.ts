@@ -81,7 +81,7 @@ export interface DecisionRow {
 }
 
 export interface EpisodeChange {
-  open?: { id: string; detainedAt: Date; facility: string; legalBasis: string };
+  open?: { id: string; detainedAt: Date; facility: string; placeId: string | null; legalBasis: string };
   close?: { releasedAt: Date; reason: string };
 }
 
@@ -111,6 +111,7 @@ export interface EpisodeRow {
   id: string;
   detained_at: Date;
   facility: string;
+  place_id: string | null;
   legal_basis: string;
   released_at: Date | null;
   release_reason: string | null;
@@ -230,8 +231,9 @@ export class CasesRepository {
                                    action, subject_type, subject_id, request_id, payload, prev_hash, hash)
          VALUES ($16, $18, $19, $20, $9, $10, $11, $12, $21, $22, $2, $23, $24, $25, $17)
        ), opened AS (
-         INSERT INTO detention_episodes (id, case_id, agency_id, detained_at, facility, legal_basis, detain_record_id)
-         SELECT $26, $2, $8, $27, $28, $29, $1 WHERE $26::uuid IS NOT NULL
+         INSERT INTO detention_episodes (id, case_id, agency_id, detained_at, facility, legal_basis, detain_record_id,
+                                         place_id)
+         SELECT $26, $2, $8, $27, $28, $29, $1, $34 WHERE $26::uuid IS NOT NULL
        )
        UPDATE detention_episodes SET released_at = $30, release_reason = $31, release_record_id = $1
         WHERE $30::timestamptz IS NOT NULL AND case_id = $2 AND released_at IS NULL`,
@@ -269,6 +271,7 @@ export class CasesRepository {
         episode.close?.reason ?? null,
         record.stateBefore,
         record.stateAfter,
+        episode.open?.placeId ?? null,
       ],
     );
     return true;
@@ -316,7 +319,7 @@ export class CasesRepository {
 
   async episodes(caseId: string, manager: EntityManager | DataSource = this.db): Promise<EpisodeRow[]> {
     return manager.query<EpisodeRow[]>(
-      `SELECT id, detained_at, facility, legal_basis, released_at, release_reason
+      `SELECT id, detained_at, facility, place_id, legal_basis, released_at, release_reason
          FROM detention_episodes WHERE case_id = $1 ORDER BY detained_at`,
       [caseId],
     );

@@ -12,6 +12,8 @@ export class DetentionEpisodeEntity {
   @Column('uuid', { name: 'agency_id' }) agencyId: string;
   @Column('timestamptz', { name: 'detained_at' }) detainedAt: Date;
   @Column('text') facility: string;
+  /** Null for episodes recorded before places existed, or without one. */
+  @Column('uuid', { name: 'place_id', nullable: true }) placeId: string | null;
   @Column('text', { name: 'legal_basis' }) legalBasis: string;
   @Column('uuid', { name: 'detain_record_id' }) detainRecordId: string;
   @Column('timestamptz', { name: 'released_at', nullable: true }) releasedAt: Date | null;

@@ -4,8 +4,8 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * The auditor's workbench: decision records say what they changed (state before and after), users have a
  * display name to be credited under, and the cross-case decision search has indexes for its filtered first page.
  */
-export class AddAuditorWorkbench1795565000000 implements MigrationInterface {
-  name = 'AddAuditorWorkbench1795565000000';
+export class AddAuditorWorkbench1795564950000 implements MigrationInterface {
+  name = 'AddAuditorWorkbench1795564950000';
 
   async up(q: QueryRunner): Promise<void> {
     await q.query(`ALTER TABLE users ADD COLUMN display_name text`);
