@@ -1,5 +1,5 @@
 import { diffAlerts, type UnresolvedAlert } from './alert-diff.js';
-import { type AlertRule, type AlertThresholds, DETENTION_RULES, RULES, VISIT_RULES } from './alert-rules.js';
+import { type AlertRule, type AlertThresholds, DETENTION_RULES, VISIT_RULES } from './alert-rules.js';
 import {
   evaluateDetention,
   evaluateVisit,
