@@ -45,6 +45,9 @@ export const TAGS: Record<string, string> = {
   audit: 'The hash-chained audit log, its verification and signed checkpoints.',
   administration: 'Agencies, users and agency API keys.',
   operations: 'Health, and access to the queue dashboard.',
+  'decision-records': 'Search across every decision record the caller may read, without personal data.',
+  places: 'Places of detention and who operates them.',
+  visits: 'Unannounced visits: keyed visit plans, the visit workflow, findings and the detention roll.',
 };
 
 const PROBLEM_REF = '#/components/schemas/ProblemDto';
