@@ -73,6 +73,11 @@ export const sampleArb: fc.Arbitrary<Sample> = fc.oneof(
   fc
     .record({ agencyId: agency })
     .map((attributes) => ({ type: 'Report' as const, actions: ['read'] as Action[], attributes })),
+  fc.record({ agencyId: agency }).map((attributes) => ({
+    type: 'Recommendation' as const,
+    actions: ['read', 'create', 'respond', 'progress', 'verify', 'withdraw'] as Action[],
+    attributes,
+  })),
   fc.constantFrom<Sample>(
     { type: 'SamplingRun', actions: ['read', 'create'], attributes: {} },
     { type: 'AuditEvent', actions: ['read', 'verify'], attributes: {} },

@@ -39,6 +39,7 @@ export type Action =
   | 'close'
   | 'acknowledge'
   | 'delete'
+  | 'progress'
   | DecisionType;
 
 /** Attributes a rule may condition on, per subject. */
@@ -53,6 +54,8 @@ export interface SubjectAttributes {
   Alert: { agencyId: string; commissionerOnly: boolean };
   AuditEvent: Record<string, never>;
   Report: { agencyId: string };
+  /** `agencyId` is the addressed agency. */
+  Recommendation: { agencyId: string };
   AnonymisedExport: Record<string, never>;
   Job: Record<string, never>;
   QueueDashboard: Record<string, never>;
@@ -98,7 +101,7 @@ function admin({ can }: Builder): void {
 }
 
 function commissionerStaffBase({ can }: Builder): void {
-  can('read', ['Agency', 'User', 'ApiKey', 'Case', 'Review', 'Alert', 'Report', 'SamplingRun']);
+  can('read', ['Agency', 'User', 'ApiKey', 'Case', 'Review', 'Alert', 'Report', 'SamplingRun', 'Recommendation']);
 }
 
 function commissioner(b: Builder): void {
@@ -110,6 +113,7 @@ function commissioner(b: Builder): void {
   can('verify', 'SamplingRun');
   can(['assign', 'conclude', 'withdraw', 'close'], 'Review');
   can('acknowledge', 'Alert');
+  can(['create', 'verify', 'withdraw'], 'Recommendation');
   can(['read', 'verify'], 'AuditEvent');
   can('read', 'AnonymisedExport');
   can('run', 'Job');
@@ -150,8 +154,10 @@ function frontline(b: Builder, actor: Actor, { supervisor }: { supervisor: boole
   can([...FRONTLINE_DECISIONS, 'request_reconsideration'], 'Case', { agencyId });
   can('read', 'Review', { agencyId, concluded: true });
   can('read', 'Alert', { agencyId, commissionerOnly: false });
+  can('read', 'Recommendation', { agencyId });
   if (supervisor) {
     can(['create', 'delete'], 'ApiKey', { agencyId });
+    can(['respond', 'progress'], 'Recommendation', { agencyId });
     can('respond', 'Review', { agencyId, concluded: true });
     can('acknowledge', 'Alert', { agencyId, commissionerOnly: false });
   }
@@ -167,8 +173,11 @@ function decisionMaker(b: Builder, actor: Actor): void {
   }
   // Reviews of the authority's own decisions, like a frontline agency's: once concluded, and answered by it.
   can('read', 'Review', { agencyId: actor.agencyId, concluded: true });
+  can('read', 'Recommendation', { agencyId: actor.agencyId });
   if (actor.agencyKind === 'competent_authority') {
     can('respond', 'Review', { agencyId: actor.agencyId, concluded: true });
+    // SPEC §12: the addressee of a competent authority is its decision maker (it has no supervisors).
+    can(['respond', 'progress'], 'Recommendation', { agencyId: actor.agencyId });
   }
 }
 
