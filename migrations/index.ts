@@ -7,6 +7,7 @@ import { AddAlertAcknowledgedNote1795564612000 } from './1795564612000-AddAlertA
 import { PinAuditEventXid1795564921000 } from './1795564921000-PinAuditEventXid.js';
 import { AddAccountLifecycle1795565210000 } from './1795565210000-AddAccountLifecycle.js';
 import { CreditDecidingAgency1795564800000 } from './1795564800000-CreditDecidingAgency.js';
+import { CreateRecommendations1795566100000 } from './1795566100000-CreateRecommendations.js';
 
 /** Every migration, in order. A unit test checks that no file in this folder is missing here. */
 export const migrations = [
@@ -19,4 +20,5 @@ export const migrations = [
   PinAuditEventXid1795564921000,
   AddAccountLifecycle1795565210000,
   CreditDecidingAgency1795564800000,
+  CreateRecommendations1795566100000,
 ];

@@ -20,6 +20,7 @@ import { loggerParams } from './logging/logger-options.js';
 import { MetricsModule } from './metrics/metrics.module.js';
 import { OpsModule } from './ops/ops.module.js';
 import { PiiModule } from './pii/pii.module.js';
+import { RecommendationsModule } from './recommendations/recommendations.module.js';
 import { RedisModule } from './redis/redis.module.js';
 import { ReportsModule } from './reports/reports.module.js';
 import { ReviewsModule } from './reviews/reviews.module.js';
@@ -65,6 +66,7 @@ export class AppModule {
         CasesModule,
         AlertsModule,
         ReviewsModule,
+        RecommendationsModule,
         ReportsModule,
         ...(options.workers ? [WorkersModule] : []),
       ],
