@@ -50,7 +50,6 @@ export class RecommendationsController {
   }
 
   @Get()
-  @Authorize('read', 'Recommendation')
   @ApiOperation({
     summary:
       'The register: recommendations the caller may read, in id order (JSON, or the same page as CSV with ' +
@@ -58,7 +57,6 @@ export class RecommendationsController {
   })
   @ApiProduces('application/json', 'text/csv')
   @ApiPage(RecommendationResponseDto)
-  @ApiProblems(403)
   async list(
     @Ctx() ctx: RequestContext,
     @Query() query: ListRecommendationsQuery,
@@ -73,7 +71,6 @@ export class RecommendationsController {
   }
 
   @Get(':id')
-  @Authorize('read', 'Recommendation', { param: 'id' })
   @ApiOperation({ summary: 'One recommendation with its dated history and what the caller may do now' })
   @ApiOkResponse({ type: RecommendationResponseDto })
   @ApiProblems(404)
