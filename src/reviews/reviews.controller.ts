@@ -28,6 +28,7 @@ export class ReviewsController {
   @Get()
   @ApiOperation({ summary: 'Reviews the caller may see (agencies: their own, once concluded)' })
   @ApiPage(ReviewResponseDto)
+  @ApiProblems(422)
   list(@Ctx() ctx: RequestContext, @Query() query: ListReviewsQuery): Promise<Page<ReviewResponseDto>> {
     return this.reviews.list(ctx, query);
   }

@@ -1,5 +1,6 @@
 import { openOverdueDetention, scanNow } from '../factories/alerts.js';
 import { decided, openCase } from '../factories/cases.js';
+import { dateIn, issueRecommendation, recommendationAction } from '../factories/recommendations.js';
 import { CONCERN, declinedCase, drawSample, reviewCommand } from '../factories/reviews.js';
 import type { Session } from '../factories/session.js';
 import type { World } from '../factories/world.js';
@@ -23,6 +24,8 @@ export interface Fixtures {
   /** Reviews: pending, assigned, awaiting the agency's response. */
   reviewIds: string[];
   alertIds: string[];
+  /** Recommendations to the own agency: one issued, one accepted (version 2). */
+  recommendationIds: string[];
   /** Every id above: plausible values in the wrong place. */
   allIds: string[];
 }
@@ -48,6 +51,13 @@ export async function createFixtures(t: TestApp, w: World): Promise<Fixtures> {
   await reviewCommand(t, w.commissioner, own[0].id, 'assign', { reviewerId: w.reviewer.id });
   await reviewCommand(t, w.commissioner, own[1].id, 'assign', { reviewerId: w.reviewer.id });
   await reviewCommand(t, w.commissioner, own[1].id, 'conclude', CONCERN);
+  const issued = await issueRecommendation(t, w.commissioner, agencies.own.id);
+  const accepted = await issueRecommendation(t, w.commissioner, agencies.own.id, { priority: 'urgent' });
+  await recommendationAction(t, w.supervisor, accepted.id, 'respond', {
+    expectedVersion: 1,
+    response: 'accepted',
+    targetDate: dateIn(30),
+  });
 
   const ownCases = [...opened, referred, ...declined, ...detained].filter((c) => c.agencyId === agencies.own.id);
   const otherCases = [...declined, ...detained].filter((c) => c.agencyId !== agencies.own.id);
@@ -65,6 +75,7 @@ export async function createFixtures(t: TestApp, w: World): Promise<Fixtures> {
     runIds: [drawn.runId],
     reviewIds: drawn.reviews.map((r) => r.id),
     alertIds: scan.raised.map((a) => a.id),
+    recommendationIds: [issued.id, accepted.id],
   };
   const allIds = [
     ...new Set(
@@ -77,6 +88,7 @@ export async function createFixtures(t: TestApp, w: World): Promise<Fixtures> {
         fx.runIds,
         fx.reviewIds,
         fx.alertIds,
+        fx.recommendationIds,
       ].flat(),
     ),
   ];

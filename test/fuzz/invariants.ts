@@ -15,6 +15,8 @@ export const COUNTED_TABLES = [
   'sampling_runs',
   'reviews',
   'idempotency_keys',
+  'recommendations',
+  'recommendation_history',
 ] as const;
 
 export type RowCounts = Record<(typeof COUNTED_TABLES)[number], number>;
