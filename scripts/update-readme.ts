@@ -2,6 +2,7 @@
 // between their <!-- name:start --> / <!-- name:end --> markers.
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { renderTransitionTable } from '../src/cases/domain/transition-table.js';
+import { renderRecommendationTable } from '../src/recommendations/domain/recommendation-table.js';
 import { renderPerformanceTable } from '../bench/report.js';
 
 const README = 'README.md';
@@ -14,6 +15,7 @@ function replace(name: string, body: string): void {
 }
 
 replace('transitions', renderTransitionTable());
+replace('recommendation-transitions', renderRecommendationTable());
 const bench = process.argv[2] ?? 'bench-results/bench-1000000.json';
 if (existsSync(bench))
   replace('performance', renderPerformanceTable(JSON.parse(readFileSync(bench, 'utf8')) as never, bench));

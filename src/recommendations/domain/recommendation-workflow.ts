@@ -43,7 +43,8 @@ export type RecommendationActionType = (typeof RECOMMENDATION_ACTIONS)[number];
 export const MIN_REASON = 20;
 
 type Text = { field: 'reason' | 'note' | 'evidence'; minLength: number };
-type Choice = {
+/** One row of §12's table: where it leads, whether it needs a target date, which texts. */
+export type Choice = {
   to: RecommendationState | 'unchanged' | 'state_claimed_from';
   targetDate: boolean;
   texts: readonly Text[];
