@@ -9,6 +9,7 @@ import {
   IsOptional,
   IsString,
   IsUUID,
+  Matches,
   MaxLength,
   Min,
   MinLength,
@@ -76,6 +77,7 @@ export class CreateRecommendationDto {
   @IsString()
   @MinLength(1)
   @MaxLength(TEXT_MAX)
+  @Matches(/\S/, { message: 'text must not be blank' })
   text: string;
 
   @ApiPropertyOptional({ format: 'uuid', description: 'An earlier recommendation to the same agency it repeats.' })

@@ -202,6 +202,7 @@ describe('recommendations (SPEC §12)', () => {
           ['an unknown source kind', () => ({ ...valid(), source: { kind: 'rumour' } }), 400, 'source.kind'],
           ['a source that is not an object', () => ({ ...valid(), source: 'review' }), 400, 'source'],
           ['no text', () => ({ ...valid(), text: undefined }), 400, 'text'],
+          ['a blank text', () => ({ ...valid(), text: '   ' }), 400, 'text'],
           ['an agencyId that is no UUID', () => ({ ...valid(), agencyId: 'own' }), 400, 'agencyId'],
           ['an unknown field', () => ({ ...valid(), state: 'accepted' }), 400, 'state'],
         ] as [string, () => object, number, string][]
@@ -605,13 +606,20 @@ describe('recommendations (SPEC §12)', () => {
   });
 
   describe('in the database', () => {
-    it('refuses UPDATE and DELETE of a history line, even to a superuser', async () => {
+    it('refuses UPDATE, DELETE and TRUNCATE of history, even to a superuser in a replica session', async () => {
       for (const statement of [
         `UPDATE recommendation_history SET details = '{}'`,
         'DELETE FROM recommendation_history',
         'TRUNCATE recommendation_history',
       ]) {
         await expect(withSuperuser(t.sql, (c) => c.query(statement))).rejects.toThrow(/append-only/);
+        // ENABLE ALWAYS: a replica session (which skips ordinary triggers) is refused too.
+        await expect(
+          withSuperuser(t.sql, async (c) => {
+            await c.query('SET session_replication_role = replica');
+            return c.query(statement);
+          }),
+        ).rejects.toThrow(/append-only/);
       }
     });
 
