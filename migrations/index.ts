@@ -11,6 +11,7 @@ import { CreatePlaces1795565000000 } from './1795565000000-CreatePlaces.js';
 import { CreateVisits1795565100000 } from './1795565100000-CreateVisits.js';
 import { AddVisitAlerts1795565200000 } from './1795565200000-AddVisitAlerts.js';
 import { AddAccountLifecycle1795565210000 } from './1795565210000-AddAccountLifecycle.js';
+import { CreateRecommendations1795566100000 } from './1795566100000-CreateRecommendations.js';
 
 /** Every migration, in order. A unit test checks that no file in this folder is missing here. */
 export const migrations = [
@@ -27,4 +28,5 @@ export const migrations = [
   CreateVisits1795565100000,
   AddVisitAlerts1795565200000,
   AddAccountLifecycle1795565210000,
+  CreateRecommendations1795566100000,
 ];

@@ -22,6 +22,7 @@ import { OpsModule } from './ops/ops.module.js';
 import { PiiModule } from './pii/pii.module.js';
 import { PlacesModule } from './places/places.module.js';
 import { VisitsModule } from './visits/visits.module.js';
+import { RecommendationsModule } from './recommendations/recommendations.module.js';
 import { RedisModule } from './redis/redis.module.js';
 import { ReportsModule } from './reports/reports.module.js';
 import { ReviewsModule } from './reviews/reviews.module.js';
@@ -67,6 +68,7 @@ export class AppModule {
         CasesModule,
         AlertsModule,
         ReviewsModule,
+        RecommendationsModule,
         ReportsModule,
         PlacesModule,
         VisitsModule,

@@ -41,6 +41,7 @@ export const TAGS: Record<string, string> = {
   cases: 'Case records, their decisions and detention episodes, and the indicator catalogue.',
   alerts: 'Overdue-detention and decision alerts, and the scan that raises them.',
   reviews: 'Independent review of decisions, and the sampling runs that select them.',
+  recommendations: 'The register of what the office asks agencies to change, their responses and progress.',
   reports: 'Per-agency figures and the anonymised export.',
   audit: 'The hash-chained audit log, its verification and signed checkpoints.',
   administration: 'Agencies, users and agency API keys.',

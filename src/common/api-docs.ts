@@ -53,6 +53,13 @@ export class ProblemDto {
     example: ['assign', 'withdraw'],
   })
   allowedCommands?: string[];
+  @ApiPropertyOptional({
+    type: [String],
+    description:
+      '`recommendation-action-not-allowed` and a recommendation’s `version-conflict`: what the caller may do now.',
+    example: ['respond'],
+  })
+  allowedActions?: string[];
   @ApiPropertyOptional({ description: '`alert-not-open`: the alert’s status now.', example: 'acknowledged' })
   alertStatus?: string;
   @ApiPropertyOptional({

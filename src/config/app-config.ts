@@ -21,6 +21,7 @@ export abstract class AppConfig {
   abstract readonly mail: MailConfig;
   abstract readonly sampling: SamplingConfig;
   abstract readonly exports: ExportsConfig;
+  abstract readonly recommendations: RecommendationsConfig;
   abstract readonly processes: ProcessesConfig;
 }
 
@@ -132,4 +133,10 @@ export interface SamplingConfig {
 
 export interface ExportsConfig {
   k: number;
+}
+
+/** SPEC §12: days an addressed agency has to answer a recommendation. */
+export interface RecommendationsConfig {
+  responseDays: number;
+  urgentResponseDays: number;
 }

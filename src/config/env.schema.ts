@@ -152,6 +152,9 @@ export const envSchema = z.object({
   REVIEW_RESPONSE_DAYS: int(28, 1),
 
   EXPORT_K: int(11, 2),
+
+  RECOMMENDATION_RESPONSE_DAYS: int(28, 1),
+  RECOMMENDATION_URGENT_RESPONSE_DAYS: int(7, 1),
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -117,6 +117,10 @@ function shapeConfig(env: Env): AppConfig {
       reviewResponseDays: env.REVIEW_RESPONSE_DAYS,
     },
     exports: { k: env.EXPORT_K },
+    recommendations: {
+      responseDays: env.RECOMMENDATION_RESPONSE_DAYS,
+      urgentResponseDays: env.RECOMMENDATION_URGENT_RESPONSE_DAYS,
+    },
   };
 }
 

@@ -4,6 +4,7 @@ import { PasswordLinks } from '../../src/auth/password-links.js';
 import type { Agency } from '../factories/agencies.js';
 import { openOverdueDetention, scanNow } from '../factories/alerts.js';
 import { caseBody, decided, openCase, SEEDED_PII, type OpenedCase } from '../factories/cases.js';
+import { dateIn, issueRecommendation, recommendationAction } from '../factories/recommendations.js';
 import { CONCERN, declinedCase, drawSample, reviewCommand } from '../factories/reviews.js';
 import { createPlace, placeBody } from '../factories/places.js';
 import type { Session } from '../factories/session.js';
@@ -916,6 +917,99 @@ const MATRIX: Row[] = [
   { route: 'GET /visits/:id/roll',                    caller: 'apiKey',            target: 'own',             expect: 403 },
   { route: 'GET /visits/:id/roll',                    caller: 'apiKey',            target: 'unannounced',     expect: 404 },
   { route: 'GET /visits/:id/roll',                    caller: 'decisionMaker',     target: 'other',           expect: 404 },
+  // Recommendations (SPEC §2, §12): the commissioner issues, verifies and withdraws; commissioner staff read all; the
+  // addressed agency reads (404 elsewhere), and its supervisor, or the competent authority's decision maker, responds
+  // and reports progress. `own`: addressed to the caller's agency; `other`: to the other frontline agency.
+  { route: 'GET /recommendations',                         caller: 'anonymous',          target: 'none',             expect: 401 },
+  { route: 'GET /recommendations',                         caller: 'admin',              target: 'none',             expect: 200 },
+  { route: 'GET /recommendations',                         caller: 'commissioner',       target: 'none',             expect: 200 },
+  { route: 'GET /recommendations',                         caller: 'reviewer',           target: 'none',             expect: 200 },
+  { route: 'GET /recommendations',                         caller: 'conflictedReviewer', target: 'none',             expect: 200 },
+  { route: 'GET /recommendations',                         caller: 'analyst',            target: 'none',             expect: 200 },
+  { route: 'GET /recommendations',                         caller: 'officer',            target: 'none',             expect: 200 },
+  { route: 'GET /recommendations',                         caller: 'supervisor',         target: 'none',             expect: 200 },
+  { route: 'GET /recommendations',                         caller: 'decisionMaker',      target: 'none',             expect: 200 },
+  { route: 'GET /recommendations',                         caller: 'apiKey',             target: 'none',             expect: 200 },
+  { route: 'POST /recommendations',                        caller: 'anonymous',          target: 'none',             expect: 401 },
+  { route: 'POST /recommendations',                        caller: 'admin',              target: 'none',             expect: 403 },
+  { route: 'POST /recommendations',                        caller: 'commissioner',       target: 'none',             expect: 201 },
+  { route: 'POST /recommendations',                        caller: 'reviewer',           target: 'none',             expect: 403 },
+  { route: 'POST /recommendations',                        caller: 'conflictedReviewer', target: 'none',             expect: 403 },
+  { route: 'POST /recommendations',                        caller: 'analyst',            target: 'none',             expect: 403 },
+  { route: 'POST /recommendations',                        caller: 'officer',            target: 'none',             expect: 403 },
+  { route: 'POST /recommendations',                        caller: 'supervisor',         target: 'none',             expect: 403 },
+  { route: 'POST /recommendations',                        caller: 'decisionMaker',      target: 'none',             expect: 403 },
+  { route: 'POST /recommendations',                        caller: 'apiKey',             target: 'none',             expect: 403 },
+  { route: 'GET /recommendations/:id',                     caller: 'anonymous',          target: 'other',            expect: 401 },
+  { route: 'GET /recommendations/:id',                     caller: 'admin',              target: 'other',            expect: 404 },
+  { route: 'GET /recommendations/:id',                     caller: 'commissioner',       target: 'other',            expect: 200 },
+  { route: 'GET /recommendations/:id',                     caller: 'reviewer',           target: 'other',            expect: 200 },
+  { route: 'GET /recommendations/:id',                     caller: 'conflictedReviewer', target: 'other',            expect: 200 },
+  { route: 'GET /recommendations/:id',                     caller: 'analyst',            target: 'other',            expect: 200 },
+  { route: 'GET /recommendations/:id',                     caller: 'officer',            target: 'own',              expect: 200 },
+  { route: 'GET /recommendations/:id',                     caller: 'officer',            target: 'other',            expect: 404 },
+  { route: 'GET /recommendations/:id',                     caller: 'supervisor',         target: 'own',              expect: 200 },
+  { route: 'GET /recommendations/:id',                     caller: 'supervisor',         target: 'other',            expect: 404 },
+  { route: 'GET /recommendations/:id',                     caller: 'apiKey',             target: 'own',              expect: 200 },
+  { route: 'GET /recommendations/:id',                     caller: 'apiKey',             target: 'other',            expect: 404 },
+  { route: 'GET /recommendations/:id',                     caller: 'decisionMaker',      target: 'own',              expect: 200 },
+  { route: 'GET /recommendations/:id',                     caller: 'decisionMaker',      target: 'other',            expect: 404 },
+  { route: 'POST /recommendations/:id/respond',            caller: 'anonymous',          target: 'other',            expect: 401 },
+  { route: 'POST /recommendations/:id/respond',            caller: 'admin',              target: 'other',            expect: 404 },
+  { route: 'POST /recommendations/:id/respond',            caller: 'commissioner',       target: 'other',            expect: 403 },
+  { route: 'POST /recommendations/:id/respond',            caller: 'reviewer',           target: 'other',            expect: 403 },
+  { route: 'POST /recommendations/:id/respond',            caller: 'conflictedReviewer', target: 'other',            expect: 403 },
+  { route: 'POST /recommendations/:id/respond',            caller: 'analyst',            target: 'other',            expect: 403 },
+  { route: 'POST /recommendations/:id/respond',            caller: 'officer',            target: 'own',              expect: 403 },
+  { route: 'POST /recommendations/:id/respond',            caller: 'officer',            target: 'other',            expect: 404 },
+  { route: 'POST /recommendations/:id/respond',            caller: 'supervisor',         target: 'own',              expect: 200 },
+  { route: 'POST /recommendations/:id/respond',            caller: 'supervisor',         target: 'other',            expect: 404 },
+  { route: 'POST /recommendations/:id/respond',            caller: 'apiKey',             target: 'own',              expect: 403 },
+  { route: 'POST /recommendations/:id/respond',            caller: 'apiKey',             target: 'other',            expect: 404 },
+  { route: 'POST /recommendations/:id/respond',            caller: 'decisionMaker',      target: 'own',              expect: 200 },
+  { route: 'POST /recommendations/:id/respond',            caller: 'decisionMaker',      target: 'other',            expect: 404 },
+  { route: 'POST /recommendations/:id/progress',           caller: 'anonymous',          target: 'other',            expect: 401 },
+  { route: 'POST /recommendations/:id/progress',           caller: 'admin',              target: 'other',            expect: 404 },
+  { route: 'POST /recommendations/:id/progress',           caller: 'commissioner',       target: 'other',            expect: 403 },
+  { route: 'POST /recommendations/:id/progress',           caller: 'reviewer',           target: 'other',            expect: 403 },
+  { route: 'POST /recommendations/:id/progress',           caller: 'conflictedReviewer', target: 'other',            expect: 403 },
+  { route: 'POST /recommendations/:id/progress',           caller: 'analyst',            target: 'other',            expect: 403 },
+  { route: 'POST /recommendations/:id/progress',           caller: 'officer',            target: 'own',              expect: 403 },
+  { route: 'POST /recommendations/:id/progress',           caller: 'officer',            target: 'other',            expect: 404 },
+  { route: 'POST /recommendations/:id/progress',           caller: 'supervisor',         target: 'own',              expect: 200 },
+  { route: 'POST /recommendations/:id/progress',           caller: 'supervisor',         target: 'other',            expect: 404 },
+  { route: 'POST /recommendations/:id/progress',           caller: 'apiKey',             target: 'own',              expect: 403 },
+  { route: 'POST /recommendations/:id/progress',           caller: 'apiKey',             target: 'other',            expect: 404 },
+  { route: 'POST /recommendations/:id/progress',           caller: 'decisionMaker',      target: 'own',              expect: 200 },
+  { route: 'POST /recommendations/:id/progress',           caller: 'decisionMaker',      target: 'other',            expect: 404 },
+  { route: 'POST /recommendations/:id/verify',             caller: 'anonymous',          target: 'other',            expect: 401 },
+  { route: 'POST /recommendations/:id/verify',             caller: 'admin',              target: 'other',            expect: 404 },
+  { route: 'POST /recommendations/:id/verify',             caller: 'commissioner',       target: 'other',            expect: 200 },
+  { route: 'POST /recommendations/:id/verify',             caller: 'reviewer',           target: 'other',            expect: 403 },
+  { route: 'POST /recommendations/:id/verify',             caller: 'conflictedReviewer', target: 'other',            expect: 403 },
+  { route: 'POST /recommendations/:id/verify',             caller: 'analyst',            target: 'other',            expect: 403 },
+  { route: 'POST /recommendations/:id/verify',             caller: 'officer',            target: 'own',              expect: 403 },
+  { route: 'POST /recommendations/:id/verify',             caller: 'officer',            target: 'other',            expect: 404 },
+  { route: 'POST /recommendations/:id/verify',             caller: 'supervisor',         target: 'own',              expect: 403 },
+  { route: 'POST /recommendations/:id/verify',             caller: 'supervisor',         target: 'other',            expect: 404 },
+  { route: 'POST /recommendations/:id/verify',             caller: 'apiKey',             target: 'own',              expect: 403 },
+  { route: 'POST /recommendations/:id/verify',             caller: 'apiKey',             target: 'other',            expect: 404 },
+  { route: 'POST /recommendations/:id/verify',             caller: 'decisionMaker',      target: 'own',              expect: 403 },
+  { route: 'POST /recommendations/:id/verify',             caller: 'decisionMaker',      target: 'other',            expect: 404 },
+  { route: 'POST /recommendations/:id/withdraw',           caller: 'anonymous',          target: 'other',            expect: 401 },
+  { route: 'POST /recommendations/:id/withdraw',           caller: 'admin',              target: 'other',            expect: 404 },
+  { route: 'POST /recommendations/:id/withdraw',           caller: 'commissioner',       target: 'other',            expect: 200 },
+  { route: 'POST /recommendations/:id/withdraw',           caller: 'reviewer',           target: 'other',            expect: 403 },
+  { route: 'POST /recommendations/:id/withdraw',           caller: 'conflictedReviewer', target: 'other',            expect: 403 },
+  { route: 'POST /recommendations/:id/withdraw',           caller: 'analyst',            target: 'other',            expect: 403 },
+  { route: 'POST /recommendations/:id/withdraw',           caller: 'officer',            target: 'own',              expect: 403 },
+  { route: 'POST /recommendations/:id/withdraw',           caller: 'officer',            target: 'other',            expect: 404 },
+  { route: 'POST /recommendations/:id/withdraw',           caller: 'supervisor',         target: 'own',              expect: 403 },
+  { route: 'POST /recommendations/:id/withdraw',           caller: 'supervisor',         target: 'other',            expect: 404 },
+  { route: 'POST /recommendations/:id/withdraw',           caller: 'apiKey',             target: 'own',              expect: 403 },
+  { route: 'POST /recommendations/:id/withdraw',           caller: 'apiKey',             target: 'other',            expect: 404 },
+  { route: 'POST /recommendations/:id/withdraw',           caller: 'decisionMaker',      target: 'own',              expect: 403 },
+  { route: 'POST /recommendations/:id/withdraw',           caller: 'decisionMaker',      target: 'other',            expect: 404 },
 ];
 
 const CALLERS: Caller[] = [
@@ -1108,6 +1202,22 @@ const PATHS: Record<string, (c: RowContext) => string | Promise<string>> = {
   'POST /reviews/:id/withdraw': async (c) => `/reviews/${await reviewOf(c, 'pending')}/withdraw`,
   'POST /reviews/:id/close': async (c) =>
     `/reviews/${await review(c, { agencyId: c.agency().id, state: 'disputed', reviewerId: c.fx.bystander.id })}/close`,
+  'GET /recommendations': async (c) => {
+    c.made.listed = {
+      own: await recommendation(c, addressedAgency(c), 'issued'),
+      other: await recommendation(c, c.w.agencies.other, 'issued'),
+    };
+    return '/recommendations?limit=200';
+  },
+  'GET /recommendations/:id': async (c) => `/recommendations/${await recommendation(c, c.agency(), 'issued')}`,
+  'POST /recommendations/:id/respond': async (c) =>
+    `/recommendations/${await recommendation(c, c.agency(), 'issued')}/respond`,
+  'POST /recommendations/:id/progress': async (c) =>
+    `/recommendations/${await recommendation(c, c.agency(), 'accepted')}/progress`,
+  'POST /recommendations/:id/verify': async (c) =>
+    `/recommendations/${await recommendation(c, c.agency(), 'claimed')}/verify`,
+  'POST /recommendations/:id/withdraw': async (c) =>
+    `/recommendations/${await recommendation(c, c.agency(), 'issued')}/withdraw`,
 };
 
 /** A valid body per route, so a refusal is about who asks, not what they send. */
@@ -1159,6 +1269,21 @@ const BODIES: Record<string, (c: RowContext) => object> = {
   }),
   'POST /visits/:id/report': (c) => ({ expectedVersion: c.made.visit?.version, summary: 'Crowding noted.' }),
   'POST /visits/:id/cancel': (c) => ({ expectedVersion: c.made.visit?.version, reason: 'Place closed' }),
+  'POST /recommendations': (c) => ({
+    agencyId: c.w.agencies.own.id,
+    source: { kind: 'own_initiative' },
+    theme: 'training',
+    priority: 'normal',
+    text: 'Train every border post on the national referral mechanism.',
+  }),
+  'POST /recommendations/:id/respond': () => ({
+    expectedVersion: 1,
+    response: 'rejected',
+    reason: 'The training budget for this year is already spent.',
+  }),
+  'POST /recommendations/:id/progress': () => ({ expectedVersion: 2, status: 'in_progress', note: 'Dates fixed.' }),
+  'POST /recommendations/:id/verify': () => ({ expectedVersion: 3, outcome: 'verified', note: 'Seen on a visit.' }),
+  'POST /recommendations/:id/withdraw': () => ({ expectedVersion: 1, reason: 'Overtaken by the new law.' }),
 };
 
 /**
@@ -1170,7 +1295,19 @@ const STAFF_REVIEWS: Target[] = ['own', 'ownConcluded', 'other', 'otherConcluded
 const STAFF_RECORDS: Target[] = ['own', 'other', 'referred'];
 const ALL_PLACES: Target[] = ['own', 'other'];
 const STAFF_VISITS: Target[] = ['own', 'other', 'unannounced'];
+const STAFF_RECOMMENDATIONS: Target[] = ['own', 'other'];
 const LISTED: Record<string, Partial<Record<Caller, Target[]>>> = {
+  // `own`: addressed to the caller's agency (to the own frontline agency for the office's staff).
+  'GET /recommendations': {
+    commissioner: STAFF_RECOMMENDATIONS,
+    reviewer: STAFF_RECOMMENDATIONS,
+    conflictedReviewer: STAFF_RECOMMENDATIONS,
+    analyst: STAFF_RECOMMENDATIONS,
+    officer: ['own'],
+    supervisor: ['own'],
+    apiKey: ['own'],
+    decisionMaker: ['own'],
+  },
   'GET /visit-plans': { commissioner: ['none'], reviewer: ['none'], conflictedReviewer: ['none'], analyst: ['none'] },
   'GET /visits': {
     commissioner: STAFF_VISITS,
@@ -1459,6 +1596,43 @@ function review(s: Scene, spec: ReviewSpec): Promise<string> {
         text: 'The interview weighed every indicator; we stand by the decision.',
       });
     }
+    return id;
+  });
+}
+
+/** The agency a list row's `own` recommendation is addressed to: the caller's, or the own frontline agency. */
+function addressedAgency(c: RowContext): Agency {
+  const agencyId = c.caller === 'anonymous' ? null : c.w[c.caller].agencyId;
+  const own = Object.values(c.w.agencies).find((a) => a.id === agencyId && a.kind !== 'commissioner_office');
+  return own ?? c.w.agencies.own;
+}
+
+/**
+ * A recommendation to `agency` (SPEC §12): `issued`; `accepted` by its
+ * addressee (version 2); `claimed`, its implementation claimed (version 3).
+ */
+function recommendation(s: Scene, agency: Agency, state: 'issued' | 'accepted' | 'claimed'): Promise<string> {
+  return sharedOr(s, `recommendation ${state} ${agency.id}`, async () => {
+    const { id } = await issueRecommendation(s.t, s.w.commissioner, agency.id);
+    if (state === 'issued') return id;
+    const addressee =
+      agency.kind === 'competent_authority'
+        ? s.w.decisionMaker
+        : agency.id === s.w.agencies.other.id
+          ? s.w.otherSupervisor
+          : s.w.supervisor;
+    await recommendationAction(s.t, addressee, id, 'respond', {
+      expectedVersion: 1,
+      response: 'accepted',
+      targetDate: dateIn(30),
+    });
+    if (state === 'accepted') return id;
+    await recommendationAction(s.t, addressee, id, 'progress', {
+      expectedVersion: 2,
+      status: 'implemented',
+      note: 'Every post trained.',
+      evidence: 'Attendance lists.',
+    });
     return id;
   });
 }

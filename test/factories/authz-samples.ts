@@ -94,6 +94,11 @@ export const sampleArb: fc.Arbitrary<Sample> = fc.oneof(
       ] as Action[],
       attributes,
     })),
+  fc.record({ agencyId: agency }).map((attributes) => ({
+    type: 'Recommendation' as const,
+    actions: ['read', 'create', 'respond', 'progress', 'verify', 'withdraw'] as Action[],
+    attributes,
+  })),
   fc.constantFrom<Sample>(
     { type: 'VisitPlan', actions: ['read', 'create'], attributes: {} },
     { type: 'SamplingRun', actions: ['read', 'create'], attributes: {} },

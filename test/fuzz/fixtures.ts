@@ -1,6 +1,7 @@
 import { openOverdueDetention, scanNow } from '../factories/alerts.js';
 import { decided, openCase } from '../factories/cases.js';
 import { createPlace } from '../factories/places.js';
+import { dateIn, issueRecommendation, recommendationAction } from '../factories/recommendations.js';
 import { CONCERN, declinedCase, drawSample, reviewCommand } from '../factories/reviews.js';
 import type { Session } from '../factories/session.js';
 import type { World } from '../factories/world.js';
@@ -28,6 +29,8 @@ export interface Fixtures {
   placeIds: string[];
   /** Visits: planned ones and one in progress, at the own agency's place. */
   visitIds: string[];
+  /** Recommendations to the own agency: one issued, one accepted (version 2). */
+  recommendationIds: string[];
   /** Every id above: plausible values in the wrong place. */
   allIds: string[];
 }
@@ -53,6 +56,13 @@ export async function createFixtures(t: TestApp, w: World): Promise<Fixtures> {
   await reviewCommand(t, w.commissioner, own[0].id, 'assign', { reviewerId: w.reviewer.id });
   await reviewCommand(t, w.commissioner, own[1].id, 'assign', { reviewerId: w.reviewer.id });
   await reviewCommand(t, w.commissioner, own[1].id, 'conclude', CONCERN);
+  const issued = await issueRecommendation(t, w.commissioner, agencies.own.id);
+  const accepted = await issueRecommendation(t, w.commissioner, agencies.own.id, { priority: 'urgent' });
+  await recommendationAction(t, w.supervisor, accepted.id, 'respond', {
+    expectedVersion: 1,
+    response: 'accepted',
+    targetDate: dateIn(30),
+  });
 
   const places = await Promise.all([
     createPlace(t, w.commissioner, agencies.own.id),
@@ -96,6 +106,7 @@ export async function createFixtures(t: TestApp, w: World): Promise<Fixtures> {
     alertIds: scan.raised.map((a) => a.id),
     placeIds: places.map((p) => p.id),
     visitIds,
+    recommendationIds: [issued.id, accepted.id],
   };
   const allIds = [
     ...new Set(
@@ -110,6 +121,7 @@ export async function createFixtures(t: TestApp, w: World): Promise<Fixtures> {
         fx.alertIds,
         fx.placeIds,
         fx.visitIds,
+        fx.recommendationIds,
       ].flat(),
     ),
   ];

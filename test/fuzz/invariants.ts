@@ -19,6 +19,8 @@ export const COUNTED_TABLES = [
   'visit_plans',
   'visits',
   'visit_findings',
+  'recommendations',
+  'recommendation_history',
 ] as const;
 
 export type RowCounts = Record<(typeof COUNTED_TABLES)[number], number>;

@@ -51,6 +51,16 @@ const reportPeriodHints = (): Hints => {
   return { from: fc.oneof(from, dateOnly(from)), to: fc.oneof(to, dateOnly(to)) };
 };
 
+/** The fixtures' recommendations are at versions 1–2; target dates today, later, past and impossible. */
+const recommendationActionHints = (): Hints => ({
+  expectedVersion: fc.integer({ min: 1, max: 3 }),
+  targetDate: fc
+    .constantFrom(0, 30, -1)
+    .map((d) => new Date(Date.now() + d * 86_400_000).toISOString().slice(0, 10))
+    .chain((date) => fc.constantFrom(date, '2030-02-30')),
+  reason: text('The budget for this year is already spent.', 'short'),
+});
+
 const OUTCOMES: Partial<Record<DecisionType, readonly string[]>> = {
   reasonable_grounds: ['positive', 'negative'],
   conclusive_grounds: ['positive', 'negative'],
@@ -192,6 +202,35 @@ export const ROUTE_CATALOGUE: Record<string, RouteSpec> = {
   'POST /api/v1/reviews/{id}/respond': { callers: ['supervisor'], path: (fx) => ({ id: from(fx.reviewIds) }) },
   'POST /api/v1/reviews/{id}/withdraw': { callers: ['commissioner'], path: (fx) => ({ id: from(fx.reviewIds) }) },
   'POST /api/v1/reviews/{id}/close': { callers: ['commissioner'], path: (fx) => ({ id: from(fx.reviewIds) }) },
+  'POST /api/v1/recommendations': {
+    callers: ['commissioner'],
+    hints: (fx) => ({
+      agencyId: from(fx.agencyIds),
+      'source.id': from(fx.reviewIds),
+      repeatOf: from(fx.recommendationIds),
+    }),
+  },
+  'GET /api/v1/recommendations': { callers: ['commissioner', 'analyst', 'supervisor'], hints: listHints },
+  'POST /api/v1/recommendations/{id}/respond': {
+    callers: ['supervisor'],
+    path: (fx) => ({ id: from(fx.recommendationIds) }),
+    hints: recommendationActionHints,
+  },
+  'POST /api/v1/recommendations/{id}/progress': {
+    callers: ['supervisor'],
+    path: (fx) => ({ id: from(fx.recommendationIds) }),
+    hints: recommendationActionHints,
+  },
+  'POST /api/v1/recommendations/{id}/verify': {
+    callers: ['commissioner'],
+    path: (fx) => ({ id: from(fx.recommendationIds) }),
+    hints: recommendationActionHints,
+  },
+  'POST /api/v1/recommendations/{id}/withdraw': {
+    callers: ['commissioner'],
+    path: (fx) => ({ id: from(fx.recommendationIds) }),
+    hints: recommendationActionHints,
+  },
   'GET /api/v1/reports/agencies': { callers: ['commissioner', 'analyst', 'supervisor'], hints: reportPeriodHints },
   'GET /api/v1/exports/anonymised': { callers: ['commissioner', 'analyst'], hints: reportPeriodHints },
   'GET /api/v1/audit/events': {

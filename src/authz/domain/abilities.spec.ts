@@ -215,6 +215,21 @@ const rows: Row[] = [
   r('yes yes no  no  no  no  no  no ', 'Place', 'create', { agencyId: OTHER }, 'another agency'),
   r('yes yes no  no  no  yes no  no ', 'Place', 'update', { agencyId: FL }, 'own agency'),
   r('yes yes no  no  no  no  no  no ', 'Place', 'update', { agencyId: OTHER }, 'another agency'),
+  // Recommendation (SPEC §2, §12): the office issues, verifies and withdraws; commissioner staff read all; the
+  // addressed agency reads, and its supervisor (a competent authority's decision maker) answers.
+  //  adm com rev ana off sup dm  key
+  r('no  yes yes yes yes yes no  yes', 'Recommendation', 'read', { agencyId: FL }, 'addressed to the frontline agency'),
+  r('no  yes yes yes no  no  yes no ', 'Recommendation', 'read', { agencyId: CA }, 'addressed to the competent authority'),
+  r('no  yes yes yes no  no  no  no ', 'Recommendation', 'read', { agencyId: OTHER }, 'addressed to another agency'),
+  ...(['create', 'verify', 'withdraw'] as const).flatMap((action) => [
+    r('no  yes no  no  no  no  no  no ', 'Recommendation', action, { agencyId: FL }, 'addressed to the frontline agency'),
+    r('no  yes no  no  no  no  no  no ', 'Recommendation', action, { agencyId: CA }, 'addressed to the competent authority'),
+  ]),
+  ...(['respond', 'progress'] as const).flatMap((action) => [
+    r('no  no  no  no  no  yes no  no ', 'Recommendation', action, { agencyId: FL }, 'addressed to the frontline agency'),
+    r('no  no  no  no  no  no  yes no ', 'Recommendation', action, { agencyId: CA }, 'addressed to the competent authority'),
+    r('no  no  no  no  no  no  no  no ', 'Recommendation', action, { agencyId: OTHER }, 'addressed to another agency'),
+  ]),
 
   // §7 anonymised export (commissioner, analyst); §4 overdue scan (commissioner, admin); §8 queue dashboard (admins).
   //  adm com rev ana off sup dm  key
@@ -300,6 +315,17 @@ describe('field rules', () => {
 
 describe('agency kind', () => {
   const own = (agencyId: string) => subjectOf('Case', kase(agencyId, 'screening', false));
+
+  it.each<AgencyKind | null>(['frontline', 'commissioner_office', null])(
+    'lets a decision maker of a %s agency read its recommendations but not answer them',
+    (agencyKind) => {
+      const ability = defineAbilityFor(user('decision_maker', 'dm-x', CA, agencyKind));
+      const addressed = subjectOf('Recommendation', { agencyId: CA });
+      expect(ability.can('read', addressed)).toBe(true);
+      expect(ability.can('respond', addressed)).toBe(false);
+      expect(ability.can('progress', addressed)).toBe(false);
+    },
+  );
 
   it.each<[Actor['kind'], AgencyKind | null]>([
     ['user', 'competent_authority'],

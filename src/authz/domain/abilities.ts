@@ -42,6 +42,7 @@ export type Action =
   | 'delete'
   | VisitAction
   | 'read_roll'
+  | 'progress'
   | DecisionType;
 
 /** Attributes a rule may condition on, per subject. */
@@ -56,6 +57,8 @@ export interface SubjectAttributes {
   Alert: { agencyId: string; commissionerOnly: boolean };
   AuditEvent: Record<string, never>;
   Report: { agencyId: string };
+  /** `agencyId` is the addressed agency. */
+  Recommendation: { agencyId: string };
   AnonymisedExport: Record<string, never>;
   Job: Record<string, never>;
   QueueDashboard: Record<string, never>;
@@ -106,7 +109,19 @@ function admin({ can }: Builder): void {
 }
 
 function commissionerStaffBase({ can }: Builder): void {
-  can('read', ['Agency', 'User', 'ApiKey', 'Case', 'Review', 'Alert', 'Report', 'SamplingRun', 'Place', 'Visit']);
+  can('read', [
+    'Agency',
+    'User',
+    'ApiKey',
+    'Case',
+    'Review',
+    'Alert',
+    'Report',
+    'SamplingRun',
+    'Place',
+    'Visit',
+    'Recommendation',
+  ]);
   can('read', 'VisitPlan');
 }
 
@@ -122,6 +137,7 @@ function commissioner(b: Builder): void {
   can(['create', 'read'], 'VisitPlan');
   can(['create', 'assign_team', 'cancel', 'start', 'record_findings', 'report', 'read_roll'], 'Visit');
   can('acknowledge', 'Alert');
+  can(['create', 'verify', 'withdraw'], 'Recommendation');
   can(['read', 'verify'], 'AuditEvent');
   can('read', 'AnonymisedExport');
   can('run', 'Job');
@@ -174,7 +190,9 @@ function frontline(b: Builder, actor: Actor, { supervisor }: { supervisor: boole
   can('read', 'Visit', { agencyId, started: true });
   cannot('read', 'Visit', ['team', 'planId']);
   cannot('read', 'Visit', ['findings', 'summary'], { reported: false });
+  can('read', 'Recommendation', { agencyId });
   if (supervisor) {
+    can(['respond', 'progress'], 'Recommendation', { agencyId });
     can(['create', 'delete'], 'ApiKey', { agencyId });
     // Which places an agency runs, and whether one is in use, is the office's to say (SPEC §11).
     can(['create', 'update'], 'Place', { agencyId });
@@ -194,8 +212,11 @@ function decisionMaker(b: Builder, actor: Actor): void {
   }
   // Reviews of the authority's own decisions, like a frontline agency's: once concluded, and answered by it.
   can('read', 'Review', { agencyId: actor.agencyId, concluded: true });
+  can('read', 'Recommendation', { agencyId: actor.agencyId });
   if (actor.agencyKind === 'competent_authority') {
     can('respond', 'Review', { agencyId: actor.agencyId, concluded: true });
+    // SPEC §12: the addressee of a competent authority is its decision maker (it has no supervisors).
+    can(['respond', 'progress'], 'Recommendation', { agencyId: actor.agencyId });
   }
 }
 

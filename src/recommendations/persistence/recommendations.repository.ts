@@ -1,0 +1,235 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import type { AppAbility } from '../../authz/domain/abilities.js';
+import type { AgencyKind, Role } from '../../authz/domain/roles.js';
+import { accessibleSql, SqlParams, type SqlColumns } from '../../authz/domain/rules-to-sql.js';
+import { newId } from '../../common/ids.js';
+import {
+  utcDate,
+  type HistoryEntry,
+  type Priority,
+  type RecommendationSnapshot,
+  type RecommendationState,
+  type SourceKind,
+  type Theme,
+} from '../domain/recommendation-workflow.js';
+
+/** How CASL's Recommendation attributes map to SQL over `recommendations r`. */
+const COLUMNS: SqlColumns<'Recommendation'> = { agencyId: 'r.agency_id' };
+
+/** `target_date` as text: a calendar date must not pass through a JavaScript Date and a time zone. */
+const SELECT = `SELECT r.id, r.agency_id, r.source_kind, r.source_id, r.theme, r.priority, r.text, r.repeat_of, r.state,
+                       r.claimed_from, r.version, r.issued_at, r.response_due_at, r.responded_at,
+                       r.target_date::text AS target_date, r.created_by, r.updated_at
+                  FROM recommendations r`;
+
+export interface RecommendationRow {
+  id: string;
+  agency_id: string;
+  source_kind: SourceKind;
+  source_id: string | null;
+  theme: Theme;
+  priority: Priority;
+  text: string;
+  repeat_of: string | null;
+  state: RecommendationState;
+  claimed_from: 'accepted' | 'partially_accepted' | null;
+  version: number;
+  issued_at: Date;
+  response_due_at: Date;
+  responded_at: Date | null;
+  target_date: string | null;
+  created_by: string;
+  updated_at: Date;
+}
+
+export interface HistoryRow {
+  version: number;
+  at: Date;
+  action: HistoryEntry['action'];
+  actor_id: string;
+  actor_role: Role;
+  from_state: RecommendationState | null;
+  to_state: RecommendationState;
+  details: Record<string, string>;
+}
+
+export interface RecommendationListFilter {
+  agencyId?: string;
+  state?: RecommendationState;
+  theme?: Theme;
+  sourceKind?: SourceKind;
+  /** Only those whose response is overdue or whose target date is missed at `now`. */
+  overdueAt?: Date;
+  afterId?: string;
+  limit: number;
+}
+
+export interface NewRecommendation {
+  id: string;
+  agencyId: string;
+  source: { kind: SourceKind; id: string | null };
+  theme: Theme;
+  text: string;
+  repeatOf: string | null;
+  snapshot: RecommendationSnapshot;
+  createdBy: string;
+}
+
+/** The register and its history. Every read for a caller filters by the caller's rules in SQL. */
+@Injectable()
+export class RecommendationsRepository {
+  /** Up to `limit + 1` recommendations the caller may read, in id order (the extra row tells whether a next page exists). */
+  async listReadable(
+    manager: EntityManager,
+    ability: AppAbility,
+    filter: RecommendationListFilter,
+  ): Promise<RecommendationRow[]> {
+    const params = new SqlParams();
+    const where = [accessibleSql(ability, 'read', 'Recommendation', COLUMNS, params)];
+    if (filter.agencyId) where.push(`r.agency_id = ${params.add(filter.agencyId)}`);
+    if (filter.state) where.push(`r.state = ${params.add(filter.state)}`);
+    if (filter.theme) where.push(`r.theme = ${params.add(filter.theme)}`);
+    if (filter.sourceKind) where.push(`r.source_kind = ${params.add(filter.sourceKind)}`);
+    if (filter.overdueAt) {
+      // The same conditions as isResponseOverdue and isTargetMissed in the domain.
+      where.push(`((r.state = 'issued' AND r.response_due_at < ${params.add(filter.overdueAt)})
+                   OR (r.state IN ('accepted', 'partially_accepted')
+                       AND r.target_date < ${params.add(utcDate(filter.overdueAt))}::date))`);
+    }
+    if (filter.afterId) where.push(`r.id > ${params.add(filter.afterId)}`);
+    return manager.query<RecommendationRow[]>(
+      `${SELECT} WHERE ${where.join(' AND ')} ORDER BY r.id LIMIT ${params.add(filter.limit + 1)}`,
+      params.values,
+    );
+  }
+
+  async findReadable(manager: EntityManager, ability: AppAbility, id: string): Promise<RecommendationRow | undefined> {
+    const params = new SqlParams();
+    const access = accessibleSql(ability, 'read', 'Recommendation', COLUMNS, params);
+    const [row] = await manager.query<RecommendationRow[]>(
+      `${SELECT} WHERE r.id = ${params.add(id)} AND ${access}`,
+      params.values,
+    );
+    return row;
+  }
+
+  /** Any recommendation, whoever asks (for checking a `repeatOf` the commissioner names). */
+  async agencyOf(manager: EntityManager, id: string): Promise<string | undefined> {
+    const [row] = await manager.query<{ agency_id: string }[]>(`SELECT agency_id FROM recommendations WHERE id = $1`, [
+      id,
+    ]);
+    return row?.agency_id;
+  }
+
+  async history(manager: EntityManager, id: string): Promise<HistoryRow[]> {
+    return manager.query<HistoryRow[]>(
+      `SELECT version, at, action, actor_id, actor_role, from_state, to_state, details
+         FROM recommendation_history WHERE recommendation_id = $1 ORDER BY version`,
+      [id],
+    );
+  }
+
+  async agencyKind(manager: EntityManager, agencyId: string): Promise<AgencyKind | undefined> {
+    const [row] = await manager.query<{ kind: AgencyKind }[]>(`SELECT kind FROM agencies WHERE id = $1`, [agencyId]);
+    return row?.kind;
+  }
+
+  /** Whether `reviewId` is a concluded review with a concern or disagreement about a decision `agencyId` made. */
+  async isReviewSourceFor(manager: EntityManager, reviewId: string, agencyId: string): Promise<boolean> {
+    const rows = await manager.query<unknown[]>(
+      `SELECT 1 FROM reviews
+        WHERE id = $1 AND deciding_agency_id = $2 AND concluded_at IS NOT NULL AND finding IN ('concern', 'disagree')`,
+      [reviewId, agencyId],
+    );
+    return rows.length === 1;
+  }
+
+  async insert(manager: EntityManager, r: NewRecommendation, entry: HistoryEntry, actorRole: Role): Promise<void> {
+    const s = r.snapshot;
+    await manager.query(
+      `INSERT INTO recommendations (id, agency_id, source_kind, source_id, theme, priority, text, repeat_of, state,
+                                    claimed_from, version, issued_at, response_due_at, target_date, created_by,
+                                    updated_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $12)`,
+      [
+        r.id,
+        r.agencyId,
+        r.source.kind,
+        r.source.id,
+        r.theme,
+        s.priority,
+        r.text,
+        r.repeatOf,
+        s.state,
+        s.claimedFrom,
+        s.version,
+        s.issuedAt,
+        s.responseDueAt,
+        s.targetDate,
+        r.createdBy,
+      ],
+    );
+    await this.appendHistory(manager, r.id, s.version, entry, actorRole);
+  }
+
+  /**
+   * Writes the state `decide` returned if the recommendation is still at the
+   * version it was decided on, and its history line; false, having written
+   * nothing, when another writer got there first.
+   */
+  async applyTransition(
+    manager: EntityManager,
+    id: string,
+    expectedVersion: number,
+    next: RecommendationSnapshot,
+    entry: HistoryEntry,
+    actorRole: Role,
+  ): Promise<boolean> {
+    const [, changed] = await manager.query<[unknown[], number]>(
+      `UPDATE recommendations
+          SET state = $3, claimed_from = $4, target_date = $5, version = $6, updated_at = $7,
+              responded_at = CASE WHEN $8 THEN $7 ELSE responded_at END
+        WHERE id = $1 AND version = $2`,
+      [
+        id,
+        expectedVersion,
+        next.state,
+        next.claimedFrom,
+        next.targetDate,
+        next.version,
+        entry.at,
+        entry.action === 'respond',
+      ],
+    );
+    if (changed !== 1) return false;
+    await this.appendHistory(manager, id, next.version, entry, actorRole);
+    return true;
+  }
+
+  private async appendHistory(
+    manager: EntityManager,
+    id: string,
+    version: number,
+    entry: HistoryEntry,
+    actorRole: Role,
+  ): Promise<void> {
+    await manager.query(
+      `INSERT INTO recommendation_history (id, recommendation_id, version, at, action, actor_id, actor_role, from_state,
+                                           to_state, details)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+      [
+        newId(),
+        id,
+        version,
+        entry.at,
+        entry.action,
+        entry.by,
+        actorRole,
+        entry.fromState,
+        entry.toState,
+        JSON.stringify(entry.details),
+      ],
+    );
+  }
+}
