@@ -98,8 +98,9 @@ async function insertCase(client: PoolClient, agencyId: string, c: Walked): Prom
     await client.query(
       `INSERT INTO decision_records (id, case_id, sequence, type, outcome, reason, payload, agency_id, actor_type,
                                      actor_id, actor_role, deciding_agency_id, occurred_at, recorded_at, audit_event_id,
-                                     audit_hash)
-       VALUES ($1::uuid, $2, $3, $4, $5, $6, $7, $8, 'user', $1::uuid, 'agency_officer', $8, $9, $9, $10, '\\x00')`,
+                                     audit_hash, state_before, state_after)
+       VALUES ($1::uuid, $2, $3, $4, $5, $6, $7, $8, 'user', $1::uuid, 'agency_officer', $8, $9, $9, $10, '\\x00',
+               'screening', 'screening')`,
       [id, c.id, i + 1, r.type, r.outcome, r.reason, details, agencyId, r.occurredAt, eventId],
     );
   }
