@@ -1,10 +1,10 @@
-import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Ctx } from '../auth/request-context.decorator.js';
 import { ApiAuth, ApiPage, ApiProblems } from '../common/api-docs.js';
 import type { Page } from '../common/pagination.js';
 import type { RequestContext } from '../common/request-context.js';
-import { UuidPipe } from '../common/uuid.pipe.js';
+import { IdParam } from '../common/uuid.pipe.js';
 import { CreatePlaceDto, ListPlacesQuery, PlaceResponse, UpdatePlaceDto } from './dto.js';
 import { PlacesService } from './places.service.js';
 
@@ -34,7 +34,7 @@ export class PlacesController {
   @ApiOperation({ summary: 'One place' })
   @ApiOkResponse({ type: PlaceResponse })
   @ApiProblems(404)
-  get(@Ctx() ctx: RequestContext, @Param('id', UuidPipe) id: string): Promise<PlaceResponse> {
+  get(@Ctx() ctx: RequestContext, @IdParam('id') id: string): Promise<PlaceResponse> {
     return this.places.get(ctx, id);
   }
 
@@ -44,7 +44,7 @@ export class PlacesController {
   @ApiProblems(403, 404, 409, 422)
   update(
     @Ctx() ctx: RequestContext,
-    @Param('id', UuidPipe) id: string,
+    @IdParam('id') id: string,
     @Body() body: UpdatePlaceDto,
   ): Promise<PlaceResponse> {
     return this.places.update(ctx, id, body);

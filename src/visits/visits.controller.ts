@@ -1,11 +1,11 @@
-import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, Post, Query, Res } from '@nestjs/common';
 import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { Ctx } from '../auth/request-context.decorator.js';
 import { ApiAuth, ApiPage, ApiProblems } from '../common/api-docs.js';
 import { PageQueryDto, type Page } from '../common/pagination.js';
 import type { RequestContext } from '../common/request-context.js';
-import { UuidPipe } from '../common/uuid.pipe.js';
+import { IdParam } from '../common/uuid.pipe.js';
 import type { IdempotentResult } from '../idempotency/idempotency.js';
 import {
   AssignTeamDto,
@@ -62,7 +62,7 @@ export class VisitPlansController {
   @ApiOperation({ summary: 'One plan: its visits and every place considered with its risk inputs' })
   @ApiOkResponse({ type: VisitPlanResponse })
   @ApiProblems(404)
-  get(@Ctx() ctx: RequestContext, @Param('id', UuidPipe) id: string): Promise<VisitPlanResponse> {
+  get(@Ctx() ctx: RequestContext, @IdParam('id') id: string): Promise<VisitPlanResponse> {
     return this.visits.getPlan(ctx, id);
   }
 }
@@ -99,7 +99,7 @@ export class VisitsController {
   @ApiOperation({ summary: 'One visit (agencies: once started; never the team; findings once reported)' })
   @ApiOkResponse({ type: VisitResponse })
   @ApiProblems(404)
-  get(@Ctx() ctx: RequestContext, @Param('id', UuidPipe) id: string): Promise<VisitResponse> {
+  get(@Ctx() ctx: RequestContext, @IdParam('id') id: string): Promise<VisitResponse> {
     return this.visits.get(ctx, id);
   }
 
@@ -109,7 +109,7 @@ export class VisitsController {
   })
   @ApiOkResponse({ type: RollResponse })
   @ApiProblems(403, 404, 409)
-  roll(@Ctx() ctx: RequestContext, @Param('id', UuidPipe) id: string, @Query() query: RollQuery) {
+  roll(@Ctx() ctx: RequestContext, @IdParam('id') id: string, @Query() query: RollQuery) {
     return this.visits.roll(ctx, id, query);
   }
 
@@ -118,7 +118,7 @@ export class VisitsController {
   @ApiOperation({ summary: 'Replace the team (the commissioner; reviewers without a conflict; until reported)' })
   @ApiOkResponse({ type: VisitResponse })
   @ApiProblems(403, 404, 409, 422)
-  team(@Ctx() ctx: RequestContext, @Param('id', UuidPipe) id: string, @Body() body: AssignTeamDto) {
+  team(@Ctx() ctx: RequestContext, @IdParam('id') id: string, @Body() body: AssignTeamDto) {
     return this.visits.assignTeam(ctx, id, body);
   }
 
@@ -127,7 +127,7 @@ export class VisitsController {
   @ApiOperation({ summary: 'Record the arrival (the commissioner or a team member); the agency sees it from now' })
   @ApiOkResponse({ type: VisitResponse })
   @ApiProblems(403, 404, 409)
-  start(@Ctx() ctx: RequestContext, @Param('id', UuidPipe) id: string, @Body() body: StartVisitDto) {
+  start(@Ctx() ctx: RequestContext, @IdParam('id') id: string, @Body() body: StartVisitDto) {
     return this.visits.start(ctx, id, body);
   }
 
@@ -136,7 +136,7 @@ export class VisitsController {
   @ApiOperation({ summary: 'Record a finding while in progress (cases at the place or of its agency)' })
   @ApiOkResponse({ type: VisitResponse })
   @ApiProblems(403, 404, 409, 422)
-  findings(@Ctx() ctx: RequestContext, @Param('id', UuidPipe) id: string, @Body() body: RecordFindingDto) {
+  findings(@Ctx() ctx: RequestContext, @IdParam('id') id: string, @Body() body: RecordFindingDto) {
     return this.visits.recordFinding(ctx, id, body);
   }
 
@@ -145,7 +145,7 @@ export class VisitsController {
   @ApiOperation({ summary: 'Report the visit; its findings are frozen from now (the database refuses changes)' })
   @ApiOkResponse({ type: VisitResponse })
   @ApiProblems(403, 404, 409)
-  report(@Ctx() ctx: RequestContext, @Param('id', UuidPipe) id: string, @Body() body: ReportVisitDto) {
+  report(@Ctx() ctx: RequestContext, @IdParam('id') id: string, @Body() body: ReportVisitDto) {
     return this.visits.report(ctx, id, body);
   }
 
@@ -154,7 +154,7 @@ export class VisitsController {
   @ApiOperation({ summary: 'Cancel a visit before it starts (the commissioner)' })
   @ApiOkResponse({ type: VisitResponse })
   @ApiProblems(403, 404, 409)
-  cancel(@Ctx() ctx: RequestContext, @Param('id', UuidPipe) id: string, @Body() body: CancelVisitDto) {
+  cancel(@Ctx() ctx: RequestContext, @IdParam('id') id: string, @Body() body: CancelVisitDto) {
     return this.visits.cancel(ctx, id, body);
   }
 }

@@ -311,7 +311,7 @@ export class CasesRepository {
   async episodesOfCases(caseIds: readonly string[]): Promise<(EpisodeRow & { case_id: string })[]> {
     if (caseIds.length === 0) return [];
     return this.db.query<(EpisodeRow & { case_id: string })[]>(
-      `SELECT case_id, id, detained_at, facility, legal_basis, released_at, release_reason
+      `SELECT case_id, id, detained_at, facility, place_id, legal_basis, released_at, release_reason
          FROM detention_episodes WHERE case_id = ANY($1::uuid[]) ORDER BY detained_at`,
       [caseIds],
     );

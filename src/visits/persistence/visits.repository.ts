@@ -89,8 +89,10 @@ export class VisitsRepository {
       { id: string; detained: number; alerts: number; days: number | null; share: number }[]
     >(
       `WITH share AS (
-         SELECT agency_id, (count(*) FILTER (WHERE finding IN ('concern', 'disagree')))::float8 / count(*) AS share
-           FROM reviews WHERE finding IS NOT NULL GROUP BY agency_id
+         -- Findings about decisions the agency made (the deciding agency, as for reports and sampling).
+         SELECT deciding_agency_id AS agency_id,
+                (count(*) FILTER (WHERE finding IN ('concern', 'disagree')))::float8 / count(*) AS share
+           FROM reviews WHERE finding IS NOT NULL GROUP BY deciding_agency_id
        ), detained AS (
          SELECT place_id, count(*)::int AS n FROM detention_episodes
           WHERE released_at IS NULL AND place_id IS NOT NULL GROUP BY place_id
