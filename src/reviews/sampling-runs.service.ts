@@ -4,15 +4,8 @@ import { DataSource } from 'typeorm';
 import { AuditLog } from '../audit/audit-log.js';
 import { auditActorOf, chains, SYSTEM_ACTOR } from '../audit/domain/audit-event.js';
 import { Forbidden, NotFound, Unprocessable } from '../common/domain-errors.js';
-import { newId, isUuid } from '../common/ids.js';
-import {
-  decodeCursor,
-  isCursorTimestamp,
-  pageSize,
-  toPage,
-  type Page,
-  type PageQueryDto,
-} from '../common/pagination.js';
+import { newId } from '../common/ids.js';
+import { decodeTimeIdCursor, pageSize, toPage, type Page, type PageQueryDto } from '../common/pagination.js';
 import type { RequestContext } from '../common/request-context.js';
 import { AppConfig } from '../config/app-config.js';
 import { JobQueues } from '../jobs/job-queues.js';
@@ -134,11 +127,7 @@ export class SamplingRunsService {
     if (!ctx.ability.can('read', 'SamplingRun'))
       throw new Forbidden('Only the commissioner’s office reads sampling runs.');
     const limit = pageSize(q);
-    const after = decodeCursor(
-      q.cursor,
-      ['createdAt', 'id'] as const,
-      (p) => isUuid(p.id) && isCursorTimestamp(p.createdAt),
-    );
+    const after = decodeTimeIdCursor(q.cursor, 'createdAt');
     const rows = await this.db.query<RunRow[]>(
       `SELECT * FROM sampling_runs
         WHERE ($1::timestamptz IS NULL OR (created_at, id) < ($1::timestamptz, $2::uuid))
