@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AuditLog } from '../audit/audit-log.js';
-import { auditActorOf, chains } from '../audit/domain/audit-event.js';
+import { auditActorOf, ownChain } from '../audit/domain/audit-event.js';
 import { subjectOf } from '../authz/domain/abilities.js';
 import { accessibleSql, SqlParams, type SqlColumns } from '../authz/domain/rules-to-sql.js';
 import { Conflict, Forbidden, NotFound } from '../common/domain-errors.js';
@@ -105,9 +105,8 @@ export class AlertsService {
         manager,
         { actor: auditActorOf(ctx.actor), requestId: ctx.requestId },
         {
-          chainId: chains.of('alert', id),
+          ...ownChain('alert', id),
           action: 'alert.acknowledged',
-          subject: { type: 'alert', id },
           payload: note === null ? {} : { note },
         },
       );

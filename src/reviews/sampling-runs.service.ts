@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AuditLog } from '../audit/audit-log.js';
-import { auditActorOf, chains, SYSTEM_ACTOR } from '../audit/domain/audit-event.js';
+import { auditActorOf, ownChain, SYSTEM_ACTOR } from '../audit/domain/audit-event.js';
 import { Forbidden, NotFound, Unprocessable } from '../common/domain-errors.js';
 import { newId } from '../common/ids.js';
 import { decodeTimeIdCursor, pageSize, toPage, type Page, type PageQueryDto } from '../common/pagination.js';
@@ -193,9 +193,8 @@ export class SamplingRunsService {
       );
       if (!row) return undefined;
       await this.audit.append(manager, r.author, {
-        chainId: chains.of('sampling_run', id),
+        ...ownChain('sampling_run', id),
         action: 'sampling_run.created',
-        subject: { type: 'sampling_run', id },
         payload: {
           trigger: r.trigger,
           from: r.from.toISOString(),
