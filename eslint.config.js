@@ -4,7 +4,7 @@ import jest from 'eslint-plugin-jest';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
-/** Packages the pure domain core must never import (STYLE.md: the pure core). */
+/** Packages a domain/ folder (the pure core: time, seeds and configuration come in as arguments) must never import. */
 const FRAMEWORKS = ['@nestjs/*', 'typeorm', 'class-validator', 'class-transformer', 'bullmq', 'ioredis', 'pg', 'nodemailer'];
 
 /**

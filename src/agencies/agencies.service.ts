@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AuditLog } from '../audit/audit-log.js';
-import { auditActorOf, chains } from '../audit/domain/audit-event.js';
+import { auditActorOf, ownChain } from '../audit/domain/audit-event.js';
 import { Conflict, Forbidden, NotFound } from '../common/domain-errors.js';
 import { isUuid, newId } from '../common/ids.js';
 import { uniqueViolationAs } from '../common/database-errors.js';
@@ -41,9 +41,8 @@ export class AgenciesService {
           manager,
           { actor: auditActorOf(ctx.actor), requestId: ctx.requestId },
           {
-            chainId: chains.of('agency', agency.id),
+            ...ownChain('agency', agency.id),
             action: 'agency.created',
-            subject: { type: 'agency', id: agency.id },
             payload: { name: agency.name, code: agency.code, kind: agency.kind, alertEmail: agency.alertEmail },
           },
         );

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { AuditLog, type AuditAuthor } from '../audit/audit-log.js';
-import { chains } from '../audit/domain/audit-event.js';
+import { ownChain } from '../audit/domain/audit-event.js';
 import { AppConfig } from '../config/app-config.js';
 import { Metrics } from '../metrics/metrics.js';
 import { newId } from '../common/ids.js';
@@ -87,9 +87,8 @@ export class AlertWriter {
       manager,
       author,
       raised.map((a) => ({
-        chainId: chains.of('alert', a.id),
+        ...ownChain('alert', a.id),
         action: 'alert.raised',
-        subject: { type: 'alert', id: a.id },
         payload: { rule: a.rule, caseId: a.caseId, agencyId: a.agencyId },
       })),
     );

@@ -1,12 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AuditLog } from '../audit/audit-log.js';
-import { auditActorOf, chains } from '../audit/domain/audit-event.js';
+import { auditActorOf, ownChain } from '../audit/domain/audit-event.js';
 import { subjectOf } from '../authz/domain/abilities.js';
 import { accessibleSql, SqlParams, type SqlColumns } from '../authz/domain/rules-to-sql.js';
 import { Conflict, Forbidden, NotFound } from '../common/domain-errors.js';
-import { isUuid } from '../common/ids.js';
-import { decodeCursor, isCursorTimestamp, pageSize, toPage, type Page } from '../common/pagination.js';
+import { decodeTimeIdCursor, pageSize, toPage, type Page } from '../common/pagination.js';
 import type { RequestContext } from '../common/request-context.js';
 import { RULES, type AlertRule } from './domain/alert-rules.js';
 import type { AlertResponse, ListAlertsQuery } from './dto.js';
@@ -58,11 +57,7 @@ export class AlertsService {
 
   async list(ctx: RequestContext, q: ListAlertsQuery): Promise<Page<AlertResponse>> {
     const limit = pageSize(q);
-    const after = decodeCursor(
-      q.cursor,
-      ['raisedAt', 'id'] as const,
-      (p) => isUuid(p.id) && isCursorTimestamp(p.raisedAt),
-    );
+    const after = decodeTimeIdCursor(q.cursor, 'raisedAt');
     const params = new SqlParams();
     const where = [accessibleSql(ctx.ability, 'read', 'Alert', COLUMNS, params)];
     if (q.status) where.push(`a.status = ${params.add(q.status)}`);
@@ -110,9 +105,8 @@ export class AlertsService {
         manager,
         { actor: auditActorOf(ctx.actor), requestId: ctx.requestId },
         {
-          chainId: chains.of('alert', id),
+          ...ownChain('alert', id),
           action: 'alert.acknowledged',
-          subject: { type: 'alert', id },
           payload: note === null ? {} : { note },
         },
       );

@@ -1,7 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
+import { IsIn, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
 import { PageQueryDto } from '../common/pagination.js';
 import { Trimmed } from '../common/validation.js';
+import { OptionalUuid } from '../common/validators.js';
 import { ALERT_RULES, type AlertRule } from './domain/alert-rules.js';
 
 export const ALERT_STATUSES = ['open', 'acknowledged', 'resolved'] as const;
@@ -22,14 +23,10 @@ export class ListAlertsQuery extends PageQueryDto {
   @IsIn(['high', 'critical'])
   severity?: 'high' | 'critical';
 
-  @ApiPropertyOptional({ format: 'uuid' })
-  @IsOptional()
-  @IsUUID()
+  @OptionalUuid()
   agencyId?: string;
 
-  @ApiPropertyOptional({ format: 'uuid' })
-  @IsOptional()
-  @IsUUID()
+  @OptionalUuid()
   caseId?: string;
 }
 

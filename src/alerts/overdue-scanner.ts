@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AuditLog } from '../audit/audit-log.js';
-import { chains, SYSTEM_ACTOR } from '../audit/domain/audit-event.js';
+import { ownChain, SYSTEM_ACTOR } from '../audit/domain/audit-event.js';
 import { AppConfig } from '../config/app-config.js';
 import { AlertWriter, type RaisedAlert } from './alert-writer.js';
 import { escalationCutoff, planScan, SCANNED_RULES } from './domain/overdue-scan.js';
@@ -57,9 +57,8 @@ export class OverdueScanner {
         manager,
         author,
         resolved.map((r) => ({
-          chainId: chains.of('alert', r.id),
+          ...ownChain('alert', r.id),
           action: 'alert.resolved',
-          subject: { type: 'alert', id: r.id },
           payload: { reason: r.reason },
         })),
       );

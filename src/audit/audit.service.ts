@@ -1,10 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { Conflict, Forbidden } from '../common/domain-errors.js';
-import { isUuid } from '../common/ids.js';
 import {
   decodeCursor,
-  isCursorTimestamp,
+  decodeTimeIdCursor,
   pageSize,
   toPage,
   type Page,
@@ -76,11 +75,7 @@ export class AuditService {
   async events(ctx: RequestContext, q: ListAuditEventsQuery): Promise<Page<AuditEventResponse>> {
     if (!ctx.ability.can('read', 'AuditEvent')) throw new Forbidden('Only the commissioner reads audit events.');
     const limit = pageSize(q);
-    const after = decodeCursor(
-      q.cursor,
-      ['recordedAt', 'id'] as const,
-      (p) => isUuid(p.id) && isCursorTimestamp(p.recordedAt),
-    );
+    const after = decodeTimeIdCursor(q.cursor, 'recordedAt');
     const where: string[] = ['TRUE'];
     const params: unknown[] = [];
     const add = (v: unknown) => `$${params.push(v)}`;

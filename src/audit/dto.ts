@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
+import { IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import { PageQueryDto } from '../common/pagination.js';
-import { IsTimestamp } from '../common/validators.js';
+import { IsTimestamp, OptionalUuid } from '../common/validators.js';
 
 export class ListAuditEventsQuery extends PageQueryDto {
   @ApiPropertyOptional({ example: 'case' })
@@ -9,9 +9,7 @@ export class ListAuditEventsQuery extends PageQueryDto {
   @Matches(/^[a-z_]{1,40}$/)
   subjectType?: string;
 
-  @ApiPropertyOptional({ format: 'uuid' })
-  @IsOptional()
-  @IsUUID()
+  @OptionalUuid()
   subjectId?: string;
 
   @ApiPropertyOptional({ example: 'case.decision_recorded' })

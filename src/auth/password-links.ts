@@ -2,7 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { Injectable, Logger, type BeforeApplicationShutdown } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditLog } from '../audit/audit-log.js';
-import { chains, SYSTEM_ACTOR } from '../audit/domain/audit-event.js';
+import { ownChain, SYSTEM_ACTOR } from '../audit/domain/audit-event.js';
 import type { Role } from '../authz/domain/roles.js';
 import { Unprocessable } from '../common/domain-errors.js';
 import { newId } from '../common/ids.js';
@@ -107,9 +107,8 @@ export class PasswordLinks implements BeforeApplicationShutdown {
         manager,
         { actor: { type: 'user', id: used.user_id, role: used.role, agencyId: used.agency_id }, requestId },
         {
-          chainId: chains.of('user', used.user_id),
+          ...ownChain('user', used.user_id),
           action: 'user.password_set',
-          subject: { type: 'user', id: used.user_id },
           payload: { purpose: used.purpose },
         },
       );
@@ -140,9 +139,8 @@ export class PasswordLinks implements BeforeApplicationShutdown {
         manager,
         { actor: SYSTEM_ACTOR, requestId },
         {
-          chainId: chains.of('user', user.id),
+          ...ownChain('user', user.id),
           action: 'user.password_reset_requested',
-          subject: { type: 'user', id: user.id },
           payload: { expiresAt: link.expiresAt.toISOString() },
         },
       );
@@ -172,7 +170,6 @@ export class PasswordLinks implements BeforeApplicationShutdown {
   async beforeApplicationShutdown(): Promise<void> {
     await this.settled();
   }
-
 }
 
 function hashToken(token: string): Buffer {

@@ -68,26 +68,32 @@ function rulesOf(cls: abstract new () => unknown, all: Map<unknown, Rule[]>): Ru
   return rules;
 }
 
+/** Rules that carry one JSON Schema keyword: the keyword and its value, from the rule's first constraint. */
+const KEYWORDS = new Map<string, (first: unknown) => Partial<SchemaObject>>([
+  ['min', (n) => ({ minimum: n as number })],
+  ['max', (n) => ({ maximum: n as number })],
+  ['minLength', (n) => ({ minLength: n as number })],
+  ['maxLength', (n) => ({ maxLength: n as number })],
+  ['arrayMinSize', (n) => ({ minItems: n as number })],
+  ['arrayMaxSize', (n) => ({ maxItems: n as number })],
+  ['isEmail', () => ({ format: 'email' })],
+  ['isUuid', () => ({ format: 'uuid' })],
+  ['arrayUnique', () => ({ uniqueItems: true })],
+]);
+
 function apply(schema: SchemaObject, rule: Rule): void {
   const [first, second] = rule.constraints ?? [];
   const set = <K extends keyof SchemaObject>(key: K, value: SchemaObject[K]): void => {
     if (schema[key] === undefined && value !== undefined) schema[key] = value;
   };
+  const keyword = rule.name === undefined ? undefined : KEYWORDS.get(rule.name);
+  if (keyword) {
+    for (const [key, value] of Object.entries(keyword(first))) set(key as keyof SchemaObject, value);
+    return;
+  }
   switch (rule.name) {
     case 'isInt':
       if (schema.type === 'number' || schema.type === undefined) schema.type = 'integer';
-      break;
-    case 'min':
-      set('minimum', first as number);
-      break;
-    case 'max':
-      set('maximum', first as number);
-      break;
-    case 'minLength':
-      set('minLength', first as number);
-      break;
-    case 'maxLength':
-      set('maxLength', first as number);
       break;
     case 'isLength':
       set('minLength', first as number);
@@ -97,21 +103,6 @@ function apply(schema: SchemaObject, rule: Rule): void {
       // A pattern with flags (e.g. /…/i) has no JSON Schema spelling; it stays in the description.
       if (first instanceof RegExp && first.flags === '') set('pattern', first.source);
       else if (typeof first === 'string' && !second) set('pattern', first);
-      break;
-    case 'isEmail':
-      set('format', 'email');
-      break;
-    case 'isUuid':
-      set('format', 'uuid');
-      break;
-    case 'arrayMinSize':
-      set('minItems', first as number);
-      break;
-    case 'arrayMaxSize':
-      set('maxItems', first as number);
-      break;
-    case 'arrayUnique':
-      set('uniqueItems', true);
       break;
   }
 }

@@ -6,8 +6,8 @@ import { GENESIS_HASH } from '../audit/domain/hash-chain.js';
 import { CASE_PII_FIELDS, subjectOf } from '../authz/domain/abilities.js';
 import { sqlState, UNIQUE_VIOLATION } from '../common/database-errors.js';
 import { Conflict, Forbidden, NotFound, Unprocessable, ValidationFailed } from '../common/domain-errors.js';
-import { isUuid, newId } from '../common/ids.js';
-import { decodeCursor, isCursorTimestamp, pageSize, toPage, type Page } from '../common/pagination.js';
+import { newId } from '../common/ids.js';
+import { decodeCursor, decodeTimeIdCursor, pageSize, toPage, type Page } from '../common/pagination.js';
 import type { RequestContext } from '../common/request-context.js';
 import { AppConfig } from '../config/app-config.js';
 import { Idempotency, type IdempotentResult } from '../idempotency/idempotency.js';
@@ -297,11 +297,7 @@ export class CasesService {
 
   async list(ctx: RequestContext, query: ListCasesQuery): Promise<Page<CaseSummaryResponse>> {
     const limit = pageSize(query);
-    const after = decodeCursor(
-      query.cursor,
-      ['updatedAt', 'id'] as const,
-      (p) => isUuid(p.id) && isCursorTimestamp(p.updatedAt),
-    );
+    const after = decodeTimeIdCursor(query.cursor, 'updatedAt');
     const rows = await this.cases.listReadable(ctx.ability, {
       state: query.state,
       agencyId: query.agencyId,

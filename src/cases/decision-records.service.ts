@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { NotFound, ValidationFailed } from '../common/domain-errors.js';
-import { isUuid } from '../common/ids.js';
-import { decodeCursor, isCursorTimestamp, pageSize, toPage, type Page } from '../common/pagination.js';
+import { decodeTimeIdCursor, pageSize, toPage, type Page } from '../common/pagination.js';
 import type { RequestContext } from '../common/request-context.js';
 import { caseContext, decisionSearchItem } from './case-presenter.js';
 import type { DecisionRecordDetailResponse, DecisionRecordSearchItem } from './dto/case.response.js';
@@ -24,11 +23,7 @@ export class DecisionRecordsService {
       throw new ValidationFailed([{ field: 'to', message: 'to must be after from' }]);
     }
     const limit = pageSize(q);
-    const before = decodeCursor(
-      q.cursor,
-      ['occurredAt', 'id'] as const,
-      (p) => isUuid(p.id) && isCursorTimestamp(p.occurredAt),
-    );
+    const before = decodeTimeIdCursor(q.cursor, 'occurredAt');
     const rows = await this.records.search(ctx.ability, {
       type: q.type,
       outcome: q.outcome,

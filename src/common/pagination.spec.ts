@@ -1,6 +1,6 @@
 import { ValidationFailed } from './domain-errors.js';
 import { isUuid } from './ids.js';
-import { decodeCursor, encodeCursor, isCursorTimestamp } from './pagination.js';
+import { decodeCursor, decodeTimeIdCursor, encodeCursor, isCursorTimestamp } from './pagination.js';
 
 describe('decodeCursor', () => {
   const id = '01930000-0000-7000-8000-000000000001';
@@ -48,5 +48,23 @@ describe('isCursorTimestamp', () => {
     '2026-11-20T10:00:00Z',
   ])('refuses %s', (value) => {
     expect(isCursorTimestamp(value)).toBe(false);
+  });
+});
+
+describe('decodeTimeIdCursor', () => {
+  const id = '0193a0b2-7c4e-7d1a-9f00-0123456789ab';
+
+  it('returns the time and id a list issued', () => {
+    const cursor = encodeCursor({ raisedAt: '2026-11-20T10:00:00.123Z', id });
+    expect(decodeTimeIdCursor(cursor, 'raisedAt')).toEqual({ raisedAt: '2026-11-20T10:00:00.123Z', id });
+    expect(decodeTimeIdCursor(undefined, 'raisedAt')).toBeUndefined();
+  });
+
+  it.each([
+    ['a forged time', { raisedAt: '2026-02-30T00:00:00.000Z', id }],
+    ['an id that is no UUID', { raisedAt: '2026-11-20T10:00:00.123Z', id: '1 OR 1=1' }],
+    ['another list’s time key', { createdAt: '2026-11-20T10:00:00.123Z', id }],
+  ])('refuses %s with a 400 on cursor', (_, position) => {
+    expect(() => decodeTimeIdCursor(encodeCursor(position), 'raisedAt')).toThrow(ValidationFailed);
   });
 });

@@ -2,6 +2,7 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import { ValidationFailed } from './domain-errors.js';
+import { isUuid } from './ids.js';
 
 export const DEFAULT_PAGE_SIZE = 50;
 export const MAX_PAGE_SIZE = 200;
@@ -63,6 +64,14 @@ const ISSUED_TIMESTAMP = /^(?!0000)\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/
  */
 export function isCursorTimestamp(value: string): boolean {
   return ISSUED_TIMESTAMP.test(value) && !Number.isNaN(Date.parse(value)) && new Date(value).toISOString() === value;
+}
+
+/** The usual keyset position: a stored time under `timeKey`, ties broken by the row's UUID. */
+export function decodeTimeIdCursor<K extends string>(
+  cursor: string | undefined,
+  timeKey: K,
+): Record<K | 'id', string> | undefined {
+  return decodeCursor<K | 'id'>(cursor, [timeKey, 'id'], (p) => isUuid(p.id) && isCursorTimestamp(p[timeKey]));
 }
 
 /** Fetch `limit + 1` rows; this turns them into a page and the next cursor. */

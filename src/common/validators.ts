@@ -1,5 +1,6 @@
 import { applyDecorators } from '@nestjs/common';
-import { IsISO8601, Matches } from 'class-validator';
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { IsISO8601, IsOptional, IsUUID, Matches } from 'class-validator';
 
 /**
  * An ISO-8601 calendar date-time with an explicit offset (`Z` or `±hh:mm`), so no one's local time is guessed.
@@ -13,4 +14,9 @@ export function IsTimestamp(): PropertyDecorator {
       message: '$property must be an ISO-8601 date-time (YYYY-MM-DDThh:mm:ss) with Z or an offset',
     }),
   );
+}
+
+/** An optional UUID (a filter or a reference): documented as `format: uuid`, validated as one when present. */
+export function OptionalUuid(description?: string): PropertyDecorator {
+  return applyDecorators(ApiPropertyOptional({ format: 'uuid', description }), IsOptional(), IsUUID());
 }

@@ -19,40 +19,36 @@ export class Metrics {
     registers: [this.registry],
   });
 
-  readonly alertsRaised = new Counter({
-    name: 'oversight_alerts_raised_total',
-    help: 'Alerts raised, by rule',
-    labelNames: ['rule'] as const,
-    registers: [this.registry],
-  });
+  readonly alertsRaised = this.counter('oversight_alerts_raised_total', 'Alerts raised, by rule', 'rule');
 
-  readonly emails = new Counter({
-    name: 'oversight_emails_total',
-    help: 'Alert e-mail delivery attempts, by outcome (sent, failed, gave_up)',
-    labelNames: ['outcome'] as const,
-    registers: [this.registry],
-  });
+  readonly emails = this.counter(
+    'oversight_emails_total',
+    'Alert e-mail delivery attempts, by outcome (sent, failed, gave_up)',
+    'outcome',
+  );
 
-  readonly jobFailures = new Counter({
-    name: 'oversight_job_failures_total',
-    help: 'Jobs that threw, by queue',
-    labelNames: ['queue'] as const,
-    registers: [this.registry],
-  });
+  readonly jobFailures = this.counter('oversight_job_failures_total', 'Jobs that threw, by queue', 'queue');
 
-  readonly auditVerify = new Gauge({
-    name: 'oversight_audit_verify_ok',
-    help: '1 if the last audit verification found the log intact, 0 if not (absent until one ran)',
-    registers: [this.registry],
-  });
+  readonly auditVerify = this.gauge(
+    'oversight_audit_verify_ok',
+    '1 if the last audit verification found the log intact, 0 if not (absent until one ran)',
+  );
 
-  readonly auditVerifyEvents = new Gauge({
-    name: 'oversight_audit_verify_checked_events',
-    help: 'Events recomputed by the last audit verification',
-    registers: [this.registry],
-  });
+  readonly auditVerifyEvents = this.gauge(
+    'oversight_audit_verify_checked_events',
+    'Events recomputed by the last audit verification',
+  );
 
   constructor() {
     collectDefaultMetrics({ register: this.registry, prefix: 'oversight_' });
+  }
+
+  // Methods, not arrow fields: the field initialisers above run before any later field is set, but after the prototype.
+  private counter<L extends string>(name: string, help: string, label: L): Counter<L> {
+    return new Counter({ name, help, labelNames: [label], registers: [this.registry] });
+  }
+
+  private gauge(name: string, help: string): Gauge {
+    return new Gauge({ name, help, registers: [this.registry] });
   }
 }

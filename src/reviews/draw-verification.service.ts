@@ -5,21 +5,12 @@ import type { RequestContext } from '../common/request-context.js';
 import { PiiCipher } from '../pii/pii-cipher.js';
 import { isVerified, strataDifferences } from './domain/draw-verification.js';
 import type { DrawVerificationResponse } from './dto.js';
-import type { ClaimedRun } from './persistence/sampling-draw.repository.js';
-import { SamplingDrawRepository } from './persistence/sampling-draw.repository.js';
+import { SamplingDrawRepository, type SamplingRunRow } from './persistence/sampling-draw.repository.js';
 import { computeDraw, drawKeyOf } from './sampling-runner.js';
 import { seedContext } from './sampling-runs.service.js';
 
 /** At most this many differing records are named; `differenceCount` says how many there are. */
 const MAX_NAMED_DIFFERENCES = 1_000;
-
-interface StoredRun extends ClaimedRun {
-  status: string;
-  population_digest: string | null;
-  sample_digest: string | null;
-  population_count: number | null;
-  sample_count: number | null;
-}
 
 /**
  * Recomputes a completed run's draw from its seed, with the very statements
@@ -47,12 +38,13 @@ export class DrawVerificationService {
     if (!ctx.ability.can('read', 'SamplingRun')) throw new NotFound('The sampling run');
     // One snapshot for every statement; the temporary table of the recomputed draw goes with the transaction.
     return this.db.transaction('REPEATABLE READ', async (manager) => {
-      const [run] = await manager.query<StoredRun[]>(`SELECT * FROM sampling_runs WHERE id = $1`, [runId]);
+      const [run] = await manager.query<SamplingRunRow[]>(`SELECT * FROM sampling_runs WHERE id = $1`, [runId]);
       if (!run) throw new NotFound('The sampling run');
       if (!ctx.ability.can('verify', 'SamplingRun')) {
         throw new Forbidden('Only the commissioner verifies a draw: it needs the secret seed.');
       }
-      if (run.status !== 'completed' || !run.population_cutoff || !run.strata_agency) {
+      const { population_cutoff, strata_agency } = run;
+      if (run.status !== 'completed' || !population_cutoff || !strata_agency) {
         throw new Conflict('run-not-drawn', `The run is ${run.status}: there is no draw to verify yet.`, {
           runStatus: run.status,
         });
@@ -61,7 +53,12 @@ export class DrawVerificationService {
         this.cipher.openJson<string>({ ciphertext: run.seed_ciphertext, keyId: run.seed_key_id }, seedContext(run.id)),
         'hex',
       );
-      const { strata, summary } = await computeDraw(this.draws, manager, drawKeyOf(run, seed), run.min_per_stratum);
+      const { strata, summary } = await computeDraw(
+        this.draws,
+        manager,
+        drawKeyOf({ ...run, population_cutoff, strata_agency }, seed),
+        run.min_per_stratum,
+      );
       const stored = await this.draws.storedStrata(manager, run.id);
       const strataDiffs = strataDifferences(
         stored.map((s) => ({ agencyId: s.agency_id, ...s })),

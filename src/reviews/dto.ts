@@ -16,7 +16,7 @@ import {
 } from 'class-validator';
 import { CaseContextResponse, DecisionRecordResponse } from '../cases/dto/case.response.js';
 import { PageQueryDto } from '../common/pagination.js';
-import { IsTimestamp } from '../common/validators.js';
+import { IsTimestamp, OptionalUuid } from '../common/validators.js';
 import {
   FINDINGS,
   RESPONSES,
@@ -185,24 +185,16 @@ export class ListReviewsQuery extends PageQueryDto {
   @IsIn(['accepted', 'rejected'])
   response?: 'accepted' | 'rejected';
 
-  @ApiPropertyOptional({ format: 'uuid' })
-  @IsOptional()
-  @IsUUID()
+  @OptionalUuid()
   runId?: string;
 
-  @ApiPropertyOptional({ format: 'uuid', description: 'The deciding agency: the one whose decision is reviewed.' })
-  @IsOptional()
-  @IsUUID()
+  @OptionalUuid('The deciding agency: the one whose decision is reviewed.')
   agencyId?: string;
 
-  @ApiPropertyOptional({ format: 'uuid' })
-  @IsOptional()
-  @IsUUID()
+  @OptionalUuid()
   caseId?: string;
 
-  @ApiPropertyOptional({ format: 'uuid' })
-  @IsOptional()
-  @IsUUID()
+  @OptionalUuid()
   assignedReviewerId?: string;
 }
 
@@ -213,9 +205,7 @@ export class AssignReviewDto {
 }
 
 export class AutoAssignDto {
-  @ApiPropertyOptional({ format: 'uuid', description: 'Only this run’s pending reviews (all pending otherwise).' })
-  @IsOptional()
-  @IsUUID()
+  @OptionalUuid('Only this run’s pending reviews (all pending otherwise).')
   runId?: string;
 }
 

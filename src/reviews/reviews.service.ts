@@ -4,7 +4,7 @@ import { AuditLog } from '../audit/audit-log.js';
 import { caseContext, decisionResponse } from '../cases/case-presenter.js';
 import { CasesRepository } from '../cases/persistence/cases.repository.js';
 import { DecisionRecordsRepository } from '../cases/persistence/decision-records.repository.js';
-import { auditActorOf, chains } from '../audit/domain/audit-event.js';
+import { auditActorOf, ownChain } from '../audit/domain/audit-event.js';
 import { subjectOf, type AppAbility } from '../authz/domain/abilities.js';
 import { Conflict, Forbidden, NotFound, Unprocessable } from '../common/domain-errors.js';
 import { isUuid } from '../common/ids.js';
@@ -120,9 +120,8 @@ export class ReviewsService {
           manager,
           { actor: auditActorOf(ctx.actor), requestId: ctx.requestId },
           assignments.map((a) => ({
-            chainId: chains.of('review', a.reviewId),
+            ...ownChain('review', a.reviewId),
             action: 'review.assigned',
-            subject: { type: 'review', id: a.reviewId },
             payload: { reviewerId: a.reviewerId, automatic: true },
           })),
         );
@@ -162,9 +161,8 @@ export class ReviewsService {
         manager,
         { actor: auditActorOf(ctx.actor), requestId: ctx.requestId },
         {
-          chainId: chains.of('review', id),
+          ...ownChain('review', id),
           action: `review.${pastTense(command.type)}`,
-          subject: { type: 'review', id },
           payload: auditPayload(command),
         },
       );

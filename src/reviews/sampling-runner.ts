@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditLog } from '../audit/audit-log.js';
-import { chains, SYSTEM_ACTOR } from '../audit/domain/audit-event.js';
+import { ownChain, SYSTEM_ACTOR } from '../audit/domain/audit-event.js';
 import { PiiCipher } from '../pii/pii-cipher.js';
 import { digestFromWordSums, stratumOf } from './domain/sampling.js';
 import {
@@ -65,9 +65,8 @@ export class SamplingRunner {
       manager,
       { actor: SYSTEM_ACTOR, requestId: null },
       {
-        chainId: chains.of('sampling_run', run.id),
+        ...ownChain('sampling_run', run.id),
         action: 'sampling_run.completed',
-        subject: { type: 'sampling_run', id: run.id },
         payload: { ...summary },
       },
     );

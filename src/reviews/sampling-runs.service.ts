@@ -2,45 +2,17 @@ import { randomBytes } from 'node:crypto';
 import { Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AuditLog } from '../audit/audit-log.js';
-import { auditActorOf, chains, SYSTEM_ACTOR } from '../audit/domain/audit-event.js';
+import { auditActorOf, ownChain, SYSTEM_ACTOR } from '../audit/domain/audit-event.js';
 import { Forbidden, NotFound, Unprocessable } from '../common/domain-errors.js';
-import { newId, isUuid } from '../common/ids.js';
-import {
-  decodeCursor,
-  isCursorTimestamp,
-  pageSize,
-  toPage,
-  type Page,
-  type PageQueryDto,
-} from '../common/pagination.js';
+import { newId } from '../common/ids.js';
+import { decodeTimeIdCursor, pageSize, toPage, type Page, type PageQueryDto } from '../common/pagination.js';
 import type { RequestContext } from '../common/request-context.js';
 import { AppConfig } from '../config/app-config.js';
 import { JobQueues } from '../jobs/job-queues.js';
 import { JOBS } from '../jobs/queues.js';
 import { PiiCipher } from '../pii/pii-cipher.js';
 import type { CreateSamplingRunDto, SamplingRunResponse } from './dto.js';
-
-interface RunRow {
-  id: string;
-  status: string;
-  trigger: string;
-  period_from: Date;
-  period_to: Date;
-  rate: number;
-  negative_rate: number;
-  min_per_stratum: number;
-  seed_ciphertext: Buffer;
-  seed_key_id: string;
-  created_at: Date;
-  started_at: Date | null;
-  completed_at: Date | null;
-  failure: string | null;
-  population_count: number | null;
-  sample_count: number | null;
-  population_digest: string | null;
-  sample_digest: string | null;
-  strata_agency: 'case' | 'deciding' | null;
-}
+import type { SamplingRunRow } from './persistence/sampling-draw.repository.js';
 
 const DAY = 86_400_000;
 
@@ -134,12 +106,8 @@ export class SamplingRunsService {
     if (!ctx.ability.can('read', 'SamplingRun'))
       throw new Forbidden('Only the commissioner’s office reads sampling runs.');
     const limit = pageSize(q);
-    const after = decodeCursor(
-      q.cursor,
-      ['createdAt', 'id'] as const,
-      (p) => isUuid(p.id) && isCursorTimestamp(p.createdAt),
-    );
-    const rows = await this.db.query<RunRow[]>(
+    const after = decodeTimeIdCursor(q.cursor, 'createdAt');
+    const rows = await this.db.query<SamplingRunRow[]>(
       `SELECT * FROM sampling_runs
         WHERE ($1::timestamptz IS NULL OR (created_at, id) < ($1::timestamptz, $2::uuid))
         ORDER BY created_at DESC, id DESC LIMIT $3`,
@@ -155,7 +123,7 @@ export class SamplingRunsService {
 
   async get(ctx: RequestContext, id: string): Promise<SamplingRunResponse> {
     if (!ctx.ability.can('read', 'SamplingRun')) throw new NotFound('The sampling run');
-    const [row] = await this.db.query<RunRow[]>(`SELECT * FROM sampling_runs WHERE id = $1`, [id]);
+    const [row] = await this.db.query<SamplingRunRow[]>(`SELECT * FROM sampling_runs WHERE id = $1`, [id]);
     if (!row) throw new NotFound('The sampling run');
     const strata = await this.db.query<
       {
@@ -197,11 +165,11 @@ export class SamplingRunsService {
     seed: Buffer;
     requestedBy: string | null;
     author: Parameters<AuditLog['append']>[1];
-  }): Promise<RunRow | undefined> {
+  }): Promise<SamplingRunRow | undefined> {
     const id = newId();
     const sealed = this.cipher.sealJson(r.seed.toString('hex'), seedContext(id));
     return this.db.transaction(async (manager) => {
-      const [row] = await manager.query<RunRow[]>(
+      const [row] = await manager.query<SamplingRunRow[]>(
         `INSERT INTO sampling_runs (id, status, trigger, schedule_key, period_from, period_to, rate, negative_rate,
                                     min_per_stratum, seed_ciphertext, seed_key_id, requested_by, created_at)
          VALUES ($1, 'queued', $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
@@ -225,9 +193,8 @@ export class SamplingRunsService {
       );
       if (!row) return undefined;
       await this.audit.append(manager, r.author, {
-        chainId: chains.of('sampling_run', id),
+        ...ownChain('sampling_run', id),
         action: 'sampling_run.created',
-        subject: { type: 'sampling_run', id },
         payload: {
           trigger: r.trigger,
           from: r.from.toISOString(),
@@ -241,7 +208,7 @@ export class SamplingRunsService {
     });
   }
 
-  private present(ctx: RequestContext, r: RunRow): SamplingRunResponse {
+  private present(ctx: RequestContext, r: SamplingRunRow): SamplingRunResponse {
     const seesSeed = ctx.ability.can('read', 'SamplingRun', 'seed');
     return {
       id: r.id,

@@ -1,7 +1,7 @@
 import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AuditLog } from '../audit/audit-log.js';
-import { chains, SYSTEM_ACTOR } from '../audit/domain/audit-event.js';
+import { ownChain, SYSTEM_ACTOR } from '../audit/domain/audit-event.js';
 import { hashPassword } from '../auth/passwords.js';
 import { AppConfig } from '../config/app-config.js';
 import { newId } from '../common/ids.js';
@@ -58,9 +58,8 @@ export class BootstrapAdmin implements OnApplicationBootstrap {
         manager,
         { actor: SYSTEM_ACTOR, requestId: null },
         {
-          chainId: chains.of('user', user.id),
+          ...ownChain('user', user.id),
           action: 'user.bootstrapped',
-          subject: { type: 'user', id: user.id },
           payload: { role: 'admin' },
         },
       );

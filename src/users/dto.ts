@@ -12,6 +12,7 @@ import {
   MinLength,
 } from 'class-validator';
 import { ROLES, type Role } from '../authz/domain/roles.js';
+import { OptionalUuid } from '../common/validators.js';
 
 export class CreateUserDto {
   @ApiProperty({ example: 'a.officer@bp-north.example' })
@@ -47,9 +48,7 @@ export class CreateUserDto {
   @IsIn(ROLES)
   role: Role;
 
-  @ApiPropertyOptional({ format: 'uuid', description: 'Required for every role but admin.' })
-  @IsOptional()
-  @IsUUID()
+  @OptionalUuid('Required for every role but admin.')
   agencyId?: string;
 
   @ApiPropertyOptional({ type: [String], format: 'uuid', description: 'Agencies this user must not review.' })

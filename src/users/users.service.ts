@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AgenciesRepository } from '../agencies/agencies.repository.js';
 import { AuditLog } from '../audit/audit-log.js';
-import { auditActorOf, chains } from '../audit/domain/audit-event.js';
+import { auditActorOf, ownChain } from '../audit/domain/audit-event.js';
 import { AccountMail } from '../auth/account-mail.js';
 import { PasswordLinks, type IssuedLink } from '../auth/password-links.js';
 import { hashPassword } from '../auth/passwords.js';
@@ -83,9 +83,8 @@ export class UsersService {
           manager,
           { actor: auditActorOf(ctx.actor), requestId: ctx.requestId },
           {
-            chainId: chains.of('user', user.id),
+            ...ownChain('user', user.id),
             action: 'user.created',
-            subject: { type: 'user', id: user.id },
             payload: {
               role: user.role,
               agencyId: user.agencyId,
@@ -136,9 +135,8 @@ export class UsersService {
         manager,
         { actor: auditActorOf(ctx.actor), requestId: ctx.requestId },
         {
-          chainId: chains.of('user', id),
+          ...ownChain('user', id),
           action: disabled ? 'user.disabled' : 'user.enabled',
-          subject: { type: 'user', id },
           payload: { role: changed.role },
         },
       );

@@ -66,3 +66,8 @@ export const chains = {
   piiReadsBy: (actorId: string) => `pii-reads:${actorId}`,
   system: 'system',
 };
+
+/** An event about a subject that keeps its own chain (an agency, a user, an alert, a review, a run…). */
+export function ownChain(subjectType: string, id: string): Pick<AuditEntry, 'chainId' | 'subject'> {
+  return { chainId: chains.of(subjectType, id), subject: { type: subjectType, id } };
+}

@@ -1,15 +1,7 @@
-import { canonicalEventText, chainHash, GENESIS_HASH, type AuditActor } from './hash-chain.js';
+import { canonicalEventText, chainHash, GENESIS_HASH, type AuditEventContent } from './hash-chain.js';
 
 /** One stored event as verification reads it (payload as its stored canonical text). */
-export interface StoredEvent {
-  id: string;
-  chainId: string;
-  seq: number;
-  recordedAt: string;
-  actor: AuditActor;
-  action: string;
-  subject: { type: string; id: string | null };
-  requestId: string | null;
+export interface StoredEvent extends Omit<AuditEventContent, 'payload'> {
   payloadText: string;
   prevHash: Buffer;
   hash: Buffer;

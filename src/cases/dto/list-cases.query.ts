@@ -1,8 +1,8 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsIn, IsOptional, IsString, IsUUID, Matches } from 'class-validator';
+import { IsBoolean, IsIn, IsOptional, IsString, Matches } from 'class-validator';
 import { PageQueryDto } from '../../common/pagination.js';
-import { IsTimestamp } from '../../common/validators.js';
+import { IsTimestamp, OptionalUuid } from '../../common/validators.js';
 import { CASE_STATES, CLOSE_OUTCOMES, type CaseState } from '../domain/identification.js';
 import { INDICATOR_CODES } from '../domain/indicators.js';
 import { ENCOUNTER_KINDS, EXTERNAL_REF_MESSAGE, EXTERNAL_REF_PATTERN } from './create-case.dto.js';
@@ -17,9 +17,7 @@ export class ListCasesQuery extends PageQueryDto {
   @IsIn(CASE_STATES)
   state?: CaseState;
 
-  @ApiPropertyOptional({ format: 'uuid' })
-  @IsOptional()
-  @IsUUID()
+  @OptionalUuid()
   agencyId?: string;
 
   @ApiPropertyOptional({ type: Boolean, description: 'Only people detained now (true) or not (false).' })

@@ -1,7 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsIn, IsOptional, IsUUID } from 'class-validator';
+import { IsBoolean, IsIn, IsOptional } from 'class-validator';
 import { PageQueryDto } from '../../common/pagination.js';
-import { IsTimestamp } from '../../common/validators.js';
+import { IsTimestamp, OptionalUuid } from '../../common/validators.js';
 import { CLOSE_OUTCOMES, DECISION_TYPES, type DecisionType } from '../domain/identification.js';
 import { QueryBoolean } from './list-cases.query.js';
 
@@ -19,19 +19,13 @@ export class ListDecisionRecordsQuery extends PageQueryDto {
   @IsIn(DECISION_OUTCOMES)
   outcome?: string;
 
-  @ApiPropertyOptional({ format: 'uuid', description: 'The agency that made the decision (the actor’s).' })
-  @IsOptional()
-  @IsUUID()
+  @OptionalUuid('The agency that made the decision (the actor’s).')
   agencyId?: string;
 
-  @ApiPropertyOptional({ format: 'uuid', description: 'The agency that owns the case.' })
-  @IsOptional()
-  @IsUUID()
+  @OptionalUuid('The agency that owns the case.')
   caseAgencyId?: string;
 
-  @ApiPropertyOptional({ format: 'uuid', description: 'The user or API key that recorded the decision.' })
-  @IsOptional()
-  @IsUUID()
+  @OptionalUuid('The user or API key that recorded the decision.')
   actorId?: string;
 
   @ApiPropertyOptional({ format: 'date-time', description: 'occurredAt at or after this time.' })

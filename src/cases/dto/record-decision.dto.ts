@@ -7,12 +7,11 @@ import {
   IsInt,
   IsOptional,
   IsString,
-  IsUUID,
   MaxLength,
   Min,
   MinLength,
 } from 'class-validator';
-import { IsTimestamp } from '../../common/validators.js';
+import { IsTimestamp, OptionalUuid } from '../../common/validators.js';
 import { DECISION_TYPES, type DecisionType } from '../domain/identification.js';
 import { INDICATOR_CODES } from '../domain/indicators.js';
 
@@ -91,9 +90,7 @@ export class RecordDecisionDto {
   @IsIn(INDICATOR_CODES, { each: true })
   indicatorsConsidered?: string[];
 
-  @ApiPropertyOptional({ format: 'uuid', description: 'request_reconsideration: the review that prompted it' })
-  @IsOptional()
-  @IsUUID()
+  @OptionalUuid('request_reconsideration: the review that prompted it')
   reviewId?: string;
 }
 

@@ -17,8 +17,11 @@ import {
 
 const SAMPLING_LOCK = 7_270_005;
 
-export interface ClaimedRun {
+/** A `sampling_runs` row as `SELECT *` returns it. */
+export interface SamplingRunRow {
   id: string;
+  status: string;
+  trigger: string;
   period_from: Date;
   period_to: Date;
   rate: number;
@@ -26,9 +29,24 @@ export interface ClaimedRun {
   min_per_stratum: number;
   seed_ciphertext: Buffer;
   seed_key_id: string;
-  population_cutoff: Date;
-  strata_agency: StrataAgency;
+  created_at: Date;
+  started_at: Date | null;
+  completed_at: Date | null;
+  failure: string | null;
+  population_count: number | null;
+  sample_count: number | null;
+  population_digest: string | null;
+  sample_digest: string | null;
+  /** Both set when the run is claimed for its draw, null before. */
+  population_cutoff: Date | null;
+  strata_agency: StrataAgency | null;
 }
+
+/** What a draw needs of its run, once claimed (cutoff and strata agency set). */
+export type ClaimedRun = Pick<
+  SamplingRunRow,
+  'id' | 'period_from' | 'period_to' | 'rate' | 'negative_rate' | 'min_per_stratum' | 'seed_ciphertext' | 'seed_key_id'
+> & { population_cutoff: Date; strata_agency: StrataAgency };
 
 /** What a draw is keyed by: the run's period, cutoff, seed, two rates and whose agency keys the strata. */
 export interface DrawKey {
