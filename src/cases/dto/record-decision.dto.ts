@@ -63,9 +63,7 @@ export class RecordDecisionDto {
   @MaxLength(200)
   facility?: string;
 
-  @ApiPropertyOptional({ format: 'uuid', description: 'detain: an active place of the case’s agency (else 422)' })
-  @IsOptional()
-  @IsUUID()
+  @OptionalUuid('detain: an active place of the case’s agency (else 422)')
   placeId?: string;
 
   @ApiPropertyOptional({ description: 'detain' })
