@@ -68,6 +68,12 @@ export class ProblemDto {
   })
   runStatus?: string;
   @ApiPropertyOptional({
+    type: 'integer',
+    minimum: 1,
+    description: '`place-in-use`: how many people are detained at the place now.',
+  })
+  detained?: number;
+  @ApiPropertyOptional({
     description: '`guard-failed`: the rule that refused the request (stable, for programs).',
     example: 'occurred_in_future',
   })
