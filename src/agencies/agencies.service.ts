@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AuditLog } from '../audit/audit-log.js';
-import { auditActorOf, ownChain } from '../audit/domain/audit-event.js';
-import { Conflict, Forbidden, NotFound } from '../common/domain-errors.js';
+import { ownChain } from '../audit/domain/audit-event.js';
+import { Conflict, Forbidden, orNotFound } from '../common/domain-errors.js';
 import { isUuid, newId } from '../common/ids.js';
 import { uniqueViolationAs } from '../common/database-errors.js';
 import { decodeCursor, pageSize, toPage, type Page, type PageQueryDto } from '../common/pagination.js';
@@ -37,15 +37,11 @@ export class AgenciesService {
           throw new Conflict('duplicate-code', `An agency with code ${agency.code} exists already.`);
         }
         await this.agencies.insert(manager, agency);
-        await this.audit.append(
-          manager,
-          { actor: auditActorOf(ctx.actor), requestId: ctx.requestId },
-          {
-            ...ownChain('agency', agency.id),
-            action: 'agency.created',
-            payload: { name: agency.name, code: agency.code, kind: agency.kind, alertEmail: agency.alertEmail },
-          },
-        );
+        await this.audit.appendFor(manager, ctx, {
+          ...ownChain('agency', agency.id),
+          action: 'agency.created',
+          payload: { name: agency.name, code: agency.code, kind: agency.kind, alertEmail: agency.alertEmail },
+        });
       })
       .catch(uniqueViolationAs(new Conflict('duplicate-code', `An agency with code ${agency.code} exists already.`)));
     return toResponse(agency);
@@ -59,8 +55,7 @@ export class AgenciesService {
   }
 
   async get(ctx: RequestContext, id: string): Promise<AgencyResponse> {
-    const agency = await this.agencies.findReadable(ctx.ability, id);
-    if (!agency) throw new NotFound('The agency');
+    const agency = orNotFound(await this.agencies.findReadable(ctx.ability, id), 'The agency');
     return toResponse(agency);
   }
 }

@@ -1,14 +1,13 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsEmail, IsIn, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
+import { IsEmail, IsIn, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import { AGENCY_KINDS, type AgencyKind } from '../authz/domain/roles.js';
 import { Trimmed } from '../common/validation.js';
+import { Text } from '../common/validators.js';
 
 export class CreateAgencyDto {
   @ApiProperty({ example: 'Border Police, Northern District' })
   @Trimmed()
-  @IsString()
-  @MinLength(2)
-  @MaxLength(200)
+  @Text(2, 200)
   name: string;
 
   @ApiProperty({ example: 'BP-N', description: 'Short unique code (letters, digits, - and _), case-insensitive.' })

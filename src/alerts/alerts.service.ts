@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AuditLog } from '../audit/audit-log.js';
-import { auditActorOf, ownChain } from '../audit/domain/audit-event.js';
+import { ownChain } from '../audit/domain/audit-event.js';
 import { subjectOf } from '../authz/domain/abilities.js';
 import { accessibleSql, SqlParams, type SqlColumns } from '../authz/domain/rules-to-sql.js';
 import { Conflict, Forbidden, NotFound } from '../common/domain-errors.js';
@@ -101,15 +101,11 @@ export class AlertsService {
           alertStatus: alert.status,
         });
       }
-      await this.audit.append(
-        manager,
-        { actor: auditActorOf(ctx.actor), requestId: ctx.requestId },
-        {
-          ...ownChain('alert', id),
-          action: 'alert.acknowledged',
-          payload: note === null ? {} : { note },
-        },
-      );
+      await this.audit.appendFor(manager, ctx, {
+        ...ownChain('alert', id),
+        action: 'alert.acknowledged',
+        payload: note === null ? {} : { note },
+      });
     });
     return presenterFor(ctx)(await this.findReadable(ctx, id));
   }

@@ -1,8 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
+import { IsIn, IsOptional } from 'class-validator';
 import { PageQueryDto } from '../common/pagination.js';
 import { Trimmed } from '../common/validation.js';
-import { OptionalUuid } from '../common/validators.js';
+import { OptionalUuid, Text } from '../common/validators.js';
 import { ALERT_RULES, type AlertRule } from './domain/alert-rules.js';
 
 export const ALERT_STATUSES = ['open', 'acknowledged', 'resolved'] as const;
@@ -39,9 +39,7 @@ export class AcknowledgeAlertDto {
   })
   @IsOptional()
   @Trimmed()
-  @IsString()
-  @MinLength(1)
-  @MaxLength(2000)
+  @Text(1, 2000)
   note?: string;
 }
 

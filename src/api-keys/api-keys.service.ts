@@ -3,10 +3,10 @@ import { DataSource } from 'typeorm';
 import { AgenciesRepository } from '../agencies/agencies.repository.js';
 import { subjectOf } from '../authz/domain/abilities.js';
 import { AuditLog } from '../audit/audit-log.js';
-import { auditActorOf, chains } from '../audit/domain/audit-event.js';
+import { chains } from '../audit/domain/audit-event.js';
 import { AccountMail } from '../auth/account-mail.js';
 import { newApiKeySecret } from '../auth/api-key-secret.js';
-import { Forbidden, NotFound, Unprocessable } from '../common/domain-errors.js';
+import { Forbidden, NotFound, orNotFound, Unprocessable } from '../common/domain-errors.js';
 import { newId } from '../common/ids.js';
 import type { RequestContext } from '../common/request-context.js';
 import type { ApiKeyResponse, CreateApiKeyDto, IssuedApiKeyResponse } from './dto.js';
@@ -22,8 +22,7 @@ export class ApiKeysService {
   ) {}
 
   async issue(ctx: RequestContext, agencyId: string, dto: CreateApiKeyDto): Promise<IssuedApiKeyResponse> {
-    const agency = await this.agencies.findReadable(ctx.ability, agencyId);
-    if (!agency) throw new NotFound('The agency');
+    const agency = orNotFound(await this.agencies.findReadable(ctx.ability, agencyId), 'The agency');
     // SPEC §2: only the agency's own supervisor issues its keys; the admin may list and revoke, never issue.
     if (!ctx.ability.can('create', subjectOf('ApiKey', { agencyId }))) {
       throw new Forbidden('Only the agency’s own supervisor issues its API keys.');
@@ -48,16 +47,12 @@ export class ApiKeysService {
     });
     await this.db.transaction(async (manager) => {
       await manager.insert(ApiKeyEntity, key);
-      await this.audit.append(
-        manager,
-        { actor: auditActorOf(ctx.actor), requestId: ctx.requestId },
-        {
-          chainId: chains.of('agency', agencyId),
-          action: 'api_key.issued',
-          subject: { type: 'api_key', id },
-          payload: { agencyId, name: key.name },
-        },
-      );
+      await this.audit.appendFor(manager, ctx, {
+        chainId: chains.of('agency', agencyId),
+        action: 'api_key.issued',
+        subject: { type: 'api_key', id },
+        payload: { agencyId, name: key.name },
+      });
     });
     // A key reads its agency's cases, personal data included: the commissioner's office hears of every one.
     await this.mail.piiCredentialCreated({
@@ -79,8 +74,7 @@ export class ApiKeysService {
   }
 
   async revoke(ctx: RequestContext, agencyId: string, keyId: string): Promise<void> {
-    const agency = await this.agencies.findReadable(ctx.ability, agencyId);
-    if (!agency) throw new NotFound('The agency');
+    orNotFound(await this.agencies.findReadable(ctx.ability, agencyId), 'The agency');
     if (!ctx.ability.can('delete', subjectOf('ApiKey', { agencyId })))
       throw new Forbidden('Only administrators and the agency’s own supervisor revoke its API keys.');
     await this.db.transaction(async (manager) => {
@@ -90,16 +84,12 @@ export class ApiKeysService {
         [keyId, agencyId],
       );
       if (rows[1] === 0) throw new NotFound('The API key');
-      await this.audit.append(
-        manager,
-        { actor: auditActorOf(ctx.actor), requestId: ctx.requestId },
-        {
-          chainId: chains.of('agency', agencyId),
-          action: 'api_key.revoked',
-          subject: { type: 'api_key', id: keyId },
-          payload: { agencyId },
-        },
-      );
+      await this.audit.appendFor(manager, ctx, {
+        chainId: chains.of('agency', agencyId),
+        action: 'api_key.revoked',
+        subject: { type: 'api_key', id: keyId },
+        payload: { agencyId },
+      });
     });
   }
 }

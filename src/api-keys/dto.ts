@@ -1,13 +1,11 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsString, MaxLength, MinLength } from 'class-validator';
 import { Trimmed } from '../common/validation.js';
+import { Text } from '../common/validators.js';
 
 export class CreateApiKeyDto {
   @ApiProperty({ example: 'case-management system', description: 'What the key is for.' })
   @Trimmed()
-  @IsString()
-  @MinLength(2)
-  @MaxLength(100)
+  @Text(2, 100)
   name: string;
 }
 

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { newId } from '../common/ids.js';
-import { sealEvent, type AuditEntry, type SealedEvent } from './domain/audit-event.js';
+import type { RequestContext } from '../common/request-context.js';
+import { auditActorOf, sealEvent, type AuditEntry, type SealedEvent } from './domain/audit-event.js';
 import { GENESIS_HASH, type AuditActor } from './domain/hash-chain.js';
 
 export interface AuditAuthor {
@@ -18,6 +19,15 @@ export interface AuditAuthor {
  */
 @Injectable()
 export class AuditLog {
+  /** `append` authored by the request's caller. */
+  appendFor(
+    manager: EntityManager,
+    ctx: Pick<RequestContext, 'actor' | 'requestId'>,
+    entry: AuditEntry,
+  ): Promise<SealedEvent> {
+    return this.append(manager, { actor: auditActorOf(ctx.actor), requestId: ctx.requestId }, entry);
+  }
+
   async append(manager: EntityManager, author: AuditAuthor, entry: AuditEntry): Promise<SealedEvent> {
     // The no-op update takes the row lock and returns the head in one round trip.
     const [head] = await manager.query<{ head_seq: number; head_hash: Buffer }[]>(

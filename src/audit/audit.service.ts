@@ -14,7 +14,7 @@ import { AuditCheckpointer } from './audit-checkpointer.js';
 import { AuditLog } from './audit-log.js';
 import { AuditSigningKey } from './audit-signing-key.js';
 import { AuditVerifier, type VerifyReport } from './audit-verifier.js';
-import { auditActorOf, chains } from './domain/audit-event.js';
+import { chains } from './domain/audit-event.js';
 import type {
   AuditEventResponse,
   CheckpointExportResponse,
@@ -148,16 +148,12 @@ export class AuditService {
     if (!ctx.ability.can('verify', 'AuditEvent'))
       throw new Forbidden('Only the commissioner and administrators seal checkpoints.');
     const requestXid = await this.db.transaction(async (manager) => {
-      await this.audit.append(
-        manager,
-        { actor: auditActorOf(ctx.actor), requestId: ctx.requestId },
-        {
-          chainId: chains.system,
-          action: 'audit.checkpoint_requested',
-          subject: { type: 'audit_checkpoint', id: null },
-          payload: {},
-        },
-      );
+      await this.audit.appendFor(manager, ctx, {
+        chainId: chains.system,
+        action: 'audit.checkpoint_requested',
+        subject: { type: 'audit_checkpoint', id: null },
+        payload: {},
+      });
       const [{ xid }] = await manager.query<{ xid: string }[]>(`SELECT pg_current_xact_id()::text AS xid`);
       return BigInt(xid);
     });

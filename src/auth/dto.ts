@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsEmail, IsString, Matches, MaxLength, MinLength } from 'class-validator';
+import { IsEmail, IsString, Matches, MaxLength } from 'class-validator';
 import { AGENCY_KINDS, ROLES, type AgencyKind, type Role } from '../authz/domain/roles.js';
+import { Text } from '../common/validators.js';
 
 export class LoginDto {
   @ApiProperty({ example: 'commissioner@oversight.example' })
@@ -9,9 +10,7 @@ export class LoginDto {
   email: string;
 
   @ApiProperty({ example: 'correct horse battery staple' })
-  @IsString()
-  @MinLength(1)
-  @MaxLength(256)
+  @Text(1, 256)
   password: string;
 }
 
@@ -25,9 +24,7 @@ export class SetPasswordDto {
   token: string;
 
   @ApiProperty({ minLength: 12, maxLength: 128, description: 'The new password, at least 12 characters.' })
-  @IsString()
-  @MinLength(12)
-  @MaxLength(128)
+  @Text(12, 128)
   password: string;
 }
 

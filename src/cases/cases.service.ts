@@ -5,7 +5,7 @@ import { auditActorOf, chains, sealEvent } from '../audit/domain/audit-event.js'
 import { GENESIS_HASH } from '../audit/domain/hash-chain.js';
 import { CASE_PII_FIELDS, subjectOf } from '../authz/domain/abilities.js';
 import { sqlState, UNIQUE_VIOLATION } from '../common/database-errors.js';
-import { Conflict, Forbidden, NotFound, Unprocessable, ValidationFailed } from '../common/domain-errors.js';
+import { Conflict, Forbidden, orNotFound, Unprocessable, ValidationFailed } from '../common/domain-errors.js';
 import { newId } from '../common/ids.js';
 import { decodeCursor, decodeTimeIdCursor, pageSize, toPage, type Page } from '../common/pagination.js';
 import type { RequestContext } from '../common/request-context.js';
@@ -172,8 +172,7 @@ export class CasesService {
         idempotencyKey,
         { route: `POST /cases/${caseId}/decisions`, body: dto },
         async () => {
-          const row = await this.cases.findReadable(manager, ctx.ability, caseId);
-          if (!row) throw new NotFound('The case');
+          const row = orNotFound(await this.cases.findReadable(manager, ctx.ability, caseId), 'The case');
           const { record, next } = await this.writeDecision(manager, ctx, row, request, dto.expectedVersion, owed);
           const after = rowAfter(row, next, record.recorded_at);
           return {
@@ -316,8 +315,7 @@ export class CasesService {
 
   /** PII only when asked for (`includePii`): reading a case to decide or review needs none, and is not audited. */
   async get(ctx: RequestContext, id: string, includePii: boolean): Promise<CaseResponse> {
-    const row = await this.cases.findReadable(this.db, ctx.ability, id);
-    if (!row) throw new NotFound('The case');
+    const row = orNotFound(await this.cases.findReadable(this.db, ctx.ability, id), 'The case');
     let pii: CasePii | undefined;
     if (includePii && row.pii_ciphertext && row.pii_key_id && this.mayReadPii(ctx, row)) {
       pii = this.cipher.openJson<CasePii>(
@@ -326,16 +324,12 @@ export class CasesService {
       );
       // The read is on record before the data leaves: no audit event, no PII.
       await this.db.transaction((manager) =>
-        this.audit.append(
-          manager,
-          { actor: auditActorOf(ctx.actor), requestId: ctx.requestId },
-          {
-            chainId: chains.piiReadsBy(ctx.actor.id),
-            action: 'case.pii_read',
-            subject: { type: 'case', id: row.id },
-            payload: { fields: Object.keys(pii!) },
-          },
-        ),
+        this.audit.appendFor(manager, ctx, {
+          chainId: chains.piiReadsBy(ctx.actor.id),
+          action: 'case.pii_read',
+          subject: { type: 'case', id: row.id },
+          payload: { fields: Object.keys(pii!) },
+        }),
       );
     }
     return caseDetail(row, pii, this.allowedFor(ctx, row, snapshotOf(row)), await this.cases.episodes(row.id));
@@ -346,8 +340,7 @@ export class CasesService {
     id: string,
     query: { limit?: number; cursor?: string },
   ): Promise<Page<DecisionRecordResponse>> {
-    const row = await this.cases.findReadable(this.db, ctx.ability, id);
-    if (!row) throw new NotFound('The case');
+    orNotFound(await this.cases.findReadable(this.db, ctx.ability, id), 'The case');
     const limit = pageSize(query);
     const after = decodeCursor(query.cursor, ['sequence'] as const, (p) => /^\d{1,9}$/.test(p.sequence));
     const records = await this.records.ofCase(ctx.ability, id, after ? Number(after.sequence) : 0, limit);

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { NotFound, ValidationFailed } from '../common/domain-errors.js';
+import { orNotFound, ValidationFailed } from '../common/domain-errors.js';
 import { decodeTimeIdCursor, pageSize, toPage, type Page } from '../common/pagination.js';
 import type { RequestContext } from '../common/request-context.js';
 import { caseContext, decisionSearchItem } from './case-presenter.js';
@@ -40,8 +40,7 @@ export class DecisionRecordsService {
   }
 
   async get(ctx: RequestContext, id: string): Promise<DecisionRecordDetailResponse> {
-    const record = await this.records.findReadable(ctx.ability, id);
-    if (!record) throw new NotFound('The decision record');
+    const record = orNotFound(await this.records.findReadable(ctx.ability, id), 'The decision record');
     const [row] = await this.cases.byIds([record.case_id]);
     return { ...decisionSearchItem(record), case: caseContext(row, await this.cases.episodes(row.id)) };
   }

@@ -107,3 +107,9 @@ export class Unavailable extends DomainError {
     super(message);
   }
 }
+
+/** `value`, or NotFound naming `what` when there is none (a row the caller may not read counts as none). */
+export function orNotFound<T>(value: T | null | undefined, what: string): T {
+  if (value === null || value === undefined) throw new NotFound(what);
+  return value;
+}

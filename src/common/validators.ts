@@ -1,6 +1,45 @@
 import { applyDecorators } from '@nestjs/common';
-import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsISO8601, IsOptional, IsUUID, Matches } from 'class-validator';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  IsDefined,
+  IsISO8601,
+  IsObject,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  MaxLength,
+  MinLength,
+  ValidateNested,
+} from 'class-validator';
+
+/**
+ * Applies decorators as if written as a stack top to bottom (the last one first), so the validation messages
+ * of a property keep the order they had when the stack was spelled out in the DTO.
+ */
+function stack(...decorators: PropertyDecorator[]): PropertyDecorator {
+  return applyDecorators(...decorators.reverse());
+}
+
+/** A string of `min` to `max` characters. */
+export function Text(min: number, max: number): PropertyDecorator {
+  return stack(IsString(), MinLength(min), MaxLength(max));
+}
+
+/**
+ * A required nested object of class `type`. ValidateNested alone passes an array (it validates each of its,
+ * possibly zero, elements): `[]` reached SQL, hence IsObject.
+ */
+export function NestedObject(type: new () => object): PropertyDecorator {
+  return stack(
+    ApiProperty({ type }),
+    IsDefined(),
+    IsObject(),
+    ValidateNested(),
+    Type(() => type),
+  );
+}
 
 /**
  * An ISO-8601 calendar date-time with an explicit offset (`Z` or `±hh:mm`), so no one's local time is guessed.

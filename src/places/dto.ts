@@ -1,21 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import {
-  IsBoolean,
-  IsIn,
-  IsInt,
-  IsOptional,
-  IsString,
-  IsUUID,
-  Max,
-  MaxLength,
-  Min,
-  MinLength,
-  ValidateIf,
-} from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsUUID, Max, Min, ValidateIf } from 'class-validator';
 import { PageQueryDto } from '../common/pagination.js';
 import { Trimmed } from '../common/validation.js';
 import { PLACE_KINDS, type PlaceKind } from './domain/place.js';
+import { Text } from '../common/validators.js';
 
 export class CreatePlaceDto {
   @ApiProperty({ format: 'uuid', description: 'The agency that runs the place.' })
@@ -24,9 +13,7 @@ export class CreatePlaceDto {
 
   @ApiProperty({ example: 'Northern District holding room' })
   @Trimmed()
-  @IsString()
-  @MinLength(2)
-  @MaxLength(200)
+  @Text(2, 200)
   name: string;
 
   @ApiProperty({ enum: PLACE_KINDS })
@@ -35,9 +22,7 @@ export class CreatePlaceDto {
 
   @ApiProperty({ example: 'North' })
   @Trimmed()
-  @IsString()
-  @MinLength(1)
-  @MaxLength(100)
+  @Text(1, 100)
   region: string;
 
   @ApiPropertyOptional({ minimum: 1, maximum: 100000, description: 'How many people it can hold.' })
@@ -62,9 +47,7 @@ export class UpdatePlaceDto {
   @ApiPropertyOptional()
   @IsOptional()
   @Trimmed()
-  @IsString()
-  @MinLength(2)
-  @MaxLength(200)
+  @Text(2, 200)
   name?: string;
 
   @ApiPropertyOptional({ enum: PLACE_KINDS })
@@ -75,9 +58,7 @@ export class UpdatePlaceDto {
   @ApiPropertyOptional()
   @IsOptional()
   @Trimmed()
-  @IsString()
-  @MinLength(1)
-  @MaxLength(100)
+  @Text(1, 100)
   region?: string;
 
   @ApiPropertyOptional({ minimum: 1, maximum: 100000, nullable: true, type: Number, description: 'null clears it.' })

@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditLog } from '../audit/audit-log.js';
-import { auditActorOf, chains } from '../audit/domain/audit-event.js';
+import { ownChain } from '../audit/domain/audit-event.js';
 import { subjectOf } from '../authz/domain/abilities.js';
-import { Conflict, Forbidden, NotFound, Unprocessable } from '../common/domain-errors.js';
+import { Conflict, Forbidden, NotFound, orNotFound, Unprocessable } from '../common/domain-errors.js';
 import { isUuid, newId } from '../common/ids.js';
 import { decodeCursor, pageSize, toPage, type Page } from '../common/pagination.js';
 import type { RequestContext } from '../common/request-context.js';
@@ -59,8 +59,7 @@ export class PlacesService {
   }
 
   async get(ctx: RequestContext, id: string): Promise<PlaceResponse> {
-    const place = await this.places.findReadable(ctx.ability, id);
-    if (!place) throw new NotFound('The place');
+    const place = orNotFound(await this.places.findReadable(ctx.ability, id), 'The place');
     return toResponse(place);
   }
 
@@ -123,11 +122,11 @@ export class PlacesService {
     fields: Partial<PlaceFields>,
   ): Promise<void> {
     const payload = Object.fromEntries(Object.entries(fields));
-    await this.audit.append(
-      manager,
-      { actor: auditActorOf(ctx.actor), requestId: ctx.requestId },
-      { chainId: chains.of('place', placeId), action, subject: { type: 'place', id: placeId }, payload },
-    );
+    await this.audit.appendFor(manager, ctx, {
+      ...ownChain('place', placeId),
+      action,
+      payload,
+    });
   }
 }
 
@@ -145,12 +144,7 @@ function fieldsOf(p: PlaceEntity): PlaceFields {
 function toResponse(p: PlaceEntity): PlaceResponse {
   return {
     id: p.id,
-    agencyId: p.agencyId,
-    name: p.name,
-    kind: p.kind,
-    region: p.region,
-    capacity: p.capacity,
-    active: p.active,
+    ...fieldsOf(p),
     createdAt: p.createdAt.toISOString(),
     updatedAt: p.updatedAt.toISOString(),
   };

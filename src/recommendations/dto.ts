@@ -1,20 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
-import {
-  IsBoolean,
-  IsDefined,
-  IsIn,
-  IsInt,
-  IsObject,
-  IsOptional,
-  IsString,
-  IsUUID,
-  Matches,
-  MaxLength,
-  Min,
-  MinLength,
-  ValidateNested,
-} from 'class-validator';
+import { Transform } from 'class-transformer';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, MaxLength, Min } from 'class-validator';
 import { PageQueryDto } from '../common/pagination.js';
 import {
   MIN_REASON,
@@ -34,6 +20,7 @@ import {
   type Theme,
   type VerifyOutcome,
 } from './domain/recommendation-workflow.js';
+import { Text, NestedObject } from '../common/validators.js';
 
 const TEXT_MAX = 8000;
 
@@ -58,11 +45,7 @@ export class CreateRecommendationDto {
   @IsUUID()
   agencyId: string;
 
-  @ApiProperty({ type: RecommendationSourceDto })
-  @IsDefined()
-  @IsObject()
-  @ValidateNested()
-  @Type(() => RecommendationSourceDto)
+  @NestedObject(RecommendationSourceDto)
   source: RecommendationSourceDto;
 
   @ApiProperty({ enum: THEMES })
@@ -74,9 +57,7 @@ export class CreateRecommendationDto {
   priority: Priority;
 
   @ApiProperty({ minLength: 1, maxLength: TEXT_MAX, description: 'What the office asks the agency to change.' })
-  @IsString()
-  @MinLength(1)
-  @MaxLength(TEXT_MAX)
+  @Text(1, TEXT_MAX)
   @Matches(/\S/, { message: 'text must not be blank' })
   text: string;
 

@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditLog } from '../audit/audit-log.js';
-import { auditActorOf, chains } from '../audit/domain/audit-event.js';
+import { ownChain } from '../audit/domain/audit-event.js';
 import { subjectOf, type AppAbility } from '../authz/domain/abilities.js';
-import { Conflict, Forbidden, NotFound, Unprocessable } from '../common/domain-errors.js';
+import { Conflict, Forbidden, orNotFound, Unprocessable } from '../common/domain-errors.js';
 import { isUuid, newId } from '../common/ids.js';
 import { decodeCursor, pageSize, toPage, type Page } from '../common/pagination.js';
 import type { RequestContext } from '../common/request-context.js';
@@ -77,25 +77,20 @@ export class RecommendationsService {
           entry,
           ctx.actor.role,
         );
-        await this.audit.append(
-          manager,
-          { actor: auditActorOf(ctx.actor), requestId: ctx.requestId },
-          {
-            chainId: chains.of('recommendation', id),
-            action: 'recommendation.issued',
-            subject: { type: 'recommendation', id },
-            payload: {
-              version: snapshot.version,
-              agencyId,
-              source,
-              theme: dto.theme,
-              priority: dto.priority,
-              text: dto.text,
-              repeatOf,
-              responseDueAt: snapshot.responseDueAt.toISOString(),
-            },
+        await this.audit.appendFor(manager, ctx, {
+          ...ownChain('recommendation', id),
+          action: 'recommendation.issued',
+          payload: {
+            version: snapshot.version,
+            agencyId,
+            source,
+            theme: dto.theme,
+            priority: dto.priority,
+            text: dto.text,
+            repeatOf,
+            responseDueAt: snapshot.responseDueAt.toISOString(),
           },
-        );
+        });
         return this.presentFull(manager, ctx, await this.findReadable(manager, ctx.ability, id));
       }),
     );
@@ -166,21 +161,16 @@ export class RecommendationsService {
         ctx.actor.role,
       );
       if (!written) throw this.versionConflict(ctx.ability, await this.findReadable(manager, ctx.ability, id));
-      await this.audit.append(
-        manager,
-        { actor: auditActorOf(ctx.actor), requestId: ctx.requestId },
-        {
-          chainId: chains.of('recommendation', id),
-          action: `recommendation.${PAST_TENSE[action.type]}`,
-          subject: { type: 'recommendation', id },
-          payload: {
-            version: result.next.version,
-            fromState: result.entry.fromState,
-            toState: result.entry.toState,
-            ...result.entry.details,
-          },
+      await this.audit.appendFor(manager, ctx, {
+        ...ownChain('recommendation', id),
+        action: `recommendation.${PAST_TENSE[action.type]}`,
+        payload: {
+          version: result.next.version,
+          fromState: result.entry.fromState,
+          toState: result.entry.toState,
+          ...result.entry.details,
         },
-      );
+      });
       return this.presentFull(manager, ctx, await this.findReadable(manager, ctx.ability, id));
     });
   }
@@ -228,8 +218,7 @@ export class RecommendationsService {
   }
 
   private async findReadable(manager: EntityManager, ability: AppAbility, id: string): Promise<RecommendationRow> {
-    const row = await this.recommendations.findReadable(manager, ability, id);
-    if (!row) throw new NotFound('The recommendation');
+    const row = orNotFound(await this.recommendations.findReadable(manager, ability, id), 'The recommendation');
     return row;
   }
 

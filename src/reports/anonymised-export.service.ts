@@ -2,7 +2,7 @@ import { Readable } from 'node:stream';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AuditLog } from '../audit/audit-log.js';
-import { auditActorOf, chains } from '../audit/domain/audit-event.js';
+import { chains } from '../audit/domain/audit-event.js';
 import { SqlParams } from '../authz/domain/rules-to-sql.js';
 import { Forbidden } from '../common/domain-errors.js';
 import type { RequestContext } from '../common/request-context.js';
@@ -95,22 +95,18 @@ export class AnonymisedExportService {
   /** Every export is on the record: who, which filters, how much; never the data. */
   private async audited(ctx: RequestContext, period: Period, k: number, summary: ExportSummary): Promise<void> {
     await this.db.transaction((manager) =>
-      this.audit.append(
-        manager,
-        { actor: auditActorOf(ctx.actor), requestId: ctx.requestId },
-        {
-          chainId: chains.of('export', ctx.actor.id),
-          action: 'export.anonymised',
-          subject: { type: 'anonymised_export', id: null },
-          payload: {
-            filters: { from: period.from?.toISOString() ?? null, to: period.to?.toISOString() ?? null },
-            k,
-            rows: summary.combinations,
-            records: summary.published,
-            suppressed: summary.suppressed,
-          },
+      this.audit.appendFor(manager, ctx, {
+        chainId: chains.of('export', ctx.actor.id),
+        action: 'export.anonymised',
+        subject: { type: 'anonymised_export', id: null },
+        payload: {
+          filters: { from: period.from?.toISOString() ?? null, to: period.to?.toISOString() ?? null },
+          k,
+          rows: summary.combinations,
+          records: summary.published,
+          suppressed: summary.suppressed,
         },
-      ),
+      }),
     );
   }
 }

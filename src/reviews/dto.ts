@@ -1,22 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import {
-  IsIn,
-  IsInt,
-  IsNumber,
-  IsOptional,
-  IsString,
-  IsUUID,
-  Matches,
-  Max,
-  MaxLength,
-  Min,
-  MinLength,
-  ValidateBy,
-  ValidateIf,
-} from 'class-validator';
+import { IsIn, IsInt, IsNumber, IsOptional, IsUUID, Matches, Max, Min, ValidateBy, ValidateIf } from 'class-validator';
 import { CaseContextResponse, DecisionRecordResponse } from '../cases/dto/case.response.js';
 import { PageQueryDto } from '../common/pagination.js';
-import { IsTimestamp, OptionalUuid } from '../common/validators.js';
+import { IsTimestamp, OptionalUuid, Text } from '../common/validators.js';
 import {
   FINDINGS,
   RESPONSES,
@@ -215,9 +201,7 @@ export class ConcludeReviewDto {
   finding: Finding;
 
   @ApiProperty({ minLength: 20, maxLength: 8000 })
-  @IsString()
-  @MinLength(1)
-  @MaxLength(8000)
+  @Text(1, 8000)
   rationale: string;
 }
 
@@ -235,9 +219,7 @@ export class RespondReviewDto {
   })
   // Required unless the deprecated `text` carries it.
   @ValidateIf((o: RespondReviewDto) => o.text === undefined)
-  @IsString()
-  @MinLength(1)
-  @MaxLength(8000)
+  @Text(1, 8000)
   responseText?: string;
 
   @ApiPropertyOptional({
@@ -247,9 +229,7 @@ export class RespondReviewDto {
     description: 'Deprecated alias of `responseText`, accepted for one release. Send one of the two, not both.',
   })
   @IsOptional()
-  @IsString()
-  @MinLength(1)
-  @MaxLength(8000)
+  @Text(1, 8000)
   @ValidateBy({
     name: 'notWithResponseText',
     validator: {
@@ -262,17 +242,13 @@ export class RespondReviewDto {
 
 export class CloseReviewDto {
   @ApiProperty({ minLength: 20, maxLength: 8000, description: 'Why the dispute is closed; on record for the agency.' })
-  @IsString()
-  @MinLength(1)
-  @MaxLength(8000)
+  @Text(1, 8000)
   note: string;
 }
 
 export class WithdrawReviewDto {
   @ApiProperty({ minLength: 10, maxLength: 2000 })
-  @IsString()
-  @MinLength(1)
-  @MaxLength(2000)
+  @Text(1, 2000)
   reason: string;
 }
 

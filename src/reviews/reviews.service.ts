@@ -6,7 +6,7 @@ import { CasesRepository } from '../cases/persistence/cases.repository.js';
 import { DecisionRecordsRepository } from '../cases/persistence/decision-records.repository.js';
 import { auditActorOf, ownChain } from '../audit/domain/audit-event.js';
 import { subjectOf, type AppAbility } from '../authz/domain/abilities.js';
-import { Conflict, Forbidden, NotFound, Unprocessable } from '../common/domain-errors.js';
+import { Conflict, Forbidden, orNotFound, Unprocessable } from '../common/domain-errors.js';
 import { isUuid } from '../common/ids.js';
 import { decodeCursor, pageSize, toPage, type Page } from '../common/pagination.js';
 import type { RequestContext } from '../common/request-context.js';
@@ -157,15 +157,11 @@ export class ReviewsService {
         now,
       });
       if (!written) throw new Conflict('version-conflict', 'The review changed meanwhile; reload it and try again.');
-      await this.audit.append(
-        manager,
-        { actor: auditActorOf(ctx.actor), requestId: ctx.requestId },
-        {
-          ...ownChain('review', id),
-          action: `review.${pastTense(command.type)}`,
-          payload: auditPayload(command),
-        },
-      );
+      await this.audit.appendFor(manager, ctx, {
+        ...ownChain('review', id),
+        action: `review.${pastTense(command.type)}`,
+        payload: auditPayload(command),
+      });
       return this.presentOne(ctx, await this.findReadable(manager, ctx, id));
     });
   }
@@ -176,8 +172,7 @@ export class ReviewsService {
   }
 
   private async findReadable(manager: EntityManager, ctx: RequestContext, id: string): Promise<ReviewRow> {
-    const row = await this.reviews.findReadable(manager, ctx.ability, id);
-    if (!row) throw new NotFound('The review');
+    const row = orNotFound(await this.reviews.findReadable(manager, ctx.ability, id), 'The review');
     return row;
   }
 

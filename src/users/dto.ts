@@ -1,18 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import {
-  ArrayMaxSize,
-  ArrayUnique,
-  IsArray,
-  IsEmail,
-  IsIn,
-  IsOptional,
-  IsString,
-  IsUUID,
-  MaxLength,
-  MinLength,
-} from 'class-validator';
+import { ArrayMaxSize, ArrayUnique, IsArray, IsEmail, IsIn, IsOptional, IsUUID, MaxLength } from 'class-validator';
 import { ROLES, type Role } from '../authz/domain/roles.js';
-import { OptionalUuid } from '../common/validators.js';
+import { OptionalUuid, Text } from '../common/validators.js';
 
 export class CreateUserDto {
   @ApiProperty({ example: 'a.officer@bp-north.example' })
@@ -26,9 +15,7 @@ export class CreateUserDto {
     description: 'The name decision records credit this user under (default: the e-mail’s local part).',
   })
   @IsOptional()
-  @IsString()
-  @MinLength(1)
-  @MaxLength(120)
+  @Text(1, 120)
   displayName?: string;
 
   @ApiPropertyOptional({
@@ -39,9 +26,7 @@ export class CreateUserDto {
       'account, and these when it is left out, is e-mailed a one-time link (valid 72 hours) to set its own.',
   })
   @IsOptional()
-  @IsString()
-  @MinLength(12)
-  @MaxLength(128)
+  @Text(12, 128)
   password?: string;
 
   @ApiProperty({ enum: ROLES })

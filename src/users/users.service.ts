@@ -2,14 +2,14 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AgenciesRepository } from '../agencies/agencies.repository.js';
 import { AuditLog } from '../audit/audit-log.js';
-import { auditActorOf, ownChain } from '../audit/domain/audit-event.js';
+import { ownChain } from '../audit/domain/audit-event.js';
 import { AccountMail } from '../auth/account-mail.js';
 import { PasswordLinks, type IssuedLink } from '../auth/password-links.js';
 import { hashPassword } from '../auth/passwords.js';
 import { TokenValidity } from '../auth/token-validity.js';
 import { canReadPii } from '../authz/domain/pii-roles.js';
 import { uniqueViolationAs } from '../common/database-errors.js';
-import { Conflict, Forbidden, NotFound, Unprocessable } from '../common/domain-errors.js';
+import { Conflict, Forbidden, orNotFound, Unprocessable } from '../common/domain-errors.js';
 import { isUuid, newId } from '../common/ids.js';
 import { decodeCursor, pageSize, toPage, type Page, type PageQueryDto } from '../common/pagination.js';
 import type { RequestContext } from '../common/request-context.js';
@@ -79,20 +79,16 @@ export class UsersService {
         agency = known.find((a) => a.id === user.agencyId) ?? null;
         await this.users.insert(manager, user);
         if (passwordHash === null) link = await this.links.issue(manager, user.id, 'invitation', now);
-        await this.audit.append(
-          manager,
-          { actor: auditActorOf(ctx.actor), requestId: ctx.requestId },
-          {
-            ...ownChain('user', user.id),
-            action: 'user.created',
-            payload: {
-              role: user.role,
-              agencyId: user.agencyId,
-              conflictAgencyIds: user.conflictAgencyIds,
-              password: passwordHash === null ? 'link_mailed' : 'set_by_admin',
-            },
+        await this.audit.appendFor(manager, ctx, {
+          ...ownChain('user', user.id),
+          action: 'user.created',
+          payload: {
+            role: user.role,
+            agencyId: user.agencyId,
+            conflictAgencyIds: user.conflictAgencyIds,
+            password: passwordHash === null ? 'link_mailed' : 'set_by_admin',
           },
-        );
+        });
       })
       .catch(uniqueViolationAs(duplicate));
     if (link) await this.links.send(email, user.id, link);
@@ -115,31 +111,24 @@ export class UsersService {
   }
 
   async get(ctx: RequestContext, id: string): Promise<UserResponse> {
-    const user = await this.users.findReadable(ctx.ability, id);
-    if (!user) throw new NotFound('The user');
+    const user = orNotFound(await this.users.findReadable(ctx.ability, id), 'The user');
     return toResponse(user);
   }
 
   /** SPEC §8: a disabled user's tokens stop working at once; enabling does not bring the old ones back. */
   async setDisabled(ctx: RequestContext, id: string, disabled: boolean): Promise<UserResponse> {
-    const found = await this.users.findReadable(ctx.ability, id);
-    if (!found) throw new NotFound('The user');
+    orNotFound(await this.users.findReadable(ctx.ability, id), 'The user');
     if (!ctx.ability.can('update', 'User')) throw new Forbidden('Only administrators disable and enable users.');
     if (disabled && ctx.actor.kind === 'user' && ctx.actor.id === id) {
       throw new Conflict('disable-self', 'You cannot disable your own account.');
     }
     const user = await this.db.transaction(async (manager) => {
-      const changed = await this.users.setDisabled(manager, id, disabled);
-      if (!changed) throw new NotFound('The user');
-      await this.audit.append(
-        manager,
-        { actor: auditActorOf(ctx.actor), requestId: ctx.requestId },
-        {
-          ...ownChain('user', id),
-          action: disabled ? 'user.disabled' : 'user.enabled',
-          payload: { role: changed.role },
-        },
-      );
+      const changed = orNotFound(await this.users.setDisabled(manager, id, disabled), 'The user');
+      await this.audit.appendFor(manager, ctx, {
+        ...ownChain('user', id),
+        action: disabled ? 'user.disabled' : 'user.enabled',
+        payload: { role: changed.role },
+      });
       return changed;
     });
     await this.validity.changed(id);

@@ -6,17 +6,15 @@ import {
   IsIn,
   IsInt,
   IsOptional,
-  IsString,
   IsUUID,
   Matches,
   Max,
-  MaxLength,
   Min,
-  MinLength,
 } from 'class-validator';
 import { PageQueryDto } from '../common/pagination.js';
 import { Trimmed } from '../common/validation.js';
 import { VISIT_ACTIONS, VISIT_STATES, type VisitAction, type VisitState } from './domain/visit-workflow.js';
+import { Text } from '../common/validators.js';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 export const FINDING_SEVERITIES = ['info', 'concern', 'serious'] as const;
@@ -90,9 +88,7 @@ export class StartVisitDto extends VersionedDto {}
 export class RecordFindingDto extends VersionedDto {
   @ApiProperty({ maxLength: 4000 })
   @Trimmed()
-  @IsString()
-  @MinLength(1)
-  @MaxLength(4000)
+  @Text(1, 4000)
   text: string;
 
   @ApiProperty({ enum: FINDING_SEVERITIES })
@@ -115,18 +111,14 @@ export class RecordFindingDto extends VersionedDto {
 export class ReportVisitDto extends VersionedDto {
   @ApiProperty({ maxLength: 20000 })
   @Trimmed()
-  @IsString()
-  @MinLength(1)
-  @MaxLength(20000)
+  @Text(1, 20000)
   summary: string;
 }
 
 export class CancelVisitDto extends VersionedDto {
   @ApiProperty({ maxLength: 2000 })
   @Trimmed()
-  @IsString()
-  @MinLength(1)
-  @MaxLength(2000)
+  @Text(1, 2000)
   reason: string;
 }
 

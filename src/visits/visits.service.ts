@@ -2,10 +2,10 @@ import { randomBytes } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditLog } from '../audit/audit-log.js';
-import { auditActorOf, chains } from '../audit/domain/audit-event.js';
+import { chains, ownChain } from '../audit/domain/audit-event.js';
 import type { JsonValue } from '../audit/domain/hash-chain.js';
 import { CASE_PII_FIELDS, subjectOf, type AppAbility } from '../authz/domain/abilities.js';
-import { Conflict, Forbidden, NotFound, Unprocessable } from '../common/domain-errors.js';
+import { Conflict, Forbidden, NotFound, orNotFound, Unprocessable } from '../common/domain-errors.js';
 import { isUuid, newId } from '../common/ids.js';
 import { decodeCursor, pageSize, toPage, type Page, type PageQueryDto } from '../common/pagination.js';
 import type { RequestContext } from '../common/request-context.js';
@@ -103,22 +103,18 @@ export class VisitsService {
         }));
         await this.visits.insertVisits(manager, visits);
         // The digest in the log, in the plan's own chain: the office can later show the plan was not changed.
-        await this.audit.append(
-          manager,
-          { actor: auditActorOf(ctx.actor), requestId: ctx.requestId },
-          {
-            chainId: chains.of('visit-plan', id),
-            action: 'visit_plan.created',
-            subject: { type: 'visit_plan', id },
-            payload: {
-              from: dto.from,
-              to: dto.to,
-              count: dto.count,
-              digest: plan.digest,
-              visits: visits.map((v) => ({ visitId: v.id, placeId: v.place_id, day: v.day })),
-            },
+        await this.audit.appendFor(manager, ctx, {
+          chainId: chains.of('visit-plan', id),
+          action: 'visit_plan.created',
+          subject: { type: 'visit_plan', id },
+          payload: {
+            from: dto.from,
+            to: dto.to,
+            count: dto.count,
+            digest: plan.digest,
+            visits: visits.map((v) => ({ visitId: v.id, placeId: v.place_id, day: v.day })),
           },
-        );
+        });
         return this.planResponse(ctx, row, visits, []);
       }),
     );
@@ -197,8 +193,7 @@ export class VisitsService {
   }
 
   async get(ctx: RequestContext, id: string): Promise<VisitResponse> {
-    const visit = await this.visits.findReadable(ctx.ability, ctx.actor.id, id);
-    if (!visit) throw new NotFound('The visit');
+    const visit = orNotFound(await this.visits.findReadable(ctx.ability, ctx.actor.id, id), 'The visit');
     return this.visitResponse(ctx.ability, ctx.actor.id, visit, await this.visits.findings([id]));
   }
 
@@ -208,8 +203,7 @@ export class VisitsService {
    * whose data is shown, written before the data leaves.
    */
   async roll(ctx: RequestContext, id: string, query: RollQuery): Promise<RollResponse> {
-    const visit = await this.visits.findReadable(ctx.ability, ctx.actor.id, id);
-    if (!visit) throw new NotFound('The visit');
+    const visit = orNotFound(await this.visits.findReadable(ctx.ability, ctx.actor.id, id), 'The visit');
     if (!ctx.ability.can('read_roll', visitSubject(visit, ctx.actor.id))) {
       throw new Forbidden('Only the commissioner and the visit’s team read the roll.');
     }
@@ -243,16 +237,12 @@ export class VisitsService {
     });
     if (shown.length > 0) {
       await this.db.transaction((manager) =>
-        this.audit.append(
-          manager,
-          { actor: auditActorOf(ctx.actor), requestId: ctx.requestId },
-          {
-            chainId: chains.piiReadsBy(ctx.actor.id),
-            action: 'visit.roll_pii_read',
-            subject: { type: 'visit', id },
-            payload: { visitId: id, placeId: visit.place_id, caseIds: shown },
-          },
-        ),
+        this.audit.appendFor(manager, ctx, {
+          chainId: chains.piiReadsBy(ctx.actor.id),
+          action: 'visit.roll_pii_read',
+          subject: { type: 'visit', id },
+          payload: { visitId: id, placeId: visit.place_id, caseIds: shown },
+        }),
       );
     }
     return { visitId: id, placeId: visit.place_id, takenAt: iso(now), detained };
@@ -281,8 +271,7 @@ export class VisitsService {
   /** One action: read (404 if unreadable) → may (403) → the state machine (409) → checks (422) → conditional write. */
   private act(ctx: RequestContext, id: string, command: Command): Promise<VisitResponse> {
     return this.db.transaction(async (manager) => {
-      const visit = await this.visits.findReadable(ctx.ability, ctx.actor.id, id, manager);
-      if (!visit) throw new NotFound('The visit');
+      const visit = orNotFound(await this.visits.findReadable(ctx.ability, ctx.actor.id, id, manager), 'The visit');
       if (!ctx.ability.can(command.action, visitSubject(visit, ctx.actor.id))) {
         throw new Forbidden(`You may not ${command.action.replace('_', ' ')} on this visit.`);
       }
@@ -377,11 +366,11 @@ export class VisitsService {
     action: string,
     payload: Record<string, JsonValue>,
   ): Promise<void> {
-    await this.audit.append(
-      manager,
-      { actor: auditActorOf(ctx.actor), requestId: ctx.requestId },
-      { chainId: chains.of('visit', visitId), action, subject: { type: 'visit', id: visitId }, payload },
-    );
+    await this.audit.appendFor(manager, ctx, {
+      ...ownChain('visit', visitId),
+      action,
+      payload,
+    });
   }
 
   private planResponse(ctx: RequestContext, plan: PlanRow, visits: VisitRow[], findings: FindingRow[]) {

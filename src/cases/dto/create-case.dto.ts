@@ -13,14 +13,11 @@ import {
   IsUUID,
   Matches,
   Max,
-  MaxLength,
   Min,
-  MinLength,
   ValidateBy,
   ValidateNested,
-  IsDefined,
 } from 'class-validator';
-import { IsTimestamp } from '../../common/validators.js';
+import { IsTimestamp, NestedObject, Text } from '../../common/validators.js';
 import { birthYearAgrees, DATE_OF_BIRTH_MESSAGES, dateOfBirthProblem } from '../domain/date-of-birth.js';
 import { INDICATOR_CODES } from '../domain/indicators.js';
 
@@ -60,9 +57,7 @@ function AgreesWithDateOfBirth(): PropertyDecorator {
 
 export class SubjectDto {
   @ApiProperty({ example: 'KH-F-1998-017', description: 'The agency’s pseudonym for the person; not personal data.' })
-  @IsString()
-  @MinLength(1)
-  @MaxLength(64)
+  @Text(1, 64)
   pseudonym: string;
 
   @ApiProperty({ enum: SEXES })
@@ -101,9 +96,7 @@ export class SubjectDto {
 
   @ApiPropertyOptional({ description: 'Personal data: encrypted at rest, shown only to roles with PII access.' })
   @IsOptional()
-  @IsString()
-  @MinLength(1)
-  @MaxLength(200)
+  @Text(1, 200)
   name?: string;
 
   @ApiPropertyOptional({
@@ -117,16 +110,12 @@ export class SubjectDto {
 
   @ApiPropertyOptional({ description: 'Personal data.' })
   @IsOptional()
-  @IsString()
-  @MinLength(1)
-  @MaxLength(100)
+  @Text(1, 100)
   documentNumber?: string;
 
   @ApiPropertyOptional({ description: 'Personal data (phone, address, …).' })
   @IsOptional()
-  @IsString()
-  @MinLength(1)
-  @MaxLength(500)
+  @Text(1, 500)
   contact?: string;
 }
 
@@ -136,9 +125,7 @@ export class EncounterDto {
   at: string;
 
   @ApiProperty({ example: 'Northern border crossing, lane 3' })
-  @IsString()
-  @MinLength(1)
-  @MaxLength(300)
+  @Text(1, 300)
   location: string;
 
   @ApiProperty({ enum: ENCOUNTER_KINDS })
@@ -156,9 +143,7 @@ export class InitialDetentionDto {
     description: 'Required unless placeId is given (then the place’s name is taken).',
   })
   @IsOptional()
-  @IsString()
-  @MinLength(1)
-  @MaxLength(200)
+  @Text(1, 200)
   facility?: string;
 
   @ApiPropertyOptional({ format: 'uuid', description: 'An active place of the case’s agency (else 422).' })
@@ -167,9 +152,7 @@ export class InitialDetentionDto {
   placeId?: string;
 
   @ApiProperty({ example: 'Aliens Act s. 62 (pending identity check)' })
-  @IsString()
-  @MinLength(1)
-  @MaxLength(500)
+  @Text(1, 500)
   legalBasis: string;
 }
 
@@ -179,19 +162,10 @@ export class CreateCaseDto {
   @Matches(EXTERNAL_REF_PATTERN, { message: EXTERNAL_REF_MESSAGE })
   externalRef: string;
 
-  @ApiProperty({ type: SubjectDto })
-  @IsDefined()
-  // ValidateNested alone passes an array (it validates each of its, possibly zero, elements): `[]` reached SQL.
-  @IsObject()
-  @ValidateNested()
-  @Type(() => SubjectDto)
+  @NestedObject(SubjectDto)
   subject: SubjectDto;
 
-  @ApiProperty({ type: EncounterDto })
-  @IsDefined()
-  @IsObject()
-  @ValidateNested()
-  @Type(() => EncounterDto)
+  @NestedObject(EncounterDto)
   encounter: EncounterDto;
 
   @ApiProperty({ enum: INDICATOR_CODES, isArray: true, example: ['deception', 'debt_bondage'] })

@@ -1,17 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import {
-  ArrayMaxSize,
-  ArrayUnique,
-  IsArray,
-  IsIn,
-  IsInt,
-  IsOptional,
-  IsString,
-  MaxLength,
-  Min,
-  MinLength,
-} from 'class-validator';
-import { IsTimestamp, OptionalUuid } from '../../common/validators.js';
+import { ArrayMaxSize, ArrayUnique, IsArray, IsIn, IsInt, IsOptional, IsString, MaxLength, Min } from 'class-validator';
+import { IsTimestamp, OptionalUuid, Text } from '../../common/validators.js';
 import { DECISION_TYPES, type DecisionType } from '../domain/identification.js';
 import { INDICATOR_CODES } from '../domain/indicators.js';
 
@@ -36,9 +25,7 @@ export class RecordDecisionDto {
 
   @ApiPropertyOptional({ maxLength: 4000 })
   @IsOptional()
-  @IsString()
-  @MinLength(1)
-  @MaxLength(4000)
+  @Text(1, 4000)
   reason?: string;
 
   @ApiPropertyOptional({
@@ -58,9 +45,7 @@ export class RecordDecisionDto {
 
   @ApiPropertyOptional({ description: 'detain; may be left out with a placeId (the place’s name is taken)' })
   @IsOptional()
-  @IsString()
-  @MinLength(1)
-  @MaxLength(200)
+  @Text(1, 200)
   facility?: string;
 
   @OptionalUuid('detain: an active place of the case’s agency (else 422)')
@@ -68,16 +53,12 @@ export class RecordDecisionDto {
 
   @ApiPropertyOptional({ description: 'detain' })
   @IsOptional()
-  @IsString()
-  @MinLength(1)
-  @MaxLength(500)
+  @Text(1, 500)
   legalBasis?: string;
 
   @ApiPropertyOptional({ description: 'close with removed / assisted_return: the non-refoulement risk assessment' })
   @IsOptional()
-  @IsString()
-  @MinLength(1)
-  @MaxLength(200)
+  @Text(1, 200)
   riskAssessmentRef?: string;
 
   @ApiPropertyOptional({ enum: INDICATOR_CODES, isArray: true, description: 'decline_referral' })
