@@ -165,5 +165,7 @@ export function normalise(text: string): string {
     .replace(/\b\d{4}-\d{2}-\d{2}\b/g, '<date>')
     .replace(/\b[0-9a-f]{16,}\b/gi, '<hex>')
     .replace(/[A-Za-z0-9+/]{40,}={0,2}/g, '<encoded>')
+    // Whether a record was drawn for review depends on the demo's random sampling seed.
+    .replace(/"sampled": (true|false)/g, '"sampled": <drawn>')
     .replace(/\d+(\.\d+)?/g, '<n>');
 }

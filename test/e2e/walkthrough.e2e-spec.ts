@@ -28,7 +28,9 @@ describe("README: a newcomer's first run", () => {
     for (const route of [
       'POST "$BASE/auth/login"',
       'curl -s "$BASE/cases?',
-      'curl -s "$BASE/cases/$CASE"',
+      'curl -s "$BASE/cases/$CASE?include=pii"',
+      'curl -s "$BASE/reviews/$REVIEW"',
+      'curl -s "$BASE/decision-records?type=close&outcome=removed',
       'POST "$BASE/cases/$CASE/decisions"',
       'POST "$BASE/alerts/$ALERT/acknowledge"',
       'POST "$BASE/sampling-runs"',
