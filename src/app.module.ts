@@ -23,6 +23,7 @@ import { PiiModule } from './pii/pii.module.js';
 import { PlacesModule } from './places/places.module.js';
 import { VisitsModule } from './visits/visits.module.js';
 import { RecommendationsModule } from './recommendations/recommendations.module.js';
+import { InvestigationsModule } from './investigations/investigations.module.js';
 import { RedisModule } from './redis/redis.module.js';
 import { ReportsModule } from './reports/reports.module.js';
 import { ReviewsModule } from './reviews/reviews.module.js';
@@ -72,6 +73,7 @@ export class AppModule {
         ReportsModule,
         PlacesModule,
         VisitsModule,
+        InvestigationsModule,
         ...(options.workers ? [WorkersModule] : []),
       ],
       providers: [

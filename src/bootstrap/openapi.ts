@@ -49,6 +49,7 @@ export const TAGS: Record<string, string> = {
   'decision-records': 'Search across every decision record the caller may read, without personal data.',
   places: 'Places of detention and who operates them.',
   visits: 'Unannounced visits: keyed visit plans, the visit workflow, findings and the detention roll.',
+  investigations: 'The office’s own investigations: evidence, the draft agencies comment on, the published report.',
 };
 
 const PROBLEM_REF = '#/components/schemas/ProblemDto';

@@ -22,6 +22,7 @@ export abstract class AppConfig {
   abstract readonly sampling: SamplingConfig;
   abstract readonly exports: ExportsConfig;
   abstract readonly recommendations: RecommendationsConfig;
+  abstract readonly investigations: InvestigationsConfig;
   abstract readonly processes: ProcessesConfig;
 }
 
@@ -139,4 +140,9 @@ export interface ExportsConfig {
 export interface RecommendationsConfig {
   responseDays: number;
   urgentResponseDays: number;
+}
+
+/** SPEC §13: days the agencies in scope have to comment on the facts of a draft report. */
+export interface InvestigationsConfig {
+  commentDays: number;
 }

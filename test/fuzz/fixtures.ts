@@ -1,5 +1,6 @@
 import { openOverdueDetention, scanNow } from '../factories/alerts.js';
 import { decided, openCase } from '../factories/cases.js';
+import { investigationAction, openInvestigation } from '../factories/investigations.js';
 import { createPlace } from '../factories/places.js';
 import { dateIn, issueRecommendation, recommendationAction } from '../factories/recommendations.js';
 import { CONCERN, declinedCase, drawSample, reviewCommand } from '../factories/reviews.js';
@@ -31,6 +32,8 @@ export interface Fixtures {
   visitIds: string[];
   /** Recommendations to the own agency: one issued, one accepted (version 2). */
   recommendationIds: string[];
+  /** Investigations of the own agency: one open, one drafted (version 2, comments open). */
+  investigationIds: string[];
   /** Every id above: plausible values in the wrong place. */
   allIds: string[];
 }
@@ -88,6 +91,16 @@ export async function createFixtures(t: TestApp, w: World): Promise<Fixtures> {
     }
   }
 
+  const investigations = await Promise.all([
+    openInvestigation(t, w.commissioner, [agencies.own.id]),
+    openInvestigation(t, w.commissioner, [agencies.own.id, agencies.authority.id]),
+  ]);
+  await investigationAction(t, w.commissioner, investigations[1].id, 'draft', {
+    expectedVersion: 1,
+    text: 'Draft report.',
+    proposedRecommendations: [],
+  });
+
   const ownCases = [...opened, referred, ...declined, ...detained].filter((c) => c.agencyId === agencies.own.id);
   const otherCases = [...declined, ...detained].filter((c) => c.agencyId !== agencies.own.id);
   const fx: Omit<Fixtures, 'allIds'> = {
@@ -107,6 +120,7 @@ export async function createFixtures(t: TestApp, w: World): Promise<Fixtures> {
     placeIds: places.map((p) => p.id),
     visitIds,
     recommendationIds: [issued.id, accepted.id],
+    investigationIds: investigations.map((i) => i.id),
   };
   const allIds = [
     ...new Set(
@@ -122,6 +136,7 @@ export async function createFixtures(t: TestApp, w: World): Promise<Fixtures> {
         fx.placeIds,
         fx.visitIds,
         fx.recommendationIds,
+        fx.investigationIds,
       ].flat(),
     ),
   ];

@@ -21,6 +21,9 @@ export const COUNTED_TABLES = [
   'visit_findings',
   'recommendations',
   'recommendation_history',
+  'investigations',
+  'investigation_evidence',
+  'investigation_comments',
 ] as const;
 
 export type RowCounts = Record<(typeof COUNTED_TABLES)[number], number>;
