@@ -24,6 +24,7 @@ import { PlacesModule } from './places/places.module.js';
 import { VisitsModule } from './visits/visits.module.js';
 import { RecommendationsModule } from './recommendations/recommendations.module.js';
 import { InvestigationsModule } from './investigations/investigations.module.js';
+import { ComplaintsModule } from './complaints/complaints.module.js';
 import { RedisModule } from './redis/redis.module.js';
 import { ReportsModule } from './reports/reports.module.js';
 import { ReviewsModule } from './reviews/reviews.module.js';
@@ -74,6 +75,7 @@ export class AppModule {
         PlacesModule,
         VisitsModule,
         InvestigationsModule,
+        ComplaintsModule,
         ...(options.workers ? [WorkersModule] : []),
       ],
       providers: [

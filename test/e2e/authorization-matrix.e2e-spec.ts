@@ -4,6 +4,7 @@ import { PasswordLinks } from '../../src/auth/password-links.js';
 import type { Agency } from '../factories/agencies.js';
 import { openOverdueDetention, scanNow } from '../factories/alerts.js';
 import { caseBody, decided, openCase, SEEDED_PII, type OpenedCase } from '../factories/cases.js';
+import { COMPLAINANT_PII, complaintBody, recordComplaint } from '../factories/complaints.js';
 import { investigationAction, openInvestigation } from '../factories/investigations.js';
 import { dateIn, issueRecommendation, recommendationAction } from '../factories/recommendations.js';
 import { CONCERN, declinedCase, drawSample, reviewCommand } from '../factories/reviews.js';
@@ -1165,6 +1166,48 @@ const MATRIX: Row[] = [
   { route: 'POST /investigations/:id/comment',           caller: 'apiKey',             target: 'other',           expect: 404 },
   { route: 'POST /investigations/:id/comment',           caller: 'decisionMaker',      target: 'own',             expect: 200 },
   { route: 'POST /investigations/:id/comment',           caller: 'decisionMaker',      target: 'other',           expect: 404 },
+  // Complaints (SPEC §2, §13): the office records (commissioner, reviewers) and reads them (the analyst without the
+  // complainant), the commissioner triages; every agency role, API key and the admin gets 404 and empty lists.
+  { route: 'GET /complaints',                            caller: 'anonymous',          target: 'none',            expect: 401 },
+  { route: 'GET /complaints',                            caller: 'admin',              target: 'none',            expect: 200 },
+  { route: 'GET /complaints',                            caller: 'commissioner',       target: 'none',            expect: 200 },
+  { route: 'GET /complaints',                            caller: 'reviewer',           target: 'none',            expect: 200 },
+  { route: 'GET /complaints',                            caller: 'conflictedReviewer', target: 'none',            expect: 200 },
+  { route: 'GET /complaints',                            caller: 'analyst',            target: 'none',            expect: 200 },
+  { route: 'GET /complaints',                            caller: 'officer',            target: 'none',            expect: 200 },
+  { route: 'GET /complaints',                            caller: 'supervisor',         target: 'none',            expect: 200 },
+  { route: 'GET /complaints',                            caller: 'decisionMaker',      target: 'none',            expect: 200 },
+  { route: 'GET /complaints',                            caller: 'apiKey',             target: 'none',            expect: 200 },
+  { route: 'POST /complaints',                           caller: 'anonymous',          target: 'none',            expect: 401 },
+  { route: 'POST /complaints',                           caller: 'admin',              target: 'none',            expect: 403 },
+  { route: 'POST /complaints',                           caller: 'commissioner',       target: 'none',            expect: 201 },
+  { route: 'POST /complaints',                           caller: 'reviewer',           target: 'none',            expect: 201 },
+  { route: 'POST /complaints',                           caller: 'conflictedReviewer', target: 'none',            expect: 201 },
+  { route: 'POST /complaints',                           caller: 'analyst',            target: 'none',            expect: 403 },
+  { route: 'POST /complaints',                           caller: 'officer',            target: 'none',            expect: 403 },
+  { route: 'POST /complaints',                           caller: 'supervisor',         target: 'none',            expect: 403 },
+  { route: 'POST /complaints',                           caller: 'decisionMaker',      target: 'none',            expect: 403 },
+  { route: 'POST /complaints',                           caller: 'apiKey',             target: 'none',            expect: 403 },
+  { route: 'GET /complaints/:id',                        caller: 'anonymous',          target: 'none',            expect: 401 },
+  { route: 'GET /complaints/:id',                        caller: 'admin',              target: 'none',            expect: 404 },
+  { route: 'GET /complaints/:id',                        caller: 'commissioner',       target: 'none',            expect: 200 },
+  { route: 'GET /complaints/:id',                        caller: 'reviewer',           target: 'none',            expect: 200 },
+  { route: 'GET /complaints/:id',                        caller: 'conflictedReviewer', target: 'none',            expect: 200 },
+  { route: 'GET /complaints/:id',                        caller: 'analyst',            target: 'none',            expect: 200 },
+  { route: 'GET /complaints/:id',                        caller: 'officer',            target: 'none',            expect: 404 },
+  { route: 'GET /complaints/:id',                        caller: 'supervisor',         target: 'none',            expect: 404 },
+  { route: 'GET /complaints/:id',                        caller: 'decisionMaker',      target: 'none',            expect: 404 },
+  { route: 'GET /complaints/:id',                        caller: 'apiKey',             target: 'none',            expect: 404 },
+  { route: 'POST /complaints/:id/triage',                caller: 'anonymous',          target: 'none',            expect: 401 },
+  { route: 'POST /complaints/:id/triage',                caller: 'admin',              target: 'none',            expect: 404 },
+  { route: 'POST /complaints/:id/triage',                caller: 'commissioner',       target: 'none',            expect: 200 },
+  { route: 'POST /complaints/:id/triage',                caller: 'reviewer',           target: 'none',            expect: 403 },
+  { route: 'POST /complaints/:id/triage',                caller: 'conflictedReviewer', target: 'none',            expect: 403 },
+  { route: 'POST /complaints/:id/triage',                caller: 'analyst',            target: 'none',            expect: 403 },
+  { route: 'POST /complaints/:id/triage',                caller: 'officer',            target: 'none',            expect: 404 },
+  { route: 'POST /complaints/:id/triage',                caller: 'supervisor',         target: 'none',            expect: 404 },
+  { route: 'POST /complaints/:id/triage',                caller: 'decisionMaker',      target: 'none',            expect: 404 },
+  { route: 'POST /complaints/:id/triage',                caller: 'apiKey',             target: 'none',            expect: 404 },
 ];
 
 const CALLERS: Caller[] = [
@@ -1340,6 +1383,12 @@ const PATHS: Record<string, (c: RowContext) => string | Promise<string>> = {
   'POST /visits/:id/findings': async (c) => `/visits/${await visitFor(c, 'in_progress')}/findings`,
   'POST /visits/:id/report': async (c) => `/visits/${await visitFor(c, 'in_progress')}/report`,
   'POST /visits/:id/cancel': async (c) => `/visits/${await visitFor(c, 'planned')}/cancel`,
+  'GET /complaints': async (c) => {
+    c.made.listed = { none: await complaintOf(c) };
+    return '/complaints?limit=200';
+  },
+  'GET /complaints/:id': async (c) => `/complaints/${await complaintOf(c)}?include=pii`,
+  'POST /complaints/:id/triage': async (c) => `/complaints/${await complaintOf(c)}/triage`,
   'GET /investigations': async (c) => {
     const agency = addressedAgency(c);
     c.made.listed = {
@@ -1447,6 +1496,8 @@ const BODIES: Record<string, (c: RowContext) => object> = {
   }),
   'POST /visits/:id/report': (c) => ({ expectedVersion: c.made.visit?.version, summary: 'Crowding noted.' }),
   'POST /visits/:id/cancel': (c) => ({ expectedVersion: c.made.visit?.version, reason: 'Place closed' }),
+  'POST /complaints': (c) => complaintBody([c.w.agencies.own.id]),
+  'POST /complaints/:id/triage': () => ({ expectedVersion: 1, outcome: 'no_action', reason: 'Outside the remit.' }),
   'POST /investigations': (c) => ({
     title: 'Matrix investigation',
     origin: 'own_initiative',
@@ -1508,7 +1559,15 @@ const ALL_PLACES: Target[] = ['own', 'other'];
 const STAFF_VISITS: Target[] = ['own', 'other', 'unannounced'];
 const STAFF_RECOMMENDATIONS: Target[] = ['own', 'other'];
 const STAFF_INVESTIGATIONS: Target[] = ['own', 'other', 'unannounced'];
+const STAFF_COMPLAINTS: Partial<Record<Caller, Target[]>> = {
+  commissioner: ['none'],
+  reviewer: ['none'],
+  conflictedReviewer: ['none'],
+  analyst: ['none'],
+};
 const LISTED: Record<string, Partial<Record<Caller, Target[]>>> = {
+  // A complaint: the office's staff find it; nobody else finds any.
+  'GET /complaints': STAFF_COMPLAINTS,
   // `own`: the caller's agency in scope (the own frontline agency for the office's staff), drafted; `unannounced`
   // the same, still open.
   'GET /investigations': {
@@ -1722,6 +1781,11 @@ async function visitFor(c: RowContext, state: 'planned' | 'in_progress'): Promis
   const { rows } = await c.t.sql.query<{ version: number }>('SELECT version FROM visits WHERE id = $1', [id]);
   c.made.visit = { id, version: rows[0].version };
   return id;
+}
+
+/** A named complaint about the own frontline agency, recorded by the commissioner, not triaged. */
+function complaintOf(s: Scene): Promise<string> {
+  return sharedOr(s, 'complaint', async () => (await recordComplaint(s.t, s.w.commissioner, [s.w.agencies.own.id])).id);
 }
 
 /** An investigation of `agency` alone, open or drafted, its investigators written in SQL (so a conflicted one is possible). */
@@ -1966,7 +2030,11 @@ function keysIn(value: unknown): string[] {
  */
 function expectOnlyReadable(row: Row, c: RowContext, res: Response): void {
   const keys = keysIn(res.body);
-  if (row.caller === 'analyst') expect(Object.values(SEEDED_PII).filter((pii) => res.text.includes(pii))).toEqual([]);
+  const pii = [...Object.values(SEEDED_PII), ...Object.values(COMPLAINANT_PII)];
+  if (row.caller === 'analyst') expect(pii.filter((value) => res.text.includes(value))).toEqual([]);
+  if (row.caller === 'commissioner' && row.route === 'GET /complaints/:id') {
+    expect(res.text).toContain(COMPLAINANT_PII.name);
+  }
   if (row.caller === 'commissioner' && row.route === 'GET /cases/:id') expect(res.text).toContain(SEEDED_PII.name);
   if (row.caller === 'admin') expect(keys.filter((k) => CASE_KEYS.includes(k))).toEqual([]);
   if (row.caller !== 'commissioner') expect(keys).not.toContain('seed');
@@ -1978,6 +2046,8 @@ function expectOnlyReadable(row: Row, c: RowContext, res: Response): void {
   if (AGENCY_ROLES.includes(row.caller)) expect(keys).not.toContain('team');
   if (COMMISSIONER_STAFF.includes(row.caller) && row.route === 'GET /visits/:id') expect(keys).toContain('team');
   if (AGENCY_ROLES.includes(row.caller)) expect(keys).not.toContain('assignedReviewerId');
+  // Nor whether a review was drawn or made from a complaint (SPEC §13).
+  if (AGENCY_ROLES.includes(row.caller)) expect(keys).not.toContain('runId');
   if (
     COMMISSIONER_STAFF.includes(row.caller) &&
     /^(GET|POST) \/reviews(\/:id)?(\/(assign|conclude|withdraw|close))?$/.test(row.route)

@@ -120,6 +120,7 @@ export const sampleArb: fc.Arbitrary<Sample> = fc.oneof(
     { type: 'SamplingRun', actions: ['read', 'create'], attributes: {} },
     { type: 'AuditEvent', actions: ['read', 'verify'], attributes: {} },
     { type: 'AnonymisedExport', actions: ['read'], attributes: {} },
+    { type: 'Complaint', actions: ['read', 'create', 'triage'], attributes: {} },
     { type: 'Job', actions: ['run'], attributes: {} },
     { type: 'QueueDashboard', actions: ['read'], attributes: {} },
   ),

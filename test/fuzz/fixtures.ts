@@ -1,5 +1,6 @@
 import { openOverdueDetention, scanNow } from '../factories/alerts.js';
 import { decided, openCase } from '../factories/cases.js';
+import { recordComplaint } from '../factories/complaints.js';
 import { investigationAction, openInvestigation } from '../factories/investigations.js';
 import { createPlace } from '../factories/places.js';
 import { dateIn, issueRecommendation, recommendationAction } from '../factories/recommendations.js';
@@ -34,6 +35,8 @@ export interface Fixtures {
   recommendationIds: string[];
   /** Investigations of the own agency: one open, one drafted (version 2, comments open). */
   investigationIds: string[];
+  /** Complaints, received (version 1): one named about the own agency's cases, one anonymous. */
+  complaintIds: string[];
   /** Every id above: plausible values in the wrong place. */
   allIds: string[];
 }
@@ -101,6 +104,14 @@ export async function createFixtures(t: TestApp, w: World): Promise<Fixtures> {
     proposedRecommendations: [],
   });
 
+  const complaints = await Promise.all([
+    recordComplaint(t, w.commissioner, [agencies.own.id], { caseIds: declined.slice(0, 2).map((c) => c.id) }),
+    recordComplaint(t, w.reviewer, [agencies.own.id, agencies.authority.id], {
+      anonymous: true,
+      complainant: undefined,
+    }),
+  ]);
+
   const ownCases = [...opened, referred, ...declined, ...detained].filter((c) => c.agencyId === agencies.own.id);
   const otherCases = [...declined, ...detained].filter((c) => c.agencyId !== agencies.own.id);
   const fx: Omit<Fixtures, 'allIds'> = {
@@ -121,6 +132,7 @@ export async function createFixtures(t: TestApp, w: World): Promise<Fixtures> {
     visitIds,
     recommendationIds: [issued.id, accepted.id],
     investigationIds: investigations.map((i) => i.id),
+    complaintIds: complaints.map((c) => c.id),
   };
   const allIds = [
     ...new Set(
@@ -137,6 +149,7 @@ export async function createFixtures(t: TestApp, w: World): Promise<Fixtures> {
         fx.visitIds,
         fx.recommendationIds,
         fx.investigationIds,
+        fx.complaintIds,
       ].flat(),
     ),
   ];

@@ -24,6 +24,8 @@ export const COUNTED_TABLES = [
   'investigations',
   'investigation_evidence',
   'investigation_comments',
+  'complaints',
+  'complaint_reviews',
 ] as const;
 
 export type RowCounts = Record<(typeof COUNTED_TABLES)[number], number>;

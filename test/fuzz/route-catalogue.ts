@@ -316,6 +316,25 @@ export const ROUTE_CATALOGUE: Record<string, RouteSpec> = {
       } satisfies RouteSpec,
     ]),
   ),
+  'POST /api/v1/complaints': {
+    callers: ['commissioner', 'reviewer'],
+    hints: (fx) => ({
+      receivedAt: recentTimestamp(),
+      agencyIds: fc.subarray(fx.agencyIds, { minLength: 1 }),
+      caseIds: fc.subarray([...fx.caseIds, ...fx.otherCaseIds], { maxLength: 2 }),
+    }),
+  },
+  'GET /api/v1/complaints': { callers: ['commissioner', 'analyst', 'supervisor'], hints: listHints },
+  'GET /api/v1/complaints/{id}': {
+    callers: ['commissioner', 'analyst', 'supervisor'],
+    path: (fx) => ({ id: from(fx.complaintIds) }),
+    hints: () => ({ include: text('pii') }),
+  },
+  'POST /api/v1/complaints/{id}/triage': {
+    callers: ['commissioner'],
+    path: (fx) => ({ id: from(fx.complaintIds) }),
+    hints: () => ({ expectedVersion: fc.integer({ min: 1, max: 2 }) }),
+  },
   'GET /api/v1/audit/checkpoints': { callers: ['commissioner', 'admin'], hints: listHints },
   // A root the log does not hold is a valid request: verification answers 200 with checkpoint_head_missing.
   'GET /api/v1/audit/verify': {

@@ -1,6 +1,7 @@
 import {
   type Action,
   CASE_PII_FIELDS,
+  COMPLAINANT_PII_FIELDS,
   defineAbilityFor,
   INVESTIGATION_OFFICE_FIELDS,
   rolesThatMay,
@@ -257,6 +258,13 @@ const rows: Row[] = [
   r('no  no  no  no  no  yes yes no ', 'Investigation', 'comment', inv(true, true, false, false), 'in scope'),
   r('no  no  no  no  no  no  no  no ', 'Investigation', 'comment', inv(false, true, false, false), 'not in scope'),
 
+  // Complaint (SPEC §2, §13): the office records and reads them (the analyst reads without the complainant's personal
+  // data), the commissioner triages; no agency, API key or admin learns that one exists.
+  //  adm com rev ana off sup dm  key
+  r('no  yes yes yes no  no  no  no ', 'Complaint', 'read', {}, 'a complaint'),
+  r('no  yes yes no  no  no  no  no ', 'Complaint', 'create', {}, 'a new one'),
+  r('no  yes no  no  no  no  no  no ', 'Complaint', 'triage', {}, 'a complaint'),
+
   // §7 anonymised export (commissioner, analyst); §4 overdue scan (commissioner, admin); §8 queue dashboard (admins).
   //  adm com rev ana off sup dm  key
   r('no  yes no  yes no  no  no  no ', 'AnonymisedExport', 'read', {}, 'the export'),
@@ -322,6 +330,18 @@ describe('field rules', () => {
       expect(defineAbilityFor(office).can('update', place, 'active')).toBe(true);
       expect(defineAbilityFor(office).can('update', place, 'agencyId')).toBe(true);
     }
+  });
+
+  it('lets the commissioner and reviewers read a complainant’s personal data, the analyst none of it', () => {
+    const complaint = subjectOf('Complaint', {});
+    for (const column of ['com', 'rev'] as const) {
+      for (const field of COMPLAINANT_PII_FIELDS)
+        expect(defineAbilityFor(ACTORS[column]).can('read', complaint, field)).toBe(true);
+    }
+    const analyst = defineAbilityFor(ACTORS.ana);
+    expect(analyst.can('read', complaint, 'summary')).toBe(true);
+    for (const field of COMPLAINANT_PII_FIELDS) expect(analyst.can('read', complaint, field)).toBe(false);
+    expect(COMPLAINANT_PII_FIELDS).toEqual(['complainant.name', 'complainant.contact']);
   });
 
   it('keeps what the office keeps to itself from every agency reader of an investigation, and comments from officers', () => {

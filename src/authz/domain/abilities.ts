@@ -10,6 +10,7 @@ import { AUTHORITY_DECISIONS, FRONTLINE_DECISIONS, type DecisionType } from '../
 import { ROLE_AGENCY_KIND, ROLES, type Actor, type Role } from './roles.js';
 import type { VisitAction } from '../../visits/domain/visit-workflow.js';
 import type { InvestigationActionType } from '../../investigations/domain/investigation-workflow.js';
+import type { ComplaintActionType } from '../../complaints/domain/complaint-workflow.js';
 
 /**
  * SPEC §2 as data: one function per role, one `defineRulesFor(actor)`. The
@@ -26,6 +27,9 @@ export const CASE_PII_FIELDS = [
   'subject.documentNumber',
   'subject.contact',
 ] as const;
+
+/** The complainant's personal data (SPEC §13): encrypted at rest, read only with `include=pii`, every read audited. */
+export const COMPLAINANT_PII_FIELDS = ['complainant.name', 'complainant.contact'] as const;
 
 /**
  * What of an investigation only the office reads (SPEC §13): an agency in scope sees its title, state, dates, the
@@ -63,6 +67,7 @@ export type Action =
   | 'read_roll'
   | 'progress'
   | InvestigationActionType
+  | ComplaintActionType
   | DecisionType;
 
 /** Attributes a rule may condition on, per subject. */
@@ -92,6 +97,8 @@ export interface SubjectAttributes {
    * assigned to it; `conflicted`, the caller has a conflict with an agency in scope.
    */
   Investigation: { inScope: boolean; disclosed: boolean; investigator: boolean; conflicted: boolean };
+  /** No conditions: the office's staff read every complaint, and nobody else any (SPEC §13). */
+  Complaint: Record<string, never>;
 }
 export type SubjectName = keyof SubjectAttributes;
 type TaggedSubject = { [K in SubjectName]: SubjectAttributes[K] & ForcedSubject<K> }[SubjectName];
@@ -148,6 +155,7 @@ function commissionerStaffBase({ can }: Builder): void {
     'Visit',
     'Recommendation',
     'Investigation',
+    'Complaint',
   ]);
   can('read', 'VisitPlan');
 }
@@ -169,6 +177,7 @@ function commissioner(b: Builder): void {
     ['create', 'assign_investigators', 'add_evidence', 'draft', 'publish', 'close_without_findings'],
     'Investigation',
   );
+  can(['create', 'triage'], 'Complaint');
   can(['read', 'verify'], 'AuditEvent');
   can('read', 'AnonymisedExport');
   can('run', 'Job');
@@ -182,6 +191,7 @@ function reviewer(b: Builder, actor: Actor): void {
   can('conclude', 'Review', { assignedReviewerId: actor.id });
   can(['start', 'record_findings', 'report', 'read_roll'], 'Visit', { onTeam: true });
   can('add_evidence', 'Investigation', { investigator: true });
+  can('create', 'Complaint');
   if (actor.conflictAgencyIds.length > 0) {
     cannot('conclude', 'Review', { agencyId: { $in: [...actor.conflictAgencyIds] } });
     cannot('conclude', 'Review', { caseAgencyId: { $in: [...actor.conflictAgencyIds] } });
@@ -196,6 +206,7 @@ function analyst(b: Builder): void {
   const { can, cannot } = b;
   commissionerStaffBase(b);
   cannot('read', 'Case', [...CASE_PII_FIELDS]);
+  cannot('read', 'Complaint', [...COMPLAINANT_PII_FIELDS]);
   cannot('read', 'SamplingRun', ['seed']);
   cannot('read', 'VisitPlan', ['seed']);
   can('read', 'AnonymisedExport');
