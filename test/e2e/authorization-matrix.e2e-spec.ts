@@ -467,6 +467,16 @@ const MATRIX: Row[] = [
   { route: 'GET /reports/agencies',                       caller: 'supervisor',         target: 'none',             expect: 200 },
   { route: 'GET /reports/agencies',                       caller: 'decisionMaker',      target: 'none',             expect: 200 },
   { route: 'GET /reports/agencies',                       caller: 'apiKey',             target: 'none',             expect: 200 },
+  { route: 'GET /reports/consistency',                     caller: 'anonymous',         target: 'none',             expect: 401 },
+  { route: 'GET /reports/consistency',                     caller: 'admin',             target: 'none',             expect: 403 },
+  { route: 'GET /reports/consistency',                     caller: 'commissioner',      target: 'none',             expect: 200 },
+  { route: 'GET /reports/consistency',                     caller: 'reviewer',          target: 'none',             expect: 200 },
+  { route: 'GET /reports/consistency',                     caller: 'conflictedReviewer',target: 'none',             expect: 200 },
+  { route: 'GET /reports/consistency',                     caller: 'analyst',           target: 'none',             expect: 200 },
+  { route: 'GET /reports/consistency',                     caller: 'officer',           target: 'none',             expect: 200 },
+  { route: 'GET /reports/consistency',                     caller: 'supervisor',        target: 'none',             expect: 200 },
+  { route: 'GET /reports/consistency',                     caller: 'decisionMaker',     target: 'none',             expect: 200 },
+  { route: 'GET /reports/consistency',                     caller: 'apiKey',            target: 'none',             expect: 200 },
   { route: 'GET /exports/anonymised',                     caller: 'anonymous',          target: 'none',             expect: 401 },
   { route: 'GET /exports/anonymised',                     caller: 'admin',              target: 'none',             expect: 403 },
   { route: 'GET /exports/anonymised',                     caller: 'commissioner',       target: 'none',             expect: 200 },
@@ -1107,6 +1117,7 @@ const USERS = [
 /** How to fill in the parameters of a route, given the row's target agency. */
 const PATHS: Record<string, (c: RowContext) => string | Promise<string>> = {
   'GET /reports/agencies': () => '/reports/agencies?from=2000-01-01T00:00:00Z&to=2100-01-01T00:00:00Z',
+  'GET /reports/consistency': () => '/reports/consistency?metric=referral_rate',
   'GET /agencies/:id': (c) => `/agencies/${c.agency().id}`,
   'GET /users/:id': (c) => `/users/${userIn(c)}`,
   // A 2xx disables or enables a user of its own, never one of the world's.

@@ -232,6 +232,10 @@ export const ROUTE_CATALOGUE: Record<string, RouteSpec> = {
     hints: recommendationActionHints,
   },
   'GET /api/v1/reports/agencies': { callers: ['commissioner', 'analyst', 'supervisor'], hints: reportPeriodHints },
+  'GET /api/v1/reports/consistency': {
+    callers: ['commissioner', 'analyst', 'supervisor'],
+    hints: () => ({ ...reportPeriodHints(), groupBy: text('case_agency', 'deciding_agency') }),
+  },
   'GET /api/v1/exports/anonymised': { callers: ['commissioner', 'analyst'], hints: reportPeriodHints },
   'GET /api/v1/audit/events': {
     callers: ['commissioner'],
