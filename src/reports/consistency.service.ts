@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { subject } from '@casl/ability';
+import { subjectOf } from '../authz/domain/abilities.js';
 import { Forbidden, ValidationFailed } from '../common/domain-errors.js';
 import type { RequestContext } from '../common/request-context.js';
 import {
@@ -43,7 +43,7 @@ export class ConsistencyService {
       from: period.from,
       to: period.to,
     });
-    const named = (agencyId: string) => ctx.ability.can('read', subject('Report', { agencyId }));
+    const named = (agencyId: string) => ctx.ability.can('read', subjectOf('Report', { agencyId }));
     return {
       metric: q.metric,
       groupBy: grouping.grouping,
