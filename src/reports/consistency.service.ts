@@ -54,10 +54,11 @@ export class ConsistencyService {
     };
   }
 
-  svg(report: ConsistencyReport): string {
+  svg(report: ConsistencyReport, idPrefix?: string): string {
     return funnelSvg(report, {
       title: funnelTitle(report.metric, report.groupBy),
       period: `${report.period.from.slice(0, 10)} to ${report.period.to.slice(0, 10)}`,
+      idPrefix,
     });
   }
 }

@@ -104,6 +104,7 @@ export const sampleArb: fc.Arbitrary<Sample> = fc.oneof(
     { type: 'SamplingRun', actions: ['read', 'create'], attributes: {} },
     { type: 'AuditEvent', actions: ['read', 'verify'], attributes: {} },
     { type: 'AnonymisedExport', actions: ['read'], attributes: {} },
+    { type: 'AnnualReport', actions: ['read'], attributes: {} },
     { type: 'Job', actions: ['run'], attributes: {} },
     { type: 'QueueDashboard', actions: ['read'], attributes: {} },
   ),

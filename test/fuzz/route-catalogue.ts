@@ -236,6 +236,10 @@ export const ROUTE_CATALOGUE: Record<string, RouteSpec> = {
     callers: ['commissioner', 'analyst', 'supervisor'],
     hints: () => ({ ...reportPeriodHints(), groupBy: text('case_agency', 'deciding_agency') }),
   },
+  'GET /api/v1/reports/annual': {
+    callers: ['commissioner', 'analyst', 'supervisor'],
+    hints: () => ({ year: fc.oneof(fc.integer({ min: 1990, max: 2100 }), fc.constant('last')) }),
+  },
   'GET /api/v1/exports/anonymised': { callers: ['commissioner', 'analyst'], hints: reportPeriodHints },
   'GET /api/v1/audit/events': {
     callers: ['commissioner'],

@@ -234,6 +234,8 @@ const rows: Row[] = [
   // §7 anonymised export (commissioner, analyst); §4 overdue scan (commissioner, admin); §8 queue dashboard (admins).
   //  adm com rev ana off sup dm  key
   r('no  yes no  yes no  no  no  no ', 'AnonymisedExport', 'read', {}, 'the export'),
+  // §14 annual report: the office's staff.
+  r('no  yes yes yes no  no  no  no ', 'AnnualReport', 'read', {}, 'the annual report'),
   r('yes yes no  no  no  no  no  no ', 'Job', 'run', {}, 'an overdue scan'),
   r('yes no  no  no  no  no  no  no ', 'QueueDashboard', 'read', {}, 'the dashboard'),
 ];

@@ -60,6 +60,7 @@ export interface SubjectAttributes {
   /** `agencyId` is the addressed agency. */
   Recommendation: { agencyId: string };
   AnonymisedExport: Record<string, never>;
+  AnnualReport: Record<string, never>;
   Job: Record<string, never>;
   QueueDashboard: Record<string, never>;
   Place: { agencyId: string };
@@ -121,6 +122,7 @@ function commissionerStaffBase({ can }: Builder): void {
     'Place',
     'Visit',
     'Recommendation',
+    'AnnualReport',
   ]);
   can('read', 'VisitPlan');
 }

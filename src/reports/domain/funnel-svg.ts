@@ -15,6 +15,8 @@ export interface FunnelPlotText {
   title: string;
   /** The period in words, e.g. "2025-12-01 to 2026-12-01". */
   period: string;
+  /** Prefix of the title's and description's ids, unique within a document that holds several plots. */
+  idPrefix?: string;
 }
 
 const WIDTH = 720;
@@ -26,11 +28,12 @@ const PLOT_H = HEIGHT - MARGIN.top - MARGIN.bottom;
 export function funnelSvg(plot: ConsistencyFunnel, text: FunnelPlotText): string {
   const plotted = plot.agencies.filter((p) => p.rate !== null);
   const description = describe(plot, plotted, text);
+  const id = text.idPrefix ?? 'funnel';
   const parts: string[] = [
     `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${WIDTH} ${HEIGHT}" width="${WIDTH}" height="${HEIGHT}" ` +
-      `role="img" aria-labelledby="funnel-title funnel-desc" font-family="sans-serif" font-size="12">`,
-    `<title id="funnel-title">${escapeMarkup(`${text.title}, ${text.period}`)}</title>`,
-    `<desc id="funnel-desc">${escapeMarkup(description)}</desc>`,
+      `role="img" aria-labelledby="${id}-title ${id}-desc" font-family="sans-serif" font-size="12">`,
+    `<title id="${id}-title">${escapeMarkup(`${text.title}, ${text.period}`)}</title>`,
+    `<desc id="${id}-desc">${escapeMarkup(description)}</desc>`,
     `<text x="${MARGIN.left}" y="24" font-size="15" font-weight="bold">${escapeMarkup(text.title)}</text>`,
     `<text x="${MARGIN.left}" y="40" fill="#444">${escapeMarkup(text.period)}</text>`,
   ];
