@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
+import { RecommendationAlerts } from '../alerts/recommendation-alerts.js';
 import { AuditLog } from '../audit/audit-log.js';
 import { ownChain } from '../audit/domain/audit-event.js';
 import { subjectOf, type AppAbility } from '../authz/domain/abilities.js';
@@ -51,6 +52,7 @@ export class RecommendationsService {
     private readonly audit: AuditLog,
     private readonly idempotency: Idempotency,
     private readonly config: AppConfig,
+    private readonly alerts: RecommendationAlerts,
   ) {}
 
   async create(
@@ -171,6 +173,13 @@ export class RecommendationsService {
           ...result.entry.details,
         },
       });
+      // A response, a claim or a withdrawal ends a clock: its alert resolves with the action (SPEC §12).
+      await this.alerts.settle(
+        manager,
+        ctx,
+        { recommendationId: id, agencyId: row.agency_id, snapshot: result.next },
+        result.entry.at,
+      );
       return this.presentFull(manager, ctx, await this.findReadable(manager, ctx.ability, id));
     });
   }

@@ -257,6 +257,8 @@ describe('agency oversight report', () => {
         victim_detained: 0,
         visit_overdue: 0,
         visit_report_overdue: 0,
+        recommendation_response_overdue: 0,
+        recommendation_target_missed: 0,
         detention_limit_exceeded: 1,
         review_response_overdue: 0,
         removal_during_review: 0,
