@@ -12,6 +12,7 @@ import {
   type RecommendationState,
   type SourceKind,
   type Theme,
+  type VisitSource,
 } from '../domain/recommendation-workflow.js';
 
 /** How CASL's Recommendation attributes map to SQL over `recommendations r`. */
@@ -143,6 +144,15 @@ export class RecommendationsRepository {
       [reviewId, agencyId],
     );
     return rows.length === 1;
+  }
+
+  /** A visit's state and the agency running its place now, whoever asks (the commissioner names the source). */
+  async visitSource(manager: EntityManager, visitId: string): Promise<VisitSource | undefined> {
+    const [row] = await manager.query<{ state: VisitSource['state']; place_agency_id: string }[]>(
+      `SELECT v.state, p.agency_id AS place_agency_id FROM visits v JOIN places p ON p.id = v.place_id WHERE v.id = $1`,
+      [visitId],
+    );
+    return row && { state: row.state, placeAgencyId: row.place_agency_id };
   }
 
   async insert(manager: EntityManager, r: NewRecommendation, entry: HistoryEntry, actorRole: Role): Promise<void> {
