@@ -12,6 +12,7 @@ import { CreateVisits1795565100000 } from './1795565100000-CreateVisits.js';
 import { AddVisitAlerts1795565200000 } from './1795565200000-AddVisitAlerts.js';
 import { AddAccountLifecycle1795565210000 } from './1795565210000-AddAccountLifecycle.js';
 import { CreateRecommendations1795566100000 } from './1795566100000-CreateRecommendations.js';
+import { AddRecommendationReportIndexes1795566300000 } from './1795566300000-AddRecommendationReportIndexes.js';
 
 /** Every migration, in order. A unit test checks that no file in this folder is missing here. */
 export const migrations = [
@@ -29,4 +30,5 @@ export const migrations = [
   AddVisitAlerts1795565200000,
   AddAccountLifecycle1795565210000,
   CreateRecommendations1795566100000,
+  AddRecommendationReportIndexes1795566300000,
 ];
