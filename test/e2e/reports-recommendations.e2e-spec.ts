@@ -54,8 +54,12 @@ describe('agency report: recommendation figures (SPEC §12)', () => {
     const issue = async (name: string, agencyId: string, body: Record<string, unknown> = {}) => {
       ids[name] = (await issueRecommendation(t, w.commissioner, agencyId, body)).id;
     };
-    const act = (by: Session, name: string, action: 'respond' | 'progress' | 'verify' | 'withdraw', body: object) =>
-      recommendationAction(t, by, ids[name], action, body);
+    const act = (
+      by: Session,
+      name: string,
+      action: 'respond' | 'progress' | 'verify' | 'withdraw',
+      body: Record<string, unknown>,
+    ) => recommendationAction(t, by, ids[name], action, body);
     const accept = (by: Session, name: string, targetDate = dateIn(30)) =>
       act(by, name, 'respond', { expectedVersion: 1, response: 'accepted', targetDate });
     const claim = (by: Session, name: string) =>
