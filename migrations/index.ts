@@ -13,6 +13,7 @@ import { AddVisitAlerts1795565200000 } from './1795565200000-AddVisitAlerts.js';
 import { AddAccountLifecycle1795565210000 } from './1795565210000-AddAccountLifecycle.js';
 import { CreateRecommendations1795566100000 } from './1795566100000-CreateRecommendations.js';
 import { AddRecommendationAlerts1795566230000 } from './1795566230000-AddRecommendationAlerts.js';
+import { AddRecommendationReportIndexes1795566300000 } from './1795566300000-AddRecommendationReportIndexes.js';
 
 /** Every migration, in order. A unit test checks that no file in this folder is missing here. */
 export const migrations = [
@@ -31,4 +32,5 @@ export const migrations = [
   AddAccountLifecycle1795565210000,
   CreateRecommendations1795566100000,
   AddRecommendationAlerts1795566230000,
+  AddRecommendationReportIndexes1795566300000,
 ];

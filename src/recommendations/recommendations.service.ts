@@ -20,6 +20,7 @@ import {
   type RecommendationConfig,
   type RecommendationRejection,
   type RecommendationSnapshot,
+  visitSourceRefusal,
 } from './domain/recommendation-workflow.js';
 import type {
   CreateRecommendationDto,
@@ -208,10 +209,15 @@ export class RecommendationsService {
           );
         }
         break;
-      case 'visit':
-        // Visits (SPEC §11) are not recorded yet: none can be checked to be a reported visit of the agency's place.
-        refuse('source.kind', 'visit is not available yet: no visits are recorded');
+      case 'visit': {
+        if (sourceId === undefined) refuse('source.id', 'is required for a visit source');
+        const refusal = visitSourceRefusal(
+          await this.recommendations.visitSource(manager, sourceId!.toLowerCase()),
+          agencyId,
+        );
+        if (refusal !== null) refuse('source.id', refusal);
         break;
+      }
       case 'investigation':
         refuse('source.kind', 'investigation is set only by publishing an investigation');
         break;

@@ -270,6 +270,23 @@ describe('agency oversight report', () => {
         // Wilson 95% for 2 of 5.
         concernOrDisagree: { share: 0.4, lower: 0.118, upper: 0.769 },
       },
+      // test/e2e/reports-recommendations.e2e-spec.ts builds a history of recommendations and checks these.
+      recommendations: {
+        issuedInPeriod: 0,
+        byState: {
+          issued: 0,
+          accepted: 0,
+          partially_accepted: 0,
+          rejected: 0,
+          implementation_claimed: 0,
+          implemented: 0,
+          withdrawn: 0,
+        },
+        open: 0,
+        overdue: 0,
+        daysToRespond: { medianDays: null, n: 0 },
+        repeats: 0,
+      },
     });
 
     const other = res.body.agencies.find((a: { agency: { id: string } }) => a.agency.id === w.agencies.other.id);

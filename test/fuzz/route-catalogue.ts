@@ -206,7 +206,7 @@ export const ROUTE_CATALOGUE: Record<string, RouteSpec> = {
     callers: ['commissioner'],
     hints: (fx) => ({
       agencyId: from(fx.agencyIds),
-      'source.id': from(fx.reviewIds),
+      'source.id': from([...fx.reviewIds, ...fx.visitIds]),
       repeatOf: from(fx.recommendationIds),
     }),
   },
