@@ -2,6 +2,7 @@ import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { ALERT_RULES } from '../../src/alerts/domain/alert-rules.js';
 import { decided, openCase, SEEDED_PII } from '../factories/cases.js';
 import { createPlace } from '../factories/places.js';
+import { issueRecommendation, recommendationAction } from '../factories/recommendations.js';
 import { drawSample, reviewCommand } from '../factories/reviews.js';
 import type { Session } from '../factories/session.js';
 import { createWorld, type World } from '../factories/world.js';
@@ -119,6 +120,15 @@ describe('annual report (SPEC §14)', () => {
       });
     }
     await post(`/visits/${visit.id}/report`, { expectedVersion: visit.version, summary: reason('visit summary') });
+
+    // Two recommendations issued now, one rejected: the current year's report has them, the last one's does not.
+    const kept = await issueRecommendation(t, w.commissioner, w.agencies.own.id, { text: reason('recommendation') });
+    await issueRecommendation(t, w.commissioner, w.agencies.own.id, { text: reason('second recommendation') });
+    await recommendationAction(t, w.supervisor, kept.id, 'respond', {
+      expectedVersion: kept.version,
+      response: 'rejected',
+      reason: reason('rejection reason, long enough'),
+    });
   });
   afterAll(async () => t?.close());
 
@@ -136,6 +146,7 @@ describe('annual report (SPEC §14)', () => {
       'reviews',
       'consistency',
       'visits',
+      'recommendations',
     ]);
     expect(html).not.toMatch(/<script|javascript:|\son[a-z]+=/i);
     expect(html.match(/<svg /g)).toHaveLength(6);
@@ -166,6 +177,14 @@ describe('annual report (SPEC §14)', () => {
       alertsByRule: Record<string, number>;
       detention: { detainedNow: number };
       reviews: { concluded: number; concern: number; disagree: number };
+      recommendations: {
+        issuedInPeriod: number;
+        byState: Record<string, number>;
+        open: number;
+        overdue: number;
+        daysToRespond: { medianDays: number | null; n: number };
+        repeats: number;
+      };
     }[];
     expect(agencies.length).toBeGreaterThan(2);
     for (const a of agencies) {
@@ -199,6 +218,17 @@ describe('annual report (SPEC §14)', () => {
       expect(cells(html, 'review-findings', a.agency.code).slice(0, 3)).toEqual(
         [a.reviews.concluded, a.reviews.concern, a.reviews.disagree].map(String),
       );
+      const k = a.recommendations;
+      expect(cells(html, 'recommendations-by-agency', a.agency.code)).toEqual([
+        String(k.issuedInPeriod),
+        ...['accepted', 'partially_accepted', 'rejected', 'implementation_claimed', 'implemented', 'withdrawn'].map(
+          (state) => String(k.byState[state]),
+        ),
+        String(k.open),
+        String(k.overdue),
+        median(k.daysToRespond),
+        String(k.repeats),
+      ]);
     }
     // The history, as the report counts it: the own agency's two cases, the referral and the decline; the
     // authority's three decisions; nothing after the year.
@@ -234,6 +264,14 @@ describe('annual report (SPEC §14)', () => {
       }
     }
     expect(cells(html, 'funnel-1-points', w.agencies.own.code).slice(0, 2)).toEqual(['1', '2']);
+  });
+
+  it('counts recommendations in the year they were issued, in their state now', async () => {
+    expect(cells(await htmlOf(), 'recommendations-by-agency', w.agencies.own.code)[0]).toBe('0');
+    const row = cells(await htmlOf(`?year=${year + 1}`), 'recommendations-by-agency', w.agencies.own.code);
+    // Issued 2; accepted 0, partly 0, rejected 1, …; open 1.
+    expect(row.slice(0, 4)).toEqual(['2', '0', '0', '1']);
+    expect(row[7]).toBe('1');
   });
 
   it('counts visits and findings in the year they happened', async () => {

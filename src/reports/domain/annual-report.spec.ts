@@ -27,6 +27,22 @@ function agency(code: string, name: string): AgencyReport {
     detention: { detainedNow: 1, longestCurrentDays: 3.25 },
     alertsByRule: { ...countsByKey(ALERT_RULES, {}), screening_overdue: 2, detention_limit_exceeded: 1 },
     reviews: { concluded: 4, concern: 1, disagree: 1, concernOrDisagree: { share: 0.5, lower: 0.15, upper: 0.85 } },
+    recommendations: {
+      issuedInPeriod: 6,
+      byState: {
+        issued: 1,
+        accepted: 1,
+        partially_accepted: 0,
+        rejected: 1,
+        implementation_claimed: 1,
+        implemented: 1,
+        withdrawn: 1,
+      },
+      open: 3,
+      overdue: 1,
+      daysToRespond: { medianDays: 12.5, n: 4 },
+      repeats: 1,
+    },
   };
 }
 
@@ -121,6 +137,9 @@ describe('annualReportHtml', () => {
     expect(row[1]).toContain('<td>2.50 (n = 5)</td><td>–</td><td>41.00 (n = 1)</td>');
     expect(row[2]).toContain('<td>2</td><td>0</td><td>0</td><td>1</td><td>1</td>');
     expect(row[3]).toContain('<td>4</td><td>1</td><td>1</td><td>50.0 % (15.0–85.0 %)</td>');
+    expect(row[6]).toContain(
+      '<td>6</td><td>1</td><td>0</td><td>1</td><td>1</td><td>1</td><td>1</td><td>3</td><td>1</td><td>12.50 (n = 4)</td><td>1</td>',
+    );
   });
 
   it('embeds each funnel plot with unique ids and its points', () => {

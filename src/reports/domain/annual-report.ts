@@ -73,6 +73,7 @@ export const ANNUAL_REPORT_SECTIONS = [
   ['reviews', 'Independent review of a random sample'],
   ['consistency', 'Consistency between agencies'],
   ['visits', 'Unannounced visits'],
+  ['recommendations', 'Recommendations and what became of them'],
 ] as const;
 
 const e = escapeMarkup;
@@ -95,6 +96,7 @@ export function annualReportHtml(input: AnnualReportInput): string {
     reviews(rows),
     consistency(input.funnels),
     visits(input.visits),
+    recommendations(rows),
   ];
   return (
     `<!DOCTYPE html>\n<html lang="en" xmlns="http://www.w3.org/1999/xhtml">\n<head>\n<meta charset="utf-8"/>\n` +
@@ -267,6 +269,51 @@ function visits(rows: readonly VisitYear[]): string {
         name: v.name,
         cells: [v.started, v.reported, v.findings.info, v.findings.concern, v.findings.serious],
       })),
+    ),
+  );
+}
+
+function recommendations(rows: readonly AgencyReport[]): string {
+  return section(
+    'recommendations',
+    `<p>What the office asked each agency to change in the year, and where each request stands now: accepted ` +
+      `(in whole or part), rejected, claimed implemented and awaiting the office's check, implemented as verified, ` +
+      `or withdrawn. Overdue: a response or a target date the agency missed, as of the report.</p>`,
+    agencyTable(
+      'recommendations-by-agency',
+      'Recommendations issued in the year, by the addressed agency, in their state now',
+      [
+        'Issued',
+        'Accepted',
+        'Partly accepted',
+        'Rejected',
+        'Claimed implemented',
+        'Implemented',
+        'Withdrawn',
+        'Open',
+        'Overdue',
+        'Median days to respond',
+        'Repeats',
+      ],
+      rows.map((r) => {
+        const k = r.recommendations;
+        return {
+          ...agencyOf(r),
+          cells: [
+            k.issuedInPeriod,
+            k.byState.accepted,
+            k.byState.partially_accepted,
+            k.byState.rejected,
+            k.byState.implementation_claimed,
+            k.byState.implemented,
+            k.byState.withdrawn,
+            k.open,
+            k.overdue,
+            median(k.daysToRespond),
+            k.repeats,
+          ],
+        };
+      }),
     ),
   );
 }
