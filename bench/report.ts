@@ -43,3 +43,53 @@ export function renderPerformanceTable(b: BenchJson, source: string): string {
     `| scale-out: 2 API processes + 1 worker | ${n(b.scaleOut.reqPerSec)} req/s, p50 ${b.scaleOut.p50Ms} ms, p99 ${b.scaleOut.p99Ms} ms (${b.scaleOut.vsOneApi}× one API process) | | |`,
   ].join('\n');
 }
+
+/** The part-two phases, run on the kept 1M data set (`BENCH_DATABASE=… BENCH_ONLY=f,g,h,i npm run bench`). */
+interface PartTwoJson {
+  machine: { cores: number; cpu?: string; memoryGiB: number; node: string };
+  settings: { cases: number };
+  at: string;
+  agencyReport: { ms: number };
+  decisionSearch: Record<string, { ms: number; items: number }>;
+  visits: {
+    places: number;
+    planColdMs: number;
+    planMs: number;
+    rollDetained: number;
+    rollColdMs: number;
+    rollWarmMs: number;
+  };
+  recommendations: {
+    load: { recommendations: number; historyLines: number };
+    register: Record<string, { ms: number; items: number }>;
+    report: { ms: number; figuresMs: number; addedShare: number };
+  };
+  targets: Record<string, { target: string; met: boolean }>;
+}
+
+export function renderPartTwoTable(b: PartTwoJson, source: string): string {
+  const met = (key: string) => (b.targets[key]?.met ? 'met' : '**missed**');
+  const n = (x: number) => x.toLocaleString('en-US');
+  const each = (r: Record<string, { ms: number; items: number }>) =>
+    Object.entries(r)
+      .map(([name, q]) => `${name} ${q.ms} ms (${q.items} items)`)
+      .join(', ');
+  const v = b.visits;
+  const k = b.recommendations;
+  return [
+    `Measured ${b.at.slice(0, 16).replace('T', ' ')} UTC on a ${n(b.settings.cases)}-case data set made by the same ` +
+      `generator and seed as above (\`BENCH_CASES=${b.settings.cases} BENCH_KEEP_DATABASE=true BENCH_ONLY=g,h npm run ` +
+      `bench\`, then \`BENCH_DATABASE=… BENCH_ONLY=f,g,h,i npm run bench\` on the kept database), on ` +
+      `${b.machine.cores} cores, Node ${b.machine.node}. Warm figures are the median of five (the plan: of three) after ` +
+      `one cold request. Source: \`${source}\`.`,
+    '',
+    '| what | measured | target | |',
+    '|---|---|---|---|',
+    `| (f) agency report, with the recommendation figures | ${n(b.agencyReport.ms)} ms | ≤ 2 s | ${met('agencyReport')} |`,
+    `| (g) decision-record search, filtered first page | ${each(b.decisionSearch)} | ≤ 100 ms each | ${met('decisionSearch')} |`,
+    `| (h) visit plan over ${n(v.places)} places | ${v.planMs} ms warm (${v.planColdMs} ms cold) | ≤ 1 s | ${met('visitPlan')} |`,
+    `| (h) detention roll, ${n(v.rollDetained)} people at one place | ${v.rollWarmMs} ms warm (${v.rollColdMs} ms cold) | ≤ 100 ms warm | ${met('detentionRoll')} |`,
+    `| (i) register at ${n(k.load.recommendations)} recommendations (${n(k.load.historyLines)} history lines), filtered first page | ${each(k.register)} | ≤ 50 ms each | ${met('recommendationRegister')} |`,
+    `| (i) what the recommendation figures add to the agency report | ${k.report.figuresMs} ms of ${n(k.report.ms)} ms (${(k.report.addedShare * 100).toFixed(1)} %) | ≤ 10 % | ${met('recommendationReportFigures')} |`,
+  ].join('\n');
+}

@@ -12,6 +12,8 @@ import { CreateVisits1795565100000 } from './1795565100000-CreateVisits.js';
 import { AddVisitAlerts1795565200000 } from './1795565200000-AddVisitAlerts.js';
 import { AddAccountLifecycle1795565210000 } from './1795565210000-AddAccountLifecycle.js';
 import { CreateRecommendations1795566100000 } from './1795566100000-CreateRecommendations.js';
+import { AddRecommendationAlerts1795566230000 } from './1795566230000-AddRecommendationAlerts.js';
+import { AddRecommendationReportIndexes1795566300000 } from './1795566300000-AddRecommendationReportIndexes.js';
 import { CreateInvestigations1795567100000 } from './1795567100000-CreateInvestigations.js';
 import { CreateComplaints1795567200000 } from './1795567200000-CreateComplaints.js';
 
@@ -31,6 +33,8 @@ export const migrations = [
   AddVisitAlerts1795565200000,
   AddAccountLifecycle1795565210000,
   CreateRecommendations1795566100000,
+  AddRecommendationAlerts1795566230000,
+  AddRecommendationReportIndexes1795566300000,
   CreateInvestigations1795567100000,
   CreateComplaints1795567200000,
 ];

@@ -6,7 +6,7 @@ import { renderVisitTable } from '../src/visits/domain/visit-table.js';
 import { renderRecommendationTable } from '../src/recommendations/domain/recommendation-table.js';
 import { renderInvestigationTable } from '../src/investigations/domain/investigation-table.js';
 import { renderComplaintTable } from '../src/complaints/domain/complaint-table.js';
-import { renderPerformanceTable } from '../bench/report.js';
+import { renderPartTwoTable, renderPerformanceTable } from '../bench/report.js';
 
 const README = 'README.md';
 let text = readFileSync(README, 'utf8');
@@ -25,5 +25,8 @@ replace('complaint-transitions', renderComplaintTable());
 const bench = process.argv[2] ?? 'bench-results/bench-1000000.json';
 if (existsSync(bench))
   replace('performance', renderPerformanceTable(JSON.parse(readFileSync(bench, 'utf8')) as never, bench));
+const partTwo = 'bench-results/bench-1000000-part-two.json';
+if (existsSync(partTwo))
+  replace('performance-part-two', renderPartTwoTable(JSON.parse(readFileSync(partTwo, 'utf8')) as never, partTwo));
 writeFileSync(README, text);
 process.stdout.write(`README.md updated${existsSync(bench) ? ` (performance from ${bench})` : ''}\n`);

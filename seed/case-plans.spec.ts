@@ -13,6 +13,7 @@ import {
 } from '../src/cases/domain/identification.js';
 import { generalise } from '../src/reports/domain/anonymisation.js';
 import { planDemoCases, type CasePlan, type DemoActor, type DemoRules } from './case-plans.js';
+import { DEMO_PLACES, demoPlace } from './demo-places.js';
 
 const NOW = new Date('2026-11-20T10:00:00Z');
 const RULES: DemoRules = {
@@ -36,15 +37,22 @@ function replay(plan: CasePlan): CaseSnapshot {
   let snapshot = openingSnapshot(new Date(plan.body.encounter.at), plan.body.indicators);
   const steps: { by: DemoActor; request: DecisionRequest }[] = [];
   if (plan.body.detention) {
-    const { facility, legalBasis } = plan.body.detention;
+    const { place, legalBasis } = plan.body.detention;
     const at = new Date(plan.body.detention.at);
+    // The API takes the place's name as the facility when only its id is sent.
+    const facility = demoPlace(place).name;
     steps.push({ by: plan.openedBy, request: { type: 'detain', occurredAt: at, at, facility, legalBasis } });
   }
   for (const d of plan.decisions) {
-    const { at, occurredAt, ...rest } = d.body;
+    const { at, occurredAt, place, ...rest } = d.body;
     steps.push({
       by: d.by,
-      request: { ...rest, occurredAt: new Date(occurredAt), at: at ? new Date(at) : null },
+      request: {
+        ...rest,
+        ...(place ? { facility: demoPlace(place).name } : {}),
+        occurredAt: new Date(occurredAt),
+        at: at ? new Date(at) : null,
+      },
     });
   }
   for (const { by, request } of steps) {
@@ -120,6 +128,30 @@ describe('demo case plans', () => {
         hits.add(hit.rule);
     }
     expect([...hits].sort()).toEqual([...DETENTION_RULES].sort());
+  });
+
+  it('detain people only at active places of their own agency, the most of them at the first place', () => {
+    const detentions = plans.flatMap((plan) => [
+      ...(plan.body.detention ? [{ agency: plan.agency, place: plan.body.detention.place }] : []),
+      ...plan.decisions
+        .filter((d) => d.body.type === 'detain')
+        .map((d) => ({ agency: plan.agency, place: d.body.place })),
+    ]);
+    expect(detentions.length).toBeGreaterThan(20);
+    for (const { agency, place } of detentions) {
+      expect(place).toBeDefined();
+      expect(demoPlace(place!)).toMatchObject({ agency });
+      expect(demoPlace(place!).closed).toBeUndefined();
+    }
+    const detainedAt = new Map<string, number>();
+    for (const plan of plans.filter((p) => p.detainedAtEnd)) {
+      const place = plan.decisions.findLast((d) => d.body.type === 'detain')?.body.place ?? plan.body.detention!.place;
+      detainedAt.set(place, (detainedAt.get(place) ?? 0) + 1);
+    }
+    // The walkthrough visits the place holding the most people: DEMO-BP's, so its supervisor's view can be shown.
+    const [busiest, ...others] = [...detainedAt.entries()].sort((a, b) => b[1] - a[1]);
+    expect(busiest[0]).toBe(DEMO_PLACES[0].key);
+    expect(busiest[1]).toBeGreaterThan(others[0][1]);
   });
 
   it('close with every outcome, returns always with a risk assessment', () => {

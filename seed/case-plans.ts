@@ -1,12 +1,14 @@
 import type { CaseState, CloseOutcome, DecisionType } from '../src/cases/domain/identification.js';
 import type { IndicatorCode } from '../src/cases/domain/indicators.js';
+import type { DemoPlaceKey } from './demo-places.js';
 
 /**
  * The demo's cases as plans: request bodies and decision streams, generated
  * from a seeded PRNG so every run tells the same stories (only ids and the
  * anchor time differ). Pure: time and thresholds are arguments. The seed
  * sends each plan through the public API, where the real state machine
- * checks it.
+ * checks it. Detentions name a demo place by key (the seed sends its id as
+ * `placeId`, and the place's name becomes the facility).
  */
 
 export type FrontlineKey = 'bp' | 'li';
@@ -19,7 +21,7 @@ export interface DecisionBody {
   reason?: string;
   outcome?: string;
   at?: string;
-  facility?: string;
+  place?: DemoPlaceKey;
   legalBasis?: string;
   riskAssessmentRef?: string;
   indicatorsConsidered?: string[];
@@ -41,7 +43,7 @@ export interface CaseBody {
   };
   encounter: { at: string; location: string; kind: string };
   indicators: IndicatorCode[];
-  detention?: { at: string; facility: string; legalBasis: string };
+  detention?: { at: string; place: DemoPlaceKey; legalBasis: string };
 }
 
 export interface CasePlan {
@@ -184,15 +186,25 @@ const STRONG_INDICATORS: Record<FrontlineKey, IndicatorCode[]> = {
 };
 const WEAK_INDICATORS: IndicatorCode[] = ['no_language_skills', 'irregular_status_exploited', 'abuse_of_vulnerability'];
 
-const FACILITIES: Record<FrontlineKey, { facility: string; legalBasis: string }[]> = {
+const ALIENS_ACT_CHECK = 'Aliens Act s. 62 (pending identity check)';
+const JOINT_INSPECTION = 'Police Act s. 14 (custody after a joint inspection)';
+
+/** Where each agency detains people; a place listed twice is picked twice as often. */
+const DETENTION_PLACES: Record<FrontlineKey, { place: DemoPlaceKey; legalBasis: string }[]> = {
   bp: [
-    { facility: 'Northern District holding facility', legalBasis: 'Aliens Act s. 62 (pending identity check)' },
-    { facility: 'Northhaven port holding rooms', legalBasis: 'Aliens Act s. 62 (pending identity check)' },
-    { facility: 'Central immigration detention centre', legalBasis: 'Aliens Act s. 71 (pending removal)' },
+    { place: 'bpHolding', legalBasis: ALIENS_ACT_CHECK },
+    { place: 'bpHolding', legalBasis: ALIENS_ACT_CHECK },
+    { place: 'bpHolding', legalBasis: ALIENS_ACT_CHECK },
+    { place: 'bpPort', legalBasis: ALIENS_ACT_CHECK },
+    { place: 'bpRemoval', legalBasis: 'Aliens Act s. 71 (pending removal)' },
+    { place: 'bpCrossing', legalBasis: ALIENS_ACT_CHECK },
+    { place: 'bpRail', legalBasis: ALIENS_ACT_CHECK },
+    { place: 'bpAirport', legalBasis: ALIENS_ACT_CHECK },
+    { place: 'bpCoach', legalBasis: ALIENS_ACT_CHECK },
   ],
   li: [
-    { facility: 'Central immigration detention centre', legalBasis: 'Aliens Act s. 71 (pending removal)' },
-    { facility: 'Demo Valley police station', legalBasis: 'Police Act s. 14 (custody after a joint inspection)' },
+    { place: 'liValley', legalBasis: JOINT_INSPECTION },
+    { place: 'liHarbour', legalBasis: JOINT_INSPECTION },
   ],
 };
 
@@ -264,7 +276,7 @@ const TEXT = {
 /** The story of one case, written as offsets from its encounter and placed in time at the end. */
 class Story {
   readonly decisions: { by: DemoActor; type: DecisionType; offset: number; fields: Partial<DecisionBody> }[] = [];
-  detention: { offset: number; facility: string; legalBasis: string } | undefined;
+  detention: { offset: number; place: DemoPlaceKey; legalBasis: string } | undefined;
   daysAgo = 1;
   detained = false;
   private cursor = 0;
@@ -289,13 +301,13 @@ class Story {
 
   detainOnOpen(minHours = 1, maxHours = 3): this {
     this.cursor = Math.max(this.cursor, this.r.between(minHours, maxHours) * HOUR);
-    this.detention = { offset: this.cursor, ...this.r.pick(FACILITIES[this.agency]) };
+    this.detention = { offset: this.cursor, ...this.r.pick(DETENTION_PLACES[this.agency]) };
     this.detained = true;
     return this;
   }
 
   detain(): this {
-    this.add(this.frontline, 'detain', { ...this.r.pick(FACILITIES[this.agency]) });
+    this.add(this.frontline, 'detain', { ...this.r.pick(DETENTION_PLACES[this.agency]) });
     this.detained = true;
     return this;
   }
@@ -928,7 +940,7 @@ export function planDemoCases(now: Date, rules: DemoRules, seed = DEMO_PRNG_SEED
         ? {
             detention: {
               at: at(story.detention.offset),
-              facility: story.detention.facility,
+              place: story.detention.place,
               legalBasis: story.detention.legalBasis,
             },
           }

@@ -36,13 +36,17 @@ export class DemoApi {
     return this.call<T>('POST', path, as, body, expected);
   }
 
+  patch<T>(path: string, as: Caller, body: unknown): Promise<T> {
+    return this.call<T>('PATCH', path, as, body, 200);
+  }
+
   async login(label: string, email: string, password: string): Promise<Caller> {
     const token = await this.post<{ accessToken: string }>('/auth/login', null, { email, password }, 200);
     return { label, auth: `Bearer ${token.accessToken}` };
   }
 
   private async call<T>(
-    method: 'GET' | 'POST',
+    method: 'GET' | 'POST' | 'PATCH',
     path: string,
     as: Caller | null,
     body: unknown,

@@ -3,7 +3,9 @@ import type { DataSource } from 'typeorm';
 import type { AppConfig } from '../src/config/app-config.js';
 import { CASE_STATES, CLOSE_OUTCOMES } from '../src/cases/domain/identification.js';
 import { ALERT_RULES } from '../src/alerts/domain/alert-rules.js';
+import { RECOMMENDATION_STATES, SOURCE_KINDS } from '../src/recommendations/domain/recommendation-workflow.js';
 import { REVIEW_STATUSES } from '../src/reviews/domain/review-workflow.js';
+import { VISIT_STATES } from '../src/visits/domain/visit-workflow.js';
 import { DEMO_AGENCIES, DEMO_USERS } from './demo-cast.js';
 
 /** What the demo database holds now, read back (SQL reads only) for the summary and the tests. */
@@ -21,6 +23,15 @@ export interface DemoCounts {
   reviewsByStatus: Record<string, number>;
   samplingRun: { id: string; populationCount: number; sampleCount: number } | null;
   activeApiKeys: number;
+  places: { total: number; active: number; byAgency: Record<string, number>; detainedAtPlaces: number };
+  visitsByState: Record<string, number>;
+  visitPlans: number;
+  visitFindings: number;
+  recommendationsByState: Record<string, number>;
+  recommendationsBySource: Record<string, number>;
+  /** Still `issued` after the due instant; accepted in whole or part with the target date over. */
+  recommendationsOverdue: { response: number; target: number };
+  recommendationRepeats: number;
 }
 
 export async function readDemoCounts(db: DataSource): Promise<DemoCounts> {
@@ -60,6 +71,33 @@ export async function readDemoCounts(db: DataSource): Promise<DemoCounts> {
             (SELECT count(*)::int FROM detention_episodes WHERE agency_id = ANY($1) AND released_at IS NOT NULL) AS released,
             (SELECT count(*)::int FROM api_keys WHERE agency_id = ANY($1) AND revoked_at IS NULL) AS keys,
             (SELECT r.run_id FROM reviews r WHERE r.case_agency_id = ANY($1) ORDER BY r.created_at DESC LIMIT 1) AS run_id`,
+    [ids],
+  );
+  const [oversight] = await db.query<
+    {
+      places: number;
+      active: number;
+      at_places: number;
+      plans: number;
+      findings: number;
+      response_overdue: number;
+      target_missed: number;
+      repeats: number;
+    }[]
+  >(
+    `SELECT (SELECT count(*)::int FROM places WHERE agency_id = ANY($1)) AS places,
+            (SELECT count(*)::int FROM places WHERE agency_id = ANY($1) AND active) AS active,
+            (SELECT count(*)::int FROM detention_episodes
+              WHERE agency_id = ANY($1) AND released_at IS NULL AND place_id IS NOT NULL) AS at_places,
+            (SELECT count(DISTINCT plan_id)::int FROM visits WHERE agency_id = ANY($1)) AS plans,
+            (SELECT count(*)::int FROM visit_findings f JOIN visits v ON v.id = f.visit_id
+              WHERE v.agency_id = ANY($1)) AS findings,
+            (SELECT count(*)::int FROM recommendations
+              WHERE agency_id = ANY($1) AND state = 'issued' AND response_due_at < now()) AS response_overdue,
+            (SELECT count(*)::int FROM recommendations
+              WHERE agency_id = ANY($1) AND state IN ('accepted', 'partially_accepted')
+                AND target_date < (now() AT TIME ZONE 'UTC')::date) AS target_missed,
+            (SELECT count(*)::int FROM recommendations WHERE agency_id = ANY($1) AND repeat_of IS NOT NULL) AS repeats`,
     [ids],
   );
   const [run] = totals.run_id
@@ -109,6 +147,29 @@ export async function readDemoCounts(db: DataSource): Promise<DemoCounts> {
     ),
     samplingRun: run ? { id: run.id, populationCount: run.population_count, sampleCount: run.sample_count } : null,
     activeApiKeys: totals.keys,
+    places: {
+      total: oversight.places,
+      active: oversight.active,
+      byAgency: Object.fromEntries(
+        Object.entries(
+          await count(`SELECT agency_id AS key, count(*)::int AS n FROM places WHERE agency_id = ANY($1) GROUP BY 1`),
+        ).map(([id, n]) => [codeOf.get(id) ?? id, n]),
+      ),
+      detainedAtPlaces: oversight.at_places,
+    },
+    visitsByState: await count(
+      `SELECT state AS key, count(*)::int AS n FROM visits WHERE agency_id = ANY($1) GROUP BY 1`,
+    ),
+    visitPlans: oversight.plans,
+    visitFindings: oversight.findings,
+    recommendationsByState: await count(
+      `SELECT state AS key, count(*)::int AS n FROM recommendations WHERE agency_id = ANY($1) GROUP BY 1`,
+    ),
+    recommendationsBySource: await count(
+      `SELECT source_kind AS key, count(*)::int AS n FROM recommendations WHERE agency_id = ANY($1) GROUP BY 1`,
+    ),
+    recommendationsOverdue: { response: oversight.response_overdue, target: oversight.target_missed },
+    recommendationRepeats: oversight.repeats,
   };
 }
 
@@ -205,6 +266,28 @@ export function formatSummary(s: SummaryInput): string {
     );
   }
 
+  const byPlaceAgency = Object.entries(c.places.byAgency)
+    .map(([code, n]) => `${code} ${n}`)
+    .join(', ');
+  push(
+    '',
+    `Places of detention: ${c.places.total} (${byPlaceAgency}), ${c.places.active} active; ` +
+      `${c.places.detainedAtPlaces} people detained at them now`,
+    `Visits: ${total(c.visitsByState)} (${list(VISIT_STATES, c.visitsByState)}); ` +
+      `${c.visitFindings} finding${c.visitFindings === 1 ? '' : 's'}; ` +
+      `${c.visitPlans} visit plan${c.visitPlans === 1 ? '' : 's'}`,
+  );
+
+  const overdue = c.recommendationsOverdue;
+  push(
+    '',
+    `Recommendations: ${total(c.recommendationsByState)} (${list(SOURCE_KINDS, c.recommendationsBySource)}); ` +
+      `${c.recommendationRepeats} repeat${c.recommendationRepeats === 1 ? 's' : ''} an earlier one`,
+    `  ${list(RECOMMENDATION_STATES, c.recommendationsByState)}`,
+    `  overdue now: ${overdue.response} response${overdue.response === 1 ? '' : 's'}, ` +
+      `${overdue.target} target date${overdue.target === 1 ? '' : 's'} missed`,
+  );
+
   const sent = c.emails.sent ?? 0;
   const waiting = (c.emails.pending ?? 0) + (c.emails.sending ?? 0);
   const where = config.mail.smtpUrl
@@ -229,6 +312,8 @@ export function formatSummary(s: SummaryInput): string {
     `  curl -s -H "authorization: Bearer $TOKEN" "$BASE/api/v1/alerts?status=open"`,
     `  curl -s -H "authorization: Bearer $TOKEN" "$BASE/api/v1/cases?state=recovery_period&detained=true"`,
     `  curl -s -H "authorization: Bearer $TOKEN" "$BASE/api/v1/reviews?status=awaiting_response"`,
+    `  curl -s -H "authorization: Bearer $TOKEN" "$BASE/api/v1/visits?state=reported"`,
+    `  curl -s -H "authorization: Bearer $TOKEN" "$BASE/api/v1/recommendations?overdue=true"`,
     `  curl -s -H "authorization: Bearer $TOKEN" "$BASE/api/v1/audit/verify"`,
     `  curl -s -H "authorization: Bearer $TOKEN" -H 'accept: text/csv' \\`,
     `    "$BASE/api/v1/reports/agencies?from=${day(-92)}T00:00:00Z&to=${day(1)}T00:00:00Z"`,

@@ -9,8 +9,9 @@ import { describeDatabaseUrl } from '../src/database/connection.js';
 import { DEMO_ADMIN } from './demo-cast.js';
 import { seedDemo } from './seed-demo.js';
 
-// `npm run seed:demo`: agencies, users, ~225 cases, alerts and reviews for a newcomer to explore, written
-// through the public HTTP API (in-process). Run it again and it only prints what is there.
+// `npm run seed:demo`: agencies, users, places, ~225 cases, alerts, reviews, visits and recommendations for a
+// newcomer to explore, written through the public HTTP API (in-process). Run it again and it only prints what is
+// there.
 runOrExit(async () => {
   // Request logs would bury the summary: warnings only, unless LOG_LEVEL is set in the environment (a .env file
   // never overrides a variable already set, so its LOG_LEVEL=info from .env.example does not count).

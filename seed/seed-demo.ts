@@ -4,6 +4,7 @@ import { NotificationSender } from '../src/alerts/notification-sender.js';
 import type { CaseState } from '../src/cases/domain/identification.js';
 import { StartupError } from '../src/common/startup-error.js';
 import { AppConfig } from '../src/config/app-config.js';
+import { RECOMMENDATION_STATES } from '../src/recommendations/domain/recommendation-workflow.js';
 import { SamplingRunner } from '../src/reviews/sampling-runner.js';
 import { PasswordLinks } from '../src/auth/password-links.js';
 import { canReadPii } from '../src/authz/domain/pii-roles.js';
@@ -18,7 +19,10 @@ import {
   type DemoAgencyKey,
   type DemoUserKey,
 } from './demo-cast.js';
+import { DEMO_PLACES, type DemoPlaceKey } from './demo-places.js';
+import { driveRecommendations } from './demo-recommendations.js';
 import { driveReviews, type ReviewItem, type SeededCase } from './demo-reviews.js';
+import { driveVisits } from './demo-visits.js';
 import { formatSummary, readDemoCounts, type DemoCounts } from './demo-summary.js';
 
 export interface SeedDemoOptions {
@@ -46,7 +50,9 @@ const DAY = 86_400_000;
  * HTTP API, or — if agency DEMO-BP exists already — only reports what is
  * there. Reads go to the database directly; every write is an API request,
  * except what a worker would do (drawing the sampling run, sending the
- * alert e-mails), which calls the same services the workers call.
+ * alert e-mails), which calls the same services the workers call, and the
+ * back-dating of the few recommendations whose clocks must have run out
+ * (demo-recommendations.ts says why).
  */
 export async function seedDemo(app: NestFastifyApplication, options: SeedDemoOptions): Promise<SeedDemoReport> {
   const db = app.get(DataSource);
@@ -58,7 +64,11 @@ export async function seedDemo(app: NestFastifyApplication, options: SeedDemoOpt
   if (present) {
     const counts = await readDemoCounts(db);
     write(formatSummary({ created: false, seconds: null, counts, apiKey: null, reconsideration: null, config }));
-    if (!counts.samplingRun || Object.keys(counts.casesByState).length < 9) {
+    const incomplete =
+      !counts.samplingRun ||
+      Object.keys(counts.casesByState).length < 9 ||
+      Object.keys(counts.recommendationsByState).length < RECOMMENDATION_STATES.length;
+    if (incomplete) {
       write(
         'Warning: the demo looks incomplete (an earlier seed was interrupted?). ' +
           'Seed an empty database instead, e.g. DATABASE_URL=…/oversight_demo npm run seed:demo.\n',
@@ -145,6 +155,22 @@ export async function seedDemo(app: NestFastifyApplication, options: SeedDemoOpt
   const issued = await api.post<{ key: string }>(`/agencies/${agencyIds.bp}/api-keys`, bpSupervisor, {
     name: DEMO_API_KEY_NAME,
   });
+  // Places of detention: the administrator registers them, the agency's supervisor one of its own, and the office
+  // closes the ones nobody may be held at any more.
+  const placeIds = {} as Record<DemoPlaceKey, string>;
+  for (const p of DEMO_PLACES) {
+    const created = await api.post<{ id: string }>('/places', p.registeredByAgency ? bpSupervisor : admin, {
+      agencyId: agencyIds[p.agency],
+      name: p.name,
+      kind: p.kind,
+      region: p.region,
+      ...(p.capacity ? { capacity: p.capacity } : {}),
+    });
+    placeIds[p.key] = created.id;
+    if (p.closed) await api.patch(`/places/${created.id}`, admin, { active: false });
+  }
+  write(`  ${DEMO_PLACES.length} places of detention\n`);
+
   const actors: Record<DemoActor, Caller> = {
     bpOfficer,
     bpSupervisor,
@@ -161,7 +187,7 @@ export async function seedDemo(app: NestFastifyApplication, options: SeedDemoOpt
     rgDecisionMaxWorkingDays: config.alerts.rgDecisionMaxWorkingDays,
     maxDetentionDays: config.alerts.maxDetentionDays,
   });
-  const seeded = await inPool(plans, options.concurrency ?? 8, (plan) => openAndDecide(api, actors, plan));
+  const seeded = await inPool(plans, options.concurrency ?? 8, (plan) => openAndDecide(api, actors, placeIds, plan));
   const cases = new Map(seeded.map((c) => [c.id, c]));
   write(`  ${seeded.length} cases with their decision streams\n`);
 
@@ -180,13 +206,7 @@ export async function seedDemo(app: NestFastifyApplication, options: SeedDemoOpt
   }
   await acknowledgeOne(api, bpSupervisor, 'rg_decision_overdue');
   await acknowledgeOne(api, commissioner, 'detention_limit_exceeded');
-  // Workers are off in this process: send what the outbox holds now, as the worker would.
-  const sender = app.get(NotificationSender);
-  const owed = await db.query<{ id: string }[]>(
-    `SELECT id FROM alert_notifications WHERE status = 'pending' ORDER BY created_at, id`,
-  );
-  for (const n of owed) await sender.deliver(n.id);
-  write('  overdue scans, alerts and their e-mails\n');
+  write('  overdue scans and their alerts\n');
 
   // Independent review: a run over the seeded period, drawn at once, then the workflow.
   const run = await api.post<{ id: string }>('/sampling-runs', commissioner, {
@@ -198,15 +218,18 @@ export async function seedDemo(app: NestFastifyApplication, options: SeedDemoOpt
   const [{ status }] = await db.query<{ status: string }[]>(`SELECT status FROM sampling_runs WHERE id = $1`, [run.id]);
   if (status !== 'completed') throw new Error(`The sampling run ${run.id} ended ${outcome} (${status}).`);
   const reviews = await listReviews(api, commissioner, run.id);
+  const office = {
+    commissioner,
+    reviewer: { ...reviewer, id: userIds.reviewer ?? (await idOf(api, reviewer)) },
+    conflictedReviewer: {
+      ...conflictedReviewer,
+      id: userIds.conflictedReviewer ?? (await idOf(api, conflictedReviewer)),
+    },
+  };
   const { reconsideration } = await driveReviews(
     api,
     {
-      commissioner,
-      reviewer: { ...reviewer, id: userIds.reviewer ?? (await idOf(api, reviewer)) },
-      conflictedReviewer: {
-        ...conflictedReviewer,
-        id: userIds.conflictedReviewer ?? (await idOf(api, conflictedReviewer)),
-      },
+      ...office,
       bpSupervisor,
       responders: new Map([
         [agencyIds.bp, bpSupervisor],
@@ -217,6 +240,29 @@ export async function seedDemo(app: NestFastifyApplication, options: SeedDemoOpt
     cases,
   );
   write(`  a sampling run of ${reviews.length} reviews, taken through the review workflow\n`);
+
+  // Visits come after the alerts and reviews: a plan's risk figures are drawn from both.
+  await driveVisits(api, office, placeIds, now);
+  write('  unannounced visits with their findings, and a visit plan\n');
+
+  await driveRecommendations(
+    api,
+    db,
+    { commissioner, addressees: { bp: bpSupervisor, nrm: decisionMaker } },
+    agencyIds,
+    config.recommendations,
+  );
+  write('  recommendations in every state, answered by the agencies\n');
+
+  // A last scan sees the visits and recommendations too. Workers are off in this process: send what the outbox
+  // holds now, as the worker would.
+  await api.post('/jobs/overdue-scan', commissioner, {}, 200);
+  const sender = app.get(NotificationSender);
+  const owed = await db.query<{ id: string }[]>(
+    `SELECT id FROM alert_notifications WHERE status = 'pending' ORDER BY created_at, id`,
+  );
+  for (const n of owed) await sender.deliver(n.id);
+  write('  a last overdue scan, and the alert e-mails\n');
 
   // Sealed now rather than by the ten-minute schedule, so verify shows a signed checkpoint at once.
   // 200: a running worker's schedule sealed everything a moment ago, and only that checkpoint is returned.
@@ -238,18 +284,27 @@ export async function seedDemo(app: NestFastifyApplication, options: SeedDemoOpt
   return report;
 }
 
-async function openAndDecide(api: DemoApi, actors: Record<DemoActor, Caller>, plan: CasePlan): Promise<SeededCase> {
-  const opened = await api.post<{ id: string; version: number; state: CaseState }>(
-    '/cases',
-    actors[plan.openedBy],
-    plan.body,
-  );
+async function openAndDecide(
+  api: DemoApi,
+  actors: Record<DemoActor, Caller>,
+  placeIds: Record<DemoPlaceKey, string>,
+  plan: CasePlan,
+): Promise<SeededCase> {
+  // Detentions name the place only: the API takes its name as the facility.
+  const { detention, ...opening } = plan.body;
+  const opened = await api.post<{ id: string; version: number; state: CaseState }>('/cases', actors[plan.openedBy], {
+    ...opening,
+    ...(detention
+      ? { detention: { at: detention.at, placeId: placeIds[detention.place], legalBasis: detention.legalBasis } }
+      : {}),
+  });
   let { version, state } = opened;
   for (const d of plan.decisions) {
+    const { place, ...body } = d.body;
     const answer = await api.post<{ case: { version: number; state: CaseState } }>(
       `/cases/${opened.id}/decisions`,
       actors[d.by],
-      { ...d.body, expectedVersion: version },
+      { ...body, ...(place ? { placeId: placeIds[place] } : {}), expectedVersion: version },
     );
     ({ version, state } = answer.case);
   }

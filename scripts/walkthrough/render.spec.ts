@@ -23,6 +23,7 @@ describe('walkthrough rendering', () => {
         '"root": "c7f2efdd86602097a1eb17f651a1e6a9dacddc4e54ca56e3711f3d57537182c4", "keyId": "e5f81b5efd5deea6"',
         '"signature": "291nzk/tWYrXcs+QSzmKYzzak4UGl7etcAGs8qBai0WxyaAqLbE+5szAODT9nHauamtauWZwdRjDtcRz4GfLAg=="',
         '"checked": 835, "share": 0.636, "externalRef": "DEMO-BP-2026-00073"',
+        '"agencyConcernShare": 0.3333333333333333, "other": 0',
       ].join('\n');
       expect(normalise(text).split('\n')).toEqual([
         '"id": "<uuid>"',
@@ -32,6 +33,7 @@ describe('walkthrough rendering', () => {
         '"root": "<hex>", "keyId": "<hex>"',
         '"signature": "<encoded>"',
         '"checked": <n>, "share": <n>, "externalRef": "DEMO-BP-<n>-<n>"',
+        '"agencyConcernShare": <n>, "other": <n>',
       ]);
     });
 

@@ -2,6 +2,8 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { API_PREFIX } from '../../src/bootstrap/http-app.js';
 import { SamplingRunner } from '../../src/reviews/sampling-runner.js';
 import { DEMO_USERS, type DemoUserKey } from '../../seed/demo-cast.js';
+import { DEMO_PLACES } from '../../seed/demo-places.js';
+import { utcDate } from '../../seed/demo-visits.js';
 import { seedDemo } from '../../seed/seed-demo.js';
 import { ref, renderWalkthrough, resolveRefs, type RenderedRequest, type StepResult } from './render.js';
 
@@ -42,8 +44,8 @@ export interface Step {
   accept?: string;
   /** The status it must answer (or one of several, where either is right). */
   expect: number | readonly number[];
-  /** Variables to save: name → dotted path in the JSON answer (`items.0.id`). */
-  save?: Record<string, string>;
+  /** Variables to save: name → dotted path in the JSON answer (`items.0.id`), or a function choosing from it. */
+  save?: Record<string, string | ((answer: unknown) => string)>;
   /** Work a background worker would do first (this process runs none). */
   before?: (c: Context) => Promise<void>;
   maxItems?: number;
@@ -72,6 +74,21 @@ const CASE_BODY = (c: Context) => ({
   },
   indicators: ['deception', 'document_retention'],
 });
+
+/** The places the demo leaves active: the walkthrough's plan visits each of them. */
+const ACTIVE_PLACES = DEMO_PLACES.filter((p) => !p.closed).length;
+
+/** The plan's visit to the place with the most people detained (the same place on every run of the demo). */
+function busiestVisit(answer: unknown): string {
+  const plan = answer as {
+    visits: { id: string; placeId: string }[];
+    places: { placeId: string; inputs: { detainedNow: number } }[];
+  };
+  const busiest = plan.places.reduce((a, b) => (b.inputs.detainedNow > a.inputs.detainedNow ? b : a));
+  const visit = plan.visits.find((v) => v.placeId === busiest.placeId);
+  if (!visit) throw new Error('walkthrough: the plan has no visit to the busiest place');
+  return visit.id;
+}
 
 export const STEPS: Step[] = [
   {
@@ -258,6 +275,111 @@ export const STEPS: Step[] = [
   },
   {
     title:
+      'The finding becomes a recommendation: what the office asks the agency to change. Its response is due in ' +
+      '28 days (7 when urgent).',
+    as: 'commissioner',
+    method: 'POST',
+    path: '/recommendations',
+    body: () => ({
+      agencyId: ref('AGENCY'),
+      source: { kind: 'review', id: ref('REVIEW') },
+      theme: 'identification',
+      priority: 'normal',
+      text: 'Hold the screening interview within 24 hours of detention, weekends included, with an interpreter on call.',
+    }),
+    expect: 201,
+    save: { REC: 'id' },
+  },
+  {
+    title: 'The agency accepts it, with a target date.',
+    as: 'bpSupervisor',
+    method: 'POST',
+    path: '/recommendations/$REC/respond',
+    body: (c) => ({ expectedVersion: 1, response: 'accepted', targetDate: utcDate(c.startedAt, 60) }),
+    expect: 200,
+  },
+  {
+    title: 'It claims the recommendation implemented, with its evidence.',
+    as: 'bpSupervisor',
+    method: 'POST',
+    path: '/recommendations/$REC/progress',
+    body: () => ({
+      expectedVersion: 2,
+      status: 'implemented',
+      note: 'A weekend interpreter roster is in force at every holding facility of the district.',
+      evidence: 'Duty roster and the interpreting contract, reference INT-DEMO-7.',
+    }),
+    expect: 200,
+  },
+  {
+    title:
+      'The commissioner checks the claim and verifies it: the recommendation is implemented, and its history ' +
+      'says who did what, when.',
+    as: 'commissioner',
+    method: 'POST',
+    path: '/recommendations/$REC/verify',
+    body: () => ({
+      expectedVersion: 3,
+      outcome: 'verified',
+      note: 'The last ten weekend detentions each had a screening interview within 24 hours.',
+    }),
+    expect: 200,
+    maxItems: 4,
+  },
+  {
+    title:
+      `Unannounced visits: the commissioner draws a plan for the next four weeks. Here \`count\` is every active ` +
+      `place (${ACTIVE_PLACES}), so the draw decides only each visit's day; with fewer, places at higher risk ` +
+      '(people detained, alerts, time since the last visit, review findings on the agency) are likelier to be ' +
+      'drawn. The seed is random unless given; nobody can foresee the plan without it.',
+    as: 'commissioner',
+    method: 'POST',
+    path: '/visit-plans',
+    body: (c) => ({ from: utcDate(c.startedAt, 1), to: utcDate(c.startedAt, 28), count: ACTIVE_PLACES }),
+    expect: 201,
+    save: { VISIT: busiestVisit },
+  },
+  {
+    title: 'Put the reviewer on the team of the visit to the place holding the most people.',
+    as: 'commissioner',
+    method: 'POST',
+    path: '/visits/$VISIT/team',
+    body: () => ({ expectedVersion: 0, reviewerIds: [ref('REVIEWER_ID')] }),
+    expect: 200,
+  },
+  {
+    title: 'Until the visit starts, the agency running the place cannot tell that it exists.',
+    as: 'bpSupervisor',
+    method: 'GET',
+    path: '/visits/$VISIT',
+    expect: 404,
+  },
+  {
+    title: 'The team arrives and starts the visit.',
+    as: 'reviewer',
+    method: 'POST',
+    path: '/visits/$VISIT/start',
+    body: () => ({ expectedVersion: 1 }),
+    expect: 200,
+  },
+  {
+    title: 'Now the agency sees the visit under way: its place, day and times, never its team.',
+    as: 'bpSupervisor',
+    method: 'GET',
+    path: '/visits/$VISIT',
+    expect: 200,
+  },
+  {
+    title:
+      'The detention roll, read during the visit: everyone detained at the place now, since when, and the open ' +
+      'alerts on their cases (`?include=pii` adds their personal data and writes an audit event).',
+    as: 'reviewer',
+    method: 'GET',
+    path: '/visits/$VISIT/roll',
+    expect: 200,
+  },
+  {
+    title:
       "Find every removal decision of one agency in the past month, across its cases (the deciding agency's; no PII).",
     as: 'commissioner',
     method: 'GET',
@@ -391,7 +513,7 @@ export async function runSteps(app: NestFastifyApplication, steps: readonly Step
       );
     }
     const saved = Object.entries(step.save ?? {}).map(([name, path]): [string, string] => {
-      c.vars[name] = at(answer.json, path);
+      c.vars[name] = typeof path === 'string' ? at(answer.json, path) : path(answer.json);
       return [name, c.vars[name]];
     });
     results.push({
@@ -436,9 +558,10 @@ function intro(seedOutput: string): string {
     'Generated by `npm run docs:walkthrough` from a real run on an empty database (requests and answers are real;',
     'an e2e test fails when this text and a fresh run differ in anything but ids, times, tokens and counts).',
     '',
-    'Start the API and fill an empty database with the demo (about 225 cases through the HTTP API, alerts, a sampling',
-    'run and its reviews). The seed prints who to sign in as; the passwords are published here on purpose, for a',
-    'local demo database only (the seed refuses `NODE_ENV=production`):',
+    'Start the API and fill an empty database with the demo (places of detention, about 225 cases through the HTTP',
+    'API, alerts, a sampling run and its reviews, unannounced visits and a visit plan, recommendations in every state).',
+    'The seed prints who to sign in as; the passwords are published here on purpose, for a local demo database only',
+    '(the seed refuses `NODE_ENV=production`):',
     '',
     '```bash',
     'npm start &            # API + workers on :3000',

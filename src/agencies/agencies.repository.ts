@@ -3,6 +3,7 @@ import type { EntityManager } from 'typeorm';
 import { DataSource } from 'typeorm';
 import type { AppAbility } from '../authz/domain/abilities.js';
 import { accessibleSql, SqlParams } from '../authz/domain/rules-to-sql.js';
+import { toEntities, type RawRow } from '../database/entity-rows.js';
 import { AgencyEntity } from './persistence/agency.entity.js';
 
 const COLUMNS = { id: 'a.id' } as const;
@@ -25,48 +26,26 @@ export class AgenciesRepository {
     const params = new SqlParams();
     const access = accessibleSql(ability, 'read', 'Agency', COLUMNS, params);
     const after = afterId ? `AND a.id > ${params.add(afterId)}` : '';
-    const rows = await this.db.query<AgencyRow[]>(
+    const rows = await this.db.query<RawRow[]>(
       `SELECT a.* FROM agencies a WHERE ${access} ${after} ORDER BY a.id LIMIT ${params.add(limit + 1)}`,
       params.values,
     );
-    return rows.map(toEntity);
+    return toEntities(this.db, AgencyEntity, rows);
   }
 
   async findReadable(ability: AppAbility, id: string): Promise<AgencyEntity | undefined> {
     const params = new SqlParams();
     const access = accessibleSql(ability, 'read', 'Agency', COLUMNS, params);
-    const rows = await this.db.query<AgencyRow[]>(
+    const rows = await this.db.query<RawRow[]>(
       `SELECT a.* FROM agencies a WHERE a.id = ${params.add(id)} AND ${access}`,
       params.values,
     );
-    return rows[0] && toEntity(rows[0]);
+    return toEntities(this.db, AgencyEntity, rows)[0];
   }
 
   async findByIds(manager: EntityManager, ids: string[]): Promise<AgencyEntity[]> {
     if (ids.length === 0) return [];
-    const rows = await manager.query<AgencyRow[]>(`SELECT * FROM agencies WHERE id = ANY($1)`, [ids]);
-    return rows.map(toEntity);
+    const rows = await manager.query<RawRow[]>(`SELECT * FROM agencies WHERE id = ANY($1)`, [ids]);
+    return toEntities(this.db, AgencyEntity, rows);
   }
-}
-
-interface AgencyRow {
-  id: string;
-  name: string;
-  code: string;
-  kind: AgencyEntity['kind'];
-  alert_email: string | null;
-  created_at: Date;
-  updated_at: Date;
-}
-
-function toEntity(r: AgencyRow): AgencyEntity {
-  return Object.assign(new AgencyEntity(), {
-    id: r.id,
-    name: r.name,
-    code: r.code,
-    kind: r.kind,
-    alertEmail: r.alert_email,
-    createdAt: r.created_at,
-    updatedAt: r.updated_at,
-  });
 }

@@ -5,6 +5,7 @@ import { ownChain } from '../audit/domain/audit-event.js';
 import { Conflict, Forbidden, orNotFound } from '../common/domain-errors.js';
 import { isUuid, newId } from '../common/ids.js';
 import { uniqueViolationAs } from '../common/database-errors.js';
+import { pick } from '../common/pick.js';
 import { decodeCursor, pageSize, toPage, type Page, type PageQueryDto } from '../common/pagination.js';
 import type { RequestContext } from '../common/request-context.js';
 import { AgenciesRepository } from './agencies.repository.js';
@@ -61,12 +62,5 @@ export class AgenciesService {
 }
 
 function toResponse(a: AgencyEntity): AgencyResponse {
-  return {
-    id: a.id,
-    name: a.name,
-    code: a.code,
-    kind: a.kind,
-    alertEmail: a.alertEmail,
-    createdAt: a.createdAt.toISOString(),
-  };
+  return { ...pick(a, ['id', 'name', 'code', 'kind', 'alertEmail']), createdAt: a.createdAt.toISOString() };
 }

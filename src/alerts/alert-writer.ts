@@ -7,7 +7,8 @@ import { Metrics } from '../metrics/metrics.js';
 import { newId } from '../common/ids.js';
 import { alertMessageId, alertRecipients } from './domain/alert-email.js';
 import { RULES, type AlertRule, type AlertThresholds } from './domain/alert-rules.js';
-import type { AlertCandidate } from './domain/overdue-scan.js';
+import type { AlertCandidate, Resolution } from './domain/overdue-scan.js';
+import { OverdueScanRepository, type ResolvedAlert } from './persistence/overdue-scan.repository.js';
 
 export interface RaisedAlert {
   id: string;
@@ -17,9 +18,10 @@ export interface RaisedAlert {
 }
 
 /**
- * Raises alerts and queues their e-mails in the caller's transaction. The
- * (rule, subject) unique constraint makes raising idempotent: a candidate
- * that already has an alert, in any status, raises nothing and sends nothing.
+ * Raises and resolves alerts, and queues their e-mails, in the caller's
+ * transaction. The (rule, subject, key) unique constraint makes raising
+ * idempotent: a candidate that already has an alert, in any status, raises
+ * nothing and sends nothing.
  */
 @Injectable()
 export class AlertWriter {
@@ -27,6 +29,7 @@ export class AlertWriter {
     private readonly audit: AuditLog,
     private readonly config: AppConfig,
     private readonly metrics: Metrics,
+    private readonly alerts: OverdueScanRepository,
   ) {}
 
   thresholds(): AlertThresholds {
@@ -38,6 +41,8 @@ export class AlertWriter {
       reviewResponseDays: this.config.sampling.reviewResponseDays,
       visitLateDays: a.visitLateDays,
       visitReportDays: a.visitReportDays,
+      recommendationResponseDays: this.config.recommendations.responseDays,
+      recommendationUrgentResponseDays: this.config.recommendations.urgentResponseDays,
     };
   }
 
@@ -53,19 +58,20 @@ export class AlertWriter {
     for (let i = 0; i < candidates.length; i += 2_000) {
       const batch = candidates.slice(i, i + 2_000);
       const rows = await manager.query<{ id: string; rule: AlertRule; case_id: string | null; agency_id: string }[]>(
-        `INSERT INTO alerts (id, rule, severity, subject_type, subject_id, case_id, agency_id, commissioner_only, status,
-                             since, basis, thresholds, raised_at)
-         SELECT id, rule, severity, subject_type, subject_id, case_id, agency_id, commissioner_only, 'open',
+        `INSERT INTO alerts (id, rule, severity, subject_type, subject_id, subject_key, case_id, agency_id,
+                             commissioner_only, status, since, basis, thresholds, raised_at)
+         SELECT id, rule, severity, subject_type, subject_id, subject_key, case_id, agency_id, commissioner_only, 'open',
                 since, basis, thresholds, $11
-           FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::uuid[], $6::uuid[], $7::uuid[], $8::bool[],
-                       $9::timestamptz[], $10::text[], $12::jsonb[])
-             AS c(id, rule, severity, subject_type, subject_id, case_id, agency_id, commissioner_only, since, basis, thresholds)
-         ON CONFLICT (rule, subject_id) DO NOTHING
+           FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::uuid[], $13::text[], $6::uuid[], $7::uuid[],
+                       $8::bool[], $9::timestamptz[], $10::text[], $12::jsonb[])
+             AS c(id, rule, severity, subject_type, subject_id, subject_key, case_id, agency_id, commissioner_only, since,
+                  basis, thresholds)
+         ON CONFLICT (rule, subject_id, subject_key) DO NOTHING
          RETURNING id, rule, case_id, agency_id`,
         [
           batch.map(() => newId()),
           batch.map((c) => c.rule),
-          batch.map((c) => RULES[c.rule].severity),
+          batch.map((c) => c.severity ?? RULES[c.rule].severity),
           batch.map((c) => c.subjectType),
           batch.map((c) => c.subjectId),
           batch.map((c) => c.caseId),
@@ -75,6 +81,7 @@ export class AlertWriter {
           batch.map((c) => RULES[c.rule].basis(thresholds)),
           now,
           batch.map((c) => JSON.stringify(c.thresholds)),
+          batch.map((c) => c.subjectKey ?? ''),
         ],
       );
       raised.push(...rows.map((r) => ({ id: r.id, rule: r.rule, caseId: r.case_id, agencyId: r.agency_id })));
@@ -93,6 +100,22 @@ export class AlertWriter {
       })),
     );
     return { raised, notificationIds };
+  }
+
+  /** Resolves each alert with its reason (unless something resolved it meanwhile) and audits those it resolved. */
+  async resolve(
+    manager: EntityManager,
+    author: AuditAuthor,
+    resolutions: readonly Resolution[],
+    now: Date,
+  ): Promise<ResolvedAlert[]> {
+    const resolved = await this.alerts.resolveAlerts(manager, resolutions, now);
+    await this.audit.appendMany(
+      manager,
+      author,
+      resolved.map((r) => ({ ...ownChain('alert', r.id), action: 'alert.resolved', payload: { reason: r.reason } })),
+    );
+    return resolved;
   }
 
   /**

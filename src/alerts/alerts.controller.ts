@@ -33,7 +33,8 @@ export class AlertsController {
   @Post('alerts/:id/acknowledge')
   @HttpCode(200)
   @ApiOperation({
-    summary: 'Acknowledge an open alert (commissioner; agency supervisors for their agency)',
+    summary:
+      "Acknowledge an open alert (commissioner; agency supervisors, or a competent authority's decision makers, for their agency)",
     description: 'The body may be empty or carry a `note`; any other field is refused (400).',
   })
   @ApiOkResponse({ type: AlertResponse })
@@ -49,7 +50,10 @@ export class AlertsController {
   @Post('jobs/overdue-scan')
   @Expensive('overdue-scan')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Run the overdue-detention scan now and return what it raised and resolved' })
+  @ApiOperation({
+    summary:
+      'Run the overdue scan now (every clock: detentions, reviews, visits, recommendations) and return what it raised and resolved',
+  })
   @ApiOkResponse({ type: ScanResponse })
   @ApiProblems(403)
   scan(@Ctx() ctx: RequestContext): Promise<ScanResponse> {

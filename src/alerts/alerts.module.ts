@@ -9,11 +9,20 @@ import { OverdueScanner } from './overdue-scanner.js';
 import { AlertNotificationEntity } from './persistence/alert-notification.entity.js';
 import { AlertEntity } from './persistence/alert.entity.js';
 import { OverdueScanRepository } from './persistence/overdue-scan.repository.js';
+import { RecommendationAlerts } from './recommendation-alerts.js';
 
 @Module({
   imports: [TypeOrmModule.forFeature([AlertEntity, AlertNotificationEntity])],
   controllers: [AlertsController],
-  providers: [AlertWriter, AlertsService, Mailer, NotificationSender, OverdueScanner, OverdueScanRepository],
-  exports: [AlertWriter, Mailer, NotificationSender, OverdueScanner],
+  providers: [
+    AlertWriter,
+    AlertsService,
+    Mailer,
+    NotificationSender,
+    OverdueScanner,
+    OverdueScanRepository,
+    RecommendationAlerts,
+  ],
+  exports: [AlertWriter, Mailer, NotificationSender, OverdueScanner, RecommendationAlerts],
 })
 export class AlertsModule {}

@@ -67,9 +67,14 @@ export class AlertResponse {
   basis: string;
   @ApiProperty({ type: 'object', additionalProperties: { type: 'number' } }) thresholds: Record<string, number>;
   @ApiProperty({ format: 'date-time', description: 'When the condition began to hold.' }) since: string;
-  @ApiProperty({ enum: ['detention_episode', 'review', 'visit'] }) subjectType: string;
+  @ApiProperty({ enum: ['detention_episode', 'review', 'visit', 'recommendation'] }) subjectType: string;
   @ApiProperty({ format: 'uuid' }) subjectId: string;
-  @ApiProperty({ format: 'uuid', nullable: true, type: String, description: 'Null for an alert about a visit.' })
+  @ApiProperty({
+    format: 'uuid',
+    nullable: true,
+    type: String,
+    description: 'Null for an alert about a visit or a recommendation.',
+  })
   caseId: string | null;
   @ApiProperty({ format: 'uuid' }) agencyId: string;
   @ApiProperty({ format: 'date-time' }) raisedAt: string;

@@ -6,7 +6,7 @@ import { Metrics } from '../metrics/metrics.js';
 import { JOBS } from '../jobs/queues.js';
 import { AlertWriter, mailDomain } from './alert-writer.js';
 import { composeAlertEmail, retryDelayMs } from './domain/alert-email.js';
-import type { AlertRule } from './domain/alert-rules.js';
+import type { AlertRule, Severity } from './domain/alert-rules.js';
 import { Mailer } from './mail/mailer.js';
 
 interface Claimed {
@@ -17,16 +17,22 @@ interface Claimed {
   attempts: number;
   message_id: string;
   rule: AlertRule;
+  severity: Severity;
   case_id: string | null;
   raised_at: Date;
   subject_type: string;
   subject_id: string;
+  subject_key: string;
   external_ref: string | null;
   pseudonym: string | null;
   agency_name: string;
   detained_at: Date | null;
   place_name: string | null;
   visit_day: string | null;
+  recommendation_theme: string | null;
+  recommendation_priority: string | null;
+  recommendation_issued_at: Date | null;
+  recommendation_response_due_at: Date | null;
 }
 
 export type DeliveryOutcome = 'sent' | 'not_due' | 'retrying' | 'gave_up';
@@ -60,16 +66,19 @@ export class NotificationSender {
           WHERE id = $1 AND status IN ('pending', 'sending') AND next_attempt_at <= $2
             AND (locked_until IS NULL OR locked_until < $2)
           RETURNING *)
-       SELECT n.id, n.alert_id, n.kind, n.recipients, n.attempts, n.message_id, a.rule, a.case_id, a.raised_at,
-              a.subject_type, a.subject_id, c.external_ref, c.pseudonym, ag.name AS agency_name, e.detained_at,
-              p.name AS place_name, to_char(v.day, 'YYYY-MM-DD') AS visit_day
+       SELECT n.id, n.alert_id, n.kind, n.recipients, n.attempts, n.message_id, a.rule, a.severity, a.case_id,
+              a.raised_at, a.subject_type, a.subject_id, a.subject_key, c.external_ref, c.pseudonym,
+              ag.name AS agency_name, e.detained_at, p.name AS place_name, to_char(v.day, 'YYYY-MM-DD') AS visit_day,
+              r.theme AS recommendation_theme, r.priority AS recommendation_priority,
+              r.issued_at AS recommendation_issued_at, r.response_due_at AS recommendation_response_due_at
          FROM claim n
          JOIN alerts a ON a.id = n.alert_id
          LEFT JOIN cases c ON c.id = a.case_id
          JOIN agencies ag ON ag.id = a.agency_id
          LEFT JOIN detention_episodes e ON a.subject_type = 'detention_episode' AND e.id = a.subject_id
          LEFT JOIN visits v ON a.subject_type = 'visit' AND v.id = a.subject_id
-         LEFT JOIN places p ON p.id = v.place_id`,
+         LEFT JOIN places p ON p.id = v.place_id
+         LEFT JOIN recommendations r ON a.subject_type = 'recommendation' AND r.id = a.subject_id`,
       [notificationId, now, lease],
     );
     if (!claimed) return 'not_due';
@@ -77,6 +86,7 @@ export class NotificationSender {
       alertId: claimed.alert_id,
       kind: claimed.kind,
       rule: claimed.rule,
+      severity: claimed.severity,
       caseId: claimed.case_id ?? '',
       externalRef: claimed.external_ref ?? '',
       pseudonym: claimed.pseudonym ?? '',
@@ -84,6 +94,18 @@ export class NotificationSender {
       visit:
         claimed.subject_type === 'visit'
           ? { id: claimed.subject_id, placeName: claimed.place_name ?? '', day: claimed.visit_day ?? '' }
+          : undefined,
+      recommendation:
+        claimed.subject_type === 'recommendation'
+          ? {
+              id: claimed.subject_id,
+              theme: claimed.recommendation_theme ?? '',
+              priority: claimed.recommendation_priority ?? '',
+              issuedAt: claimed.recommendation_issued_at!,
+              responseDueAt: claimed.recommendation_response_due_at!,
+              // The target date the alert is about (its key), not a later one the recommendation may have now.
+              targetDate: claimed.rule === 'recommendation_target_missed' ? claimed.subject_key : null,
+            }
           : undefined,
       detainedSince: claimed.detained_at,
       raisedAt: claimed.raised_at,

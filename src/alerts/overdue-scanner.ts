@@ -1,10 +1,9 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { AuditLog } from '../audit/audit-log.js';
-import { ownChain, SYSTEM_ACTOR } from '../audit/domain/audit-event.js';
+import { SYSTEM_ACTOR } from '../audit/domain/audit-event.js';
 import { AppConfig } from '../config/app-config.js';
 import { AlertWriter, type RaisedAlert } from './alert-writer.js';
-import { escalationCutoff, planScan, SCANNED_RULES } from './domain/overdue-scan.js';
+import { escalationCutoff, planScan, SCANNED_RULES, subjectTypeOf } from './domain/overdue-scan.js';
 import { NotificationSender } from './notification-sender.js';
 import { OverdueScanRepository, type ResolvedAlert } from './persistence/overdue-scan.repository.js';
 
@@ -33,7 +32,6 @@ export class OverdueScanner {
     private readonly scans: OverdueScanRepository,
     private readonly writer: AlertWriter,
     private readonly sender: NotificationSender,
-    private readonly audit: AuditLog,
     private readonly config: AppConfig,
   ) {}
 
@@ -48,20 +46,20 @@ export class OverdueScanner {
       // database only sees the few alerts to raise and the few to resolve rather than every candidate on every tick.
       const openVisits = await this.scans.openVisits(manager);
       const unresolved = await this.scans.unresolvedAlerts(manager, SCANNED_RULES);
-      const plan = planScan({ openDetentions, awaitingResponse, unresolved, openVisits }, now, thresholds);
+      const recommendations = await this.scans.recommendationClocks(
+        manager,
+        now,
+        unresolved.filter((a) => subjectTypeOf(a.rule) === 'recommendation').map((a) => a.subjectId),
+      );
+      const plan = planScan(
+        { openDetentions, awaitingResponse, unresolved, openVisits, recommendations },
+        now,
+        thresholds,
+      );
 
       const author = { actor: SYSTEM_ACTOR, requestId: null };
       const { raised, notificationIds } = await this.writer.raise(manager, author, plan.toRaise, now);
-      const resolved = await this.scans.resolveAlerts(manager, plan.toResolve, now);
-      await this.audit.appendMany(
-        manager,
-        author,
-        resolved.map((r) => ({
-          ...ownChain('alert', r.id),
-          action: 'alert.resolved',
-          payload: { reason: r.reason },
-        })),
-      );
+      const resolved = await this.writer.resolve(manager, author, plan.toResolve, now);
 
       const unacknowledged = await this.scans.unescalatedOpenAlerts(
         manager,

@@ -11,12 +11,14 @@ import { QuietBootLogger } from '../logging/quiet-boot-logger.js';
 import { Metrics } from '../metrics/metrics.js';
 import { mountQueueDashboard } from '../ops/queue-dashboard.js';
 import { createOpenApiDocument } from './openapi.js';
+import { ANNUAL_REPORT_STYLE_HASH } from '../reports/domain/annual-report.js';
 import type { AppConfig } from '../config/app-config.js';
 
 export const API_PREFIX = 'api/v1';
 const WORKER_PATHS = /^\/(health\/(live|ready)|metrics)(\?|$)/;
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,64}$/;
 const INLINE_STYLE_PAGES = /^\/(docs|queues)(\/|\?|$)/;
+const ANNUAL_REPORT_PAGE = /^\/api\/v1\/reports\/annual(\?|$)/;
 
 /**
  * Builds the HTTP application (fastify): used by `main.ts`, by the worker's
@@ -107,7 +109,13 @@ export async function createHttpApp(
         // inline styles (a <style> element, style attributes), so those two, and nothing else, may use them.
         styleSrc: [
           `'self'`,
-          (req: IncomingMessage) => (INLINE_STYLE_PAGES.test(req.url ?? '') ? `'unsafe-inline'` : ''),
+          // The annual report's one <style> element is allowed by its hash: print-ready, and nothing else inline.
+          (req: IncomingMessage) =>
+            INLINE_STYLE_PAGES.test(req.url ?? '')
+              ? `'unsafe-inline'`
+              : ANNUAL_REPORT_PAGE.test(req.url ?? '')
+                ? ANNUAL_REPORT_STYLE_HASH
+                : '',
         ],
         imgSrc: [`'self'`, 'data:'],
         scriptSrc: [`'self'`],

@@ -7,6 +7,7 @@ import { CASE_PII_FIELDS, subjectOf } from '../authz/domain/abilities.js';
 import { sqlState, UNIQUE_VIOLATION } from '../common/database-errors.js';
 import { Conflict, Forbidden, orNotFound, Unprocessable, ValidationFailed } from '../common/domain-errors.js';
 import { newId } from '../common/ids.js';
+import { pick } from '../common/pick.js';
 import { decodeCursor, decodeTimeIdCursor, pageSize, toPage, type Page } from '../common/pagination.js';
 import type { RequestContext } from '../common/request-context.js';
 import { AppConfig } from '../config/app-config.js';
@@ -298,14 +299,16 @@ export class CasesService {
     const limit = pageSize(query);
     const after = decodeTimeIdCursor(query.cursor, 'updatedAt');
     const rows = await this.cases.listReadable(ctx.ability, {
-      state: query.state,
-      agencyId: query.agencyId,
-      detained: query.detained,
-      externalRef: query.externalRef,
-      closedOutcome: query.closedOutcome,
-      encounterKind: query.encounterKind,
-      indicator: query.indicator,
-      isChild: query.isChild,
+      ...pick(query, [
+        'state',
+        'agencyId',
+        'detained',
+        'externalRef',
+        'closedOutcome',
+        'encounterKind',
+        'indicator',
+        'isChild',
+      ]),
       updatedSince: query.updatedSince ? new Date(query.updatedSince) : undefined,
       after,
       limit,

@@ -11,6 +11,7 @@ import {
   Matches,
   MaxLength,
   MinLength,
+  ValidateIf,
   ValidateNested,
 } from 'class-validator';
 
@@ -58,4 +59,12 @@ export function IsTimestamp(): PropertyDecorator {
 /** An optional UUID (a filter or a reference): documented as `format: uuid`, validated as one when present. */
 export function OptionalUuid(description?: string): PropertyDecorator {
   return applyDecorators(ApiPropertyOptional({ format: 'uuid', description }), IsOptional(), IsUUID());
+}
+
+/**
+ * A field a partial update may leave out but not clear: absent skips its checks, `null` is checked (and refused)
+ * like any other value. `@IsOptional()` would let `null` through to a NOT NULL column: a 500, not a 400.
+ */
+export function Omittable(): PropertyDecorator {
+  return ValidateIf((_, value) => value !== undefined);
 }

@@ -4,7 +4,7 @@ import { IsBoolean, IsIn, IsInt, IsOptional, IsUUID, Max, Min, ValidateIf } from
 import { PageQueryDto } from '../common/pagination.js';
 import { Trimmed } from '../common/validation.js';
 import { PLACE_KINDS, type PlaceKind } from './domain/place.js';
-import { Text } from '../common/validators.js';
+import { Omittable, Text } from '../common/validators.js';
 
 export class CreatePlaceDto {
   @ApiProperty({ format: 'uuid', description: 'The agency that runs the place.' })
@@ -40,23 +40,23 @@ export class CreatePlaceDto {
 
 export class UpdatePlaceDto {
   @ApiPropertyOptional({ format: 'uuid', description: 'Only the office (admin, commissioner) may change it.' })
-  @IsOptional()
+  @Omittable()
   @IsUUID()
   agencyId?: string;
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @Omittable()
   @Trimmed()
   @Text(2, 200)
   name?: string;
 
   @ApiPropertyOptional({ enum: PLACE_KINDS })
-  @IsOptional()
+  @Omittable()
   @IsIn(PLACE_KINDS)
   kind?: PlaceKind;
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @Omittable()
   @Trimmed()
   @Text(1, 100)
   region?: string;
@@ -71,7 +71,7 @@ export class UpdatePlaceDto {
   @ApiPropertyOptional({
     description: 'Only the office may change it; a place with people detained there now cannot be deactivated (409).',
   })
-  @IsOptional()
+  @Omittable()
   @IsBoolean()
   active?: boolean;
 }

@@ -42,11 +42,7 @@ export class PlacesController {
   @ApiOperation({ summary: 'Change a place (only the office changes active or agencyId; 409 deactivating one in use)' })
   @ApiOkResponse({ type: PlaceResponse })
   @ApiProblems(403, 404, 409, 422)
-  update(
-    @Ctx() ctx: RequestContext,
-    @IdParam('id') id: string,
-    @Body() body: UpdatePlaceDto,
-  ): Promise<PlaceResponse> {
+  update(@Ctx() ctx: RequestContext, @IdParam('id') id: string, @Body() body: UpdatePlaceDto): Promise<PlaceResponse> {
     return this.places.update(ctx, id, body);
   }
 }

@@ -5,9 +5,10 @@ import { ownChain } from '../audit/domain/audit-event.js';
 import { subjectOf } from '../authz/domain/abilities.js';
 import { Conflict, Forbidden, NotFound, orNotFound, Unprocessable } from '../common/domain-errors.js';
 import { isUuid, newId } from '../common/ids.js';
+import { pick } from '../common/pick.js';
 import { decodeCursor, pageSize, toPage, type Page } from '../common/pagination.js';
 import type { RequestContext } from '../common/request-context.js';
-import { changedFields, deactivates, type PlaceFields } from './domain/place.js';
+import { changedFields, deactivates, PLACE_FIELDS, type PlaceFields } from './domain/place.js';
 import type { CreatePlaceDto, ListPlacesQuery, PlaceResponse, UpdatePlaceDto } from './dto.js';
 import { PlaceEntity } from './persistence/place.entity.js';
 import { PlacesRepository } from './persistence/places.repository.js';
@@ -131,14 +132,7 @@ export class PlacesService {
 }
 
 function fieldsOf(p: PlaceEntity): PlaceFields {
-  return {
-    agencyId: p.agencyId,
-    name: p.name,
-    kind: p.kind,
-    region: p.region,
-    capacity: p.capacity,
-    active: p.active,
-  };
+  return pick(p, PLACE_FIELDS);
 }
 
 function toResponse(p: PlaceEntity): PlaceResponse {

@@ -29,7 +29,8 @@ export class RecommendationSourceDto {
     enum: SOURCE_KINDS,
     description:
       '`review`: a concluded review with finding concern or disagree of a decision the agency made; ' +
-      '`own_initiative`: no id. `visit` is refused until visits exist; `investigation` is set by publishing one only.',
+      '`visit`: a reported visit of one of the agency’s places; `own_initiative`: no id. ' +
+      '`investigation` is set by publishing one only.',
   })
   @IsIn(SOURCE_KINDS)
   kind: SourceKind;

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { AlertsModule } from '../alerts/alerts.module.js';
 import { AuthModule } from '../auth/auth.module.js';
 import { RecordReaders } from '../auth/record-readers.js';
 import { RecommendationHistoryEntity } from './persistence/recommendation-history.entity.js';
@@ -9,7 +10,7 @@ import { RecommendationsController } from './recommendations.controller.js';
 import { RecommendationsService } from './recommendations.service.js';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([RecommendationEntity, RecommendationHistoryEntity]), AuthModule],
+  imports: [TypeOrmModule.forFeature([RecommendationEntity, RecommendationHistoryEntity]), AuthModule, AlertsModule],
   controllers: [RecommendationsController],
   providers: [RecommendationsService, RecommendationsRepository],
   // Publishing an investigation issues recommendations through the same path (SPEC §13).

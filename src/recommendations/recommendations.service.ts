@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
+import { RecommendationAlerts } from '../alerts/recommendation-alerts.js';
 import { AuditLog } from '../audit/audit-log.js';
 import { ownChain } from '../audit/domain/audit-event.js';
 import { subjectOf, type AppAbility } from '../authz/domain/abilities.js';
@@ -22,6 +23,7 @@ import {
   type Priority,
   type SourceKind,
   type Theme,
+  visitSourceRefusal,
 } from './domain/recommendation-workflow.js';
 import type {
   CreateRecommendationDto,
@@ -63,6 +65,7 @@ export class RecommendationsService {
     private readonly audit: AuditLog,
     private readonly idempotency: Idempotency,
     private readonly config: AppConfig,
+    private readonly alerts: RecommendationAlerts,
   ) {}
 
   async create(
@@ -226,6 +229,13 @@ export class RecommendationsService {
           ...result.entry.details,
         },
       });
+      // A response, a claim or a withdrawal ends a clock: its alert resolves with the action (SPEC §12).
+      await this.alerts.settle(
+        manager,
+        ctx,
+        { recommendationId: id, agencyId: row.agency_id, snapshot: result.next },
+        result.entry.at,
+      );
       return this.presentFull(manager, ctx, await this.findReadable(manager, ctx.ability, id));
     });
   }
@@ -254,10 +264,15 @@ export class RecommendationsService {
           );
         }
         break;
-      case 'visit':
-        // Visits (SPEC §11) are not recorded yet: none can be checked to be a reported visit of the agency's place.
-        refuse('source.kind', 'visit is not available yet: no visits are recorded');
+      case 'visit': {
+        if (sourceId === undefined) refuse('source.id', 'is required for a visit source');
+        const refusal = visitSourceRefusal(
+          await this.recommendations.visitSource(manager, sourceId!.toLowerCase()),
+          agencyId,
+        );
+        if (refusal !== null) refuse('source.id', refusal);
         break;
+      }
       case 'investigation':
         refuse('source.kind', 'investigation is set only by publishing an investigation');
         break;

@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional, type ApiPropertyOptions } from '@nest
 import { IsOptional, ValidateBy } from 'class-validator';
 import { ALERT_RULES } from '../alerts/domain/alert-rules.js';
 import { CASE_STATES, DECISION_TYPES } from '../cases/domain/identification.js';
+import { RECOMMENDATION_STATES } from '../recommendations/domain/recommendation-workflow.js';
 import { ACCEPTED_FORMS, DEFAULT_MONTHS, parseReportInstant } from './domain/report-period.js';
 
 /** A date (00:00 UTC) or a timestamp with an offset; the problem says which parameter and which forms. */
@@ -124,6 +125,47 @@ export class ReviewsSummaryDto {
   concernOrDisagree: ProportionDto | null;
 }
 
+export class ResponseTimeDto {
+  @ApiProperty({ type: Number, nullable: true, description: 'Median in days, two decimals; null when n is 0.' })
+  medianDays: number | null;
+  @ApiProperty({ type: 'integer', minimum: 0, description: 'Recommendations of the period the agency has answered.' })
+  n: number;
+}
+
+export class RecommendationFiguresDto {
+  @ApiProperty({ type: 'integer', minimum: 0, description: 'Recommendations to this agency issued in the period.' })
+  issuedInPeriod: number;
+  @ApiProperty(
+    countsOf(
+      RECOMMENDATION_STATES,
+      'Those recommendations by their state now. `issued`: not yet answered; `implementation_claimed`: the agency ' +
+        'reports it done and the office has not verified it yet (counted as open).',
+    ),
+  )
+  byState: Record<string, number>;
+  @ApiProperty({
+    type: 'integer',
+    minimum: 0,
+    description: 'Not in a final state: issued, accepted, partially accepted or implementation claimed.',
+  })
+  open: number;
+  @ApiProperty({
+    type: 'integer',
+    minimum: 0,
+    description:
+      'Response overdue or target date missed at `generatedAt`: what `GET /recommendations?overdue=true` lists.',
+  })
+  overdue: number;
+  @ApiProperty({ type: ResponseTimeDto, description: 'Issue → the agency’s response (accepted, partially, rejected).' })
+  daysToRespond: ResponseTimeDto;
+  @ApiProperty({
+    type: 'integer',
+    minimum: 0,
+    description: 'Those that repeat an earlier recommendation (`repeatOf`).',
+  })
+  repeats: number;
+}
+
 export class AgencyReportDto {
   @ApiProperty({ type: ReportAgencyDto }) agency: ReportAgencyDto;
   @ApiProperty(
@@ -146,6 +188,11 @@ export class AgencyReportDto {
   @ApiProperty(countsOf(ALERT_RULES, 'Alerts raised in the period that the caller may read.'))
   alertsByRule: Record<string, number>;
   @ApiProperty({ type: ReviewsSummaryDto }) reviews: ReviewsSummaryDto;
+  @ApiProperty({
+    type: RecommendationFiguresDto,
+    description: 'SPEC §12: what became of the period’s recommendations.',
+  })
+  recommendations: RecommendationFiguresDto;
 }
 
 export class ReportPeriodDto {

@@ -30,7 +30,8 @@ export class ReportsController {
     description:
       'Agencies the caller may read reports for. Cases by state counts cases first encountered in the period; ' +
       'decisions, alerts and concluded reviews count those in the period; each median counts steps that ended ' +
-      'in it; detention figures are as of `generatedAt`. Without `from` and `to` the period is the 12 months up ' +
+      'in it; detention figures are as of `generatedAt`. Recommendations count those issued in the period, each ' +
+      'in its state now (open and overdue as of `generatedAt`). Without `from` and `to` the period is the 12 months up ' +
       'to now (one of them alone: 12 months from or to it); `period` says which period was used and whether it ' +
       'was defaulted. Dates (`YYYY-MM-DD`) mean 00:00 UTC.',
   })

@@ -5,6 +5,9 @@ import { accessibleSql, SqlParams, type SqlColumns } from '../authz/domain/rules
 import { CASE_STATES, DECISION_TYPES, type CaseState, type DecisionType } from '../cases/domain/identification.js';
 import { Forbidden } from '../common/domain-errors.js';
 import type { RequestContext } from '../common/request-context.js';
+import { countsBySql, daysSql, medianDaysSql } from '../database/sql-aggregates.js';
+import { RECOMMENDATION_STATES, type RecommendationState } from '../recommendations/domain/recommendation-workflow.js';
+import { recommendationFiguresSql } from '../recommendations/persistence/recommendations.repository.js';
 import { countsByKey, type AgenciesReport, type AgencyReport, type Interval } from './domain/agency-report.js';
 import { wilsonInterval } from './domain/wilson.js';
 import { reportPeriod } from './domain/report-period.js';
@@ -38,21 +41,14 @@ interface ReportRow {
   reviews_concluded: number | null;
   reviews_concern: number | null;
   reviews_disagree: number | null;
+  recommendations_issued: number | null;
+  recommendations_by_state: Partial<Record<RecommendationState, number>> | null;
+  recommendations_open: number | null;
+  recommendations_overdue: number | null;
+  recommendations_days_to_respond: number | null;
+  recommendations_responded: number | null;
+  recommendations_repeats: number | null;
 }
-
-/** `{ "a": count(*) FILTER (WHERE col = 'a'), … }` over a catalogue of plain snake_case names. */
-function countsBy(column: string, keys: readonly string[]): string {
-  return `jsonb_build_object(${keys
-    .map((k) => {
-      if (!/^[a-z_]+$/.test(k)) throw new Error(`reports: unsafe key ${k}`);
-      return `'${k}', count(*) FILTER (WHERE ${column} = '${k}')`;
-    })
-    .join(', ')})`;
-}
-
-const days = (interval: string) => `extract(epoch FROM (${interval})) / 86400.0`;
-const median = (value: string, filter: string) =>
-  `round((percentile_cont(0.5) WITHIN GROUP (ORDER BY ${days(value)}) FILTER (WHERE ${filter}))::numeric, 2)::float8`;
 
 /**
  * The per-agency oversight report (SPEC §7). Every figure is aggregated in
@@ -63,9 +59,11 @@ const median = (value: string, filter: string) =>
  * detentions and alerts under the agency that owns the case.
  *
  * Which agencies: those the caller's `Report · read` rules allow, filtered in
- * SQL. Alerts and reviews are counted through the caller's own read rules on
- * them as well, so an agency's report never counts what its list would not
- * show it (commissioner-only alerts, reviews not yet concluded).
+ * SQL. Alerts, reviews and recommendations are counted through the caller's
+ * own read rules on them as well, so an agency's report never counts what its
+ * list would not show it (commissioner-only alerts, reviews not yet concluded).
+ * The recommendation figures (SPEC §12) are the recommendations module's
+ * statement, joined in as one more subquery.
  */
 @Injectable()
 export class ReportsService {
@@ -91,12 +89,12 @@ export class ReportsService {
       `WITH ag AS (SELECT a.id, a.code, a.name, a.kind FROM agencies a WHERE ${agencies}),
        cases_by_state AS (
          -- Cases first encountered in the period, in the state they are in now.
-         SELECT c.agency_id, ${countsBy('c.state', CASE_STATES)} AS by_state
+         SELECT c.agency_id, ${countsBySql('c.state', CASE_STATES)} AS by_state
            FROM cases c
           WHERE c.agency_id IN ${agencyIds} AND ${within('c.encounter_at')}
           GROUP BY c.agency_id),
        decisions_by_type AS (
-         SELECT d.deciding_agency_id AS agency_id, ${countsBy('d.type', DECISION_TYPES)} AS by_type
+         SELECT d.deciding_agency_id AS agency_id, ${countsBySql('d.type', DECISION_TYPES)} AS by_type
            FROM decision_records d
           WHERE d.deciding_agency_id IN ${agencyIds} AND ${within('d.occurred_at')}
           GROUP BY d.deciding_agency_id),
@@ -118,23 +116,23 @@ export class ReportsService {
        durations AS (
          -- A step counts in the period in which it ended.
          SELECT c.agency_id,
-                ${median('m.referred_at - c.encounter_at', within('m.referred_at'))} AS screening_to_referral,
+                ${medianDaysSql('m.referred_at - c.encounter_at', within('m.referred_at'))} AS screening_to_referral,
                 count(*) FILTER (WHERE ${within('m.referred_at')}) AS screening_to_referral_n,
-                ${median('m.rg_at - m.referred_at', `${within('m.rg_at')} AND m.referred_at IS NOT NULL`)} AS referral_to_rg,
+                ${medianDaysSql('m.rg_at - m.referred_at', `${within('m.rg_at')} AND m.referred_at IS NOT NULL`)} AS referral_to_rg,
                 count(*) FILTER (WHERE ${within('m.rg_at')} AND m.referred_at IS NOT NULL) AS referral_to_rg_n,
-                ${median('m.cg_at - m.rg_positive_at', `${within('m.cg_at')} AND m.rg_positive_at IS NOT NULL`)} AS rg_to_cg,
+                ${medianDaysSql('m.cg_at - m.rg_positive_at', `${within('m.cg_at')} AND m.rg_positive_at IS NOT NULL`)} AS rg_to_cg,
                 count(*) FILTER (WHERE ${within('m.cg_at')} AND m.rg_positive_at IS NOT NULL) AS rg_to_cg_n
            FROM milestones m JOIN cases c ON c.id = m.case_id
           GROUP BY c.agency_id),
        detained AS (
          -- Open episodes only (a partial index): the cost follows the people detained.
          SELECT e.agency_id, count(DISTINCT e.case_id) AS detained_now,
-                round(max(${days(`${now} - e.detained_at`)})::numeric, 2)::float8 AS longest_detention_days
+                round(max(${daysSql(`${now} - e.detained_at`)})::numeric, 2)::float8 AS longest_detention_days
            FROM detention_episodes e
           WHERE e.released_at IS NULL AND e.agency_id IN ${agencyIds}
           GROUP BY e.agency_id),
        alerts_by_rule AS (
-         SELECT al.agency_id, ${countsBy('al.rule', ALERT_RULES)} AS by_rule
+         SELECT al.agency_id, ${countsBySql('al.rule', ALERT_RULES)} AS by_rule
            FROM alerts al
           WHERE al.agency_id IN ${agencyIds} AND ${within('al.raised_at')} AND ${alerts}
           GROUP BY al.agency_id),
@@ -144,7 +142,9 @@ export class ReportsService {
                 count(*) FILTER (WHERE r.finding = 'disagree') AS disagree
            FROM reviews r
           WHERE r.deciding_agency_id IN ${agencyIds} AND ${within('r.concluded_at')} AND ${reviews}
-          GROUP BY r.deciding_agency_id)
+          GROUP BY r.deciding_agency_id),
+       recommendation_figures AS (
+         ${recommendationFiguresSql(ctx.ability, params, { agencyIds, from: period.from, to: period.to, now: generatedAt })})
        SELECT ag.id, ag.code, ag.name, ag.kind,
               cs.by_state AS cases_by_state, dt.by_type AS decisions_by_type,
               du.screening_to_referral, du.screening_to_referral_n::int,
@@ -152,7 +152,11 @@ export class ReportsService {
               de.detained_now::int, de.longest_detention_days,
               ar.by_rule AS alerts_by_rule,
               rc.concluded::int AS reviews_concluded, rc.concern::int AS reviews_concern,
-              rc.disagree::int AS reviews_disagree
+              rc.disagree::int AS reviews_disagree,
+              rf.issued_in_period AS recommendations_issued, rf.by_state AS recommendations_by_state,
+              rf.open AS recommendations_open, rf.overdue AS recommendations_overdue,
+              rf.days_to_respond AS recommendations_days_to_respond, rf.responded AS recommendations_responded,
+              rf.repeats AS recommendations_repeats
          FROM ag
          LEFT JOIN cases_by_state cs ON cs.agency_id = ag.id
          LEFT JOIN decisions_by_type dt ON dt.agency_id = ag.id
@@ -160,6 +164,7 @@ export class ReportsService {
          LEFT JOIN detained de ON de.agency_id = ag.id
          LEFT JOIN alerts_by_rule ar ON ar.agency_id = ag.id
          LEFT JOIN reviews_concluded rc ON rc.agency_id = ag.id
+         LEFT JOIN recommendation_figures rf ON rf.agency_id = ag.id
         ORDER BY lower(ag.code), ag.id`,
       params.values,
     );
@@ -193,5 +198,13 @@ function toAgencyReport(r: ReportRow): AgencyReport {
     detention: { detainedNow: r.detained_now ?? 0, longestCurrentDays: r.longest_detention_days },
     alertsByRule: countsByKey(ALERT_RULES, r.alerts_by_rule),
     reviews: { concluded, concern, disagree, concernOrDisagree: wilsonInterval(concern + disagree, concluded) },
+    recommendations: {
+      issuedInPeriod: r.recommendations_issued ?? 0,
+      byState: countsByKey(RECOMMENDATION_STATES, r.recommendations_by_state),
+      open: r.recommendations_open ?? 0,
+      overdue: r.recommendations_overdue ?? 0,
+      daysToRespond: interval(r.recommendations_days_to_respond, r.recommendations_responded),
+      repeats: r.recommendations_repeats ?? 0,
+    },
   };
 }

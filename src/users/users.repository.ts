@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { AppAbility } from '../authz/domain/abilities.js';
 import { accessibleSql, SqlParams } from '../authz/domain/rules-to-sql.js';
+import { toEntities, type RawRow } from '../database/entity-rows.js';
 import { UserEntity } from './persistence/user.entity.js';
 
 const COLUMNS = { agencyId: 'u.agency_id' } as const;
@@ -28,7 +29,7 @@ export class UsersRepository {
    * issued before; an already-disabled user keeps their first disable time.
    */
   async setDisabled(manager: EntityManager, id: string, disabled: boolean): Promise<UserEntity | undefined> {
-    const [rows] = await manager.query<[UserRow[], number]>(
+    const [rows] = await manager.query<[RawRow[], number]>(
       disabled
         ? `UPDATE users SET disabled_at = coalesce(disabled_at, now()),
                   tokens_valid_after = greatest(tokens_valid_after, date_trunc('second', now()) + interval '1 second'),
@@ -37,59 +38,29 @@ export class UsersRepository {
         : `UPDATE users SET disabled_at = NULL, updated_at = now() WHERE id = $1 RETURNING *`,
       [id],
     );
-    return rows[0] && toEntity(rows[0]);
+    return toEntities(this.db, UserEntity, rows)[0];
   }
 
   async listReadable(ability: AppAbility, limit: number, afterId: string | undefined): Promise<UserEntity[]> {
     const params = new SqlParams();
     const access = accessibleSql(ability, 'read', 'User', COLUMNS, params);
     const after = afterId ? `AND u.id > ${params.add(afterId)}` : '';
-    const rows = await this.db.query<UserRow[]>(
+    const rows = await this.db.query<RawRow[]>(
       `SELECT u.* FROM users u WHERE ${access} ${after} ORDER BY u.id LIMIT ${params.add(limit + 1)}`,
       params.values,
     );
-    return rows.map(toEntity);
+    return toEntities(this.db, UserEntity, rows);
   }
 
   async findReadable(ability: AppAbility, id: string): Promise<UserEntity | undefined> {
     const params = new SqlParams();
     const access = accessibleSql(ability, 'read', 'User', COLUMNS, params);
-    const rows = await this.db.query<UserRow[]>(
+    const rows = await this.db.query<RawRow[]>(
       `SELECT u.* FROM users u WHERE u.id = ${params.add(id)} AND ${access}`,
       params.values,
     );
-    return rows[0] && toEntity(rows[0]);
+    return toEntities(this.db, UserEntity, rows)[0];
   }
-}
-
-interface UserRow {
-  id: string;
-  email: string;
-  display_name: string;
-  password_hash: string | null;
-  role: UserEntity['role'];
-  agency_id: string | null;
-  conflict_agency_ids: string[];
-  created_at: Date;
-  updated_at: Date;
-  disabled_at: Date | null;
-  tokens_valid_after: Date | null;
-}
-
-function toEntity(r: UserRow): UserEntity {
-  return Object.assign(new UserEntity(), {
-    id: r.id,
-    email: r.email,
-    displayName: r.display_name,
-    passwordHash: r.password_hash,
-    role: r.role,
-    agencyId: r.agency_id,
-    conflictAgencyIds: r.conflict_agency_ids,
-    createdAt: r.created_at,
-    updatedAt: r.updated_at,
-    disabledAt: r.disabled_at,
-    tokensValidAfter: r.tokens_valid_after,
-  });
 }
 
 /** What an account is credited under until someone names it: the e-mail's local part (as the migration backfilled). */

@@ -11,6 +11,7 @@ import { canReadPii } from '../authz/domain/pii-roles.js';
 import { uniqueViolationAs } from '../common/database-errors.js';
 import { Conflict, Forbidden, orNotFound, Unprocessable } from '../common/domain-errors.js';
 import { isUuid, newId } from '../common/ids.js';
+import { pick } from '../common/pick.js';
 import { decodeCursor, pageSize, toPage, type Page, type PageQueryDto } from '../common/pagination.js';
 import type { RequestContext } from '../common/request-context.js';
 import { placementErrors } from './domain/user-placement.js';
@@ -138,12 +139,7 @@ export class UsersService {
 
 function toResponse(u: UserEntity): UserResponse {
   return {
-    id: u.id,
-    email: u.email,
-    displayName: u.displayName,
-    role: u.role,
-    agencyId: u.agencyId,
-    conflictAgencyIds: u.conflictAgencyIds,
+    ...pick(u, ['id', 'email', 'displayName', 'role', 'agencyId', 'conflictAgencyIds']),
     createdAt: u.createdAt.toISOString(),
     disabledAt: u.disabledAt?.toISOString() ?? null,
   };

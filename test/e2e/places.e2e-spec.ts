@@ -118,6 +118,25 @@ describe('places of detention (SPEC §11)', () => {
     expect(events.rows.map((e) => e.action)).toEqual(['place.created', 'place.updated', 'place.updated']);
   });
 
+  it('refuses null for a field a place cannot be without (400 naming it), while capacity may be cleared', async () => {
+    const place = await createPlace(t, w.commissioner, w.agencies.own.id, { capacity: 4 });
+    for (const field of ['name', 'kind', 'region', 'active', 'agencyId']) {
+      const refused = await t
+        .http()
+        .patch(`/api/v1/places/${place.id}`)
+        .set('authorization', w.commissioner.auth)
+        .send({ [field]: null });
+      expect(errorFields(expectProblem(refused, 400))).toContain(field);
+    }
+    const cleared = await t
+      .http()
+      .patch(`/api/v1/places/${place.id}`)
+      .set('authorization', w.commissioner.auth)
+      .send({ capacity: null });
+    expect(cleared.status).toBe(200);
+    expect(cleared.body).toEqual(expect.objectContaining({ name: place.name, capacity: null, active: true }));
+  });
+
   it('keeps the place on detention episodes, takes its name as facility, and refuses to deactivate it while in use', async () => {
     const place = await createPlace(t, w.commissioner, w.agencies.own.id, { name: 'Harbour holding room' });
     const opened = await t

@@ -7,6 +7,7 @@ import {
   recommendationAction,
   type RecommendationBody,
 } from '../factories/recommendations.js';
+import { createPlace } from '../factories/places.js';
 import { CONCERN, declinedCase, drawSample, reviewCommand } from '../factories/reviews.js';
 import type { Session } from '../factories/session.js';
 import { readChain, tamper, withSuperuser } from '../support/audit-tamper.js';
@@ -25,6 +26,8 @@ describe('recommendations (SPEC §12)', () => {
   let concernReviewId: string;
   /** A review of the own agency still waiting to be concluded. */
   let openReviewId: string;
+  /** Visits of the own agency's place: reported, and one still in progress; a reported one of the other's place. */
+  const visits = { reported: '', inProgress: '', otherReported: '' };
 
   beforeAll(async () => {
     t = await startTestApp();
@@ -38,6 +41,26 @@ describe('recommendations (SPEC §12)', () => {
     await reviewCommand(t, w.reviewer, reviews[0].id, 'conclude', CONCERN);
     concernReviewId = reviews[0].id;
     openReviewId = reviews[1].id;
+
+    const ownPlace = await createPlace(t, w.commissioner, w.agencies.own.id);
+    const otherPlace = await createPlace(t, w.commissioner, w.agencies.other.id);
+    const visitAt = async (placeId: string, until: 'in_progress' | 'reported'): Promise<string> => {
+      const act = async (path: string, body: object) => {
+        const res = await t.http().post(`/api/v1${path}`).set('authorization', w.commissioner.auth).send(body);
+        if (res.status !== 200 && res.status !== 201)
+          throw new Error(`${path}: ${res.status} ${JSON.stringify(res.body)}`);
+        return res.body as { id: string; version: number };
+      };
+      const planned = await act('/visits', { placeId, day: dateIn(-1) });
+      const started = await act(`/visits/${planned.id}/start`, { expectedVersion: planned.version });
+      if (until === 'reported') {
+        await act(`/visits/${planned.id}/report`, { expectedVersion: started.version, summary: 'No interpreter.' });
+      }
+      return planned.id;
+    };
+    visits.reported = await visitAt(ownPlace.id, 'reported');
+    visits.inProgress = await visitAt(ownPlace.id, 'in_progress');
+    visits.otherReported = await visitAt(otherPlace.id, 'reported');
   }, SLOW);
   afterAll(async () => t.close(), SLOW);
 
@@ -113,6 +136,38 @@ describe('recommendations (SPEC §12)', () => {
       ]);
     });
 
+    it('issues one from a reported visit of one of the agency’s places', async () => {
+      const r = await issueRecommendation(t, w.commissioner, w.agencies.own.id, {
+        source: { kind: 'visit', id: visits.reported.toUpperCase() },
+        theme: 'detention',
+      });
+      expect(r).toMatchObject({ source: { kind: 'visit', id: visits.reported }, state: 'issued' });
+      const listed = await get(w.commissioner, '', { sourceKind: 'visit', agencyId: w.agencies.own.id });
+      expect(listed.body.items.map((x: RecommendationBody) => x.id)).toEqual([r.id]);
+    });
+
+    it.each([
+      ['a visit that does not exist', () => randomUUID(), 'source.id names no visit.'],
+      [
+        'a visit still in progress',
+        () => visits.inProgress,
+        'source.id must be a reported visit: this visit is in_progress.',
+      ],
+      [
+        'a reported visit of another agency’s place',
+        () => visits.otherReported,
+        'source.id must be a visit of one of the addressed agency’s places: this visit’s place is operated by another agency.',
+      ],
+    ])('refuses %s as the source (422 naming source.id, saying why) and writes nothing', async (_name, id, detail) => {
+      const before = await counts();
+      const problem = expectProblem(
+        await post(w.commissioner, '', { ...valid(), source: { kind: 'visit', id: id() } }),
+        422,
+      );
+      expect(problem).toMatchObject({ detail, errors: [{ field: 'source.id' }] });
+      expect(await counts()).toEqual(before);
+    });
+
     it('makes an urgent one due in 7 days', async () => {
       const r = await issueRecommendation(t, w.commissioner, w.agencies.own.id, { priority: 'urgent' });
       expect(Date.parse(r.responseDueAt) - Date.parse(r.issuedAt)).toBe(7 * DAY);
@@ -172,12 +227,7 @@ describe('recommendations (SPEC §12)', () => {
             422,
             'source.id',
           ],
-          [
-            'a visit source (no visits yet)',
-            () => ({ ...valid(), source: { kind: 'visit', id: randomUUID() } }),
-            422,
-            'source.kind',
-          ],
+          ['a visit source without an id', () => ({ ...valid(), source: { kind: 'visit' } }), 422, 'source.id'],
           [
             'an investigation source (set by publish only)',
             () => ({ ...valid(), source: { kind: 'investigation', id: randomUUID() } }),

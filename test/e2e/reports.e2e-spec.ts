@@ -257,6 +257,8 @@ describe('agency oversight report', () => {
         victim_detained: 0,
         visit_overdue: 0,
         visit_report_overdue: 0,
+        recommendation_response_overdue: 0,
+        recommendation_target_missed: 0,
         detention_limit_exceeded: 1,
         review_response_overdue: 0,
         removal_during_review: 0,
@@ -267,6 +269,23 @@ describe('agency oversight report', () => {
         disagree: 1,
         // Wilson 95% for 2 of 5.
         concernOrDisagree: { share: 0.4, lower: 0.118, upper: 0.769 },
+      },
+      // test/e2e/reports-recommendations.e2e-spec.ts builds a history of recommendations and checks these.
+      recommendations: {
+        issuedInPeriod: 0,
+        byState: {
+          issued: 0,
+          accepted: 0,
+          partially_accepted: 0,
+          rejected: 0,
+          implementation_claimed: 0,
+          implemented: 0,
+          withdrawn: 0,
+        },
+        open: 0,
+        overdue: 0,
+        daysToRespond: { medianDays: null, n: 0 },
+        repeats: 0,
       },
     });
 

@@ -2,7 +2,9 @@ import { DETENTION_RULES } from '../../src/alerts/domain/alert-rules.js';
 import { CASE_STATES } from '../../src/cases/domain/identification.js';
 import { DEMO_USERS } from '../../seed/demo-cast.js';
 import { seedDemo, type SeedDemoReport } from '../../seed/seed-demo.js';
+import { RECOMMENDATION_STATES } from '../../src/recommendations/domain/recommendation-workflow.js';
 import { REVIEW_STATUSES } from '../../src/reviews/domain/review-workflow.js';
+import { VISIT_STATES } from '../../src/visits/domain/visit-workflow.js';
 import { login } from '../factories/session.js';
 import { ADMIN, startTestApp, type TestApp } from '../support/test-app.js';
 
@@ -62,11 +64,76 @@ describe('demo seed (npm run seed:demo)', () => {
     expect(linked).toEqual([{ state: 'reconsideration', finding: 'disagree', response: 'accept' }]);
   });
 
+  it('registers places of both frontline agencies, two of them closed, and detains everyone at one', async () => {
+    expect(first.counts.places).toEqual({
+      total: 12,
+      active: 10,
+      byAgency: { 'DEMO-BP': 8, 'DEMO-LI': 4 },
+      detainedAtPlaces: first.counts.detainedNow,
+    });
+    const { rows } = await t.sql.query<{ unplaced: number; foreign: number; closed: number }>(
+      `SELECT count(*) FILTER (WHERE e.place_id IS NULL)::int AS unplaced,
+              count(*) FILTER (WHERE p.agency_id <> e.agency_id)::int AS foreign,
+              count(*) FILTER (WHERE NOT p.active)::int AS closed
+         FROM detention_episodes e LEFT JOIN places p ON p.id = e.place_id`,
+    );
+    expect(rows).toEqual([{ unplaced: 0, foreign: 0, closed: 0 }]);
+  });
+
+  it('leaves visits in every state, findings naming people on the roll, and a plan agencies never see', async () => {
+    const { rows } = await t.sql.query<{ state: string; findings: number; naming: number; planned: boolean }>(
+      `SELECT v.state, count(f.id)::int AS findings,
+              count(f.id) FILTER (WHERE cardinality(f.case_ids) > 0)::int AS naming, v.plan_id IS NOT NULL AS planned
+         FROM visits v LEFT JOIN visit_findings f ON f.visit_id = v.id GROUP BY v.id`,
+    );
+    expect(new Set(rows.map((r) => r.state))).toEqual(new Set(VISIT_STATES));
+    for (const r of rows.filter((x) => x.state === 'reported')) {
+      expect(r.findings).toBeGreaterThanOrEqual(1);
+      expect(r.naming).toBeGreaterThanOrEqual(1);
+    }
+    expect(
+      rows
+        .filter((r) => r.planned)
+        .map((r) => r.state)
+        .sort(),
+    ).toEqual(['cancelled', 'planned', 'planned', 'planned']);
+    expect(first.counts.visitPlans).toBe(1);
+    const supervisor = DEMO_USERS.find((u) => u.key === 'bpSupervisor')!;
+    const token = await login(t, supervisor.email, supervisor.password);
+    const seen = await t.http().get('/api/v1/visits?limit=100').set('authorization', `Bearer ${token}`);
+    expect(seen.status).toBe(200);
+    expect(seen.body.items.length).toBeGreaterThanOrEqual(1);
+    for (const v of seen.body.items) expect(v.startedAt).toEqual(expect.any(String));
+  });
+
+  it('leaves recommendations in every state, from reviews and own initiative, a repeat, and some overdue', async () => {
+    const { rows } = await t.sql.query<{ state: string; source_kind: string; valid_source: boolean; repeat: boolean }>(
+      `SELECT r.state, r.source_kind,
+              r.source_kind = 'own_initiative' OR EXISTS (
+                SELECT 1 FROM reviews v WHERE v.id = r.source_id AND v.deciding_agency_id = r.agency_id
+                   AND v.finding IN ('concern', 'disagree')) AS valid_source,
+              EXISTS (SELECT 1 FROM recommendations e WHERE e.id = r.repeat_of AND e.agency_id = r.agency_id) AS repeat
+         FROM recommendations r`,
+    );
+    expect(new Set(rows.map((r) => r.state))).toEqual(new Set(RECOMMENDATION_STATES));
+    expect(new Set(rows.map((r) => r.source_kind))).toEqual(new Set(['review', 'own_initiative']));
+    expect(rows.every((r) => r.valid_source)).toBe(true);
+    expect(rows.filter((r) => r.repeat)).toHaveLength(1);
+    expect(first.counts.recommendationsOverdue).toEqual({ response: 2, target: 1 });
+    const commissioner = DEMO_USERS.find((u) => u.role === 'commissioner')!;
+    const token = await login(t, commissioner.email, commissioner.password);
+    const overdue = await t.http().get('/api/v1/recommendations?overdue=true').set('authorization', `Bearer ${token}`);
+    expect(overdue.status).toBe(200);
+    expect(overdue.body.items.map((r: { state: string }) => r.state).sort()).toEqual(['accepted', 'issued', 'issued']);
+  });
+
   it('prints the credentials, the API key and the counts', async () => {
     for (const u of DEMO_USERS) expect(output).toContain(`${u.email}`);
     expect(output).toContain(first.apiKey!);
     expect(output).toMatch(/Alerts: \d+/);
     expect(output).toMatch(/Reviews: \d+/);
+    expect(output).toMatch(/Visits: \d+/);
+    expect(output).toMatch(/Recommendations: \d+/);
     await expect(login(t, DEMO_USERS[1].email, DEMO_USERS[1].password)).resolves.toEqual(expect.any(String));
   });
 

@@ -35,6 +35,13 @@ describe("README: a newcomer's first run", () => {
       'POST "$BASE/alerts/$ALERT/acknowledge"',
       'POST "$BASE/sampling-runs"',
       'POST "$BASE/reviews/$REVIEW/conclude"',
+      'POST "$BASE/recommendations"',
+      'POST "$BASE/recommendations/$REC/respond"',
+      'POST "$BASE/recommendations/$REC/progress"',
+      'POST "$BASE/recommendations/$REC/verify"',
+      'POST "$BASE/visit-plans"',
+      'POST "$BASE/visits/$VISIT/start"',
+      'curl -s "$BASE/visits/$VISIT/roll"',
       'curl -s "$BASE/reports/agencies?',
       'curl -s "$BASE/exports/anonymised"',
       'POST "$BASE/audit/checkpoints"',
@@ -43,6 +50,10 @@ describe("README: a newcomer's first run", () => {
       expect(fresh).toContain(route);
     }
     expect(fresh).toContain('"ok": true');
-    expect(fresh).not.toMatch(/HTTP [45]\d\d/);
+    expect(fresh).toContain('"state": "implemented"');
+    // The roll is never empty: the walkthrough visits the demo's busiest place.
+    expect(fresh).toContain('"hoursDetained"');
+    // The one refusal shown on purpose: a visit does not exist for the agency until it starts.
+    expect(fresh.match(/HTTP [45]\d\d/g)).toEqual(['HTTP 404']);
   });
 });

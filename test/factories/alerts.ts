@@ -12,7 +12,7 @@ export function openOverdueDetention(t: TestApp, officer: Session, hours = 49): 
 
 export interface ScanAnswer {
   scannedDetentions: number;
-  raised: { id: string; rule: string; caseId: string; agencyId: string }[];
+  raised: { id: string; rule: string; caseId: string | null; agencyId: string }[];
   resolved: { id: string; rule: string; reason: string }[];
   escalated: number;
 }

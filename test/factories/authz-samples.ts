@@ -121,6 +121,7 @@ export const sampleArb: fc.Arbitrary<Sample> = fc.oneof(
     { type: 'AuditEvent', actions: ['read', 'verify'], attributes: {} },
     { type: 'AnonymisedExport', actions: ['read'], attributes: {} },
     { type: 'Complaint', actions: ['read', 'create', 'triage'], attributes: {} },
+    { type: 'AnnualReport', actions: ['read'], attributes: {} },
     { type: 'Job', actions: ['run'], attributes: {} },
     { type: 'QueueDashboard', actions: ['read'], attributes: {} },
   ),

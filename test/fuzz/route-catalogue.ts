@@ -214,7 +214,7 @@ export const ROUTE_CATALOGUE: Record<string, RouteSpec> = {
     callers: ['commissioner'],
     hints: (fx) => ({
       agencyId: from(fx.agencyIds),
-      'source.id': from(fx.reviewIds),
+      'source.id': from([...fx.reviewIds, ...fx.visitIds]),
       repeatOf: from(fx.recommendationIds),
     }),
   },
@@ -240,6 +240,14 @@ export const ROUTE_CATALOGUE: Record<string, RouteSpec> = {
     hints: recommendationActionHints,
   },
   'GET /api/v1/reports/agencies': { callers: ['commissioner', 'analyst', 'supervisor'], hints: reportPeriodHints },
+  'GET /api/v1/reports/consistency': {
+    callers: ['commissioner', 'analyst', 'supervisor'],
+    hints: () => ({ ...reportPeriodHints(), groupBy: text('case_agency', 'deciding_agency') }),
+  },
+  'GET /api/v1/reports/annual': {
+    callers: ['commissioner', 'analyst', 'supervisor'],
+    hints: () => ({ year: fc.oneof(fc.integer({ min: 1990, max: 2100 }), fc.constant('last')) }),
+  },
   'GET /api/v1/exports/anonymised': { callers: ['commissioner', 'analyst'], hints: reportPeriodHints },
   'GET /api/v1/audit/events': {
     callers: ['commissioner'],

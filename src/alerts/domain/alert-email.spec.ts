@@ -5,6 +5,7 @@ const base = {
   alertId: '0194a1b2-0000-7000-8000-000000000001',
   kind: 'raised' as const,
   rule: 'screening_overdue' as const,
+  severity: 'high' as const,
   caseId: '0194a1b2-0000-7000-8000-0000000000aa',
   externalRef: 'BP-2026-000123',
   pseudonym: 'KH-F-1998-017',
@@ -19,6 +20,8 @@ const base = {
     reviewResponseDays: 28,
     visitLateDays: 7,
     visitReportDays: 28,
+    recommendationResponseDays: 28,
+    recommendationUrgentResponseDays: 7,
   },
   publicBaseUrl: 'https://oversight.example',
   mailDomain: 'oversight.example',
@@ -68,6 +71,51 @@ describe('alert e-mail', () => {
     expect(composeAlertEmail({ ...base, kind: 'escalation' }).subject).toMatch(/^ESCALATION/);
   });
 
+  describe('about a recommendation', () => {
+    const recommendation = {
+      ...base,
+      rule: 'recommendation_response_overdue' as const,
+      severity: 'critical' as const,
+      caseId: '',
+      externalRef: '',
+      pseudonym: '',
+      detainedSince: null,
+      recommendation: {
+        id: '0194a1b2-0000-7000-8000-0000000000cc',
+        theme: 'identification',
+        priority: 'urgent',
+        issuedAt: new Date('2026-11-01T08:00:00Z'),
+        responseDueAt: new Date('2026-11-08T08:00:00Z'),
+        targetDate: null,
+      },
+    };
+
+    it("names it by theme and issue date, with the alert's own severity, and links to it instead of a case", () => {
+      const mail = composeAlertEmail(recommendation);
+      expect(mail.subject).toBe(
+        '[CRITICAL] Response to a recommendation overdue — recommendation on identification of 2026-11-01 (Border Police <North>)',
+      );
+      expect(mail.text).toContain('Recommendation: identification, urgent, issued 2026-11-01T08:00:00.000Z');
+      expect(mail.text).toContain('Response was due: 2026-11-08T08:00:00.000Z');
+      expect(mail.text).toContain(
+        `Recommendation in the API: https://oversight.example/api/v1/recommendations/${recommendation.recommendation.id}`,
+      );
+      expect(mail.text).not.toMatch(/Case|pseudonym|Detained/);
+    });
+
+    it('states the target date the alert is about', () => {
+      const mail = composeAlertEmail({
+        ...recommendation,
+        rule: 'recommendation_target_missed',
+        severity: 'high',
+        recommendation: { ...recommendation.recommendation, targetDate: '2026-10-31' },
+      });
+      expect(mail.subject).toMatch(/^\[HIGH\] Target date of an accepted recommendation missed — recommendation on/);
+      expect(mail.text).toContain('Target date: 2026-10-31');
+      expect(mail.text).not.toContain('Response was due');
+    });
+  });
+
   it('backs off exponentially and caps the delay at an hour', () => {
     expect([1, 2, 3, 4].map((n) => retryDelayMs(n, 1000))).toEqual([1000, 2000, 4000, 8000]);
     expect(retryDelayMs(40, 1000)).toBe(3_600_000);
@@ -96,7 +144,13 @@ describe('alert e-mail', () => {
 
     it('keeps the competent authority out of alerts that are not about its decisions', () => {
       const others = ALERT_RULES.filter((r) => !RULES[r].competentAuthority && !RULES[r].commissionerOnly);
-      expect(others).toEqual(['screening_overdue', 'detention_limit_exceeded', 'review_response_overdue']);
+      expect(others).toEqual([
+        'screening_overdue',
+        'detention_limit_exceeded',
+        'review_response_overdue',
+        'recommendation_response_overdue',
+        'recommendation_target_missed',
+      ]);
       for (const rule of others) {
         expect(alertRecipients({ ...to, rule })).toEqual(['alerts@bp.example', 'office@commissioner.example']);
       }

@@ -1,4 +1,4 @@
-import { RULES, type AlertRule, type AlertThresholds } from './alert-rules.js';
+import { RULES, type AlertRule, type AlertThresholds, type Severity } from './alert-rules.js';
 import { detentionLength } from './overdue-rules.js';
 
 /**
@@ -13,12 +13,26 @@ export interface AlertEmailInput {
   alertId: string;
   kind: 'raised' | 'escalation';
   rule: AlertRule;
+  /** The alert's own (an urgent recommendation's overdue response is critical). */
+  severity: Severity;
   caseId: string;
   externalRef: string;
   pseudonym: string;
   agencyName: string;
   /** An alert about a visit (SPEC §11 clocks) names the visit, not a case; the case fields are then unused. */
   visit?: { id: string; placeName: string; day: string };
+  /**
+   * An alert about a recommendation (SPEC §12 clocks) names it by theme and issue date, never by its text (free
+   * text may name people); `targetDate` is the date the alert is about, null for an overdue response.
+   */
+  recommendation?: {
+    id: string;
+    theme: string;
+    priority: string;
+    issuedAt: Date;
+    responseDueAt: Date;
+    targetDate: string | null;
+  };
   detainedSince: Date | null;
   raisedAt: Date;
   now: Date;
@@ -46,32 +60,29 @@ export function alertLinks(publicBaseUrl: string, alertId: string): { console: s
 export function composeAlertEmail(input: AlertEmailInput): AlertEmail {
   const rule = RULES[input.rule];
   const links = alertLinks(input.publicBaseUrl, input.alertId);
-  const subjectUrl = input.visit
-    ? `${input.publicBaseUrl}/api/v1/visits/${input.visit.id}`
-    : `${input.publicBaseUrl}/api/v1/cases/${input.caseId}`;
+  const subjectLink = subjectLinkOf(input);
   const detained = input.detainedSince ? detentionLength(input.detainedSince, input.now).text : null;
   const prefix = input.kind === 'escalation' ? 'ESCALATION — unacknowledged: ' : '';
-  const about = input.visit ? `visit to ${input.visit.placeName} on ${input.visit.day}` : `case ${input.externalRef}`;
-  const subject = `${prefix}[${rule.severity.toUpperCase()}] ${rule.title} — ${about} (${input.agencyName})`;
+  const subject = `${prefix}[${input.severity.toUpperCase()}] ${rule.title} — ${aboutOf(input)} (${input.agencyName})`;
   const lines: [string, string][] = [
-    ['Alert', `${rule.title} (${input.rule}, ${rule.severity})`],
-    input.visit
-      ? ['Visit', `${input.visit.placeName}, planned for ${input.visit.day}`]
-      : ['Case', `${input.externalRef} (pseudonym ${input.pseudonym})`],
+    ['Alert', `${rule.title} (${input.rule}, ${input.severity})`],
+    ...subjectLines(input),
     ['Agency', input.agencyName],
     ...(detained ? ([['Detained for', detained]] as [string, string][]) : []),
     ['Raised', input.raisedAt.toISOString()],
     ['Basis', rule.basis(input.thresholds)],
     ['Open in the console', links.console],
     ['In the API', links.api],
-    [input.visit ? 'Visit in the API' : 'Case in the API', subjectUrl],
+    subjectLink,
   ];
-  const linked = new Set(['Open in the console', 'In the API', 'Case in the API', 'Visit in the API']);
+  const linked = new Set(['Open in the console', 'In the API', subjectLink[0]]);
   const intro =
     input.kind === 'escalation'
       ? 'This alert has not been acknowledged within the escalation time and is escalated to the commissioner.'
       : 'Oversight raised an alert that needs attention.';
-  const outro = `Acknowledge it in the console, or with POST ${links.api}/acknowledge (commissioner; agency supervisors).`;
+  const outro =
+    `Acknowledge it in the console, or with POST ${links.api}/acknowledge ` +
+    `(commissioner; the agency's supervisors, or a competent authority's decision makers).`;
   const text = [intro, '', ...lines.map(([k, v]) => `${k}: ${v}`), '', outro].join('\n');
   const html =
     `<p>${escapeHtml(intro)}</p><table>` +
@@ -84,6 +95,35 @@ export function composeAlertEmail(input: AlertEmailInput): AlertEmail {
       .join('') +
     `</table><p>${escapeHtml(outro)}</p>`;
   return { messageId: alertMessageId(input.alertId, input.kind, input.mailDomain), subject, text, html };
+}
+
+/** What the subject line says the alert is about. */
+function aboutOf(input: AlertEmailInput): string {
+  if (input.visit) return `visit to ${input.visit.placeName} on ${input.visit.day}`;
+  if (input.recommendation) {
+    return `recommendation on ${input.recommendation.theme} of ${input.recommendation.issuedAt.toISOString().slice(0, 10)}`;
+  }
+  return `case ${input.externalRef}`;
+}
+
+function subjectLines(input: AlertEmailInput): [string, string][] {
+  if (input.visit) return [['Visit', `${input.visit.placeName}, planned for ${input.visit.day}`]];
+  const r = input.recommendation;
+  if (r) {
+    return [
+      ['Recommendation', `${r.theme}, ${r.priority}, issued ${r.issuedAt.toISOString()}`],
+      r.targetDate === null ? ['Response was due', r.responseDueAt.toISOString()] : ['Target date', r.targetDate],
+    ];
+  }
+  return [['Case', `${input.externalRef} (pseudonym ${input.pseudonym})`]];
+}
+
+function subjectLinkOf(input: AlertEmailInput): [string, string] {
+  if (input.visit) return ['Visit in the API', `${input.publicBaseUrl}/api/v1/visits/${input.visit.id}`];
+  if (input.recommendation) {
+    return ['Recommendation in the API', `${input.publicBaseUrl}/api/v1/recommendations/${input.recommendation.id}`];
+  }
+  return ['Case in the API', `${input.publicBaseUrl}/api/v1/cases/${input.caseId}`];
 }
 
 export interface RecipientsInput {

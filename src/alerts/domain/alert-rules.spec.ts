@@ -7,6 +7,8 @@ const DEFAULTS: AlertThresholds = {
   reviewResponseDays: 28,
   visitLateDays: 7,
   visitReportDays: 28,
+  recommendationResponseDays: 28,
+  recommendationUrgentResponseDays: 7,
 };
 const CUSTOM: AlertThresholds = {
   screeningMaxHours: 72,
@@ -15,6 +17,8 @@ const CUSTOM: AlertThresholds = {
   reviewResponseDays: 21,
   visitLateDays: 3,
   visitReportDays: 14,
+  recommendationResponseDays: 42,
+  recommendationUrgentResponseDays: 10,
 };
 
 describe('the alert catalogue', () => {

@@ -19,14 +19,19 @@ export const DETENTION_RULES = [
 /** The clocks on unannounced visits (SPEC §11, §12): the office's own, never shown to the agency visited. */
 export const VISIT_RULES = ['visit_overdue', 'visit_report_overdue'] as const;
 
+/** The clocks on recommendations (SPEC §12): the addressed agency's, the office's own deadlines. */
+export const RECOMMENDATION_RULES = ['recommendation_response_overdue', 'recommendation_target_missed'] as const;
+
 export const ALERT_RULES = [
   ...DETENTION_RULES,
   'review_response_overdue',
   'removal_during_review',
   ...VISIT_RULES,
+  ...RECOMMENDATION_RULES,
 ] as const;
 
 export type DetentionRule = (typeof DETENTION_RULES)[number];
+export type RecommendationRule = (typeof RECOMMENDATION_RULES)[number];
 export type AlertRule = (typeof ALERT_RULES)[number];
 
 export type Severity = 'high' | 'critical';
@@ -42,10 +47,13 @@ export interface DetentionThresholds {
 export interface AlertThresholds extends DetentionThresholds {
   visitLateDays: number;
   visitReportDays: number;
+  recommendationResponseDays: number;
+  recommendationUrgentResponseDays: number;
 }
 
 export interface RuleDefinition {
   rule: AlertRule;
+  /** The usual severity; recommendation_response_overdue is critical for an urgent recommendation. */
   severity: Severity;
   title: string;
   /** Raised and e-mailed to the commissioner's office only, never shown to the agency. */
@@ -60,6 +68,10 @@ export interface RuleDefinition {
 
 const COE_CONVENTION = 'Council of Europe Convention on Action against Trafficking in Human Beings';
 const EU_DIRECTIVE = 'EU Directive 2011/36/EU';
+const NO_DEADLINE_IN_LAW =
+  `The ${COE_CONVENTION}, Art. 29(4), and ${EU_DIRECTIVE}, Art. 19, provide for national rapporteurs or equivalent ` +
+  `mechanisms that monitor the authorities' anti-trafficking work; neither sets a time within which an agency must ` +
+  `answer or carry out their recommendations`;
 
 export const RULES: Record<AlertRule, RuleDefinition> = {
   screening_overdue: {
@@ -151,6 +163,29 @@ export const RULES: Record<AlertRule, RuleDefinition> = {
     basis: (t) =>
       `A visit's report is due within ${plural(t.visitReportDays, 'day')} of its start; ` +
       `this is the commissioner's policy threshold. Sent to the commissioner's office only`,
+  },
+  recommendation_response_overdue: {
+    rule: 'recommendation_response_overdue',
+    severity: 'high',
+    title: 'Response to a recommendation overdue',
+    commissionerOnly: false,
+    competentAuthority: false,
+    basis: (t) =>
+      `The addressed agency is asked to accept, partly accept or reject a recommendation within ` +
+      `${plural(t.recommendationResponseDays, 'day')} of its issue, ${plural(t.recommendationUrgentResponseDays, 'day')} ` +
+      `when it is urgent (an urgent one raises a critical alert); these are the commissioner's own deadlines, ` +
+      `not time limits set by law. ${NO_DEADLINE_IN_LAW}`,
+  },
+  recommendation_target_missed: {
+    rule: 'recommendation_target_missed',
+    severity: 'high',
+    title: 'Target date of an accepted recommendation missed',
+    commissionerOnly: false,
+    competentAuthority: false,
+    basis: () =>
+      `The agency accepted the recommendation (in whole or in part) and set this target date itself, and has not ` +
+      `reported it implemented by then; holding the agency to its own date is the commissioner's practice, ` +
+      `not a time limit set by law. ${NO_DEADLINE_IN_LAW}`,
   },
 };
 

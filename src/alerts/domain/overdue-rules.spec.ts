@@ -19,6 +19,8 @@ const DEFAULTS: AlertThresholds = {
   reviewResponseDays: 28,
   visitLateDays: 7,
   visitReportDays: 28,
+  recommendationResponseDays: 28,
+  recommendationUrgentResponseDays: 7,
 };
 const CASE_STATES = [
   'screening',

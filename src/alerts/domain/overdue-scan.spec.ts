@@ -1,7 +1,14 @@
 import { alertRecipients } from './alert-email.js';
 import fc from 'fast-check';
 import { diffAlerts, type UnresolvedAlert } from './alert-diff.js';
-import { ALERT_RULES, type AlertRule, type AlertThresholds, DETENTION_RULES, VISIT_RULES } from './alert-rules.js';
+import {
+  ALERT_RULES,
+  type AlertRule,
+  type AlertThresholds,
+  DETENTION_RULES,
+  RECOMMENDATION_RULES,
+  VISIT_RULES,
+} from './alert-rules.js';
 import {
   type AwaitingResponse,
   escalationCutoff,
@@ -22,6 +29,8 @@ const DEFAULTS: AlertThresholds = {
   reviewResponseDays: 28,
   visitLateDays: 7,
   visitReportDays: 28,
+  recommendationResponseDays: 28,
+  recommendationUrgentResponseDays: 7,
 };
 const NOW = new Date('2026-03-20T12:00Z');
 const ago = (ms: number): Date => new Date(NOW.getTime() - ms);
@@ -133,13 +142,16 @@ describe('resolveReason', () => {
     // A review id never names an open episode; even if one did, a review alert ends with the response.
     ['review_response_overdue', 'episode-open', 'response_received'],
   ] as const)('%s on %s → %s', (rule, subjectId, reason) => {
-    expect(resolveReason({ rule, subjectId }, open)).toBe(reason);
+    expect(resolveReason({ rule, subjectId, subjectKey: '' }, open)).toBe(reason);
   });
 });
 
 describe('subjectTypeOf', () => {
-  // The visit clocks are about a visit (visit-clocks.spec.ts).
-  const caseRules = ALERT_RULES.filter((rule) => !(VISIT_RULES as readonly string[]).includes(rule));
+  // The visit clocks are about a visit (visit-clocks.spec.ts), the recommendation clocks about a recommendation
+  // (recommendation-clocks.spec.ts).
+  const caseRules = ALERT_RULES.filter(
+    (rule) => !([...VISIT_RULES, ...RECOMMENDATION_RULES] as readonly string[]).includes(rule),
+  );
   it.each(caseRules.map((rule) => [rule, (DETENTION_RULES as readonly string[]).includes(rule)] as const))(
     '%s is about a detention episode: %s',
     (rule, detention) => {
@@ -160,7 +172,12 @@ describe('subjectTypeOf', () => {
 });
 
 describe('planScan', () => {
-  const unresolved = (id: string, rule: AlertRule, subjectId: string): UnresolvedAlert => ({ id, rule, subjectId });
+  const unresolved = (id: string, rule: AlertRule, subjectId: string): UnresolvedAlert => ({
+    id,
+    rule,
+    subjectId,
+    subjectKey: '',
+  });
 
   it('raises what is new, resolves what stopped holding with its reason, leaves what still holds', () => {
     const plan = planScan(
@@ -238,7 +255,7 @@ describe('planScan', () => {
             }),
           );
           const awaitingResponse = reviewIds.map((reviewId) => awaiting({ reviewId }));
-          const open = alerts.map((a, i) => ({ id: `a${i}`, ...a }));
+          const open = alerts.map((a, i) => ({ id: `a${i}`, ...a, subjectKey: '' }));
           const plan = planScan({ openDetentions, awaitingResponse, unresolved: open }, NOW, DEFAULTS);
           const expected = diffAlerts(overdueCandidates(openDetentions, awaitingResponse, NOW, DEFAULTS), open);
           expect(plan.toRaise).toEqual(expected.toRaise);

@@ -1,5 +1,12 @@
 import { diffAlerts, type UnresolvedAlert } from './alert-diff.js';
-import { type AlertRule, type AlertThresholds, DETENTION_RULES, VISIT_RULES } from './alert-rules.js';
+import {
+  type AlertRule,
+  type AlertThresholds,
+  DETENTION_RULES,
+  RECOMMENDATION_RULES,
+  type Severity,
+  VISIT_RULES,
+} from './alert-rules.js';
 import {
   evaluateDetention,
   evaluateVisit,
@@ -7,6 +14,12 @@ import {
   type OpenDetention,
   type OpenVisit,
 } from './overdue-rules.js';
+import {
+  recommendationCandidates,
+  recommendationResolveReason,
+  type RecommendationClock,
+} from './recommendation-clocks.js';
+import type { RecommendationSnapshot } from '../../recommendations/domain/recommendation-workflow.js';
 import { HOUR_MS } from './working-days.js';
 
 /**
@@ -15,16 +28,25 @@ import { HOUR_MS } from './working-days.js';
  * escalated, and who each message goes to. The scanner only loads and writes.
  */
 
-export type AlertSubjectType = 'detention_episode' | 'review' | 'visit';
+export type AlertSubjectType = 'detention_episode' | 'review' | 'visit' | 'recommendation';
 
 /** Rules a scan maintains (raises and resolves); removal_during_review is raised by the decision itself. */
-export const SCANNED_RULES: readonly AlertRule[] = [...DETENTION_RULES, 'review_response_overdue', ...VISIT_RULES];
+export const SCANNED_RULES: readonly AlertRule[] = [
+  ...DETENTION_RULES,
+  'review_response_overdue',
+  ...VISIT_RULES,
+  ...RECOMMENDATION_RULES,
+];
 
 export interface AlertCandidate {
   rule: AlertRule;
+  /** Absent: the rule's severity in the catalogue. */
+  severity?: Severity;
   subjectType: AlertSubjectType;
   subjectId: string;
-  /** Null for an alert about a visit. */
+  /** Besides the subject, what tells this rule's alerts apart (a missed target date); absent: the subject alone. */
+  subjectKey?: string;
+  /** Null for an alert about a visit or a recommendation. */
   caseId: string | null;
   agencyId: string;
   since: Date;
@@ -39,7 +61,13 @@ export interface AwaitingResponse {
   responseDueAt: Date;
 }
 
-export type ResolveReason = 'detention_ended' | 'response_received' | 'condition_no_longer_holds';
+export type ResolveReason =
+  | 'detention_ended'
+  | 'response_received'
+  | 'implementation_claimed'
+  | 'target_date_changed'
+  | 'recommendation_withdrawn'
+  | 'condition_no_longer_holds';
 
 export interface Resolution {
   id: string;
@@ -52,9 +80,10 @@ export interface ScanPlan {
 }
 
 /**
- * Candidates are every rule an open detention or an unanswered review meets
- * at `now`; those without an unresolved alert are raised, and unresolved
- * alerts that no candidate holds up any more are resolved.
+ * Candidates are every rule an open detention, an unanswered review, an
+ * open visit or a recommendation meets at `now`; those without an
+ * unresolved alert are raised, and unresolved alerts that no candidate holds
+ * up any more are resolved.
  */
 export function planScan(
   loaded: {
@@ -63,22 +92,30 @@ export function planScan(
     unresolved: readonly UnresolvedAlert[];
     /** Visits not yet reported or cancelled (SPEC §11 clocks). */
     openVisits?: readonly OpenVisit[];
+    /**
+     * Recommendations whose clocks may run, and those unresolved alerts are about (SPEC §12 clocks): the
+     * clocks decide from these, and a resolution reads its reason from them.
+     */
+    recommendations?: readonly RecommendationClock[];
   },
   now: Date,
   thresholds: AlertThresholds,
 ): ScanPlan {
+  const recommendations = loaded.recommendations ?? [];
   const candidates = [
     ...overdueCandidates(loaded.openDetentions, loaded.awaitingResponse, now, thresholds),
     ...visitCandidates(loaded.openVisits ?? [], now, thresholds),
+    ...recommendationCandidates(recommendations, now),
   ];
   const { toRaise, toResolve } = diffAlerts(candidates, loaded.unresolved);
   const ending = new Set(toResolve);
   const openEpisodes = new Set(loaded.openDetentions.map((d) => d.episodeId));
+  const current = new Map(recommendations.map((r) => [r.recommendationId, r.snapshot]));
   return {
     toRaise,
     toResolve: loaded.unresolved
       .filter((a) => ending.has(a.id))
-      .map((a) => ({ id: a.id, reason: resolveReason(a, openEpisodes) })),
+      .map((a) => ({ id: a.id, reason: resolveReason(a, openEpisodes, current) })),
   };
 }
 
@@ -141,22 +178,31 @@ export function visitCandidates(
  * Why an alert the scan no longer holds up is resolved. A detention alert
  * whose episode is not among the open ones ended with the detention (the
  * scan reads every open episode, and an episode never reopens); a review
- * alert ends when the response arrives; anything else stopped holding, e.g.
- * the screening decision was made while the person is still detained.
+ * alert ends when the response arrives; a recommendation alert says what
+ * became of the recommendation; anything else stopped holding, e.g. the
+ * screening decision was made while the person is still detained.
  */
 export function resolveReason(
-  alert: Pick<UnresolvedAlert, 'rule' | 'subjectId'>,
+  alert: Pick<UnresolvedAlert, 'rule' | 'subjectId' | 'subjectKey'>,
   openEpisodeIds: ReadonlySet<string>,
+  recommendations: ReadonlyMap<string, RecommendationSnapshot> = new Map(),
 ): ResolveReason {
-  if (subjectTypeOf(alert.rule) === 'review') return 'response_received';
-  if (subjectTypeOf(alert.rule) === 'visit') return 'condition_no_longer_holds';
-  if (!openEpisodeIds.has(alert.subjectId)) return 'detention_ended';
-  return 'condition_no_longer_holds';
+  switch (subjectTypeOf(alert.rule)) {
+    case 'review':
+      return 'response_received';
+    case 'visit':
+      return 'condition_no_longer_holds';
+    case 'recommendation':
+      return recommendationResolveReason(alert, recommendations.get(alert.subjectId));
+    case 'detention_episode':
+      return openEpisodeIds.has(alert.subjectId) ? 'condition_no_longer_holds' : 'detention_ended';
+  }
 }
 
-/** What an alert of this rule is about: a detention episode, or for the review rules the review. */
+/** What an alert of this rule is about: a detention episode, a visit, a recommendation, or for the review rules the review. */
 export function subjectTypeOf(rule: AlertRule): AlertSubjectType {
   if ((VISIT_RULES as readonly AlertRule[]).includes(rule)) return 'visit';
+  if ((RECOMMENDATION_RULES as readonly AlertRule[]).includes(rule)) return 'recommendation';
   return (DETENTION_RULES as readonly AlertRule[]).includes(rule) ? 'detention_episode' : 'review';
 }
 

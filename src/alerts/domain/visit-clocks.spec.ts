@@ -10,6 +10,8 @@ const T: AlertThresholds = {
   reviewResponseDays: 28,
   visitLateDays: 7,
   visitReportDays: 28,
+  recommendationResponseDays: 28,
+  recommendationUrgentResponseDays: 7,
 };
 const DAY = 86_400_000;
 const planned: OpenVisit = { visitId: 'v-1', agencyId: 'a-1', state: 'planned', day: '2026-12-01', startedAt: null };
@@ -41,12 +43,12 @@ describe('visit clocks (SPEC §12)', () => {
     expect(first.toRaise).toEqual([
       expect.objectContaining({ rule: 'visit_overdue', subjectType: 'visit', subjectId: 'v-1', caseId: null }),
     ]);
-    const unresolved = [{ id: 'al-1', rule: 'visit_overdue' as const, subjectId: 'v-1' }];
+    const unresolved = [{ id: 'al-1', rule: 'visit_overdue' as const, subjectId: 'v-1', subjectKey: '' }];
     const again = planScan({ openDetentions: [], awaitingResponse: [], unresolved, openVisits: [planned] }, now, T);
     expect(again).toEqual({ toRaise: [], toResolve: [] });
     const started = planScan({ openDetentions: [], awaitingResponse: [], unresolved, openVisits: [] }, now, T);
     expect(started.toResolve).toEqual([{ id: 'al-1', reason: 'condition_no_longer_holds' }]);
-    expect(resolveReason({ rule: 'visit_report_overdue', subjectId: 'v-1' }, new Set())).toBe(
+    expect(resolveReason({ rule: 'visit_report_overdue', subjectId: 'v-1', subjectKey: '' }, new Set())).toBe(
       'condition_no_longer_holds',
     );
   });

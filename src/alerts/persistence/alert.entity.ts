@@ -4,18 +4,20 @@ import type { AlertRule, Severity } from '../domain/alert-rules.js';
 export type AlertStatus = 'open' | 'acknowledged' | 'resolved';
 
 /**
- * One alert per (rule, subject) ever: the unique constraint is what makes scans safe to repeat.
+ * One alert per (rule, subject, key) ever: the unique constraint is what makes scans safe to repeat.
  * Schema only: the code reads and writes this table in SQL; the class exists so test/e2e/schema.e2e-spec.ts holds
  * the migrations to these columns.
  */
 @Entity({ name: 'alerts' })
-@Unique('alerts_rule_subject_key', ['rule', 'subjectId'])
+@Unique('alerts_rule_subject_key', ['rule', 'subjectId', 'subjectKey'])
 export class AlertEntity {
   @PrimaryColumn('uuid') id: string;
   @Column('text') rule: AlertRule;
   @Column('text') severity: Severity;
-  @Column('text', { name: 'subject_type' }) subjectType: 'detention_episode' | 'review';
+  @Column('text', { name: 'subject_type' }) subjectType: 'detention_episode' | 'review' | 'visit' | 'recommendation';
   @Column('uuid', { name: 'subject_id' }) subjectId: string;
+  /** Besides the subject, what tells this rule's alerts apart: a missed target date; '' where the subject alone does. */
+  @Column('text', { name: 'subject_key' }) subjectKey: string;
   @Column('uuid', { name: 'case_id', nullable: true }) caseId: string | null;
   @Column('uuid', { name: 'agency_id' }) agencyId: string;
   @Column('boolean', { name: 'commissioner_only' }) commissionerOnly: boolean;

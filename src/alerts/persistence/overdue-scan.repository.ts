@@ -4,6 +4,8 @@ import type { UnresolvedAlert } from '../domain/alert-diff.js';
 import type { AlertRule } from '../domain/alert-rules.js';
 import type { AwaitingResponse, Resolution, ResolveReason } from '../domain/overdue-scan.js';
 import type { OpenDetention, OpenVisit } from '../domain/overdue-rules.js';
+import type { RecommendationClock } from '../domain/recommendation-clocks.js';
+import { utcDate, type RecommendationSnapshot } from '../../recommendations/domain/recommendation-workflow.js';
 
 const SCAN_LOCK = 7_270_004;
 
@@ -26,6 +28,36 @@ export class OverdueScanRepository {
   /** Held until the transaction ends, so a manual scan and a scheduled one cannot interleave. */
   async serialiseScans(manager: EntityManager): Promise<void> {
     await manager.query('SELECT pg_advisory_xact_lock($1)', [SCAN_LOCK]);
+  }
+
+  /**
+   * Held by an action that ends a clock, until its transaction ends: actions do not wait for each other, but a scan
+   * running now finishes first (so the alert it raises is there to resolve), and a scan starting now waits and then
+   * sees the action's new state.
+   */
+  async waitForScan(manager: EntityManager): Promise<void> {
+    await manager.query('SELECT pg_advisory_xact_lock_shared($1)', [SCAN_LOCK]);
+  }
+
+  /**
+   * Recommendations that may be late at `now` — read through the partial indexes on the two clocks, a superset:
+   * at the boundary instant and day the domain's isResponseOverdue/isTargetMissed decide — and those named in
+   * `alsoIds` (the subjects of unresolved alerts, whose state says why an alert ends).
+   */
+  async recommendationClocks(
+    manager: EntityManager,
+    now: Date,
+    alsoIds: readonly string[],
+  ): Promise<RecommendationClock[]> {
+    const rows = await manager.query<RecommendationClockRow[]>(
+      `${RECOMMENDATION_CLOCK}
+        WHERE (r.state = 'issued' AND r.response_due_at <= $1)
+           OR (r.state IN ('accepted', 'partially_accepted') AND r.target_date <= $2::date)
+           OR r.id = ANY($3::uuid[])
+        ORDER BY r.id`,
+      [now, utcDate(now), alsoIds],
+    );
+    return rows.map(toRecommendationClock);
   }
 
   /** Visits whose clocks run: planned or in progress (a handful per place a year, so read whole). */
@@ -90,11 +122,25 @@ export class OverdueScanRepository {
 
   /** Open and acknowledged alerts of these rules (few: the steady state diffs against them, not the database). */
   async unresolvedAlerts(manager: EntityManager, rules: readonly AlertRule[]): Promise<UnresolvedAlert[]> {
-    const rows = await manager.query<{ id: string; rule: AlertRule; subject_id: string }[]>(
-      `SELECT id, rule, subject_id FROM alerts WHERE status <> 'resolved' AND rule = ANY($1)`,
+    const rows = await manager.query<UnresolvedRow[]>(
+      `SELECT id, rule, subject_id, subject_key FROM alerts WHERE status <> 'resolved' AND rule = ANY($1)`,
       [rules],
     );
-    return rows.map((a) => ({ id: a.id, rule: a.rule, subjectId: a.subject_id }));
+    return rows.map(toUnresolved);
+  }
+
+  /** Open and acknowledged alerts about one subject (through the partial index on unresolved alerts). */
+  async unresolvedAlertsAbout(
+    manager: EntityManager,
+    subjectType: string,
+    subjectId: string,
+  ): Promise<UnresolvedAlert[]> {
+    const rows = await manager.query<UnresolvedRow[]>(
+      `SELECT id, rule, subject_id, subject_key FROM alerts
+        WHERE status <> 'resolved' AND subject_type = $1 AND subject_id = $2`,
+      [subjectType, subjectId],
+    );
+    return rows.map(toUnresolved);
   }
 
   /** Resolves each alert with its reason, unless something resolved it meanwhile; returns those it resolved. */
@@ -122,4 +168,48 @@ export class OverdueScanRepository {
     );
     return rows.map((a) => ({ id: a.id, rule: a.rule, caseId: a.case_id, agencyId: a.agency_id }));
   }
+}
+
+interface UnresolvedRow {
+  id: string;
+  rule: AlertRule;
+  subject_id: string;
+  subject_key: string;
+}
+
+function toUnresolved(a: UnresolvedRow): UnresolvedAlert {
+  return { id: a.id, rule: a.rule, subjectId: a.subject_id, subjectKey: a.subject_key };
+}
+
+/** `target_date` as text: a calendar date must not pass through a JavaScript Date and a time zone. */
+const RECOMMENDATION_CLOCK = `SELECT r.id, r.agency_id, r.state, r.version, r.priority, r.issued_at, r.response_due_at,
+                                    r.target_date::text AS target_date, r.claimed_from
+                               FROM recommendations r`;
+
+interface RecommendationClockRow {
+  id: string;
+  agency_id: string;
+  state: RecommendationSnapshot['state'];
+  version: number;
+  priority: RecommendationSnapshot['priority'];
+  issued_at: Date;
+  response_due_at: Date;
+  target_date: string | null;
+  claimed_from: RecommendationSnapshot['claimedFrom'];
+}
+
+function toRecommendationClock(r: RecommendationClockRow): RecommendationClock {
+  return {
+    recommendationId: r.id,
+    agencyId: r.agency_id,
+    snapshot: {
+      state: r.state,
+      version: r.version,
+      priority: r.priority,
+      issuedAt: r.issued_at,
+      responseDueAt: r.response_due_at,
+      targetDate: r.target_date,
+      claimedFrom: r.claimed_from,
+    },
+  };
 }

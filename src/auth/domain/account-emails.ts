@@ -1,3 +1,5 @@
+import { escapeMarkup } from '../../common/markup.js';
+
 /**
  * The e-mails of account administration. They carry a link and facts about
  * an account, never a password; the set-password link's token sits in the
@@ -40,8 +42,8 @@ export function setPasswordEmail(input: {
       input.purpose === 'invitation' ? 'Your Oversight account: choose a password' : 'Reset your Oversight password',
     text: [intro, '', input.link, '', expiry, after].join('\n'),
     html:
-      `<p>${escapeHtml(intro)}</p><p><a href="${escapeHtml(input.link)}">${escapeHtml(input.link)}</a></p>` +
-      `<p>${escapeHtml(expiry)}</p><p>${escapeHtml(after)}</p>`,
+      `<p>${escapeMarkup(intro)}</p><p><a href="${escapeMarkup(input.link)}">${escapeMarkup(input.link)}</a></p>` +
+      `<p>${escapeMarkup(expiry)}</p><p>${escapeMarkup(after)}</p>`,
     messageId: `<password-${input.tokenId}@${input.mailDomain}>`,
   };
 }
@@ -69,13 +71,9 @@ export function piiCredentialNotice(input: {
     subject: `New credential that can read personal data: ${c.kind === 'user' ? c.role : 'API key'}`,
     text: [intro, '', ...lines.map(([k, v]) => `${k}: ${v}`)].join('\n'),
     html:
-      `<p>${escapeHtml(intro)}</p><table>` +
-      lines.map(([k, v]) => `<tr><th align="left">${escapeHtml(k)}</th><td>${escapeHtml(v)}</td></tr>`).join('') +
+      `<p>${escapeMarkup(intro)}</p><table>` +
+      lines.map(([k, v]) => `<tr><th align="left">${escapeMarkup(k)}</th><td>${escapeMarkup(v)}</td></tr>`).join('') +
       `</table>`,
     messageId: `<credential-${c.id}@${input.mailDomain}>`,
   };
-}
-
-function escapeHtml(s: string): string {
-  return s.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
 }

@@ -195,14 +195,19 @@ const rows: Row[] = [
   r('no  no  no  no  no  no  yes no ', 'Review', 'respond', review(CA, true, REVIEWER_ID, FL), 'CA decided on FL case, concluded'),
   r('no  no  no  no  no  no  no  no ', 'Review', 'respond', review(CA, false, REVIEWER_ID, FL), 'CA decided on FL case, not concluded'),
 
-  // Alert: commissioner-only alerts (removal_during_review, SPEC §3.2/§4) never reach the agency.
+  // Alert: commissioner-only alerts (removal_during_review, SPEC §3.2/§4) never reach the agency; an agency's
+  // supervisor (a competent authority's decision maker) acknowledges its own (SPEC §2, §12).
   //  adm com rev ana off sup dm  key
   r('no  yes yes yes yes yes no  yes', 'Alert', 'read', alert(FL, false), 'own agency'),
   r('no  yes yes yes no  no  no  no ', 'Alert', 'read', alert(OTHER, false), 'other agency'),
   r('no  yes yes yes no  no  no  no ', 'Alert', 'read', alert(FL, true), 'own agency, commissioner-only'),
+  r('no  yes yes yes no  no  yes no ', 'Alert', 'read', alert(CA, false), 'the competent authority'),
+  r('no  yes yes yes no  no  no  no ', 'Alert', 'read', alert(CA, true), 'the competent authority, commissioner-only'),
   r('no  yes no  no  no  yes no  no ', 'Alert', 'acknowledge', alert(FL, false), 'own agency'),
   r('no  yes no  no  no  no  no  no ', 'Alert', 'acknowledge', alert(OTHER, false), 'other agency'),
   r('no  yes no  no  no  no  no  no ', 'Alert', 'acknowledge', alert(FL, true), 'own agency, commissioner-only'),
+  r('no  yes no  no  no  no  yes no ', 'Alert', 'acknowledge', alert(CA, false), 'the competent authority'),
+  r('no  yes no  no  no  no  no  no ', 'Alert', 'acknowledge', alert(CA, true), 'the competent authority, commissioner-only'),
 
   // AuditEvent: the admin verifies only; the commissioner reads and verifies.
   //  adm com rev ana off sup dm  key
@@ -268,6 +273,8 @@ const rows: Row[] = [
   // §7 anonymised export (commissioner, analyst); §4 overdue scan (commissioner, admin); §8 queue dashboard (admins).
   //  adm com rev ana off sup dm  key
   r('no  yes no  yes no  no  no  no ', 'AnonymisedExport', 'read', {}, 'the export'),
+  // §14 annual report: the office's staff.
+  r('no  yes yes yes no  no  no  no ', 'AnnualReport', 'read', {}, 'the annual report'),
   r('yes yes no  no  no  no  no  no ', 'Job', 'run', {}, 'an overdue scan'),
   r('yes no  no  no  no  no  no  no ', 'QueueDashboard', 'read', {}, 'the dashboard'),
 ];

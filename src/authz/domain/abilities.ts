@@ -85,6 +85,7 @@ export interface SubjectAttributes {
   /** `agencyId` is the addressed agency. */
   Recommendation: { agencyId: string };
   AnonymisedExport: Record<string, never>;
+  AnnualReport: Record<string, never>;
   Job: Record<string, never>;
   QueueDashboard: Record<string, never>;
   Place: { agencyId: string };
@@ -156,6 +157,7 @@ function commissionerStaffBase({ can }: Builder): void {
     'Recommendation',
     'Investigation',
     'Complaint',
+    'AnnualReport',
   ]);
   can('read', 'VisitPlan');
 }
@@ -258,11 +260,14 @@ function decisionMaker(b: Builder, actor: Actor): void {
   // Reviews of the authority's own decisions, like a frontline agency's: once concluded, and answered by it.
   can('read', 'Review', { agencyId: actor.agencyId, concluded: true });
   can('read', 'Recommendation', { agencyId: actor.agencyId });
+  // Alerts about the authority itself (an overdue answer to a review or a recommendation), never the office's own.
+  can('read', 'Alert', { agencyId: actor.agencyId, commissionerOnly: false });
   if (actor.agencyKind === 'competent_authority') {
     can('respond', 'Review', { agencyId: actor.agencyId, concluded: true });
     // SPEC §12: the addressee of a competent authority is its decision maker (it has no supervisors).
     can(['respond', 'progress'], 'Recommendation', { agencyId: actor.agencyId });
     investigationInScope(b, { comments: true });
+    can('acknowledge', 'Alert', { agencyId: actor.agencyId, commissionerOnly: false });
   }
 }
 

@@ -18,6 +18,16 @@ export interface PlaceFields {
   active: boolean;
 }
 
+/** The fields of a place that can change, in the order changes are listed and recorded. */
+export const PLACE_FIELDS: readonly (keyof PlaceFields)[] = [
+  'agencyId',
+  'name',
+  'kind',
+  'region',
+  'capacity',
+  'active',
+];
+
 export type PlacePatch = Partial<PlaceFields>;
 
 /**
@@ -26,8 +36,7 @@ export type PlacePatch = Partial<PlaceFields>;
  * and `agencyId` from a read without being refused.
  */
 export function changedFields(current: PlaceFields, patch: PlacePatch): (keyof PlaceFields)[] {
-  const fields: (keyof PlaceFields)[] = ['agencyId', 'name', 'kind', 'region', 'capacity', 'active'];
-  return fields.filter((f) => patch[f] !== undefined && patch[f] !== current[f]);
+  return PLACE_FIELDS.filter((f) => patch[f] !== undefined && patch[f] !== current[f]);
 }
 
 /** Deactivating a place that holds people would hide them from the roll and the plan. */

@@ -3,6 +3,7 @@ import type { EntityManager } from 'typeorm';
 import { DataSource } from 'typeorm';
 import type { AppAbility } from '../../authz/domain/abilities.js';
 import { accessibleSql, SqlParams } from '../../authz/domain/rules-to-sql.js';
+import { toEntities, type RawRow } from '../../database/entity-rows.js';
 import { PlaceEntity } from './place.entity.js';
 
 const COLUMNS = { agencyId: 'p.agency_id' } as const;
@@ -33,21 +34,25 @@ export class PlacesRepository {
     if (filter.agencyId) where.push(`p.agency_id = ${params.add(filter.agencyId)}`);
     if (filter.active !== undefined) where.push(`p.active = ${params.add(filter.active)}`);
     if (filter.afterId) where.push(`p.id > ${params.add(filter.afterId)}`);
-    const rows = await this.db.query<PlaceRow[]>(
+    const rows = await this.db.query<RawRow[]>(
       `SELECT p.* FROM places p WHERE ${where.join(' AND ')} ORDER BY p.id LIMIT ${params.add(filter.limit + 1)}`,
       params.values,
     );
-    return rows.map(toEntity);
+    return toEntities(this.db, PlaceEntity, rows);
   }
 
-  async findReadable(ability: AppAbility, id: string, manager: EntityManager | DataSource = this.db) {
+  async findReadable(
+    ability: AppAbility,
+    id: string,
+    manager: EntityManager | DataSource = this.db,
+  ): Promise<PlaceEntity | undefined> {
     const params = new SqlParams();
     const access = accessibleSql(ability, 'read', 'Place', COLUMNS, params);
-    const rows = await manager.query<PlaceRow[]>(
+    const rows = await manager.query<RawRow[]>(
       `SELECT p.* FROM places p WHERE p.id = ${params.add(id)} AND ${access}`,
       params.values,
     );
-    return rows[0] && toEntity(rows[0]);
+    return toEntities(this.db, PlaceEntity, rows)[0];
   }
 
   /**
@@ -56,17 +61,17 @@ export class PlacesRepository {
    * there cannot both pass their checks.
    */
   async lockForUpdate(manager: EntityManager, id: string): Promise<PlaceEntity | undefined> {
-    const rows = await manager.query<PlaceRow[]>(`SELECT * FROM places WHERE id = $1 FOR UPDATE`, [id]);
-    return rows[0] && toEntity(rows[0]);
+    const rows = await manager.query<RawRow[]>(`SELECT * FROM places WHERE id = $1 FOR UPDATE`, [id]);
+    return toEntities(this.db, PlaceEntity, rows)[0];
   }
 
   /** The place, if it is active and run by `agencyId`; held (share lock) until the transaction ends. */
   async activeOfAgency(manager: EntityManager, id: string, agencyId: string): Promise<PlaceEntity | undefined> {
-    const rows = await manager.query<PlaceRow[]>(
+    const rows = await manager.query<RawRow[]>(
       `SELECT * FROM places WHERE id = $1 AND agency_id = $2 AND active FOR SHARE`,
       [id, agencyId],
     );
-    return rows[0] && toEntity(rows[0]);
+    return toEntities(this.db, PlaceEntity, rows)[0];
   }
 
   async detainedNow(manager: EntityManager, id: string): Promise<number> {
@@ -84,30 +89,4 @@ export class PlacesRepository {
       [place.id, place.agencyId, place.name, place.kind, place.region, place.capacity, place.active, place.updatedAt],
     );
   }
-}
-
-interface PlaceRow {
-  id: string;
-  agency_id: string;
-  name: string;
-  kind: PlaceEntity['kind'];
-  region: string;
-  capacity: number | null;
-  active: boolean;
-  created_at: Date;
-  updated_at: Date;
-}
-
-function toEntity(r: PlaceRow): PlaceEntity {
-  return Object.assign(new PlaceEntity(), {
-    id: r.id,
-    agencyId: r.agency_id,
-    name: r.name,
-    kind: r.kind,
-    region: r.region,
-    capacity: r.capacity,
-    active: r.active,
-    createdAt: r.created_at,
-    updatedAt: r.updated_at,
-  });
 }

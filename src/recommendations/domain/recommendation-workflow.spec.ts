@@ -9,6 +9,7 @@ import {
   type RecommendationSnapshot,
   type RecommendationState,
   responseDueAt,
+  visitSourceRefusal,
 } from './recommendation-workflow.js';
 
 const NOW = new Date('2026-03-10T15:30:00.000Z');
@@ -441,5 +442,35 @@ describe('the clocks', () => {
     expect(isTargetMissed(snapshot('partially_accepted', { targetDate: YESTERDAY }), NOW)).toBe(true);
     expect(isTargetMissed(snapshot('implementation_claimed', { targetDate: YESTERDAY }), NOW)).toBe(false);
     expect(isTargetMissed(snapshot('implemented', { targetDate: YESTERDAY }), NOW)).toBe(false);
+  });
+});
+
+describe('a visit as the source', () => {
+  const AGENCY = 'agency-own';
+
+  it('takes a reported visit of a place the addressed agency runs', () => {
+    expect(visitSourceRefusal({ state: 'reported', placeAgencyId: AGENCY }, AGENCY)).toBeNull();
+  });
+
+  it('refuses an id that names no visit', () => {
+    expect(visitSourceRefusal(undefined, AGENCY)).toBe('names no visit');
+  });
+
+  it.each(['planned', 'in_progress', 'cancelled'] as const)('refuses a visit that is %s, saying so', (state) => {
+    expect(visitSourceRefusal({ state, placeAgencyId: AGENCY }, AGENCY)).toBe(
+      `must be a reported visit: this visit is ${state}`,
+    );
+  });
+
+  it('refuses a reported visit of another agency’s place', () => {
+    expect(visitSourceRefusal({ state: 'reported', placeAgencyId: 'agency-other' }, AGENCY)).toBe(
+      'must be a visit of one of the addressed agency’s places: this visit’s place is operated by another agency',
+    );
+  });
+
+  it('names the other agency’s place first when the visit is neither reported nor the agency’s', () => {
+    expect(visitSourceRefusal({ state: 'in_progress', placeAgencyId: 'agency-other' }, AGENCY)).toMatch(
+      /operated by another agency/,
+    );
   });
 });

@@ -1,3 +1,5 @@
+import type { VisitState } from '../../visits/domain/visit-workflow.js';
+
 /**
  * The recommendation workflow (SPEC §12). Who may take an action is CASL's
  * business (src/authz/domain/abilities.ts, checked by the service first);
@@ -209,6 +211,28 @@ export function isTargetMissed(snapshot: RecommendationSnapshot, now: Date): boo
     snapshot.targetDate !== null &&
     snapshot.targetDate < utcDate(now)
   );
+}
+
+/** What the register reads of a visit named as a recommendation's source. */
+export interface VisitSource {
+  state: VisitState;
+  /** The agency operating the visited place now. */
+  placeAgencyId: string;
+}
+
+/**
+ * SPEC §12: a `visit` source is a reported visit of one of the addressed
+ * agency's places. Null when `visit` qualifies for `agencyId`; otherwise why
+ * not, worded to follow the field name (`source.id …`). A visit not yet
+ * reported has no findings the agency may read, so nothing to answer for.
+ */
+export function visitSourceRefusal(visit: VisitSource | undefined, agencyId: string): string | null {
+  if (visit === undefined) return 'names no visit';
+  if (visit.placeAgencyId !== agencyId) {
+    return 'must be a visit of one of the addressed agency’s places: this visit’s place is operated by another agency';
+  }
+  if (visit.state !== 'reported') return `must be a reported visit: this visit is ${visit.state}`;
+  return null;
 }
 
 /** Characters as a reader counts them: code points, so an emoji counts once. */

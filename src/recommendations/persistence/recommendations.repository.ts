@@ -4,7 +4,10 @@ import type { AppAbility } from '../../authz/domain/abilities.js';
 import type { AgencyKind, Role } from '../../authz/domain/roles.js';
 import { accessibleSql, SqlParams, type SqlColumns } from '../../authz/domain/rules-to-sql.js';
 import { newId } from '../../common/ids.js';
+import { countsBySql, keyListSql, medianDaysSql } from '../../database/sql-aggregates.js';
 import {
+  FINAL_STATES,
+  RECOMMENDATION_STATES,
   utcDate,
   type HistoryEntry,
   type Priority,
@@ -12,6 +15,7 @@ import {
   type RecommendationState,
   type SourceKind,
   type Theme,
+  type VisitSource,
 } from '../domain/recommendation-workflow.js';
 
 /** How CASL's Recommendation attributes map to SQL over `recommendations r`. */
@@ -76,6 +80,55 @@ export interface NewRecommendation {
   createdBy: string;
 }
 
+/**
+ * True for a recommendation `r` that is overdue at `now`: the register's `overdue=true` and the report's count, the
+ * same conditions as isResponseOverdue and isTargetMissed in the domain.
+ */
+function overdueSql(params: SqlParams, now: Date): string {
+  return `((r.state = 'issued' AND r.response_due_at < ${params.add(now)})
+           OR (r.state IN ('accepted', 'partially_accepted') AND r.target_date < ${params.add(utcDate(now))}::date))`;
+}
+
+export interface RecommendationFiguresScope {
+  /** A SQL subquery yielding the ids of the agencies to count for. */
+  agencyIds: string;
+  /** The period, `[from, to)`, in which the recommendations counted were issued. */
+  from: Date;
+  to: Date;
+  /** The instant "overdue" and "open" are judged at. */
+  now: Date;
+}
+
+/**
+ * SPEC §12's figures for the agency report, grouped by agency: over the recommendations issued in the period and
+ * readable by the caller, how many there are in each state now, open, overdue, the median days from issue to the
+ * agency's response, and how many repeat an earlier one. A statement of its own or a subquery of the report.
+ *
+ * The response time is read from the history (the respond line; a recommendation has at most one, as respond
+ * leaves `issued` and nothing leads back there, and a unique index holds it), not from the row's projection.
+ */
+export function recommendationFiguresSql(
+  ability: AppAbility,
+  params: SqlParams,
+  scope: RecommendationFiguresScope,
+): string {
+  const access = accessibleSql(ability, 'read', 'Recommendation', COLUMNS, params);
+  return `SELECT r.agency_id,
+                 count(*)::int AS issued_in_period,
+                 ${countsBySql('r.state', RECOMMENDATION_STATES)} AS by_state,
+                 count(*) FILTER (WHERE r.state NOT IN ${keyListSql(FINAL_STATES)})::int AS open,
+                 count(*) FILTER (WHERE ${overdueSql(params, scope.now)})::int AS overdue,
+                 ${medianDaysSql('h.at - r.issued_at', 'h.at IS NOT NULL')} AS days_to_respond,
+                 count(h.at)::int AS responded,
+                 count(*) FILTER (WHERE r.repeat_of IS NOT NULL)::int AS repeats
+            FROM recommendations r
+            LEFT JOIN recommendation_history h ON h.recommendation_id = r.id AND h.action = 'respond'
+           WHERE r.agency_id IN ${scope.agencyIds}
+             AND r.issued_at >= ${params.add(scope.from)}::timestamptz AND r.issued_at < ${params.add(scope.to)}::timestamptz
+             AND ${access}
+           GROUP BY r.agency_id`;
+}
+
 /** The register and its history. Every read for a caller filters by the caller's rules in SQL. */
 @Injectable()
 export class RecommendationsRepository {
@@ -91,12 +144,7 @@ export class RecommendationsRepository {
     if (filter.state) where.push(`r.state = ${params.add(filter.state)}`);
     if (filter.theme) where.push(`r.theme = ${params.add(filter.theme)}`);
     if (filter.sourceKind) where.push(`r.source_kind = ${params.add(filter.sourceKind)}`);
-    if (filter.overdueAt) {
-      // The same conditions as isResponseOverdue and isTargetMissed in the domain.
-      where.push(`((r.state = 'issued' AND r.response_due_at < ${params.add(filter.overdueAt)})
-                   OR (r.state IN ('accepted', 'partially_accepted')
-                       AND r.target_date < ${params.add(utcDate(filter.overdueAt))}::date))`);
-    }
+    if (filter.overdueAt) where.push(overdueSql(params, filter.overdueAt));
     if (filter.afterId) where.push(`r.id > ${params.add(filter.afterId)}`);
     return manager.query<RecommendationRow[]>(
       `${SELECT} WHERE ${where.join(' AND ')} ORDER BY r.id LIMIT ${params.add(filter.limit + 1)}`,
@@ -143,6 +191,15 @@ export class RecommendationsRepository {
       [reviewId, agencyId],
     );
     return rows.length === 1;
+  }
+
+  /** A visit's state and the agency running its place now, whoever asks (the commissioner names the source). */
+  async visitSource(manager: EntityManager, visitId: string): Promise<VisitSource | undefined> {
+    const [row] = await manager.query<{ state: VisitSource['state']; place_agency_id: string }[]>(
+      `SELECT v.state, p.agency_id AS place_agency_id FROM visits v JOIN places p ON p.id = v.place_id WHERE v.id = $1`,
+      [visitId],
+    );
+    return row && { state: row.state, placeAgencyId: row.place_agency_id };
   }
 
   async insert(manager: EntityManager, r: NewRecommendation, entry: HistoryEntry, actorRole: Role): Promise<void> {

@@ -1,5 +1,6 @@
 import { ALERT_RULES } from '../../alerts/domain/alert-rules.js';
 import { CASE_STATES, DECISION_TYPES } from '../../cases/domain/identification.js';
+import { RECOMMENDATION_STATES } from '../../recommendations/domain/recommendation-workflow.js';
 import { AGENCY_REPORT_COLUMNS, agenciesReportCsv, countsByKey, type AgencyReport } from './agency-report.js';
 
 function agency(overrides: Partial<AgencyReport['agency']> = {}): AgencyReport {
@@ -21,6 +22,14 @@ function agency(overrides: Partial<AgencyReport['agency']> = {}): AgencyReport {
     detention: { detainedNow: 2, longestCurrentDays: 100.25 },
     alertsByRule: countsByKey(ALERT_RULES, { screening_overdue: 2 }),
     reviews: { concluded: 5, concern: 1, disagree: 1, concernOrDisagree: { share: 0.4, lower: 0.118, upper: 0.769 } },
+    recommendations: {
+      issuedInPeriod: 6,
+      byState: countsByKey(RECOMMENDATION_STATES, { issued: 2, implementation_claimed: 1, withdrawn: 3 }),
+      open: 3,
+      overdue: 1,
+      daysToRespond: { medianDays: 12.5, n: 1 },
+      repeats: 2,
+    },
   };
 }
 
@@ -59,6 +68,13 @@ describe('agency report CSV', () => {
       'concern_or_disagree_share',
       'concern_or_disagree_ci95_lower',
       'concern_or_disagree_ci95_upper',
+      'recommendations_issued_in_period',
+      ...RECOMMENDATION_STATES.map((s) => `recommendations_${s}`),
+      'recommendations_open',
+      'recommendations_overdue',
+      'median_days_to_respond',
+      'n_responded',
+      'recommendations_repeats',
     ]);
     expect(new Set(headers).size).toBe(headers.length);
   });
@@ -80,6 +96,16 @@ describe('agency report CSV', () => {
       longest_current_detention_days: '100.25',
       alerts_screening_overdue: '2',
       concern_or_disagree_ci95_lower: '0.118',
+      recommendations_issued_in_period: '6',
+      recommendations_issued: '2',
+      recommendations_accepted: '0',
+      recommendations_implementation_claimed: '1',
+      recommendations_withdrawn: '3',
+      recommendations_open: '3',
+      recommendations_overdue: '1',
+      median_days_to_respond: '12.5',
+      n_responded: '1',
+      recommendations_repeats: '2',
     });
   });
 

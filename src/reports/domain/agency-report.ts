@@ -1,5 +1,9 @@
 import { ALERT_RULES, type AlertRule } from '../../alerts/domain/alert-rules.js';
 import { CASE_STATES, DECISION_TYPES, type CaseState, type DecisionType } from '../../cases/domain/identification.js';
+import {
+  RECOMMENDATION_STATES,
+  type RecommendationState,
+} from '../../recommendations/domain/recommendation-workflow.js';
 import { toCsv, type CsvColumn } from './csv.js';
 import type { Proportion } from './wilson.js';
 
@@ -35,6 +39,20 @@ export interface AgencyReport {
   alertsByRule: Record<AlertRule, number>;
   /** Reviews of decisions this agency made, concluded in the period; the share with a `concern` or `disagree` finding and its 95% Wilson interval. */
   reviews: { concluded: number; concern: number; disagree: number; concernOrDisagree: Proportion | null };
+  /** Recommendations to this agency issued in the period, each counted in its state now (SPEC §12). */
+  recommendations: {
+    issuedInPeriod: number;
+    /** `implementation_claimed`: the agency says it is done and the office has not yet verified it. */
+    byState: Record<RecommendationState, number>;
+    /** In a state that is not final: issued, accepted (in whole or part), implementation claimed. */
+    open: number;
+    /** Response overdue or target date missed now: the register's `overdue=true`. */
+    overdue: number;
+    /** Issue → the agency's response, over those it has responded to (`n`). */
+    daysToRespond: Interval;
+    /** Those that repeat an earlier recommendation (`repeatOf`). */
+    repeats: number;
+  };
 }
 
 export interface AgenciesReport {
@@ -79,6 +97,16 @@ export const AGENCY_REPORT_COLUMNS: readonly CsvColumn<Row>[] = [
   { header: 'concern_or_disagree_share', value: (r) => r.agency.reviews.concernOrDisagree?.share ?? null },
   { header: 'concern_or_disagree_ci95_lower', value: (r) => r.agency.reviews.concernOrDisagree?.lower ?? null },
   { header: 'concern_or_disagree_ci95_upper', value: (r) => r.agency.reviews.concernOrDisagree?.upper ?? null },
+  { header: 'recommendations_issued_in_period', value: (r) => r.agency.recommendations.issuedInPeriod },
+  ...RECOMMENDATION_STATES.map((s) => ({
+    header: `recommendations_${s}`,
+    value: (r: Row) => r.agency.recommendations.byState[s],
+  })),
+  { header: 'recommendations_open', value: (r) => r.agency.recommendations.open },
+  { header: 'recommendations_overdue', value: (r) => r.agency.recommendations.overdue },
+  { header: 'median_days_to_respond', value: (r) => r.agency.recommendations.daysToRespond.medianDays },
+  { header: 'n_responded', value: (r) => r.agency.recommendations.daysToRespond.n },
+  { header: 'recommendations_repeats', value: (r) => r.agency.recommendations.repeats },
 ];
 
 export function agenciesReportCsv(report: AgenciesReport): string {

@@ -38,12 +38,17 @@ export function toCsv<T>(columns: readonly CsvColumn<T>[], rows: readonly T[]): 
   return csvRow(columns.map((c) => c.header)) + rows.map((r) => csvRow(columns.map((c) => c.value(r)))).join('');
 }
 
+/** Whether the caller prefers CSV to JSON by its `Accept` header. */
+export function prefersCsv(accept: string | undefined): boolean {
+  return prefersToJson(accept, 'text/csv');
+}
+
 /**
- * Whether the caller prefers CSV to JSON by its `Accept` header (RFC 9110
+ * Whether the caller prefers `type` to JSON by its `Accept` header (RFC 9110
  * §12.5.1: the most specific range sets a type's quality; on a tie the type
  * named explicitly wins). Without a preference the answer is JSON.
  */
-export function prefersCsv(accept: string | undefined): boolean {
+export function prefersToJson(accept: string | undefined, type: string): boolean {
   if (!accept) return false;
   const ranges = accept.split(',').flatMap((part) => {
     const [range, ...params] = part.trim().toLowerCase().split(';');
@@ -59,8 +64,8 @@ export function prefersCsv(accept: string | undefined): boolean {
     }
     return { quality: 0, explicit: false };
   };
-  const csv = qualityOf('text/csv');
+  const other = qualityOf(type);
   const json = qualityOf('application/json');
-  if (csv.quality <= 0) return false;
-  return csv.quality > json.quality || (csv.quality === json.quality && csv.explicit && !json.explicit);
+  if (other.quality <= 0) return false;
+  return other.quality > json.quality || (other.quality === json.quality && other.explicit && !json.explicit);
 }
