@@ -16,6 +16,7 @@ import { AddRecommendationAlerts1795566230000 } from './1795566230000-AddRecomme
 import { AddRecommendationReportIndexes1795566300000 } from './1795566300000-AddRecommendationReportIndexes.js';
 import { CreateInvestigations1795567100000 } from './1795567100000-CreateInvestigations.js';
 import { CreateComplaints1795567200000 } from './1795567200000-CreateComplaints.js';
+import { AddComplaintAlerts1795567300000 } from './1795567300000-AddComplaintAlerts.js';
 
 /** Every migration, in order. A unit test checks that no file in this folder is missing here. */
 export const migrations = [
@@ -37,4 +38,5 @@ export const migrations = [
   AddRecommendationReportIndexes1795566300000,
   CreateInvestigations1795567100000,
   CreateComplaints1795567200000,
+  AddComplaintAlerts1795567300000,
 ];

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { AlertsModule } from '../alerts/alerts.module.js';
 import { AuthModule } from '../auth/auth.module.js';
 import { RecordReaders } from '../auth/record-readers.js';
 import { InvestigationsModule } from '../investigations/investigations.module.js';
@@ -13,6 +14,7 @@ import { ComplaintsRepository } from './persistence/complaints.repository.js';
   imports: [
     TypeOrmModule.forFeature([ComplaintEntity, ComplaintReviewEntity]),
     AuthModule,
+    AlertsModule,
     InvestigationsModule,
     ReviewsModule,
   ],

@@ -1,5 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
+import { ComplaintAlerts } from '../alerts/complaint-alerts.js';
+import { triageDueAt } from '../alerts/domain/complaint-clocks.js';
 import { AuditLog } from '../audit/audit-log.js';
 import { chains, ownChain } from '../audit/domain/audit-event.js';
 import type { JsonValue } from '../audit/domain/hash-chain.js';
@@ -8,6 +10,7 @@ import { Conflict, Forbidden, orNotFound, Unprocessable } from '../common/domain
 import { isUuid, newId } from '../common/ids.js';
 import { decodeCursor, pageSize, toPage, type Page } from '../common/pagination.js';
 import type { RequestContext } from '../common/request-context.js';
+import { AppConfig } from '../config/app-config.js';
 import { Idempotency, type IdempotentResult } from '../idempotency/idempotency.js';
 import { InvestigationsService } from '../investigations/investigations.service.js';
 import { PiiCipher } from '../pii/pii-cipher.js';
@@ -45,6 +48,8 @@ export class ComplaintsService {
     private readonly audit: AuditLog,
     private readonly cipher: PiiCipher,
     private readonly idempotency: Idempotency,
+    private readonly alerts: ComplaintAlerts,
+    private readonly config: AppConfig,
   ) {}
 
   async create(
@@ -224,6 +229,8 @@ export class ComplaintsService {
         action: 'complaint.triaged',
         payload,
       });
+      // The triage ends the complaint's clock (SPEC §12): resolved here, not at the next scan.
+      await this.alerts.settle(manager, ctx, id, next.triaged_at!);
       return (await this.present(manager, ctx, [next], undefined))[0];
     });
   }
@@ -266,6 +273,7 @@ export class ComplaintsService {
       state: r.state,
       version: r.version,
       receivedAt: r.received_at.toISOString(),
+      triageDueAt: triageDueAt(r.received_at, this.config.complaints.triageWorkingDays).toISOString(),
       channel: r.channel,
       anonymous: r.anonymous,
       ...(complainant !== undefined && r.complainant_relationship !== null

@@ -179,6 +179,13 @@ export class ComplaintResponse {
   @ApiProperty({ enum: COMPLAINT_STATES }) state: string;
   @ApiProperty({ type: 'integer', minimum: 1 }) version: number;
   @ApiProperty({ format: 'date-time' }) receivedAt: string;
+  @ApiProperty({
+    format: 'date-time',
+    description:
+      'COMPLAINT_TRIAGE_WORKING_DAYS working days (Monday–Friday, UTC) after receipt; untriaged after it, the ' +
+      'office is alerted (complaint_triage_overdue).',
+  })
+  triageDueAt: string;
   @ApiProperty({ enum: CHANNELS }) channel: string;
   @ApiProperty() anonymous: boolean;
   @ApiPropertyOptional({

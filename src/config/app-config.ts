@@ -23,6 +23,7 @@ export abstract class AppConfig {
   abstract readonly exports: ExportsConfig;
   abstract readonly recommendations: RecommendationsConfig;
   abstract readonly investigations: InvestigationsConfig;
+  abstract readonly complaints: ComplaintsConfig;
   abstract readonly processes: ProcessesConfig;
 }
 
@@ -145,4 +146,9 @@ export interface RecommendationsConfig {
 /** SPEC §13: days the agencies in scope have to comment on the facts of a draft report. */
 export interface InvestigationsConfig {
   commentDays: number;
+}
+
+/** SPEC §12, §13: working days (Monday–Friday) the office has to triage a complaint. */
+export interface ComplaintsConfig {
+  triageWorkingDays: number;
 }

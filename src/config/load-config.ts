@@ -122,6 +122,7 @@ function shapeConfig(env: Env): AppConfig {
       urgentResponseDays: env.RECOMMENDATION_URGENT_RESPONSE_DAYS,
     },
     investigations: { commentDays: env.INVESTIGATION_COMMENT_DAYS },
+    complaints: { triageWorkingDays: env.COMPLAINT_TRIAGE_WORKING_DAYS },
   };
 }
 

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Response } from 'supertest';
+import { triageDueAt } from '../../src/alerts/domain/complaint-clocks.js';
 import { openCase, type OpenedCase } from '../factories/cases.js';
 import {
   COMPLAINANT_PII,
@@ -16,6 +17,7 @@ import { createWorld, type World } from '../factories/world.js';
 import { withSuperuser } from '../support/audit-tamper.js';
 import { errorFields, expectProblem } from '../support/problems.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
+import { everythingVisibleTo } from '../support/visible-routes.js';
 
 const SLOW = 60_000;
 
@@ -73,6 +75,7 @@ describe('complaints (SPEC §13)', () => {
         state: 'received',
         version: 1,
         receivedAt: expect.any(String),
+        triageDueAt: triageDueAt(new Date(c.receivedAt as string), 10).toISOString(),
         channel: 'phone',
         anonymous: false,
         summary: COMPLAINT_SUMMARY,
@@ -205,31 +208,6 @@ describe('complaints (SPEC §13)', () => {
   });
 
   describe('agencies never learn a complaint exists', () => {
-    /** Every GET route of the API without a path parameter, as `who` sees it: what an agency can count or list. */
-    async function everythingVisibleTo(who: Session): Promise<Record<string, { status: number; body: unknown }>> {
-      const doc = await t.http().get('/docs/openapi.json');
-      const paths = doc.body.paths as Record<string, { get?: { parameters?: { name: string; in: string }[] } }>;
-      const seen: Record<string, { status: number; body: unknown }> = {};
-      for (const [path, item] of Object.entries(paths)) {
-        if (!item.get || path.includes('{') || !path.startsWith('/api/v1/')) continue;
-        const names = (item.get.parameters ?? []).filter((p) => p.in === 'query').map((p) => p.name);
-        const query: Record<string, string | number> = {};
-        if (names.includes('limit')) query.limit = 200;
-        if (names.includes('from')) query.from = '2000-01-01T00:00:00Z';
-        if (names.includes('to')) query.to = '2100-01-01T00:00:00Z';
-        const res = await t.http().get(path).query(query).set('authorization', who.auth);
-        const json = res.headers['content-type']?.includes('json') === true;
-        // A refusal's request id and a report's time are new each time; everything else must be the same.
-        const {
-          requestId: _requestId,
-          generatedAt: _generatedAt,
-          ...body
-        } = json ? (res.body as Record<string, unknown>) : { text: res.text };
-        seen[path] = { status: res.status, body };
-      }
-      return seen;
-    }
-
     it(
       'leaves every list, count and report an agency can read exactly as it was, through recording and every triage',
       async () => {
@@ -237,7 +215,7 @@ describe('complaints (SPEC §13)', () => {
         // The admin is no agency: it may count audit events (verification), which anything the office does adds to.
         const agencies = outsiders.filter(([name]) => name !== 'admin');
         const before = new Map<string, unknown>();
-        for (const [name, who] of agencies) before.set(name, await everythingVisibleTo(who));
+        for (const [name, who] of agencies) before.set(name, await everythingVisibleTo(t, who));
         expect(Object.keys(before.get('supervisor') as object)).toEqual(
           expect.arrayContaining([
             '/api/v1/complaints',
@@ -266,7 +244,7 @@ describe('complaints (SPEC §13)', () => {
         await triageComplaint(t, w.commissioner, third.id, triageBody(1, 'no_action'));
 
         for (const [name, who] of agencies) {
-          expect([name, await everythingVisibleTo(who)]).toEqual([name, before.get(name)]);
+          expect([name, await everythingVisibleTo(t, who)]).toEqual([name, before.get(name)]);
         }
         for (const [name, who] of outsiders) {
           for (const c of [named, anonymous, third]) {
