@@ -14,6 +14,9 @@ import { AddAccountLifecycle1795565210000 } from './1795565210000-AddAccountLife
 import { CreateRecommendations1795566100000 } from './1795566100000-CreateRecommendations.js';
 import { AddRecommendationAlerts1795566230000 } from './1795566230000-AddRecommendationAlerts.js';
 import { AddRecommendationReportIndexes1795566300000 } from './1795566300000-AddRecommendationReportIndexes.js';
+import { CreateInvestigations1795567100000 } from './1795567100000-CreateInvestigations.js';
+import { CreateComplaints1795567200000 } from './1795567200000-CreateComplaints.js';
+import { AddComplaintAlerts1795567300000 } from './1795567300000-AddComplaintAlerts.js';
 
 /** Every migration, in order. A unit test checks that no file in this folder is missing here. */
 export const migrations = [
@@ -33,4 +36,7 @@ export const migrations = [
   CreateRecommendations1795566100000,
   AddRecommendationAlerts1795566230000,
   AddRecommendationReportIndexes1795566300000,
+  CreateInvestigations1795567100000,
+  CreateComplaints1795567200000,
+  AddComplaintAlerts1795567300000,
 ];

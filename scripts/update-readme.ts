@@ -4,6 +4,8 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { renderTransitionTable } from '../src/cases/domain/transition-table.js';
 import { renderVisitTable } from '../src/visits/domain/visit-table.js';
 import { renderRecommendationTable } from '../src/recommendations/domain/recommendation-table.js';
+import { renderInvestigationTable } from '../src/investigations/domain/investigation-table.js';
+import { renderComplaintTable } from '../src/complaints/domain/complaint-table.js';
 import { renderPartTwoTable, renderPerformanceTable } from '../bench/report.js';
 
 const README = 'README.md';
@@ -18,6 +20,8 @@ function replace(name: string, body: string): void {
 replace('transitions', renderTransitionTable());
 replace('visit-transitions', renderVisitTable());
 replace('recommendation-transitions', renderRecommendationTable());
+replace('investigation-transitions', renderInvestigationTable());
+replace('complaint-transitions', renderComplaintTable());
 const bench = process.argv[2] ?? 'bench-results/bench-1000000.json';
 if (existsSync(bench))
   replace('performance', renderPerformanceTable(JSON.parse(readFileSync(bench, 'utf8')) as never, bench));

@@ -23,6 +23,8 @@ import { PiiModule } from './pii/pii.module.js';
 import { PlacesModule } from './places/places.module.js';
 import { VisitsModule } from './visits/visits.module.js';
 import { RecommendationsModule } from './recommendations/recommendations.module.js';
+import { InvestigationsModule } from './investigations/investigations.module.js';
+import { ComplaintsModule } from './complaints/complaints.module.js';
 import { RedisModule } from './redis/redis.module.js';
 import { ReportsModule } from './reports/reports.module.js';
 import { ReviewsModule } from './reviews/reviews.module.js';
@@ -72,6 +74,8 @@ export class AppModule {
         ReportsModule,
         PlacesModule,
         VisitsModule,
+        InvestigationsModule,
+        ComplaintsModule,
         ...(options.workers ? [WorkersModule] : []),
       ],
       providers: [

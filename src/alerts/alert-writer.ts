@@ -43,6 +43,7 @@ export class AlertWriter {
       visitReportDays: a.visitReportDays,
       recommendationResponseDays: this.config.recommendations.responseDays,
       recommendationUrgentResponseDays: this.config.recommendations.urgentResponseDays,
+      complaintTriageWorkingDays: this.config.complaints.triageWorkingDays,
     };
   }
 

@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { AlertWriter } from './alert-writer.js';
 import { AlertsController } from './alerts.controller.js';
 import { AlertsService } from './alerts.service.js';
+import { ComplaintAlerts } from './complaint-alerts.js';
 import { Mailer } from './mail/mailer.js';
 import { NotificationSender } from './notification-sender.js';
 import { OverdueScanner } from './overdue-scanner.js';
@@ -22,7 +23,8 @@ import { RecommendationAlerts } from './recommendation-alerts.js';
     OverdueScanner,
     OverdueScanRepository,
     RecommendationAlerts,
+    ComplaintAlerts,
   ],
-  exports: [AlertWriter, Mailer, NotificationSender, OverdueScanner, RecommendationAlerts],
+  exports: [AlertWriter, Mailer, NotificationSender, OverdueScanner, RecommendationAlerts, ComplaintAlerts],
 })
 export class AlertsModule {}

@@ -67,13 +67,14 @@ export class AlertResponse {
   basis: string;
   @ApiProperty({ type: 'object', additionalProperties: { type: 'number' } }) thresholds: Record<string, number>;
   @ApiProperty({ format: 'date-time', description: 'When the condition began to hold.' }) since: string;
-  @ApiProperty({ enum: ['detention_episode', 'review', 'visit', 'recommendation'] }) subjectType: string;
+  @ApiProperty({ enum: ['detention_episode', 'review', 'visit', 'recommendation', 'complaint'] })
+  subjectType: string;
   @ApiProperty({ format: 'uuid' }) subjectId: string;
   @ApiProperty({
     format: 'uuid',
     nullable: true,
     type: String,
-    description: 'Null for an alert about a visit or a recommendation.',
+    description: 'Null for an alert about a visit, a recommendation or a complaint.',
   })
   caseId: string | null;
   @ApiProperty({ format: 'uuid' }) agencyId: string;

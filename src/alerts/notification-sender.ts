@@ -20,6 +20,7 @@ interface Claimed {
   severity: Severity;
   case_id: string | null;
   raised_at: Date;
+  since: Date;
   subject_type: string;
   subject_id: string;
   subject_key: string;
@@ -33,6 +34,8 @@ interface Claimed {
   recommendation_priority: string | null;
   recommendation_issued_at: Date | null;
   recommendation_response_due_at: Date | null;
+  complaint_received_at: Date | null;
+  complaint_channel: string | null;
 }
 
 export type DeliveryOutcome = 'sent' | 'not_due' | 'retrying' | 'gave_up';
@@ -67,10 +70,11 @@ export class NotificationSender {
             AND (locked_until IS NULL OR locked_until < $2)
           RETURNING *)
        SELECT n.id, n.alert_id, n.kind, n.recipients, n.attempts, n.message_id, a.rule, a.severity, a.case_id,
-              a.raised_at, a.subject_type, a.subject_id, a.subject_key, c.external_ref, c.pseudonym,
+              a.raised_at, a.since, a.subject_type, a.subject_id, a.subject_key, c.external_ref, c.pseudonym,
               ag.name AS agency_name, e.detained_at, p.name AS place_name, to_char(v.day, 'YYYY-MM-DD') AS visit_day,
               r.theme AS recommendation_theme, r.priority AS recommendation_priority,
-              r.issued_at AS recommendation_issued_at, r.response_due_at AS recommendation_response_due_at
+              r.issued_at AS recommendation_issued_at, r.response_due_at AS recommendation_response_due_at,
+              co.received_at AS complaint_received_at, co.channel AS complaint_channel
          FROM claim n
          JOIN alerts a ON a.id = n.alert_id
          LEFT JOIN cases c ON c.id = a.case_id
@@ -78,7 +82,8 @@ export class NotificationSender {
          LEFT JOIN detention_episodes e ON a.subject_type = 'detention_episode' AND e.id = a.subject_id
          LEFT JOIN visits v ON a.subject_type = 'visit' AND v.id = a.subject_id
          LEFT JOIN places p ON p.id = v.place_id
-         LEFT JOIN recommendations r ON a.subject_type = 'recommendation' AND r.id = a.subject_id`,
+         LEFT JOIN recommendations r ON a.subject_type = 'recommendation' AND r.id = a.subject_id
+         LEFT JOIN complaints co ON a.subject_type = 'complaint' AND co.id = a.subject_id`,
       [notificationId, now, lease],
     );
     if (!claimed) return 'not_due';
@@ -105,6 +110,16 @@ export class NotificationSender {
               responseDueAt: claimed.recommendation_response_due_at!,
               // The target date the alert is about (its key), not a later one the recommendation may have now.
               targetDate: claimed.rule === 'recommendation_target_missed' ? claimed.subject_key : null,
+            }
+          : undefined,
+      complaint:
+        claimed.subject_type === 'complaint'
+          ? {
+              id: claimed.subject_id,
+              receivedAt: claimed.complaint_received_at!,
+              channel: claimed.complaint_channel ?? '',
+              // When this alert was raised for: its own `since`, under the threshold it was raised with.
+              triageDueAt: claimed.since,
             }
           : undefined,
       detainedSince: claimed.detained_at,

@@ -51,8 +51,9 @@ export class OverdueScanner {
         now,
         unresolved.filter((a) => subjectTypeOf(a.rule) === 'recommendation').map((a) => a.subjectId),
       );
+      const openComplaints = await this.scans.openComplaints(manager);
       const plan = planScan(
-        { openDetentions, awaitingResponse, unresolved, openVisits, recommendations },
+        { openDetentions, awaitingResponse, unresolved, openVisits, recommendations, openComplaints },
         now,
         thresholds,
       );

@@ -31,7 +31,11 @@ export class AuthorizationGuard implements CanActivate {
     if (permission.record) {
       const subject = permission.record.subject ?? permission.subject;
       const id = (request.params as Record<string, string | undefined>)[permission.record.param];
-      if (!id || !isUuid(id) || !(await this.readers.readable(subject, context.ability, id.toLowerCase()))) {
+      if (
+        !id ||
+        !isUuid(id) ||
+        !(await this.readers.readable(subject, context.ability, id.toLowerCase(), context.actor))
+      ) {
         throw new NotFound(`The ${subject === 'ApiKey' ? 'API key' : subject.toLowerCase()}`);
       }
     }

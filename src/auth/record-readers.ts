@@ -1,7 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import type { AppAbility, SubjectName } from '../authz/domain/abilities.js';
+import type { Actor } from '../authz/domain/roles.js';
 
-export type RecordReader = (ability: AppAbility, id: string) => Promise<boolean>;
+/** `actor` for subjects whose readability depends on who asks beyond their rules (an investigation's scope). */
+export type RecordReader = (ability: AppAbility, id: string, actor: Actor) => Promise<boolean>;
 
 /**
  * Whether the caller may read one record, per subject type, registered by the
@@ -17,9 +19,9 @@ export class RecordReaders {
     this.readers.set(subject, reader);
   }
 
-  readable(subject: SubjectName, ability: AppAbility, id: string): Promise<boolean> {
+  readable(subject: SubjectName, ability: AppAbility, id: string, actor: Actor): Promise<boolean> {
     const reader = this.readers.get(subject);
     if (!reader) throw new Error(`no record reader registered for ${subject}`);
-    return reader(ability, id);
+    return reader(ability, id, actor);
   }
 }

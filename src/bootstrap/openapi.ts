@@ -49,6 +49,8 @@ export const TAGS: Record<string, string> = {
   'decision-records': 'Search across every decision record the caller may read, without personal data.',
   places: 'Places of detention and who operates them.',
   visits: 'Unannounced visits: keyed visit plans, the visit workflow, findings and the detention roll.',
+  investigations: 'The office’s own investigations: evidence, the draft agencies comment on, the published report.',
+  complaints: 'Complaints the office receives (never shown to agencies), and their triage.',
 };
 
 const PROBLEM_REF = '#/components/schemas/ProblemDto';

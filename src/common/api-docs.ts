@@ -56,7 +56,8 @@ export class ProblemDto {
   @ApiPropertyOptional({
     type: [String],
     description:
-      '`recommendation-action-not-allowed` and a recommendation’s `version-conflict`: what the caller may do now.',
+      '`recommendation-action-not-allowed`, `investigation-action-not-allowed` and a recommendation’s or ' +
+      'investigation’s `version-conflict`: what the caller may do now.',
     example: ['respond'],
   })
   allowedActions?: string[];
@@ -73,6 +74,11 @@ export class ProblemDto {
     description: '`place-in-use`: how many people are detained at the place now.',
   })
   detained?: number;
+  @ApiPropertyOptional({
+    format: 'date-time',
+    description: '`comment-period-closed`: when the factual-accuracy period of the investigation ended.',
+  })
+  commentsCloseAt?: string;
   @ApiPropertyOptional({
     description: '`guard-failed`: the rule that refused the request (stable, for programs).',
     example: 'occurred_in_future',

@@ -22,6 +22,8 @@ export abstract class AppConfig {
   abstract readonly sampling: SamplingConfig;
   abstract readonly exports: ExportsConfig;
   abstract readonly recommendations: RecommendationsConfig;
+  abstract readonly investigations: InvestigationsConfig;
+  abstract readonly complaints: ComplaintsConfig;
   abstract readonly processes: ProcessesConfig;
 }
 
@@ -139,4 +141,14 @@ export interface ExportsConfig {
 export interface RecommendationsConfig {
   responseDays: number;
   urgentResponseDays: number;
+}
+
+/** SPEC §13: days the agencies in scope have to comment on the facts of a draft report. */
+export interface InvestigationsConfig {
+  commentDays: number;
+}
+
+/** SPEC §12, §13: working days (Monday–Friday) the office has to triage a complaint. */
+export interface ComplaintsConfig {
+  triageWorkingDays: number;
 }

@@ -155,6 +155,9 @@ export const envSchema = z.object({
 
   RECOMMENDATION_RESPONSE_DAYS: int(28, 1),
   RECOMMENDATION_URGENT_RESPONSE_DAYS: int(7, 1),
+
+  INVESTIGATION_COMMENT_DAYS: int(14, 1),
+  COMPLAINT_TRIAGE_WORKING_DAYS: int(10, 1),
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -121,6 +121,8 @@ function shapeConfig(env: Env): AppConfig {
       responseDays: env.RECOMMENDATION_RESPONSE_DAYS,
       urgentResponseDays: env.RECOMMENDATION_URGENT_RESPONSE_DAYS,
     },
+    investigations: { commentDays: env.INVESTIGATION_COMMENT_DAYS },
+    complaints: { triageWorkingDays: env.COMPLAINT_TRIAGE_WORKING_DAYS },
   };
 }
 

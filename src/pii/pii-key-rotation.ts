@@ -13,6 +13,13 @@ const ENCRYPTED = [
     context: (r: Record<string, unknown>) => `case:${String(r.id)}`,
   },
   {
+    table: 'complaints',
+    key: 'id',
+    data: 'complainant_ciphertext',
+    keyId: 'complainant_key_id',
+    context: (r: Record<string, unknown>) => `complaint:${String(r.id)}`,
+  },
+  {
     table: 'sampling_runs',
     key: 'id',
     data: 'seed_ciphertext',

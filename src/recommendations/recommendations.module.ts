@@ -13,6 +13,8 @@ import { RecommendationsService } from './recommendations.service.js';
   imports: [TypeOrmModule.forFeature([RecommendationEntity, RecommendationHistoryEntity]), AuthModule, AlertsModule],
   controllers: [RecommendationsController],
   providers: [RecommendationsService, RecommendationsRepository],
+  // Publishing an investigation issues recommendations through the same path (SPEC §13).
+  exports: [RecommendationsService],
 })
 export class RecommendationsModule {
   constructor(readers: RecordReaders, recommendations: RecommendationsService) {

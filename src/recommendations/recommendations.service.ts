@@ -20,6 +20,9 @@ import {
   type RecommendationConfig,
   type RecommendationRejection,
   type RecommendationSnapshot,
+  type Priority,
+  type SourceKind,
+  type Theme,
   visitSourceRefusal,
 } from './domain/recommendation-workflow.js';
 import type {
@@ -33,6 +36,15 @@ import {
   type HistoryRow,
   type RecommendationRow,
 } from './persistence/recommendations.repository.js';
+
+interface IssuedRecommendation {
+  agencyId: string;
+  source: { kind: SourceKind; id: string | null };
+  theme: Theme;
+  priority: Priority;
+  text: string;
+  repeatOf: string | null;
+}
 
 /** Roles of the commissioner's office: agencies see that the office acted, not which of its staff. */
 const OFFICE_ROLES: readonly string[] = ['commissioner', 'reviewer', 'analyst'];
@@ -70,33 +82,76 @@ export class RecommendationsService {
     return this.db.transaction((manager) =>
       this.idempotency.run(manager, ctx.actor.id, idempotencyKey, request, async () => {
         await this.checkAddressee(manager, agencyId, dto);
-        const id = newId();
-        const { snapshot, entry } = issue(dto.priority, { id: ctx.actor.id }, new Date(), this.workflowConfig());
-        const source = { kind: dto.source.kind, id: dto.source.id?.toLowerCase() ?? null };
-        const repeatOf = dto.repeatOf?.toLowerCase() ?? null;
-        await this.recommendations.insert(
-          manager,
-          { id, agencyId, source, theme: dto.theme, text: dto.text, repeatOf, snapshot, createdBy: ctx.actor.id },
-          entry,
-          ctx.actor.role,
-        );
-        await this.audit.appendFor(manager, ctx, {
-          ...ownChain('recommendation', id),
-          action: 'recommendation.issued',
-          payload: {
-            version: snapshot.version,
-            agencyId,
-            source,
-            theme: dto.theme,
-            priority: dto.priority,
-            text: dto.text,
-            repeatOf,
-            responseDueAt: snapshot.responseDueAt.toISOString(),
-          },
+        const id = await this.issueIn(manager, ctx, {
+          agencyId,
+          source: { kind: dto.source.kind, id: dto.source.id?.toLowerCase() ?? null },
+          theme: dto.theme,
+          priority: dto.priority,
+          text: dto.text,
+          repeatOf: dto.repeatOf?.toLowerCase() ?? null,
         });
         return this.presentFull(manager, ctx, await this.findReadable(manager, ctx.ability, id));
       }),
     );
+  }
+
+  /**
+   * SPEC §13: publishing an investigation issues its proposed recommendations, each with the investigation as its
+   * source, in the publishing transaction. The only way an `investigation` source is ever set.
+   */
+  async issueForInvestigation(
+    manager: EntityManager,
+    ctx: RequestContext,
+    investigationId: string,
+    proposals: readonly { agencyId: string; theme: Theme; priority: Priority; text: string }[],
+  ): Promise<string[]> {
+    const ids: string[] = [];
+    for (const p of proposals) {
+      ids.push(
+        await this.issueIn(manager, ctx, {
+          ...p,
+          source: { kind: 'investigation', id: investigationId },
+          repeatOf: null,
+        }),
+      );
+    }
+    return ids;
+  }
+
+  /** The issue path every recommendation takes: its opening state, its first history line, its audit event. */
+  private async issueIn(manager: EntityManager, ctx: RequestContext, r: IssuedRecommendation): Promise<string> {
+    const id = newId();
+    const { snapshot, entry } = issue(r.priority, { id: ctx.actor.id }, new Date(), this.workflowConfig());
+    await this.recommendations.insert(
+      manager,
+      {
+        id,
+        agencyId: r.agencyId,
+        source: r.source,
+        theme: r.theme,
+        text: r.text,
+        repeatOf: r.repeatOf,
+        snapshot,
+        createdBy: ctx.actor.id,
+      },
+      entry,
+      ctx.actor.role,
+    );
+    await this.audit.appendFor(manager, ctx, {
+      ...ownChain('recommendation', id),
+      action: 'recommendation.issued',
+      payload: {
+        version: snapshot.version,
+        agencyId: r.agencyId,
+        source: r.source,
+        theme: r.theme,
+        priority: r.priority,
+        text: r.text,
+        repeatOf: r.repeatOf,
+        responseDueAt: snapshot.responseDueAt.toISOString(),
+      },
+    });
+    return id;
   }
 
   async list(ctx: RequestContext, q: ListRecommendationsQuery): Promise<Page<RecommendationResponseDto>> {

@@ -254,7 +254,15 @@ export class WithdrawReviewDto {
 
 export class ReviewResponseDto {
   @ApiProperty({ format: 'uuid' }) id: string;
-  @ApiProperty({ format: 'uuid' }) runId: string;
+  @ApiPropertyOptional({
+    format: 'uuid',
+    nullable: true,
+    type: String,
+    description:
+      'Commissioner staff only: the run that drew it, or null for a review made outside any run (a complaint ' +
+      'referred to review, §13). Agencies are not told how a review came about.',
+  })
+  runId?: string | null;
   @ApiProperty({ format: 'uuid' }) decisionRecordId: string;
   @ApiProperty({ format: 'uuid' }) caseId: string;
   @ApiProperty({

@@ -30,7 +30,8 @@ import { SamplingRunsService } from './sampling-runs.service.js';
     CasesRepository,
     DecisionRecordsRepository,
   ],
-  exports: [SamplingRunsService, SamplingRunner],
+  // ReviewsService: a complaint's triage refers cases to review through it (SPEC §13).
+  exports: [SamplingRunsService, SamplingRunner, ReviewsService],
 })
 export class ReviewsModule {
   constructor(readers: RecordReaders, reviews: ReviewsService) {

@@ -12,6 +12,7 @@ import { decodeCursor, pageSize, toPage, type Page } from '../common/pagination.
 import type { RequestContext } from '../common/request-context.js';
 import { AppConfig } from '../config/app-config.js';
 import { autoAssign } from './domain/auto-assign.js';
+import { SAMPLED_DECISION_TYPES } from './domain/sampling.js';
 import {
   allowedReviewCommands,
   transitionReview,
@@ -130,6 +131,49 @@ export class ReviewsService {
     });
   }
 
+  /**
+   * SPEC §13 `refer_to_review`: for each case, a review of its latest decision record of a §5 type, outside any
+   * sampling run, in the triage's transaction — or, when that record already has a review, that review (a record
+   * is never reviewed twice). A case with no such record refuses the whole referral (422 naming it). Returns the
+   * review of each case in order, and which of them this referral made.
+   */
+  async referForComplaint(
+    manager: EntityManager,
+    ctx: RequestContext,
+    complaintId: string,
+    caseIds: readonly string[],
+  ): Promise<{ reviewId: string; created: boolean }[]> {
+    await this.reviews.lockAgainstDraws(manager);
+    const records = await this.reviews.latestReviewableRecords(manager, [...caseIds]);
+    const without = caseIds.filter((c) => !records.some((r) => r.case_id === c));
+    if (without.length > 0) {
+      const message = `has no decision record of a type reviews cover (${SAMPLED_DECISION_TYPES.join(', ')})`;
+      throw new Unprocessable('no-reviewable-decision', `Case ${without.join(', ')} ${message}.`, [
+        { field: 'caseIds', message: `case ${without.join(', ')} ${message}` },
+      ]);
+    }
+    const existing = await this.reviews.reviewsOfRecords(
+      manager,
+      records.map((r) => r.id),
+    );
+    const fresh = records.filter((r) => !existing.has(r.id));
+    const made = await this.reviews.createOutsideRuns(manager, complaintId, fresh);
+    await this.audit.appendMany(
+      manager,
+      { actor: auditActorOf(ctx.actor), requestId: ctx.requestId },
+      fresh.map((r, i) => ({
+        ...ownChain('review', made[i]),
+        action: 'review.created',
+        payload: { decisionRecordId: r.id, caseId: r.case_id, complaintId },
+      })),
+    );
+    return caseIds.map((caseId) => {
+      const record = records.find((r) => r.case_id === caseId)!;
+      const i = fresh.indexOf(record);
+      return i >= 0 ? { reviewId: made[i], created: true } : { reviewId: existing.get(record.id)!, created: false };
+    });
+  }
+
   private async command(
     ctx: RequestContext,
     id: string,
@@ -218,7 +262,8 @@ export class ReviewsService {
     );
     return {
       id: r.id,
-      runId: r.run_id,
+      // Whether a run drew it or a complaint's referral made it would tell an agency a complaint exists (§13).
+      ...(staff ? { runId: r.run_id } : {}),
       decisionRecordId: r.decision_record_id,
       caseId: r.case_id,
       agencyId: r.deciding_agency_id,

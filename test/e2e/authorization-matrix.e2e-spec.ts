@@ -4,6 +4,8 @@ import { PasswordLinks } from '../../src/auth/password-links.js';
 import type { Agency } from '../factories/agencies.js';
 import { openOverdueDetention, scanNow } from '../factories/alerts.js';
 import { caseBody, decided, openCase, SEEDED_PII, type OpenedCase } from '../factories/cases.js';
+import { COMPLAINANT_PII, complaintBody, recordComplaint } from '../factories/complaints.js';
+import { investigationAction, openInvestigation } from '../factories/investigations.js';
 import { dateIn, issueRecommendation, recommendationAction } from '../factories/recommendations.js';
 import { CONCERN, declinedCase, drawSample, reviewCommand } from '../factories/reviews.js';
 import { createPlace, placeBody } from '../factories/places.js';
@@ -45,6 +47,11 @@ type Caller =
  * visit of the own frontline agency not started yet; `assignedToSelf` a visit of the other agency with the
  * caller on its team; `conflicted` one of the own agency with the conflicted reviewer on its team (written in
  * SQL: the API refuses such a team).
+ *
+ * Investigations (SPEC §13) have the target agency alone in scope: `own` drafted (the agency sees it), `unannounced`
+ * open (it does not yet), `other` open or drafted as the action needs; `assignedToSelf` an open one of the other
+ * agency with the caller as investigator, `conflicted` one of the own agency with the conflicted reviewer as
+ * investigator (written in SQL: the API refuses it).
  */
 type Target =
   | 'own'
@@ -1030,6 +1037,197 @@ const MATRIX: Row[] = [
   { route: 'POST /recommendations/:id/withdraw',           caller: 'apiKey',             target: 'other',            expect: 404 },
   { route: 'POST /recommendations/:id/withdraw',           caller: 'decisionMaker',      target: 'own',              expect: 403 },
   { route: 'POST /recommendations/:id/withdraw',           caller: 'decisionMaker',      target: 'other',            expect: 404 },
+  // Investigations (SPEC §2, §13): the commissioner opens them and takes every action; investigators (reviewers
+  // assigned, no conflict) add evidence; the office reads all; an agency in scope reads from the draft on (`own`,
+  // drafted) and never before (`unannounced`: open), its supervisor or a competent authority's decision maker
+  // comments; every other agency gets 404. `other`: an investigation of the other frontline agency, open or drafted
+  // as the action needs.
+  { route: 'GET /investigations',                        caller: 'anonymous',          target: 'none',            expect: 401 },
+  { route: 'GET /investigations',                        caller: 'admin',              target: 'none',            expect: 200 },
+  { route: 'GET /investigations',                        caller: 'commissioner',       target: 'none',            expect: 200 },
+  { route: 'GET /investigations',                        caller: 'reviewer',           target: 'none',            expect: 200 },
+  { route: 'GET /investigations',                        caller: 'conflictedReviewer', target: 'none',            expect: 200 },
+  { route: 'GET /investigations',                        caller: 'analyst',            target: 'none',            expect: 200 },
+  { route: 'GET /investigations',                        caller: 'officer',            target: 'none',            expect: 200 },
+  { route: 'GET /investigations',                        caller: 'supervisor',         target: 'none',            expect: 200 },
+  { route: 'GET /investigations',                        caller: 'decisionMaker',      target: 'none',            expect: 200 },
+  { route: 'GET /investigations',                        caller: 'apiKey',             target: 'none',            expect: 200 },
+  { route: 'POST /investigations',                       caller: 'anonymous',          target: 'none',            expect: 401 },
+  { route: 'POST /investigations',                       caller: 'admin',              target: 'none',            expect: 403 },
+  { route: 'POST /investigations',                       caller: 'commissioner',       target: 'none',            expect: 201 },
+  { route: 'POST /investigations',                       caller: 'reviewer',           target: 'none',            expect: 403 },
+  { route: 'POST /investigations',                       caller: 'conflictedReviewer', target: 'none',            expect: 403 },
+  { route: 'POST /investigations',                       caller: 'analyst',            target: 'none',            expect: 403 },
+  { route: 'POST /investigations',                       caller: 'officer',            target: 'none',            expect: 403 },
+  { route: 'POST /investigations',                       caller: 'supervisor',         target: 'none',            expect: 403 },
+  { route: 'POST /investigations',                       caller: 'decisionMaker',      target: 'none',            expect: 403 },
+  { route: 'POST /investigations',                       caller: 'apiKey',             target: 'none',            expect: 403 },
+  { route: 'GET /investigations/:id',                    caller: 'anonymous',          target: 'other',           expect: 401 },
+  { route: 'GET /investigations/:id',                    caller: 'admin',              target: 'other',           expect: 404 },
+  { route: 'GET /investigations/:id',                    caller: 'commissioner',       target: 'other',           expect: 200 },
+  { route: 'GET /investigations/:id',                    caller: 'commissioner',       target: 'unannounced',     expect: 200 },
+  { route: 'GET /investigations/:id',                    caller: 'reviewer',           target: 'other',           expect: 200 },
+  { route: 'GET /investigations/:id',                    caller: 'reviewer',           target: 'unannounced',     expect: 200 },
+  { route: 'GET /investigations/:id',                    caller: 'conflictedReviewer', target: 'other',           expect: 200 },
+  { route: 'GET /investigations/:id',                    caller: 'conflictedReviewer', target: 'unannounced',     expect: 200 },
+  { route: 'GET /investigations/:id',                    caller: 'analyst',            target: 'other',           expect: 200 },
+  { route: 'GET /investigations/:id',                    caller: 'analyst',            target: 'unannounced',     expect: 200 },
+  { route: 'GET /investigations/:id',                    caller: 'officer',            target: 'own',             expect: 200 },
+  { route: 'GET /investigations/:id',                    caller: 'officer',            target: 'unannounced',     expect: 404 },
+  { route: 'GET /investigations/:id',                    caller: 'officer',            target: 'other',           expect: 404 },
+  { route: 'GET /investigations/:id',                    caller: 'supervisor',         target: 'own',             expect: 200 },
+  { route: 'GET /investigations/:id',                    caller: 'supervisor',         target: 'unannounced',     expect: 404 },
+  { route: 'GET /investigations/:id',                    caller: 'supervisor',         target: 'other',           expect: 404 },
+  { route: 'GET /investigations/:id',                    caller: 'apiKey',             target: 'own',             expect: 200 },
+  { route: 'GET /investigations/:id',                    caller: 'apiKey',             target: 'unannounced',     expect: 404 },
+  { route: 'GET /investigations/:id',                    caller: 'apiKey',             target: 'other',           expect: 404 },
+  { route: 'GET /investigations/:id',                    caller: 'decisionMaker',      target: 'own',             expect: 200 },
+  { route: 'GET /investigations/:id',                    caller: 'decisionMaker',      target: 'other',           expect: 404 },
+  { route: 'POST /investigations/:id/investigators',     caller: 'anonymous',          target: 'other',           expect: 401 },
+  { route: 'POST /investigations/:id/investigators',     caller: 'admin',              target: 'other',           expect: 404 },
+  { route: 'POST /investigations/:id/investigators',     caller: 'commissioner',       target: 'other',           expect: 200 },
+  { route: 'POST /investigations/:id/investigators',     caller: 'reviewer',           target: 'other',           expect: 403 },
+  { route: 'POST /investigations/:id/investigators',     caller: 'conflictedReviewer', target: 'other',           expect: 403 },
+  { route: 'POST /investigations/:id/investigators',     caller: 'analyst',            target: 'other',           expect: 403 },
+  { route: 'POST /investigations/:id/investigators',     caller: 'officer',            target: 'own',             expect: 403 },
+  { route: 'POST /investigations/:id/investigators',     caller: 'officer',            target: 'unannounced',     expect: 404 },
+  { route: 'POST /investigations/:id/investigators',     caller: 'officer',            target: 'other',           expect: 404 },
+  { route: 'POST /investigations/:id/investigators',     caller: 'supervisor',         target: 'own',             expect: 403 },
+  { route: 'POST /investigations/:id/investigators',     caller: 'supervisor',         target: 'unannounced',     expect: 404 },
+  { route: 'POST /investigations/:id/investigators',     caller: 'supervisor',         target: 'other',           expect: 404 },
+  { route: 'POST /investigations/:id/investigators',     caller: 'apiKey',             target: 'own',             expect: 403 },
+  { route: 'POST /investigations/:id/investigators',     caller: 'apiKey',             target: 'unannounced',     expect: 404 },
+  { route: 'POST /investigations/:id/investigators',     caller: 'apiKey',             target: 'other',           expect: 404 },
+  { route: 'POST /investigations/:id/investigators',     caller: 'decisionMaker',      target: 'own',             expect: 403 },
+  { route: 'POST /investigations/:id/investigators',     caller: 'decisionMaker',      target: 'other',           expect: 404 },
+  { route: 'POST /investigations/:id/draft',             caller: 'anonymous',          target: 'other',           expect: 401 },
+  { route: 'POST /investigations/:id/draft',             caller: 'admin',              target: 'other',           expect: 404 },
+  { route: 'POST /investigations/:id/draft',             caller: 'commissioner',       target: 'other',           expect: 200 },
+  { route: 'POST /investigations/:id/draft',             caller: 'reviewer',           target: 'other',           expect: 403 },
+  { route: 'POST /investigations/:id/draft',             caller: 'conflictedReviewer', target: 'other',           expect: 403 },
+  { route: 'POST /investigations/:id/draft',             caller: 'analyst',            target: 'other',           expect: 403 },
+  { route: 'POST /investigations/:id/draft',             caller: 'officer',            target: 'own',             expect: 403 },
+  { route: 'POST /investigations/:id/draft',             caller: 'officer',            target: 'unannounced',     expect: 404 },
+  { route: 'POST /investigations/:id/draft',             caller: 'officer',            target: 'other',           expect: 404 },
+  { route: 'POST /investigations/:id/draft',             caller: 'supervisor',         target: 'own',             expect: 403 },
+  { route: 'POST /investigations/:id/draft',             caller: 'supervisor',         target: 'unannounced',     expect: 404 },
+  { route: 'POST /investigations/:id/draft',             caller: 'supervisor',         target: 'other',           expect: 404 },
+  { route: 'POST /investigations/:id/draft',             caller: 'apiKey',             target: 'own',             expect: 403 },
+  { route: 'POST /investigations/:id/draft',             caller: 'apiKey',             target: 'unannounced',     expect: 404 },
+  { route: 'POST /investigations/:id/draft',             caller: 'apiKey',             target: 'other',           expect: 404 },
+  { route: 'POST /investigations/:id/draft',             caller: 'decisionMaker',      target: 'own',             expect: 403 },
+  { route: 'POST /investigations/:id/draft',             caller: 'decisionMaker',      target: 'other',           expect: 404 },
+  { route: 'POST /investigations/:id/publish',           caller: 'anonymous',          target: 'other',           expect: 401 },
+  { route: 'POST /investigations/:id/publish',           caller: 'admin',              target: 'other',           expect: 404 },
+  { route: 'POST /investigations/:id/publish',           caller: 'commissioner',       target: 'other',           expect: 200 },
+  { route: 'POST /investigations/:id/publish',           caller: 'reviewer',           target: 'other',           expect: 403 },
+  { route: 'POST /investigations/:id/publish',           caller: 'conflictedReviewer', target: 'other',           expect: 403 },
+  { route: 'POST /investigations/:id/publish',           caller: 'analyst',            target: 'other',           expect: 403 },
+  { route: 'POST /investigations/:id/publish',           caller: 'officer',            target: 'own',             expect: 403 },
+  { route: 'POST /investigations/:id/publish',           caller: 'officer',            target: 'unannounced',     expect: 404 },
+  { route: 'POST /investigations/:id/publish',           caller: 'officer',            target: 'other',           expect: 404 },
+  { route: 'POST /investigations/:id/publish',           caller: 'supervisor',         target: 'own',             expect: 403 },
+  { route: 'POST /investigations/:id/publish',           caller: 'supervisor',         target: 'unannounced',     expect: 404 },
+  { route: 'POST /investigations/:id/publish',           caller: 'supervisor',         target: 'other',           expect: 404 },
+  { route: 'POST /investigations/:id/publish',           caller: 'apiKey',             target: 'own',             expect: 403 },
+  { route: 'POST /investigations/:id/publish',           caller: 'apiKey',             target: 'unannounced',     expect: 404 },
+  { route: 'POST /investigations/:id/publish',           caller: 'apiKey',             target: 'other',           expect: 404 },
+  { route: 'POST /investigations/:id/publish',           caller: 'decisionMaker',      target: 'own',             expect: 403 },
+  { route: 'POST /investigations/:id/publish',           caller: 'decisionMaker',      target: 'other',           expect: 404 },
+  { route: 'POST /investigations/:id/close_without_findings', caller: 'anonymous',          target: 'other',           expect: 401 },
+  { route: 'POST /investigations/:id/close_without_findings', caller: 'admin',              target: 'other',           expect: 404 },
+  { route: 'POST /investigations/:id/close_without_findings', caller: 'commissioner',       target: 'other',           expect: 200 },
+  { route: 'POST /investigations/:id/close_without_findings', caller: 'reviewer',           target: 'other',           expect: 403 },
+  { route: 'POST /investigations/:id/close_without_findings', caller: 'conflictedReviewer', target: 'other',           expect: 403 },
+  { route: 'POST /investigations/:id/close_without_findings', caller: 'analyst',            target: 'other',           expect: 403 },
+  { route: 'POST /investigations/:id/close_without_findings', caller: 'officer',            target: 'own',             expect: 403 },
+  { route: 'POST /investigations/:id/close_without_findings', caller: 'officer',            target: 'unannounced',     expect: 404 },
+  { route: 'POST /investigations/:id/close_without_findings', caller: 'officer',            target: 'other',           expect: 404 },
+  { route: 'POST /investigations/:id/close_without_findings', caller: 'supervisor',         target: 'own',             expect: 403 },
+  { route: 'POST /investigations/:id/close_without_findings', caller: 'supervisor',         target: 'unannounced',     expect: 404 },
+  { route: 'POST /investigations/:id/close_without_findings', caller: 'supervisor',         target: 'other',           expect: 404 },
+  { route: 'POST /investigations/:id/close_without_findings', caller: 'apiKey',             target: 'own',             expect: 403 },
+  { route: 'POST /investigations/:id/close_without_findings', caller: 'apiKey',             target: 'unannounced',     expect: 404 },
+  { route: 'POST /investigations/:id/close_without_findings', caller: 'apiKey',             target: 'other',           expect: 404 },
+  { route: 'POST /investigations/:id/close_without_findings', caller: 'decisionMaker',      target: 'own',             expect: 403 },
+  { route: 'POST /investigations/:id/close_without_findings', caller: 'decisionMaker',      target: 'other',           expect: 404 },
+  { route: 'POST /investigations/:id/evidence',          caller: 'anonymous',          target: 'other',           expect: 401 },
+  { route: 'POST /investigations/:id/evidence',          caller: 'admin',              target: 'other',           expect: 404 },
+  { route: 'POST /investigations/:id/evidence',          caller: 'commissioner',       target: 'other',           expect: 200 },
+  { route: 'POST /investigations/:id/evidence',          caller: 'reviewer',           target: 'assignedToSelf',  expect: 200 },
+  { route: 'POST /investigations/:id/evidence',          caller: 'reviewer',           target: 'other',           expect: 403 },
+  { route: 'POST /investigations/:id/evidence',          caller: 'conflictedReviewer', target: 'conflicted',      expect: 403 },
+  { route: 'POST /investigations/:id/evidence',          caller: 'analyst',            target: 'other',           expect: 403 },
+  { route: 'POST /investigations/:id/evidence',          caller: 'officer',            target: 'own',             expect: 403 },
+  { route: 'POST /investigations/:id/evidence',          caller: 'officer',            target: 'unannounced',     expect: 404 },
+  { route: 'POST /investigations/:id/evidence',          caller: 'officer',            target: 'other',           expect: 404 },
+  { route: 'POST /investigations/:id/evidence',          caller: 'supervisor',         target: 'own',             expect: 403 },
+  { route: 'POST /investigations/:id/evidence',          caller: 'supervisor',         target: 'unannounced',     expect: 404 },
+  { route: 'POST /investigations/:id/evidence',          caller: 'supervisor',         target: 'other',           expect: 404 },
+  { route: 'POST /investigations/:id/evidence',          caller: 'apiKey',             target: 'own',             expect: 403 },
+  { route: 'POST /investigations/:id/evidence',          caller: 'apiKey',             target: 'unannounced',     expect: 404 },
+  { route: 'POST /investigations/:id/evidence',          caller: 'apiKey',             target: 'other',           expect: 404 },
+  { route: 'POST /investigations/:id/evidence',          caller: 'decisionMaker',      target: 'own',             expect: 403 },
+  { route: 'POST /investigations/:id/evidence',          caller: 'decisionMaker',      target: 'other',           expect: 404 },
+  { route: 'POST /investigations/:id/comment',           caller: 'anonymous',          target: 'other',           expect: 401 },
+  { route: 'POST /investigations/:id/comment',           caller: 'admin',              target: 'other',           expect: 404 },
+  { route: 'POST /investigations/:id/comment',           caller: 'commissioner',       target: 'other',           expect: 403 },
+  { route: 'POST /investigations/:id/comment',           caller: 'reviewer',           target: 'other',           expect: 403 },
+  { route: 'POST /investigations/:id/comment',           caller: 'conflictedReviewer', target: 'other',           expect: 403 },
+  { route: 'POST /investigations/:id/comment',           caller: 'analyst',            target: 'other',           expect: 403 },
+  { route: 'POST /investigations/:id/comment',           caller: 'officer',            target: 'own',             expect: 403 },
+  { route: 'POST /investigations/:id/comment',           caller: 'officer',            target: 'unannounced',     expect: 404 },
+  { route: 'POST /investigations/:id/comment',           caller: 'officer',            target: 'other',           expect: 404 },
+  { route: 'POST /investigations/:id/comment',           caller: 'supervisor',         target: 'own',             expect: 200 },
+  { route: 'POST /investigations/:id/comment',           caller: 'supervisor',         target: 'unannounced',     expect: 404 },
+  { route: 'POST /investigations/:id/comment',           caller: 'supervisor',         target: 'other',           expect: 404 },
+  { route: 'POST /investigations/:id/comment',           caller: 'apiKey',             target: 'own',             expect: 403 },
+  { route: 'POST /investigations/:id/comment',           caller: 'apiKey',             target: 'unannounced',     expect: 404 },
+  { route: 'POST /investigations/:id/comment',           caller: 'apiKey',             target: 'other',           expect: 404 },
+  { route: 'POST /investigations/:id/comment',           caller: 'decisionMaker',      target: 'own',             expect: 200 },
+  { route: 'POST /investigations/:id/comment',           caller: 'decisionMaker',      target: 'other',           expect: 404 },
+  // Complaints (SPEC §2, §13): the office records (commissioner, reviewers) and reads them (the analyst without the
+  // complainant), the commissioner triages; every agency role, API key and the admin gets 404 and empty lists.
+  { route: 'GET /complaints',                            caller: 'anonymous',          target: 'none',            expect: 401 },
+  { route: 'GET /complaints',                            caller: 'admin',              target: 'none',            expect: 200 },
+  { route: 'GET /complaints',                            caller: 'commissioner',       target: 'none',            expect: 200 },
+  { route: 'GET /complaints',                            caller: 'reviewer',           target: 'none',            expect: 200 },
+  { route: 'GET /complaints',                            caller: 'conflictedReviewer', target: 'none',            expect: 200 },
+  { route: 'GET /complaints',                            caller: 'analyst',            target: 'none',            expect: 200 },
+  { route: 'GET /complaints',                            caller: 'officer',            target: 'none',            expect: 200 },
+  { route: 'GET /complaints',                            caller: 'supervisor',         target: 'none',            expect: 200 },
+  { route: 'GET /complaints',                            caller: 'decisionMaker',      target: 'none',            expect: 200 },
+  { route: 'GET /complaints',                            caller: 'apiKey',             target: 'none',            expect: 200 },
+  { route: 'POST /complaints',                           caller: 'anonymous',          target: 'none',            expect: 401 },
+  { route: 'POST /complaints',                           caller: 'admin',              target: 'none',            expect: 403 },
+  { route: 'POST /complaints',                           caller: 'commissioner',       target: 'none',            expect: 201 },
+  { route: 'POST /complaints',                           caller: 'reviewer',           target: 'none',            expect: 201 },
+  { route: 'POST /complaints',                           caller: 'conflictedReviewer', target: 'none',            expect: 201 },
+  { route: 'POST /complaints',                           caller: 'analyst',            target: 'none',            expect: 403 },
+  { route: 'POST /complaints',                           caller: 'officer',            target: 'none',            expect: 403 },
+  { route: 'POST /complaints',                           caller: 'supervisor',         target: 'none',            expect: 403 },
+  { route: 'POST /complaints',                           caller: 'decisionMaker',      target: 'none',            expect: 403 },
+  { route: 'POST /complaints',                           caller: 'apiKey',             target: 'none',            expect: 403 },
+  { route: 'GET /complaints/:id',                        caller: 'anonymous',          target: 'none',            expect: 401 },
+  { route: 'GET /complaints/:id',                        caller: 'admin',              target: 'none',            expect: 404 },
+  { route: 'GET /complaints/:id',                        caller: 'commissioner',       target: 'none',            expect: 200 },
+  { route: 'GET /complaints/:id',                        caller: 'reviewer',           target: 'none',            expect: 200 },
+  { route: 'GET /complaints/:id',                        caller: 'conflictedReviewer', target: 'none',            expect: 200 },
+  { route: 'GET /complaints/:id',                        caller: 'analyst',            target: 'none',            expect: 200 },
+  { route: 'GET /complaints/:id',                        caller: 'officer',            target: 'none',            expect: 404 },
+  { route: 'GET /complaints/:id',                        caller: 'supervisor',         target: 'none',            expect: 404 },
+  { route: 'GET /complaints/:id',                        caller: 'decisionMaker',      target: 'none',            expect: 404 },
+  { route: 'GET /complaints/:id',                        caller: 'apiKey',             target: 'none',            expect: 404 },
+  { route: 'POST /complaints/:id/triage',                caller: 'anonymous',          target: 'none',            expect: 401 },
+  { route: 'POST /complaints/:id/triage',                caller: 'admin',              target: 'none',            expect: 404 },
+  { route: 'POST /complaints/:id/triage',                caller: 'commissioner',       target: 'none',            expect: 200 },
+  { route: 'POST /complaints/:id/triage',                caller: 'reviewer',           target: 'none',            expect: 403 },
+  { route: 'POST /complaints/:id/triage',                caller: 'conflictedReviewer', target: 'none',            expect: 403 },
+  { route: 'POST /complaints/:id/triage',                caller: 'analyst',            target: 'none',            expect: 403 },
+  { route: 'POST /complaints/:id/triage',                caller: 'officer',            target: 'none',            expect: 404 },
+  { route: 'POST /complaints/:id/triage',                caller: 'supervisor',         target: 'none',            expect: 404 },
+  { route: 'POST /complaints/:id/triage',                caller: 'decisionMaker',      target: 'none',            expect: 404 },
+  { route: 'POST /complaints/:id/triage',                caller: 'apiKey',             target: 'none',            expect: 404 },
 ];
 
 const CALLERS: Caller[] = [
@@ -1101,6 +1299,7 @@ interface RowContext {
     case?: OpenedCase;
     place?: string;
     visit?: { id: string; version: number };
+    investigation?: { id: string; version: number };
     listed?: Partial<Record<Target, string>>;
     token?: string;
   };
@@ -1206,6 +1405,34 @@ const PATHS: Record<string, (c: RowContext) => string | Promise<string>> = {
   'POST /visits/:id/findings': async (c) => `/visits/${await visitFor(c, 'in_progress')}/findings`,
   'POST /visits/:id/report': async (c) => `/visits/${await visitFor(c, 'in_progress')}/report`,
   'POST /visits/:id/cancel': async (c) => `/visits/${await visitFor(c, 'planned')}/cancel`,
+  'GET /complaints': async (c) => {
+    c.made.listed = { none: await complaintOf(c) };
+    return '/complaints?limit=200';
+  },
+  'GET /complaints/:id': async (c) => `/complaints/${await complaintOf(c)}?include=pii`,
+  'POST /complaints/:id/triage': async (c) => `/complaints/${await complaintOf(c)}/triage`,
+  'GET /investigations': async (c) => {
+    const agency = addressedAgency(c);
+    c.made.listed = {
+      own: await investigationOf(c, agency, 'drafted', []),
+      other: await investigationOf(c, c.w.agencies.other, 'drafted', []),
+      unannounced: await investigationOf(c, agency, 'open', []),
+    };
+    return '/investigations?limit=200';
+  },
+  'GET /investigations/:id': async (c) => `/investigations/${await investigationFor(c, 'drafted')}`,
+  'POST /investigations/:id/investigators': async (c) =>
+    `/investigations/${await investigationFor(c, 'open')}/investigators`,
+  'POST /investigations/:id/evidence': async (c) => {
+    const id = await investigationFor(c, 'open');
+    if (c.fresh) c.made.case = await openCase(c.t, officerOf(c.w, c.agency()));
+    return `/investigations/${id}/evidence`;
+  },
+  'POST /investigations/:id/draft': async (c) => `/investigations/${await investigationFor(c, 'open')}/draft`,
+  'POST /investigations/:id/comment': async (c) => `/investigations/${await investigationFor(c, 'drafted')}/comment`,
+  'POST /investigations/:id/publish': async (c) => `/investigations/${await investigationFor(c, 'drafted')}/publish`,
+  'POST /investigations/:id/close_without_findings': async (c) =>
+    `/investigations/${await investigationFor(c, 'open')}/close_without_findings`,
   'GET /reviews': async (c) => {
     const { own, other } = c.w.agencies;
     const bystander = c.fx.bystander.id;
@@ -1291,6 +1518,41 @@ const BODIES: Record<string, (c: RowContext) => object> = {
   }),
   'POST /visits/:id/report': (c) => ({ expectedVersion: c.made.visit?.version, summary: 'Crowding noted.' }),
   'POST /visits/:id/cancel': (c) => ({ expectedVersion: c.made.visit?.version, reason: 'Place closed' }),
+  'POST /complaints': (c) => complaintBody([c.w.agencies.own.id]),
+  'POST /complaints/:id/triage': () => ({ expectedVersion: 1, outcome: 'no_action', reason: 'Outside the remit.' }),
+  'POST /investigations': (c) => ({
+    title: 'Matrix investigation',
+    origin: 'own_initiative',
+    scope: { agencyIds: [c.w.agencies.other.id] },
+    termsOfReference: 'Whether the other agency screens before it detains.',
+  }),
+  'POST /investigations/:id/investigators': (c) => ({
+    expectedVersion: c.made.investigation?.version,
+    reviewerIds: [c.w.reviewer.id],
+  }),
+  'POST /investigations/:id/evidence': (c) => ({
+    expectedVersion: c.made.investigation?.version,
+    kind: 'case',
+    id: c.made.case?.id ?? randomUUID(),
+    note: 'Detained before screening.',
+  }),
+  'POST /investigations/:id/draft': (c) => ({
+    expectedVersion: c.made.investigation?.version,
+    text: 'Draft report.',
+    proposedRecommendations: [],
+  }),
+  'POST /investigations/:id/comment': (c) => ({
+    expectedVersion: c.made.investigation?.version,
+    text: 'Paragraph 2 names the wrong holding room.',
+  }),
+  'POST /investigations/:id/publish': (c) => ({
+    expectedVersion: c.made.investigation?.version,
+    text: 'Final report.',
+  }),
+  'POST /investigations/:id/close_without_findings': (c) => ({
+    expectedVersion: c.made.investigation?.version,
+    reason: 'Nothing to examine.',
+  }),
   'POST /recommendations': (c) => ({
     agencyId: c.w.agencies.own.id,
     source: { kind: 'own_initiative' },
@@ -1318,7 +1580,28 @@ const STAFF_RECORDS: Target[] = ['own', 'other', 'referred'];
 const ALL_PLACES: Target[] = ['own', 'other'];
 const STAFF_VISITS: Target[] = ['own', 'other', 'unannounced'];
 const STAFF_RECOMMENDATIONS: Target[] = ['own', 'other'];
+const STAFF_INVESTIGATIONS: Target[] = ['own', 'other', 'unannounced'];
+const STAFF_COMPLAINTS: Partial<Record<Caller, Target[]>> = {
+  commissioner: ['none'],
+  reviewer: ['none'],
+  conflictedReviewer: ['none'],
+  analyst: ['none'],
+};
 const LISTED: Record<string, Partial<Record<Caller, Target[]>>> = {
+  // A complaint: the office's staff find it; nobody else finds any.
+  'GET /complaints': STAFF_COMPLAINTS,
+  // `own`: the caller's agency in scope (the own frontline agency for the office's staff), drafted; `unannounced`
+  // the same, still open.
+  'GET /investigations': {
+    commissioner: STAFF_INVESTIGATIONS,
+    reviewer: STAFF_INVESTIGATIONS,
+    conflictedReviewer: STAFF_INVESTIGATIONS,
+    analyst: STAFF_INVESTIGATIONS,
+    officer: ['own'],
+    supervisor: ['own'],
+    apiKey: ['own'],
+    decisionMaker: ['own'],
+  },
   // `own`: addressed to the caller's agency (to the own frontline agency for the office's staff).
   'GET /recommendations': {
     commissioner: STAFF_RECOMMENDATIONS,
@@ -1519,6 +1802,43 @@ async function visitFor(c: RowContext, state: 'planned' | 'in_progress'): Promis
   const id = await visitOf(c, c.agency(), wanted, onTeam);
   const { rows } = await c.t.sql.query<{ version: number }>('SELECT version FROM visits WHERE id = $1', [id]);
   c.made.visit = { id, version: rows[0].version };
+  return id;
+}
+
+/** A named complaint about the own frontline agency, recorded by the commissioner, not triaged. */
+function complaintOf(s: Scene): Promise<string> {
+  return sharedOr(s, 'complaint', async () => (await recordComplaint(s.t, s.w.commissioner, [s.w.agencies.own.id])).id);
+}
+
+/** An investigation of `agency` alone, open or drafted, its investigators written in SQL (so a conflicted one is possible). */
+function investigationOf(
+  s: Scene,
+  agency: Agency,
+  state: 'open' | 'drafted',
+  investigators: string[],
+): Promise<string> {
+  return sharedOr(s, `investigation ${agency.id} ${state} ${investigators.join(',')}`, async () => {
+    const { id } = await openInvestigation(s.t, s.w.commissioner, [agency.id]);
+    await s.t.sql.query(`UPDATE investigations SET investigators = $2::uuid[] WHERE id = $1`, [id, investigators]);
+    if (state === 'drafted') {
+      await investigationAction(s.t, s.w.commissioner, id, 'draft', {
+        expectedVersion: 1,
+        text: 'Draft report.',
+        proposedRecommendations: [],
+      });
+    }
+    return id;
+  });
+}
+
+/** The row's investigation (see Target): `own` is always drafted; the caller investigates self-assigned ones. */
+async function investigationFor(c: RowContext, state: 'open' | 'drafted'): Promise<string> {
+  const self = c.caller === 'anonymous' ? [] : [c.w[c.caller].id];
+  const investigators = c.target === 'assignedToSelf' || c.target === 'conflicted' ? self : [];
+  const wanted = c.target === 'own' ? 'drafted' : c.target === 'unannounced' ? 'open' : state;
+  const id = await investigationOf(c, c.agency(), wanted, investigators);
+  const { rows } = await c.t.sql.query<{ version: number }>('SELECT version FROM investigations WHERE id = $1', [id]);
+  c.made.investigation = { id, version: rows[0].version };
   return id;
 }
 
@@ -1732,7 +2052,11 @@ function keysIn(value: unknown): string[] {
  */
 function expectOnlyReadable(row: Row, c: RowContext, res: Response): void {
   const keys = keysIn(res.body);
-  if (row.caller === 'analyst') expect(Object.values(SEEDED_PII).filter((pii) => res.text.includes(pii))).toEqual([]);
+  const pii = [...Object.values(SEEDED_PII), ...Object.values(COMPLAINANT_PII)];
+  if (row.caller === 'analyst') expect(pii.filter((value) => res.text.includes(value))).toEqual([]);
+  if (row.caller === 'commissioner' && row.route === 'GET /complaints/:id') {
+    expect(res.text).toContain(COMPLAINANT_PII.name);
+  }
   if (row.caller === 'commissioner' && row.route === 'GET /cases/:id') expect(res.text).toContain(SEEDED_PII.name);
   if (row.caller === 'admin') expect(keys.filter((k) => CASE_KEYS.includes(k))).toEqual([]);
   if (row.caller !== 'commissioner') expect(keys).not.toContain('seed');
@@ -1744,11 +2068,22 @@ function expectOnlyReadable(row: Row, c: RowContext, res: Response): void {
   if (AGENCY_ROLES.includes(row.caller)) expect(keys).not.toContain('team');
   if (COMMISSIONER_STAFF.includes(row.caller) && row.route === 'GET /visits/:id') expect(keys).toContain('team');
   if (AGENCY_ROLES.includes(row.caller)) expect(keys).not.toContain('assignedReviewerId');
+  // Nor whether a review was drawn or made from a complaint (SPEC §13).
+  if (AGENCY_ROLES.includes(row.caller)) expect(keys).not.toContain('runId');
   if (
     COMMISSIONER_STAFF.includes(row.caller) &&
     /^(GET|POST) \/reviews(\/:id)?(\/(assign|conclude|withdraw|close))?$/.test(row.route)
   ) {
     expect(keys).toContain('assignedReviewerId');
+  }
+  // Agencies never learn how the office investigates them (SPEC §13).
+  if (AGENCY_ROLES.includes(row.caller) && row.route.includes(' /investigations')) {
+    for (const sealed of ['evidence', 'investigators', 'termsOfReference', 'scope', 'origin', 'complaintId']) {
+      expect(keys).not.toContain(sealed);
+    }
+  }
+  if (COMMISSIONER_STAFF.includes(row.caller) && row.route === 'GET /investigations/:id') {
+    expect(keys).toEqual(expect.arrayContaining(['evidence', 'investigators', 'scope', 'origin']));
   }
   if (c.made.listed) expectListed(row, c, res.body.items);
 }
@@ -1764,7 +2099,12 @@ function expectListed(
   expect(found.sort()).toEqual([...visible].sort());
   if (visible.length === 0) expect(items).toEqual([]);
   // Decision makers read the referred cases of every frontline agency, so their records are not their agency's.
-  if (AGENCY_ROLES.includes(row.caller) && !(row.caller === 'decisionMaker' && row.route === 'GET /decision-records')) {
+  // Investigations name no agency to an agency reader (their scope is the office's): LISTED alone says what it finds.
+  if (
+    AGENCY_ROLES.includes(row.caller) &&
+    !(row.caller === 'decisionMaker' && row.route === 'GET /decision-records') &&
+    row.route !== 'GET /investigations'
+  ) {
     const agencyId = c.w[row.caller as 'officer'].agencyId;
     // A decision record belongs to its case's agency (its actor may be of another: the authority, the office).
     expect(items.filter((i) => (i.caseAgencyId ?? i.agencyId) !== agencyId).map((i) => i.id)).toEqual([]);

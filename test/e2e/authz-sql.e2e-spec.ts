@@ -7,7 +7,8 @@ import { useTestDatabase } from '../support/test-database.js';
 /** One column per attribute any subject has (attribute names lower-cased, as PostgreSQL folds them). */
 const TABLE = `CREATE TEMP TABLE t (n int PRIMARY KEY, agencyid text, everreferred boolean, state text, concluded boolean,
                                     caseagencyid text, assignedreviewerid text, commissioneronly boolean, id text,
-                                    started boolean, reported boolean, onteam boolean) ON COMMIT DROP`;
+                                    started boolean, reported boolean, onteam boolean, inscope boolean,
+                                    disclosed boolean, investigator boolean, conflicted boolean) ON COMMIT DROP`;
 
 /**
  * Every list is filtered in SQL by the caller's rules. For random actors and

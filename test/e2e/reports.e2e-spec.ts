@@ -259,6 +259,7 @@ describe('agency oversight report', () => {
         visit_report_overdue: 0,
         recommendation_response_overdue: 0,
         recommendation_target_missed: 0,
+        complaint_triage_overdue: 0,
         detention_limit_exceeded: 1,
         review_response_overdue: 0,
         removal_during_review: 0,

@@ -99,11 +99,28 @@ export const sampleArb: fc.Arbitrary<Sample> = fc.oneof(
     actions: ['read', 'create', 'respond', 'progress', 'verify', 'withdraw'] as Action[],
     attributes,
   })),
+  fc
+    .record({ inScope: fc.boolean(), disclosed: fc.boolean(), investigator: fc.boolean(), conflicted: fc.boolean() })
+    .map((attributes) => ({
+      type: 'Investigation' as const,
+      actions: [
+        'read',
+        'create',
+        'assign_investigators',
+        'add_evidence',
+        'draft',
+        'comment',
+        'publish',
+        'close_without_findings',
+      ] as Action[],
+      attributes,
+    })),
   fc.constantFrom<Sample>(
     { type: 'VisitPlan', actions: ['read', 'create'], attributes: {} },
     { type: 'SamplingRun', actions: ['read', 'create'], attributes: {} },
     { type: 'AuditEvent', actions: ['read', 'verify'], attributes: {} },
     { type: 'AnonymisedExport', actions: ['read'], attributes: {} },
+    { type: 'Complaint', actions: ['read', 'create', 'triage'], attributes: {} },
     { type: 'AnnualReport', actions: ['read'], attributes: {} },
     { type: 'Job', actions: ['run'], attributes: {} },
     { type: 'QueueDashboard', actions: ['read'], attributes: {} },

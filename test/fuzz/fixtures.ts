@@ -1,5 +1,7 @@
 import { openOverdueDetention, scanNow } from '../factories/alerts.js';
 import { decided, openCase } from '../factories/cases.js';
+import { recordComplaint } from '../factories/complaints.js';
+import { investigationAction, openInvestigation } from '../factories/investigations.js';
 import { createPlace } from '../factories/places.js';
 import { dateIn, issueRecommendation, recommendationAction } from '../factories/recommendations.js';
 import { CONCERN, declinedCase, drawSample, reviewCommand } from '../factories/reviews.js';
@@ -31,6 +33,10 @@ export interface Fixtures {
   visitIds: string[];
   /** Recommendations to the own agency: one issued, one accepted (version 2). */
   recommendationIds: string[];
+  /** Investigations of the own agency: one open, one drafted (version 2, comments open). */
+  investigationIds: string[];
+  /** Complaints, received (version 1): one named about the own agency's cases, one anonymous. */
+  complaintIds: string[];
   /** Every id above: plausible values in the wrong place. */
   allIds: string[];
 }
@@ -88,6 +94,24 @@ export async function createFixtures(t: TestApp, w: World): Promise<Fixtures> {
     }
   }
 
+  const investigations = await Promise.all([
+    openInvestigation(t, w.commissioner, [agencies.own.id]),
+    openInvestigation(t, w.commissioner, [agencies.own.id, agencies.authority.id]),
+  ]);
+  await investigationAction(t, w.commissioner, investigations[1].id, 'draft', {
+    expectedVersion: 1,
+    text: 'Draft report.',
+    proposedRecommendations: [],
+  });
+
+  const complaints = await Promise.all([
+    recordComplaint(t, w.commissioner, [agencies.own.id], { caseIds: declined.slice(0, 2).map((c) => c.id) }),
+    recordComplaint(t, w.reviewer, [agencies.own.id, agencies.authority.id], {
+      anonymous: true,
+      complainant: undefined,
+    }),
+  ]);
+
   const ownCases = [...opened, referred, ...declined, ...detained].filter((c) => c.agencyId === agencies.own.id);
   const otherCases = [...declined, ...detained].filter((c) => c.agencyId !== agencies.own.id);
   const fx: Omit<Fixtures, 'allIds'> = {
@@ -107,6 +131,8 @@ export async function createFixtures(t: TestApp, w: World): Promise<Fixtures> {
     placeIds: places.map((p) => p.id),
     visitIds,
     recommendationIds: [issued.id, accepted.id],
+    investigationIds: investigations.map((i) => i.id),
+    complaintIds: complaints.map((c) => c.id),
   };
   const allIds = [
     ...new Set(
@@ -122,6 +148,8 @@ export async function createFixtures(t: TestApp, w: World): Promise<Fixtures> {
         fx.placeIds,
         fx.visitIds,
         fx.recommendationIds,
+        fx.investigationIds,
+        fx.complaintIds,
       ].flat(),
     ),
   ];

@@ -21,6 +21,11 @@ export const COUNTED_TABLES = [
   'visit_findings',
   'recommendations',
   'recommendation_history',
+  'investigations',
+  'investigation_evidence',
+  'investigation_comments',
+  'complaints',
+  'complaint_reviews',
 ] as const;
 
 export type RowCounts = Record<(typeof COUNTED_TABLES)[number], number>;

@@ -61,6 +61,14 @@ const recommendationActionHints = (): Hints => ({
   reason: text('The budget for this year is already spent.', 'short'),
 });
 
+/** The fixtures' investigations are at versions 1–3; evidence names real records of any kind. */
+const investigationActionHints = (fx: Fixtures): Hints => ({
+  expectedVersion: fc.integer({ min: 1, max: 3 }),
+  reviewerIds: fc.subarray(fx.reviewerIds),
+  id: from([...fx.caseIds, ...fx.otherCaseIds, ...fx.reviewIds, ...fx.visitIds, ...fx.alertIds]),
+  'proposedRecommendations[].agencyId': from(fx.agencyIds),
+});
+
 const OUTCOMES: Partial<Record<DecisionType, readonly string[]>> = {
   reasonable_grounds: ['positive', 'negative'],
   conclusive_grounds: ['positive', 'negative'],
@@ -298,6 +306,43 @@ export const ROUTE_CATALOGUE: Record<string, RouteSpec> = {
       } satisfies RouteSpec,
     ]),
   ),
+  'POST /api/v1/investigations': {
+    callers: ['commissioner'],
+    hints: (fx) => ({
+      'scope.agencyIds': fc.subarray(fx.agencyIds, { minLength: 1 }),
+      'scope.placeIds': fc.subarray(fx.placeIds),
+    }),
+  },
+  'GET /api/v1/investigations': { callers: ['commissioner', 'analyst', 'supervisor'], hints: listHints },
+  ...Object.fromEntries(
+    ['investigators', 'evidence', 'draft', 'comment', 'publish', 'close_without_findings'].map((action) => [
+      `POST /api/v1/investigations/{id}/${action}`,
+      {
+        callers: action === 'comment' ? ['supervisor', 'decisionMaker'] : ['commissioner', 'reviewer'],
+        path: (fx: Fixtures) => ({ id: from(fx.investigationIds) }),
+        hints: investigationActionHints,
+      } satisfies RouteSpec,
+    ]),
+  ),
+  'POST /api/v1/complaints': {
+    callers: ['commissioner', 'reviewer'],
+    hints: (fx) => ({
+      receivedAt: recentTimestamp(),
+      agencyIds: fc.subarray(fx.agencyIds, { minLength: 1 }),
+      caseIds: fc.subarray([...fx.caseIds, ...fx.otherCaseIds], { maxLength: 2 }),
+    }),
+  },
+  'GET /api/v1/complaints': { callers: ['commissioner', 'analyst', 'supervisor'], hints: listHints },
+  'GET /api/v1/complaints/{id}': {
+    callers: ['commissioner', 'analyst', 'supervisor'],
+    path: (fx) => ({ id: from(fx.complaintIds) }),
+    hints: () => ({ include: text('pii') }),
+  },
+  'POST /api/v1/complaints/{id}/triage': {
+    callers: ['commissioner'],
+    path: (fx) => ({ id: from(fx.complaintIds) }),
+    hints: () => ({ expectedVersion: fc.integer({ min: 1, max: 2 }) }),
+  },
   'GET /api/v1/audit/checkpoints': { callers: ['commissioner', 'admin'], hints: listHints },
   // A root the log does not hold is a valid request: verification answers 200 with checkpoint_head_missing.
   'GET /api/v1/audit/verify': {

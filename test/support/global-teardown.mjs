@@ -30,13 +30,16 @@ async function dropRunDatabases(run) {
 
 /**
  * Every app of the run logged at debug level into one file (test/support/test-app.ts). No line may contain the
- * seeded personal data of the test cases, a test password, an access token or an API key.
+ * seeded personal data of the test cases or complainants, a test password, an access token or an API key.
  */
 function scanLogs(file) {
   if (process.env.TEST_LOG_FILE === '' || !existsSync(file)) return;
   const values = JSON.parse(readFileSync(new URL('./sensitive-values.json', import.meta.url), 'utf8'));
   const needles = [
-    ...Object.values(values.pii).map((v) => ({ what: 'personal data', test: (line) => line.includes(v) })),
+    ...[...Object.values(values.pii), ...Object.values(values.complainantPii)].map((v) => ({
+      what: 'personal data',
+      test: (line) => line.includes(v),
+    })),
     { what: 'the admin password', test: (line) => line.includes(values.adminPassword) },
     { what: 'a user password', test: (line) => new RegExp(values.passwordPattern).test(line) },
     ...values.tokenPatterns.map((p) => ({ what: 'a token or API key', test: (line) => new RegExp(p).test(line) })),

@@ -22,6 +22,7 @@ const base = {
     visitReportDays: 28,
     recommendationResponseDays: 28,
     recommendationUrgentResponseDays: 7,
+    complaintTriageWorkingDays: 10,
   },
   publicBaseUrl: 'https://oversight.example',
   mailDomain: 'oversight.example',

@@ -33,6 +33,11 @@ export interface AlertEmailInput {
     responseDueAt: Date;
     targetDate: string | null;
   };
+  /**
+   * An alert about a complaint (SPEC §13 clock) names it by its receipt only: never its summary, and never its
+   * complainant, whose name and contact are personal data.
+   */
+  complaint?: { id: string; receivedAt: Date; channel: string; triageDueAt: Date };
   detainedSince: Date | null;
   raisedAt: Date;
   now: Date;
@@ -100,6 +105,7 @@ export function composeAlertEmail(input: AlertEmailInput): AlertEmail {
 /** What the subject line says the alert is about. */
 function aboutOf(input: AlertEmailInput): string {
   if (input.visit) return `visit to ${input.visit.placeName} on ${input.visit.day}`;
+  if (input.complaint) return `complaint received ${input.complaint.receivedAt.toISOString().slice(0, 10)}`;
   if (input.recommendation) {
     return `recommendation on ${input.recommendation.theme} of ${input.recommendation.issuedAt.toISOString().slice(0, 10)}`;
   }
@@ -108,6 +114,13 @@ function aboutOf(input: AlertEmailInput): string {
 
 function subjectLines(input: AlertEmailInput): [string, string][] {
   if (input.visit) return [['Visit', `${input.visit.placeName}, planned for ${input.visit.day}`]];
+  const c = input.complaint;
+  if (c) {
+    return [
+      ['Complaint', `received ${c.receivedAt.toISOString()} by ${c.channel}`],
+      ['Triage was due', c.triageDueAt.toISOString()],
+    ];
+  }
   const r = input.recommendation;
   if (r) {
     return [
@@ -120,6 +133,9 @@ function subjectLines(input: AlertEmailInput): [string, string][] {
 
 function subjectLinkOf(input: AlertEmailInput): [string, string] {
   if (input.visit) return ['Visit in the API', `${input.publicBaseUrl}/api/v1/visits/${input.visit.id}`];
+  if (input.complaint) {
+    return ['Complaint in the API', `${input.publicBaseUrl}/api/v1/complaints/${input.complaint.id}`];
+  }
   if (input.recommendation) {
     return ['Recommendation in the API', `${input.publicBaseUrl}/api/v1/recommendations/${input.recommendation.id}`];
   }

@@ -9,6 +9,7 @@ const DEFAULTS: AlertThresholds = {
   visitReportDays: 28,
   recommendationResponseDays: 28,
   recommendationUrgentResponseDays: 7,
+  complaintTriageWorkingDays: 10,
 };
 const CUSTOM: AlertThresholds = {
   screeningMaxHours: 72,
@@ -19,6 +20,7 @@ const CUSTOM: AlertThresholds = {
   visitReportDays: 14,
   recommendationResponseDays: 42,
   recommendationUrgentResponseDays: 10,
+  complaintTriageWorkingDays: 5,
 };
 
 describe('the alert catalogue', () => {
@@ -38,6 +40,7 @@ describe('the alert catalogue', () => {
     ['detention_limit_exceeded', 'critical', false],
     ['review_response_overdue', 'high', false],
     ['removal_during_review', 'critical', true],
+    ['complaint_triage_overdue', 'high', true],
   ] as const)('rates %s as %s, commissioner-only: %s', (rule, severity, commissionerOnly) => {
     expect(RULES[rule]).toMatchObject({ severity, commissionerOnly });
   });
@@ -47,6 +50,7 @@ describe('the alert catalogue', () => {
     ['rg_decision_overdue', '5 working days', '7 working days'],
     ['detention_limit_exceeded', '28 days', '42 days'],
     ['review_response_overdue', '28 days', '21 days'],
+    ['complaint_triage_overdue', '10 working days', '5 working days'],
   ] as const)('states the configured threshold in the basis of %s', (rule, defaultText, customText) => {
     expect(RULES[rule].basis(DEFAULTS)).toContain(defaultText);
     expect(RULES[rule].basis(CUSTOM)).toContain(customText);

@@ -22,12 +22,16 @@ export const VISIT_RULES = ['visit_overdue', 'visit_report_overdue'] as const;
 /** The clocks on recommendations (SPEC §12): the addressed agency's, the office's own deadlines. */
 export const RECOMMENDATION_RULES = ['recommendation_response_overdue', 'recommendation_target_missed'] as const;
 
+/** The clock on complaints (SPEC §12, §13): the office's own; agencies never learn a complaint exists. */
+export const COMPLAINT_RULES = ['complaint_triage_overdue'] as const;
+
 export const ALERT_RULES = [
   ...DETENTION_RULES,
   'review_response_overdue',
   'removal_during_review',
   ...VISIT_RULES,
   ...RECOMMENDATION_RULES,
+  ...COMPLAINT_RULES,
 ] as const;
 
 export type DetentionRule = (typeof DETENTION_RULES)[number];
@@ -49,6 +53,7 @@ export interface AlertThresholds extends DetentionThresholds {
   visitReportDays: number;
   recommendationResponseDays: number;
   recommendationUrgentResponseDays: number;
+  complaintTriageWorkingDays: number;
 }
 
 export interface RuleDefinition {
@@ -186,6 +191,17 @@ export const RULES: Record<AlertRule, RuleDefinition> = {
       `The agency accepted the recommendation (in whole or in part) and set this target date itself, and has not ` +
       `reported it implemented by then; holding the agency to its own date is the commissioner's practice, ` +
       `not a time limit set by law. ${NO_DEADLINE_IN_LAW}`,
+  },
+  complaint_triage_overdue: {
+    rule: 'complaint_triage_overdue',
+    severity: 'high',
+    title: 'Complaint not triaged',
+    commissionerOnly: true,
+    competentAuthority: false,
+    basis: (t) =>
+      `A complaint is to be triaged within ${plural(t.complaintTriageWorkingDays, 'working day')} of its receipt ` +
+      `(Monday–Friday); this is the commissioner's own deadline and does not count public holidays. ` +
+      `Sent to the commissioner's office only: the agencies complained about never learn of a complaint from it`,
   },
 };
 

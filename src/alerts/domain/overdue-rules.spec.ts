@@ -21,6 +21,7 @@ const DEFAULTS: AlertThresholds = {
   visitReportDays: 28,
   recommendationResponseDays: 28,
   recommendationUrgentResponseDays: 7,
+  complaintTriageWorkingDays: 10,
 };
 const CASE_STATES = [
   'screening',

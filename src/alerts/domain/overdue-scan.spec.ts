@@ -5,6 +5,7 @@ import {
   ALERT_RULES,
   type AlertRule,
   type AlertThresholds,
+  COMPLAINT_RULES,
   DETENTION_RULES,
   RECOMMENDATION_RULES,
   VISIT_RULES,
@@ -31,6 +32,7 @@ const DEFAULTS: AlertThresholds = {
   visitReportDays: 28,
   recommendationResponseDays: 28,
   recommendationUrgentResponseDays: 7,
+  complaintTriageWorkingDays: 10,
 };
 const NOW = new Date('2026-03-20T12:00Z');
 const ago = (ms: number): Date => new Date(NOW.getTime() - ms);
@@ -148,9 +150,9 @@ describe('resolveReason', () => {
 
 describe('subjectTypeOf', () => {
   // The visit clocks are about a visit (visit-clocks.spec.ts), the recommendation clocks about a recommendation
-  // (recommendation-clocks.spec.ts).
+  // (recommendation-clocks.spec.ts), the complaint clock about a complaint (complaint-clocks.spec.ts).
   const caseRules = ALERT_RULES.filter(
-    (rule) => !([...VISIT_RULES, ...RECOMMENDATION_RULES] as readonly string[]).includes(rule),
+    (rule) => !([...VISIT_RULES, ...RECOMMENDATION_RULES, ...COMPLAINT_RULES] as readonly string[]).includes(rule),
   );
   it.each(caseRules.map((rule) => [rule, (DETENTION_RULES as readonly string[]).includes(rule)] as const))(
     '%s is about a detention episode: %s',

@@ -2,11 +2,13 @@ import { diffAlerts, type UnresolvedAlert } from './alert-diff.js';
 import {
   type AlertRule,
   type AlertThresholds,
+  COMPLAINT_RULES,
   DETENTION_RULES,
   RECOMMENDATION_RULES,
   type Severity,
   VISIT_RULES,
 } from './alert-rules.js';
+import { complaintCandidates, type OpenComplaint } from './complaint-clocks.js';
 import {
   evaluateDetention,
   evaluateVisit,
@@ -28,7 +30,7 @@ import { HOUR_MS } from './working-days.js';
  * escalated, and who each message goes to. The scanner only loads and writes.
  */
 
-export type AlertSubjectType = 'detention_episode' | 'review' | 'visit' | 'recommendation';
+export type AlertSubjectType = 'detention_episode' | 'review' | 'visit' | 'recommendation' | 'complaint';
 
 /** Rules a scan maintains (raises and resolves); removal_during_review is raised by the decision itself. */
 export const SCANNED_RULES: readonly AlertRule[] = [
@@ -36,6 +38,7 @@ export const SCANNED_RULES: readonly AlertRule[] = [
   'review_response_overdue',
   ...VISIT_RULES,
   ...RECOMMENDATION_RULES,
+  ...COMPLAINT_RULES,
 ];
 
 export interface AlertCandidate {
@@ -46,7 +49,7 @@ export interface AlertCandidate {
   subjectId: string;
   /** Besides the subject, what tells this rule's alerts apart (a missed target date); absent: the subject alone. */
   subjectKey?: string;
-  /** Null for an alert about a visit or a recommendation. */
+  /** Null for an alert about a visit, a recommendation or a complaint. */
   caseId: string | null;
   agencyId: string;
   since: Date;
@@ -67,6 +70,7 @@ export type ResolveReason =
   | 'implementation_claimed'
   | 'target_date_changed'
   | 'recommendation_withdrawn'
+  | 'complaint_triaged'
   | 'condition_no_longer_holds';
 
 export interface Resolution {
@@ -97,6 +101,8 @@ export function planScan(
      * clocks decide from these, and a resolution reads its reason from them.
      */
     recommendations?: readonly RecommendationClock[];
+    /** Complaints not yet triaged (SPEC §13 clock). */
+    openComplaints?: readonly OpenComplaint[];
   },
   now: Date,
   thresholds: AlertThresholds,
@@ -106,16 +112,18 @@ export function planScan(
     ...overdueCandidates(loaded.openDetentions, loaded.awaitingResponse, now, thresholds),
     ...visitCandidates(loaded.openVisits ?? [], now, thresholds),
     ...recommendationCandidates(recommendations, now),
+    ...complaintCandidates(loaded.openComplaints ?? [], now, thresholds),
   ];
   const { toRaise, toResolve } = diffAlerts(candidates, loaded.unresolved);
   const ending = new Set(toResolve);
   const openEpisodes = new Set(loaded.openDetentions.map((d) => d.episodeId));
   const current = new Map(recommendations.map((r) => [r.recommendationId, r.snapshot]));
+  const untriaged = new Set((loaded.openComplaints ?? []).map((c) => c.complaintId));
   return {
     toRaise,
     toResolve: loaded.unresolved
       .filter((a) => ending.has(a.id))
-      .map((a) => ({ id: a.id, reason: resolveReason(a, openEpisodes, current) })),
+      .map((a) => ({ id: a.id, reason: resolveReason(a, openEpisodes, current, untriaged) })),
   };
 }
 
@@ -179,15 +187,19 @@ export function visitCandidates(
  * whose episode is not among the open ones ended with the detention (the
  * scan reads every open episode, and an episode never reopens); a review
  * alert ends when the response arrives; a recommendation alert says what
- * became of the recommendation; anything else stopped holding, e.g. the
- * screening decision was made while the person is still detained.
+ * became of the recommendation; a complaint alert ends with the triage (the
+ * scan reads every complaint still waiting); anything else stopped holding,
+ * e.g. the screening decision was made while the person is still detained.
  */
 export function resolveReason(
   alert: Pick<UnresolvedAlert, 'rule' | 'subjectId' | 'subjectKey'>,
   openEpisodeIds: ReadonlySet<string>,
   recommendations: ReadonlyMap<string, RecommendationSnapshot> = new Map(),
+  untriagedComplaintIds: ReadonlySet<string> = new Set(),
 ): ResolveReason {
   switch (subjectTypeOf(alert.rule)) {
+    case 'complaint':
+      return untriagedComplaintIds.has(alert.subjectId) ? 'condition_no_longer_holds' : 'complaint_triaged';
     case 'review':
       return 'response_received';
     case 'visit':
@@ -199,9 +211,13 @@ export function resolveReason(
   }
 }
 
-/** What an alert of this rule is about: a detention episode, a visit, a recommendation, or for the review rules the review. */
+/**
+ * What an alert of this rule is about: a detention episode, a visit, a recommendation, a complaint, or for the
+ * review rules the review.
+ */
 export function subjectTypeOf(rule: AlertRule): AlertSubjectType {
   if ((VISIT_RULES as readonly AlertRule[]).includes(rule)) return 'visit';
+  if ((COMPLAINT_RULES as readonly AlertRule[]).includes(rule)) return 'complaint';
   if ((RECOMMENDATION_RULES as readonly AlertRule[]).includes(rule)) return 'recommendation';
   return (DETENTION_RULES as readonly AlertRule[]).includes(rule) ? 'detention_episode' : 'review';
 }

@@ -29,6 +29,7 @@ const T: AlertThresholds = {
   visitReportDays: 28,
   recommendationResponseDays: 28,
   recommendationUrgentResponseDays: 7,
+  complaintTriageWorkingDays: 10,
 };
 const CONFIG = { responseDays: 28, urgentResponseDays: 7 };
 const ISSUED_AT = new Date('2026-03-02T09:15:00Z');

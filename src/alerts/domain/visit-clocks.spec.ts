@@ -12,6 +12,7 @@ const T: AlertThresholds = {
   visitReportDays: 28,
   recommendationResponseDays: 28,
   recommendationUrgentResponseDays: 7,
+  complaintTriageWorkingDays: 10,
 };
 const DAY = 86_400_000;
 const planned: OpenVisit = { visitId: 'v-1', agencyId: 'a-1', state: 'planned', day: '2026-12-01', startedAt: null };

@@ -1,5 +1,6 @@
 import { Column, Entity, PrimaryColumn, Unique } from 'typeorm';
 import type { AlertRule, Severity } from '../domain/alert-rules.js';
+import type { AlertSubjectType } from '../domain/overdue-scan.js';
 
 export type AlertStatus = 'open' | 'acknowledged' | 'resolved';
 
@@ -14,7 +15,7 @@ export class AlertEntity {
   @PrimaryColumn('uuid') id: string;
   @Column('text') rule: AlertRule;
   @Column('text') severity: Severity;
-  @Column('text', { name: 'subject_type' }) subjectType: 'detention_episode' | 'review' | 'visit' | 'recommendation';
+  @Column('text', { name: 'subject_type' }) subjectType: AlertSubjectType;
   @Column('uuid', { name: 'subject_id' }) subjectId: string;
   /** Besides the subject, what tells this rule's alerts apart: a missed target date; '' where the subject alone does. */
   @Column('text', { name: 'subject_key' }) subjectKey: string;

@@ -4,6 +4,7 @@ import type { UnresolvedAlert } from '../domain/alert-diff.js';
 import type { AlertRule } from '../domain/alert-rules.js';
 import type { AwaitingResponse, Resolution, ResolveReason } from '../domain/overdue-scan.js';
 import type { OpenDetention, OpenVisit } from '../domain/overdue-rules.js';
+import type { OpenComplaint } from '../domain/complaint-clocks.js';
 import type { RecommendationClock } from '../domain/recommendation-clocks.js';
 import { utcDate, type RecommendationSnapshot } from '../../recommendations/domain/recommendation-workflow.js';
 
@@ -58,6 +59,14 @@ export class OverdueScanRepository {
       [now, utcDate(now), alsoIds],
     );
     return rows.map(toRecommendationClock);
+  }
+
+  /** Complaints waiting for their triage, through the partial index on them (a handful at any time). */
+  async openComplaints(manager: EntityManager): Promise<OpenComplaint[]> {
+    const rows = await manager.query<{ id: string; agency_id: string; received_at: Date }[]>(
+      `SELECT id, agency_ids[1] AS agency_id, received_at FROM complaints WHERE state = 'received' ORDER BY id`,
+    );
+    return rows.map((r) => ({ complaintId: r.id, agencyId: r.agency_id, receivedAt: r.received_at }));
   }
 
   /** Visits whose clocks run: planned or in progress (a handful per place a year, so read whole). */

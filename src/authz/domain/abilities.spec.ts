@@ -1,7 +1,9 @@
 import {
   type Action,
   CASE_PII_FIELDS,
+  COMPLAINANT_PII_FIELDS,
   defineAbilityFor,
+  INVESTIGATION_OFFICE_FIELDS,
   rolesThatMay,
   type SubjectAttributes,
   subjectOf,
@@ -82,6 +84,12 @@ const review = (
   caseAgencyId: string = agencyId,
 ): SubjectAttributes['Review'] => ({ agencyId, caseAgencyId, concluded, assignedReviewerId });
 const alert = (agencyId: string, commissionerOnly: boolean) => ({ agencyId, commissionerOnly });
+const inv = (
+  inScope: boolean,
+  disclosed: boolean,
+  investigator: boolean,
+  conflicted: boolean,
+): SubjectAttributes['Investigation'] => ({ inScope, disclosed, investigator, conflicted });
 
 // prettier-ignore
 const rows: Row[] = [
@@ -236,6 +244,32 @@ const rows: Row[] = [
     r('no  no  no  no  no  no  no  no ', 'Recommendation', action, { agencyId: OTHER }, 'addressed to another agency'),
   ]),
 
+  // Investigation (SPEC §2, §13): the commissioner opens and takes every action; investigators (reviewers assigned,
+  // no conflict) add evidence; the office reads all; an agency in scope reads from factual_accuracy on, and its
+  // supervisor (a competent authority's decision maker) comments. `inv(inScope, disclosed, investigator, conflicted)`
+  // is for the caller: "in scope" means the caller's agency.
+  //  adm com rev ana off sup dm  key
+  r('no  yes yes yes no  no  no  no ', 'Investigation', 'read', inv(false, false, false, false), 'open, not in scope'),
+  r('no  yes yes yes no  no  no  no ', 'Investigation', 'read', inv(true, false, false, false), 'open, in scope'),
+  r('no  yes yes yes no  no  no  no ', 'Investigation', 'read', inv(false, true, false, false), 'drafted, not in scope'),
+  r('no  yes yes yes yes yes yes yes', 'Investigation', 'read', inv(true, true, false, false), 'drafted, in scope'),
+  r('no  yes no  no  no  no  no  no ', 'Investigation', 'create', inv(false, false, false, false), 'a new one'),
+  ...(['assign_investigators', 'draft', 'publish', 'close_without_findings'] as const).map((action) =>
+    r('no  yes no  no  no  no  no  no ', 'Investigation', action, inv(true, true, true, false), 'in scope, investigator'),
+  ),
+  r('no  yes no  no  no  no  no  no ', 'Investigation', 'add_evidence', inv(false, false, false, false), 'not assigned'),
+  r('no  yes yes no  no  no  no  no ', 'Investigation', 'add_evidence', inv(false, false, true, false), 'assigned to the caller'),
+  r('no  yes no  no  no  no  no  no ', 'Investigation', 'add_evidence', inv(false, false, true, true), 'assigned, conflicted'),
+  r('no  no  no  no  no  yes yes no ', 'Investigation', 'comment', inv(true, true, false, false), 'in scope'),
+  r('no  no  no  no  no  no  no  no ', 'Investigation', 'comment', inv(false, true, false, false), 'not in scope'),
+
+  // Complaint (SPEC §2, §13): the office records and reads them (the analyst reads without the complainant's personal
+  // data), the commissioner triages; no agency, API key or admin learns that one exists.
+  //  adm com rev ana off sup dm  key
+  r('no  yes yes yes no  no  no  no ', 'Complaint', 'read', {}, 'a complaint'),
+  r('no  yes yes no  no  no  no  no ', 'Complaint', 'create', {}, 'a new one'),
+  r('no  yes no  no  no  no  no  no ', 'Complaint', 'triage', {}, 'a complaint'),
+
   // §7 anonymised export (commissioner, analyst); §4 overdue scan (commissioner, admin); §8 queue dashboard (admins).
   //  adm com rev ana off sup dm  key
   r('no  yes no  yes no  no  no  no ', 'AnonymisedExport', 'read', {}, 'the export'),
@@ -302,6 +336,35 @@ describe('field rules', () => {
     for (const office of [ACTORS.adm, ACTORS.com]) {
       expect(defineAbilityFor(office).can('update', place, 'active')).toBe(true);
       expect(defineAbilityFor(office).can('update', place, 'agencyId')).toBe(true);
+    }
+  });
+
+  it('lets the commissioner and reviewers read a complainant’s personal data, the analyst none of it', () => {
+    const complaint = subjectOf('Complaint', {});
+    for (const column of ['com', 'rev'] as const) {
+      for (const field of COMPLAINANT_PII_FIELDS)
+        expect(defineAbilityFor(ACTORS[column]).can('read', complaint, field)).toBe(true);
+    }
+    const analyst = defineAbilityFor(ACTORS.ana);
+    expect(analyst.can('read', complaint, 'summary')).toBe(true);
+    for (const field of COMPLAINANT_PII_FIELDS) expect(analyst.can('read', complaint, field)).toBe(false);
+    expect(COMPLAINANT_PII_FIELDS).toEqual(['complainant.name', 'complainant.contact']);
+  });
+
+  it('keeps what the office keeps to itself from every agency reader of an investigation, and comments from officers', () => {
+    const drafted = subjectOf('Investigation', inv(true, true, false, false));
+    for (const column of ['off', 'sup', 'dm', 'key'] as const) {
+      const ability = defineAbilityFor(ACTORS[column]);
+      expect(ability.can('read', drafted, 'title')).toBe(true);
+      expect(ability.can('read', drafted, 'draft')).toBe(true);
+      for (const field of INVESTIGATION_OFFICE_FIELDS)
+        expect([column, field, ability.can('read', drafted, field)]).toEqual([column, field, false]);
+      expect([column, ability.can('read', drafted, 'comments')]).toEqual([column, column === 'sup' || column === 'dm']);
+    }
+    for (const column of ['com', 'rev', 'ana'] as const) {
+      const ability = defineAbilityFor(ACTORS[column]);
+      for (const field of [...INVESTIGATION_OFFICE_FIELDS, 'comments'])
+        expect(ability.can('read', drafted, field)).toBe(true);
     }
   });
 

@@ -9,6 +9,8 @@ import {
 import { AUTHORITY_DECISIONS, FRONTLINE_DECISIONS, type DecisionType } from '../../common/decision-types.js';
 import { ROLE_AGENCY_KIND, ROLES, type Actor, type Role } from './roles.js';
 import type { VisitAction } from '../../visits/domain/visit-workflow.js';
+import type { InvestigationActionType } from '../../investigations/domain/investigation-workflow.js';
+import type { ComplaintActionType } from '../../complaints/domain/complaint-workflow.js';
 
 /**
  * SPEC §2 as data: one function per role, one `defineRulesFor(actor)`. The
@@ -24,6 +26,27 @@ export const CASE_PII_FIELDS = [
   'subject.dateOfBirth',
   'subject.documentNumber',
   'subject.contact',
+] as const;
+
+/** The complainant's personal data (SPEC §13): encrypted at rest, read only with `include=pii`, every read audited. */
+export const COMPLAINANT_PII_FIELDS = ['complainant.name', 'complainant.contact'] as const;
+
+/**
+ * What of an investigation only the office reads (SPEC §13): an agency in scope sees its title, state, dates, the
+ * draft, comments, final text and recommendations — and of those only what concerns it (`otherAgencies`: the
+ * proposals, comments and recommendations of the other agencies in scope).
+ */
+export const INVESTIGATION_OFFICE_FIELDS = [
+  'origin',
+  'complaintId',
+  'scope',
+  'termsOfReference',
+  'investigators',
+  'evidence',
+  'openedAt',
+  'closedAt',
+  'closeReason',
+  'otherAgencies',
 ] as const;
 
 export type Action =
@@ -43,6 +66,8 @@ export type Action =
   | VisitAction
   | 'read_roll'
   | 'progress'
+  | InvestigationActionType
+  | ComplaintActionType
   | DecisionType;
 
 /** Attributes a rule may condition on, per subject. */
@@ -67,6 +92,14 @@ export interface SubjectAttributes {
   VisitPlan: Record<string, never>;
   /** `onTeam`: the caller is on the visit's team (a property of the pair, computed for each caller). */
   Visit: { agencyId: string; started: boolean; reported: boolean; onTeam: boolean };
+  /**
+   * Properties of the pair (investigation, caller), computed for each caller: `inScope`, the caller's agency is in
+   * scope; `disclosed`, the agencies in scope see it (from `factual_accuracy` on); `investigator`, the caller is
+   * assigned to it; `conflicted`, the caller has a conflict with an agency in scope.
+   */
+  Investigation: { inScope: boolean; disclosed: boolean; investigator: boolean; conflicted: boolean };
+  /** No conditions: the office's staff read every complaint, and nobody else any (SPEC §13). */
+  Complaint: Record<string, never>;
 }
 export type SubjectName = keyof SubjectAttributes;
 type TaggedSubject = { [K in SubjectName]: SubjectAttributes[K] & ForcedSubject<K> }[SubjectName];
@@ -122,6 +155,8 @@ function commissionerStaffBase({ can }: Builder): void {
     'Place',
     'Visit',
     'Recommendation',
+    'Investigation',
+    'Complaint',
     'AnnualReport',
   ]);
   can('read', 'VisitPlan');
@@ -140,6 +175,11 @@ function commissioner(b: Builder): void {
   can(['create', 'assign_team', 'cancel', 'start', 'record_findings', 'report', 'read_roll'], 'Visit');
   can('acknowledge', 'Alert');
   can(['create', 'verify', 'withdraw'], 'Recommendation');
+  can(
+    ['create', 'assign_investigators', 'add_evidence', 'draft', 'publish', 'close_without_findings'],
+    'Investigation',
+  );
+  can(['create', 'triage'], 'Complaint');
   can(['read', 'verify'], 'AuditEvent');
   can('read', 'AnonymisedExport');
   can('run', 'Job');
@@ -152,12 +192,15 @@ function reviewer(b: Builder, actor: Actor): void {
   cannot('read', 'VisitPlan', ['seed']);
   can('conclude', 'Review', { assignedReviewerId: actor.id });
   can(['start', 'record_findings', 'report', 'read_roll'], 'Visit', { onTeam: true });
+  can('add_evidence', 'Investigation', { investigator: true });
+  can('create', 'Complaint');
   if (actor.conflictAgencyIds.length > 0) {
     cannot('conclude', 'Review', { agencyId: { $in: [...actor.conflictAgencyIds] } });
     cannot('conclude', 'Review', { caseAgencyId: { $in: [...actor.conflictAgencyIds] } });
     cannot(['start', 'record_findings', 'report', 'read_roll'], 'Visit', {
       agencyId: { $in: [...actor.conflictAgencyIds] },
     });
+    cannot('add_evidence', 'Investigation', { conflicted: true });
   }
 }
 
@@ -165,6 +208,7 @@ function analyst(b: Builder): void {
   const { can, cannot } = b;
   commissionerStaffBase(b);
   cannot('read', 'Case', [...CASE_PII_FIELDS]);
+  cannot('read', 'Complaint', [...COMPLAINANT_PII_FIELDS]);
   cannot('read', 'SamplingRun', ['seed']);
   cannot('read', 'VisitPlan', ['seed']);
   can('read', 'AnonymisedExport');
@@ -193,6 +237,7 @@ function frontline(b: Builder, actor: Actor, { supervisor }: { supervisor: boole
   cannot('read', 'Visit', ['team', 'planId']);
   cannot('read', 'Visit', ['findings', 'summary'], { reported: false });
   can('read', 'Recommendation', { agencyId });
+  investigationInScope(b, { comments: supervisor });
   if (supervisor) {
     can(['respond', 'progress'], 'Recommendation', { agencyId });
     can(['create', 'delete'], 'ApiKey', { agencyId });
@@ -221,8 +266,21 @@ function decisionMaker(b: Builder, actor: Actor): void {
     can('respond', 'Review', { agencyId: actor.agencyId, concluded: true });
     // SPEC §12: the addressee of a competent authority is its decision maker (it has no supervisors).
     can(['respond', 'progress'], 'Recommendation', { agencyId: actor.agencyId });
+    investigationInScope(b, { comments: true });
     can('acknowledge', 'Alert', { agencyId: actor.agencyId, commissionerOnly: false });
   }
+}
+
+/**
+ * SPEC §13: an agency in scope reads an investigation once its draft is out, never what the office keeps to
+ * itself; those who answer for the agency (supervisors, a competent authority's decision makers) read and make
+ * its comments on the facts.
+ */
+function investigationInScope({ can, cannot }: Builder, { comments }: { comments: boolean }): void {
+  can('read', 'Investigation', { inScope: true, disclosed: true });
+  cannot('read', 'Investigation', [...INVESTIGATION_OFFICE_FIELDS]);
+  if (comments) can('comment', 'Investigation', { inScope: true });
+  else cannot('read', 'Investigation', ['comments']);
 }
 
 /**

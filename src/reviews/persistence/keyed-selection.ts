@@ -31,9 +31,10 @@ export function rateSql(rateParam: string, negativeRateParam: string): string {
 
 /**
  * The population of a run: sampled types in the period, recorded before the run's cutoff, and not under review
- * from a run drawn before it (never sampled twice). Cutoffs are taken under the draw lock, so they order runs; at
- * draw time every review comes from an earlier run, and a later verification reproduces the same set — records a
- * later run drew, or that were entered late, do not change it.
+ * from a run drawn before it, nor from a complaint's referral made before it (never reviewed twice). Cutoffs and
+ * referrals are taken under the draw lock, so they order runs and referrals; at draw time every review comes from
+ * before it, and a later verification reproduces the same set — records a later run drew or a later referral
+ * reviewed, or that were entered late, do not change it.
  */
 export function populationWhereSql(
   fromParam: string,
@@ -43,8 +44,9 @@ export function populationWhereSql(
 ): string {
   return `d.occurred_at >= ${fromParam} AND d.occurred_at < ${toParam} AND d.type = ANY(${typesParam})
           AND d.recorded_at < ${cutoffParam}
-          AND NOT EXISTS (SELECT 1 FROM reviews r JOIN sampling_runs pr ON pr.id = r.run_id
-                           WHERE r.decision_record_id = d.id AND pr.population_cutoff < ${cutoffParam})`;
+          AND NOT EXISTS (SELECT 1 FROM reviews r LEFT JOIN sampling_runs pr ON pr.id = r.run_id
+                           WHERE r.decision_record_id = d.id
+                             AND coalesce(pr.population_cutoff, r.created_at) < ${cutoffParam})`;
 }
 
 /** Whose agency keys a stratum: the deciding agency, or (runs drawn before decisions were credited) the case's. */

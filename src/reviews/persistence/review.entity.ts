@@ -10,7 +10,9 @@ import type { Finding, ReviewResponse, ReviewStatus } from '../domain/review-wor
 @Unique('reviews_decision_record_key', ['decisionRecordId'])
 export class ReviewEntity {
   @PrimaryColumn('uuid') id: string;
-  @Column('uuid', { name: 'run_id' }) runId: string;
+  /** The run that drew it; null for a review made outside any run by a complaint's referral (SPEC §5, §13). */
+  @Column('uuid', { name: 'run_id', nullable: true }) runId: string | null;
+  @Column('uuid', { name: 'complaint_id', nullable: true }) complaintId: string | null;
   @Column('uuid', { name: 'decision_record_id' }) decisionRecordId: string;
   @Column('uuid', { name: 'case_id' }) caseId: string;
   /** The agency whose decision is reviewed: it responds, and sees the review once concluded. */
@@ -19,7 +21,7 @@ export class ReviewEntity {
   @Column('uuid', { name: 'case_agency_id' }) caseAgencyId: string;
   @Column('text', { name: 'decision_type' }) decisionType: string;
   @Column('text', { name: 'decision_outcome', nullable: true }) decisionOutcome: string | null;
-  @Column('double precision', { name: 'selection_score' }) selectionScore: number;
+  @Column('double precision', { name: 'selection_score', nullable: true }) selectionScore: number | null;
   @Column('text') status: ReviewStatus;
   @Column('integer', { default: 0 }) version: number;
   @Column('uuid', { name: 'assigned_reviewer_id', nullable: true }) assignedReviewerId: string | null;

@@ -3,7 +3,10 @@ import { DataSource, type EntityManager } from 'typeorm';
 import type { AppAbility } from '../../authz/domain/abilities.js';
 import type { Role } from '../../authz/domain/roles.js';
 import { accessibleSql, SqlParams, type SqlColumns } from '../../authz/domain/rules-to-sql.js';
+import { newId } from '../../common/ids.js';
 import type { AssignableReview, AutoAssignment } from '../domain/auto-assign.js';
+import { OUTCOME_KEY_SQL, SAMPLED_TYPES } from './keyed-selection.js';
+import { SAMPLING_LOCK } from './sampling-draw.repository.js';
 import type {
   Finding,
   ReviewCommand,
@@ -22,7 +25,8 @@ export const REVIEW_COLUMNS: SqlColumns<'Review'> = {
 
 export interface ReviewRow {
   id: string;
-  run_id: string;
+  /** Null for a review made outside any run (a complaint's referral). */
+  run_id: string | null;
   decision_record_id: string;
   case_id: string;
   deciding_agency_id: string;
@@ -56,6 +60,16 @@ export interface ReviewListFilter {
   assignedReviewerId?: string;
   afterId?: string;
   limit: number;
+}
+
+/** A decision record a complaint's referral may review: the latest of a §5 population type of its case. */
+export interface ReviewableRecord {
+  case_id: string;
+  id: string;
+  case_agency_id: string;
+  deciding_agency_id: string;
+  type: string;
+  outcome: string | null;
 }
 
 /** One step of the workflow as the service decided it: the command, the state it leads to, who and when. */
@@ -111,6 +125,63 @@ export class ReviewsRepository {
       [id],
     );
     return user && { id: user.id, role: user.role, conflictAgencyIds: user.conflict_agency_ids };
+  }
+
+  /**
+   * Waits for any sampling draw in progress and keeps the next from starting until the transaction ends, so a
+   * referral and a draw never both review one record, and every run's cutoff orders it against each referral.
+   */
+  async lockAgainstDraws(manager: EntityManager): Promise<void> {
+    await manager.query('SELECT pg_advisory_xact_lock($1)', [SAMPLING_LOCK]);
+  }
+
+  /** Of each case, its latest decision record of a type sampling draws from (SPEC §5); a case with none is absent. */
+  async latestReviewableRecords(manager: EntityManager, caseIds: string[]): Promise<ReviewableRecord[]> {
+    return manager.query<ReviewableRecord[]>(
+      `SELECT DISTINCT ON (d.case_id) d.case_id, d.id, d.agency_id AS case_agency_id, d.deciding_agency_id, d.type,
+              ${OUTCOME_KEY_SQL} AS outcome
+         FROM decision_records d
+        WHERE d.case_id = ANY($1::uuid[]) AND d.type = ANY($2)
+        ORDER BY d.case_id, d.sequence DESC`,
+      [caseIds, SAMPLED_TYPES],
+    );
+  }
+
+  /** The review each of `recordIds` already has, by record (one at most: a record is never reviewed twice). */
+  async reviewsOfRecords(manager: EntityManager, recordIds: string[]): Promise<Map<string, string>> {
+    const rows = await manager.query<{ id: string; decision_record_id: string }[]>(
+      `SELECT id, decision_record_id FROM reviews WHERE decision_record_id = ANY($1::uuid[])`,
+      [recordIds],
+    );
+    return new Map(rows.map((r) => [r.decision_record_id, r.id]));
+  }
+
+  /**
+   * Pending reviews of `records`, outside any run, made by the complaint's referral; their ids, in that order.
+   * Dated by the clock (not the transaction's start) under the draw lock: after every cutoff taken before.
+   */
+  async createOutsideRuns(manager: EntityManager, complaintId: string, records: ReviewableRecord[]): Promise<string[]> {
+    const ids = records.map(() => newId());
+    if (records.length === 0) return ids;
+    await manager.query(
+      `INSERT INTO reviews (id, run_id, complaint_id, decision_record_id, case_id, deciding_agency_id, case_agency_id,
+                            decision_type, decision_outcome, selection_score, status, created_at, updated_at)
+       SELECT r.id, NULL, $1, r.record_id, r.case_id, r.deciding_agency_id, r.case_agency_id, r.type, r.outcome, NULL,
+              'pending', clock_timestamp(), clock_timestamp()
+         FROM unnest($2::uuid[], $3::uuid[], $4::uuid[], $5::uuid[], $6::uuid[], $7::text[], $8::text[])
+              AS r(id, record_id, case_id, deciding_agency_id, case_agency_id, type, outcome)`,
+      [
+        complaintId,
+        ids,
+        records.map((r) => r.id),
+        records.map((r) => r.case_id),
+        records.map((r) => r.deciding_agency_id),
+        records.map((r) => r.case_agency_id),
+        records.map((r) => r.type),
+        records.map((r) => r.outcome),
+      ],
+    );
+    return ids;
   }
 
   /** Pending reviews (of one run, or all), locked until the transaction ends so two auto-assignments cannot race. */

@@ -15,7 +15,8 @@ import {
   type StrataAgency,
 } from './keyed-selection.js';
 
-const SAMPLING_LOCK = 7_270_005;
+/** Held by a draw, and by a complaint's referral to review: neither makes a review of a record the other just did. */
+export const SAMPLING_LOCK = 7_270_005;
 
 /** A `sampling_runs` row as `SELECT *` returns it. */
 export interface SamplingRunRow {

@@ -89,10 +89,11 @@ export class VisitsRepository {
       { id: string; detained: number; alerts: number; days: number | null; share: number }[]
     >(
       `WITH share AS (
-         -- Findings about decisions the agency made (the deciding agency, as for reports and sampling).
+         -- Findings about decisions the agency made (the deciding agency, as for reports and sampling), of sampled
+         -- reviews only: a complaint's referral picks what it reviews, so it is no fair share (§5).
          SELECT deciding_agency_id AS agency_id,
                 (count(*) FILTER (WHERE finding IN ('concern', 'disagree')))::float8 / count(*) AS share
-           FROM reviews WHERE finding IS NOT NULL GROUP BY deciding_agency_id
+           FROM reviews WHERE finding IS NOT NULL AND run_id IS NOT NULL GROUP BY deciding_agency_id
        ), detained AS (
          SELECT place_id, count(*)::int AS n FROM detention_episodes
           WHERE released_at IS NULL AND place_id IS NOT NULL GROUP BY place_id
