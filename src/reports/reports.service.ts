@@ -137,11 +137,13 @@ export class ReportsService {
           WHERE al.agency_id IN ${agencyIds} AND ${within('al.raised_at')} AND ${alerts}
           GROUP BY al.agency_id),
        reviews_concluded AS (
+         -- Only sampled reviews (SPEC §5): one a complaint asked for is not a random draw, and would skew the rate.
          SELECT r.deciding_agency_id AS agency_id, count(*) AS concluded,
                 count(*) FILTER (WHERE r.finding = 'concern') AS concern,
                 count(*) FILTER (WHERE r.finding = 'disagree') AS disagree
            FROM reviews r
-          WHERE r.deciding_agency_id IN ${agencyIds} AND ${within('r.concluded_at')} AND ${reviews}
+          WHERE r.deciding_agency_id IN ${agencyIds} AND ${within('r.concluded_at')} AND r.run_id IS NOT NULL
+            AND ${reviews}
           GROUP BY r.deciding_agency_id),
        recommendation_figures AS (
          ${recommendationFiguresSql(ctx.ability, params, { agencyIds, from: period.from, to: period.to, now: generatedAt })})

@@ -410,6 +410,24 @@ describe('complaints (SPEC §13)', () => {
           (p) => p.placeId === place.id,
         );
         expect(considered?.inputs.agencyConcernShare).toBe(0);
+        // … and neither do the agency report's review figures nor the consistency report's disagreement rate.
+        const report = await t
+          .http()
+          .get('/api/v1/reports/agencies')
+          .set('authorization', w.commissioner.auth)
+          .expect(200);
+        const own = (report.body.agencies as { agency: { id: string }; reviews: { concluded: number } }[]).find(
+          (a) => a.agency.id === w.agencies.own.id,
+        );
+        expect(own?.reviews.concluded).toBe(0);
+        const rate = await t
+          .http()
+          .get('/api/v1/reports/consistency?metric=review_disagreement_rate')
+          .set('authorization', w.commissioner.auth)
+          .expect(200);
+        expect(rate.body.agencies).toContainEqual(
+          expect.objectContaining({ agencyId: w.agencies.own.id, numerator: 0, denominator: 0 }),
+        );
       });
     });
 
