@@ -41,6 +41,7 @@ export class AnnualReportService {
       });
     }
     const visits = await this.queries.visits(period.from, period.to);
+    const oversight = await this.queries.oversight(period.from, period.to);
     return annualReportHtml({
       year: period.year,
       generatedAt,
@@ -48,6 +49,7 @@ export class AnnualReportService {
       agencies,
       funnels,
       visits,
+      oversight,
     });
   }
 }

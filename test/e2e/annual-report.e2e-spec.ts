@@ -2,6 +2,7 @@ import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { ALERT_RULES } from '../../src/alerts/domain/alert-rules.js';
 import { decided, openCase, SEEDED_PII } from '../factories/cases.js';
 import { createPlace } from '../factories/places.js';
+import { COMPLAINANT_PII, recordComplaint, triageComplaint } from '../factories/complaints.js';
 import { issueRecommendation, recommendationAction } from '../factories/recommendations.js';
 import { drawSample, reviewCommand } from '../factories/reviews.js';
 import type { Session } from '../factories/session.js';
@@ -121,6 +122,21 @@ describe('annual report (SPEC §14)', () => {
     }
     await post(`/visits/${visit.id}/report`, { expectedVersion: visit.version, summary: reason('visit summary') });
 
+    // Complaints now: one anonymous and triaged `investigate` (opens an investigation), one named left untriaged.
+    const anonymousComplaint = await recordComplaint(t, w.commissioner, [w.agencies.own.id], {
+      anonymous: true,
+      complainant: undefined,
+      summary: reason('complaint summary'),
+    });
+    await triageComplaint(t, w.commissioner, anonymousComplaint.id, {
+      expectedVersion: 1,
+      outcome: 'investigate',
+      reason: reason('triage reason'),
+      title: reason('investigation title'),
+      termsOfReference: reason('terms of reference'),
+    });
+    await recordComplaint(t, w.reviewer, [w.agencies.other.id], { summary: reason('second complaint summary') });
+
     // Two recommendations issued now, one rejected: the current year's report has them, the last one's does not.
     const kept = await issueRecommendation(t, w.commissioner, w.agencies.own.id, { text: reason('recommendation') });
     await issueRecommendation(t, w.commissioner, w.agencies.own.id, { text: reason('second recommendation') });
@@ -147,6 +163,7 @@ describe('annual report (SPEC §14)', () => {
       'consistency',
       'visits',
       'recommendations',
+      'investigations-and-complaints',
     ]);
     expect(html).not.toMatch(/<script|javascript:|\son[a-z]+=/i);
     expect(html.match(/<svg /g)).toHaveLength(6);
@@ -274,6 +291,24 @@ describe('annual report (SPEC §14)', () => {
     expect(row[7]).toBe('1');
   });
 
+  it('counts complaints and investigations in the year they happened, and nothing else of them', async () => {
+    const figure = (html: string, table: string, key: string) =>
+      html
+        .slice(html.indexOf(`<table id="${table}">`))
+        .match(new RegExp(`<tr data-figure="${key}"><th scope="row">[^<]*</th><td>(\\d+)</td></tr>`))?.[1];
+    const last = await htmlOf();
+    expect(figure(last, 'complaints', 'received')).toBe('0');
+    expect(figure(last, 'investigations', 'opened')).toBe('0');
+    const current = await htmlOf(`?year=${year + 1}`);
+    expect(
+      ['received', 'anonymous', 'investigate', 'referToReview', 'noAction'].map((k) =>
+        figure(current, 'complaints', k),
+      ),
+    ).toEqual(['2', '1', '1', '0', '0']);
+    expect(figure(current, 'investigations', 'opened')).toBe('1');
+    expect(figure(current, 'investigations', 'published')).toBe('0');
+  });
+
   it('counts visits and findings in the year they happened', async () => {
     expect(cells(await htmlOf(), 'visits-by-agency', w.agencies.own.code)).toEqual(['0', '0', '0', '0', '0']);
     const thisYear = await htmlOf(`?year=${year + 1}`);
@@ -283,7 +318,8 @@ describe('annual report (SPEC §14)', () => {
 
   it('holds no personal data and no free text from the records', async () => {
     for (const html of [await htmlOf(), await htmlOf(`?year=${year + 1}`)]) {
-      for (const value of [...Object.values(SEEDED_PII), ...freeText]) expect(html).not.toContain(value);
+      for (const value of [...Object.values(SEEDED_PII), ...Object.values(COMPLAINANT_PII), ...freeText])
+        expect(html).not.toContain(value);
     }
   });
 

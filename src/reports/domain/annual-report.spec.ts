@@ -85,6 +85,10 @@ function input(overrides: Partial<AnnualReportInput> = {}): AnnualReportInput {
         findings: { info: 1, concern: 2, serious: 0 },
       },
     ],
+    oversight: {
+      investigations: { opened: 3, published: 1, closedWithoutFindings: 1, recommendationsIssued: 2 },
+      complaints: { received: 7, anonymous: 2, investigate: 1, referToReview: 2, noAction: 3 },
+    },
     ...overrides,
   };
 }
@@ -147,6 +151,13 @@ describe('annualReportHtml', () => {
     expect(html).toContain('<figure id="funnel-1">');
     expect(html).toContain('aria-labelledby="funnel-1-title funnel-1-desc"');
     expect(html).toMatch(/<table id="funnel-1-points">/);
+  });
+
+  it('counts the office’s investigations and complaints, and nothing more of them', () => {
+    const html = annualReportHtml(input());
+    expect(html).toContain('<tr data-figure="published"><th scope="row">Published</th><td>1</td></tr>');
+    expect(html).toContain('<tr data-figure="anonymous"><th scope="row">of which anonymous</th><td>2</td></tr>');
+    expect(html).toContain('<tr data-figure="noAction"><th scope="row">Triaged: no action</th><td>3</td></tr>');
   });
 
   it('says when the year is still running', () => {

@@ -33,6 +33,12 @@ export interface VisitYear {
   findings: { info: number; concern: number; serious: number };
 }
 
+/** The office's own casework in the year (SPEC §13): counts only. */
+export interface OversightYear {
+  investigations: { opened: number; published: number; closedWithoutFindings: number; recommendationsIssued: number };
+  complaints: { received: number; anonymous: number; investigate: number; referToReview: number; noAction: number };
+}
+
 export interface AnnualFunnel {
   title: string;
   numerator: string;
@@ -49,6 +55,7 @@ export interface AnnualReportInput {
   agencies: AgenciesReport;
   funnels: AnnualFunnel[];
   visits: VisitYear[];
+  oversight: OversightYear;
 }
 
 /** The print stylesheet, a constant so the route's Content-Security-Policy can allow exactly it by hash. */
@@ -74,6 +81,7 @@ export const ANNUAL_REPORT_SECTIONS = [
   ['consistency', 'Consistency between agencies'],
   ['visits', 'Unannounced visits'],
   ['recommendations', 'Recommendations and what became of them'],
+  ['investigations-and-complaints', 'Investigations and complaints'],
 ] as const;
 
 const e = escapeMarkup;
@@ -97,6 +105,7 @@ export function annualReportHtml(input: AnnualReportInput): string {
     consistency(input.funnels),
     visits(input.visits),
     recommendations(rows),
+    investigationsAndComplaints(input.oversight),
   ];
   return (
     `<!DOCTYPE html>\n<html lang="en" xmlns="http://www.w3.org/1999/xhtml">\n<head>\n<meta charset="utf-8"/>\n` +
@@ -315,5 +324,44 @@ function recommendations(rows: readonly AgencyReport[]): string {
         };
       }),
     ),
+  );
+}
+
+/** A two-column table of the office's own counts; `data-figure` names each row for a reader (or a test). */
+function figureTable(
+  id: string,
+  caption: string,
+  rows: readonly [key: string, label: string, value: number][],
+): string {
+  return (
+    `<table id="${id}">\n<caption>${e(caption)}</caption>\n<tbody>\n` +
+    rows
+      .map(([key, label, value]) => `<tr data-figure="${key}"><th scope="row">${e(label)}</th><td>${value}</td></tr>`)
+      .join('\n') +
+    '\n</tbody>\n</table>'
+  );
+}
+
+function investigationsAndComplaints(o: OversightYear): string {
+  const i = o.investigations;
+  const c = o.complaints;
+  return section(
+    'investigations-and-complaints',
+    `<p>Complaints reach the office from victims, their representatives, NGOs and officials; none is shown to the ` +
+      `agencies concerned, and this report gives counts only. An investigation is the office's own examination of a ` +
+      `pattern; the agencies in its scope comment on the draft before it is published.</p>`,
+    figureTable('investigations', 'Investigations in the year', [
+      ['opened', 'Opened', i.opened],
+      ['published', 'Published', i.published],
+      ['closedWithoutFindings', 'Closed without findings', i.closedWithoutFindings],
+      ['recommendationsIssued', 'Recommendations issued by publishing', i.recommendationsIssued],
+    ]),
+    figureTable('complaints', 'Complaints in the year', [
+      ['received', 'Received', c.received],
+      ['anonymous', 'of which anonymous', c.anonymous],
+      ['investigate', 'Triaged: investigation opened', c.investigate],
+      ['referToReview', 'Triaged: referred to review', c.referToReview],
+      ['noAction', 'Triaged: no action', c.noAction],
+    ]),
   );
 }

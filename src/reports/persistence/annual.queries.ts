@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import type { VisitYear } from '../domain/annual-report.js';
+import type { OversightYear, VisitYear } from '../domain/annual-report.js';
 
 @Injectable()
 export class AnnualQueries {
@@ -53,5 +53,46 @@ export class AnnualQueries {
       reported: r.reported,
       findings: { info: r.info, concern: r.concern, serious: r.serious },
     }));
+  }
+
+  /**
+   * The office's own casework in [from, to): investigations opened, published and closed without findings, the
+   * recommendations publishing issued; complaints received (how many anonymous) and triaged, by outcome. Counts only:
+   * no title, summary or complainant.
+   */
+  async oversight(from: Date, to: Date): Promise<OversightYear> {
+    const [r] = await this.db.query<
+      Record<keyof OversightYear['investigations'] | keyof OversightYear['complaints'], number>[]
+    >(
+      `SELECT (SELECT count(*) FROM investigations WHERE opened_at >= $1 AND opened_at < $2)::int AS opened,
+              (SELECT count(*) FROM investigations WHERE published_at >= $1 AND published_at < $2)::int AS published,
+              (SELECT count(*) FROM investigations WHERE closed_at >= $1 AND closed_at < $2)::int AS "closedWithoutFindings",
+              (SELECT count(*) FROM recommendations
+                WHERE source_kind = 'investigation' AND issued_at >= $1 AND issued_at < $2)::int AS "recommendationsIssued",
+              (SELECT count(*) FROM complaints WHERE received_at >= $1 AND received_at < $2)::int AS received,
+              (SELECT count(*) FROM complaints WHERE received_at >= $1 AND received_at < $2 AND anonymous)::int AS anonymous,
+              (SELECT count(*) FROM complaints
+                WHERE triaged_at >= $1 AND triaged_at < $2 AND triage_outcome = 'investigate')::int AS investigate,
+              (SELECT count(*) FROM complaints
+                WHERE triaged_at >= $1 AND triaged_at < $2 AND triage_outcome = 'refer_to_review')::int AS "referToReview",
+              (SELECT count(*) FROM complaints
+                WHERE triaged_at >= $1 AND triaged_at < $2 AND triage_outcome = 'no_action')::int AS "noAction"`,
+      [from, to],
+    );
+    return {
+      investigations: {
+        opened: r.opened,
+        published: r.published,
+        closedWithoutFindings: r.closedWithoutFindings,
+        recommendationsIssued: r.recommendationsIssued,
+      },
+      complaints: {
+        received: r.received,
+        anonymous: r.anonymous,
+        investigate: r.investigate,
+        referToReview: r.referToReview,
+        noAction: r.noAction,
+      },
+    };
   }
 }
