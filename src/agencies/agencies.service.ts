@@ -3,10 +3,10 @@ import { DataSource } from 'typeorm';
 import { AuditLog } from '../audit/audit-log.js';
 import { ownChain } from '../audit/domain/audit-event.js';
 import { Conflict, Forbidden, orNotFound } from '../common/domain-errors.js';
-import { isUuid, newId } from '../common/ids.js';
+import { newId } from '../common/ids.js';
 import { uniqueViolationAs } from '../common/database-errors.js';
 import { pick } from '../common/pick.js';
-import { decodeCursor, pageSize, toPage, type Page, type PageQueryDto } from '../common/pagination.js';
+import { decodeIdCursor, type Page, type PageQueryDto, pageSize, toPage } from '../common/pagination.js';
 import type { RequestContext } from '../common/request-context.js';
 import { AgenciesRepository } from './agencies.repository.js';
 import type { AgencyResponse, CreateAgencyDto } from './dto.js';
@@ -50,7 +50,7 @@ export class AgenciesService {
 
   async list(ctx: RequestContext, query: PageQueryDto): Promise<Page<AgencyResponse>> {
     const limit = pageSize(query);
-    const after = decodeCursor(query.cursor, ['id'], (p) => isUuid(p.id));
+    const after = decodeIdCursor(query.cursor);
     const rows = await this.agencies.listReadable(ctx.ability, limit, after?.id);
     return toPage(rows, limit, toResponse, (a) => ({ id: a.id }));
   }

@@ -66,6 +66,11 @@ export function isCursorTimestamp(value: string): boolean {
   return ISSUED_TIMESTAMP.test(value) && !Number.isNaN(Date.parse(value)) && new Date(value).toISOString() === value;
 }
 
+/** The plainest keyset position: rows ordered by their UUID (v7, so by creation). */
+export function decodeIdCursor(cursor: string | undefined): { id: string } | undefined {
+  return decodeCursor<'id'>(cursor, ['id'], (p) => isUuid(p.id));
+}
+
 /** The usual keyset position: a stored time under `timeKey`, ties broken by the row's UUID. */
 export function decodeTimeIdCursor<K extends string>(
   cursor: string | undefined,
@@ -91,4 +96,14 @@ export function toPage<Row, Item>(
 
 export function pageSize(query: { limit?: number }): number {
   return query.limit ?? DEFAULT_PAGE_SIZE;
+}
+
+/** A page of rows ordered by id, kept as they are; the next cursor is the last row's id. */
+export function toIdPage<Row extends { id: string }>(rows: Row[], limit: number): Page<Row> {
+  return toPage(
+    rows,
+    limit,
+    (r) => r,
+    (r) => ({ id: r.id }),
+  );
 }

@@ -1,14 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import { ComplaintAlerts } from '../alerts/complaint-alerts.js';
+import { notOverseen } from '../agencies/domain/overseen.js';
+import { AlertSettler } from '../alerts/alert-settler.js';
+import { settleComplaint } from '../alerts/domain/complaint-clocks.js';
 import { triageDueAt } from '../alerts/domain/complaint-clocks.js';
 import { AuditLog } from '../audit/audit-log.js';
 import { chains, ownChain } from '../audit/domain/audit-event.js';
 import type { JsonValue } from '../audit/domain/hash-chain.js';
 import { COMPLAINANT_PII_FIELDS, subjectOf } from '../authz/domain/abilities.js';
 import { Conflict, Forbidden, orNotFound, Unprocessable } from '../common/domain-errors.js';
-import { isUuid, newId } from '../common/ids.js';
-import { decodeCursor, pageSize, toPage, type Page } from '../common/pagination.js';
+import { newId } from '../common/ids.js';
+import { decodeIdCursor, type Page, pageSize, toIdPage } from '../common/pagination.js';
 import type { RequestContext } from '../common/request-context.js';
 import { AppConfig } from '../config/app-config.js';
 import { Idempotency, type IdempotentResult } from '../idempotency/idempotency.js';
@@ -48,7 +50,7 @@ export class ComplaintsService {
     private readonly audit: AuditLog,
     private readonly cipher: PiiCipher,
     private readonly idempotency: Idempotency,
-    private readonly alerts: ComplaintAlerts,
+    private readonly alerts: AlertSettler,
     private readonly config: AppConfig,
   ) {}
 
@@ -123,7 +125,7 @@ export class ComplaintsService {
 
   async list(ctx: RequestContext, q: ListComplaintsQuery): Promise<Page<ComplaintResponse>> {
     const limit = pageSize(q);
-    const after = decodeCursor(q.cursor, ['id'] as const, (p) => isUuid(p.id));
+    const after = decodeIdCursor(q.cursor);
     const manager = this.db.manager;
     const rows = await this.complaints.listReadable(manager, ctx.ability, {
       state: q.state,
@@ -131,12 +133,7 @@ export class ComplaintsService {
       afterId: after?.id,
       limit,
     });
-    const page = toPage(
-      rows,
-      limit,
-      (r) => r,
-      (r) => ({ id: r.id }),
-    );
+    const page = toIdPage(rows, limit);
     return { items: await this.present(manager, ctx, page.items, undefined), nextCursor: page.nextCursor };
   }
 
@@ -230,21 +227,18 @@ export class ComplaintsService {
         payload,
       });
       // The triage ends the complaint's clock (SPEC §12): resolved here, not at the next scan.
-      await this.alerts.settle(manager, ctx, id, next.triaged_at!);
+      const triagedAt = next.triaged_at!;
+      await this.alerts.settle(manager, ctx, { type: 'complaint', id }, (u) => settleComplaint(id, u), triagedAt);
       return (await this.present(manager, ctx, [next], undefined))[0];
     });
   }
 
   /** SPEC §13: a complaint is about agencies the office oversees, and names cases that exist. */
   private async checkSubjects(manager: EntityManager, agencyIds: string[], caseIds: string[]): Promise<void> {
-    const kinds = await this.complaints.agencyKinds(manager, agencyIds);
-    const refused = agencyIds.filter((a) => !['frontline', 'competent_authority'].includes(kinds.get(a) ?? ''));
-    if (refused.length > 0) {
+    const refused = notOverseen('agencyIds', agencyIds, await this.complaints.agencyKinds(manager, agencyIds));
+    if (refused) {
       throw new Unprocessable('invalid-complaint', 'The complaint names agencies the office does not oversee.', [
-        {
-          field: 'agencyIds',
-          message: `must be frontline agencies or the competent authority: ${refused.join(', ')}`,
-        },
+        refused,
       ]);
     }
     const found = await this.complaints.existingCases(manager, caseIds);

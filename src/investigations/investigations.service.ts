@@ -1,3 +1,4 @@
+import { notOverseen } from '../agencies/domain/overseen.js';
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditLog } from '../audit/audit-log.js';
@@ -5,8 +6,8 @@ import { ownChain } from '../audit/domain/audit-event.js';
 import type { JsonValue } from '../audit/domain/hash-chain.js';
 import { subjectOf } from '../authz/domain/abilities.js';
 import { Conflict, Forbidden, NotFound, orNotFound, Unprocessable } from '../common/domain-errors.js';
-import { isUuid, newId } from '../common/ids.js';
-import { decodeCursor, pageSize, toPage, type Page } from '../common/pagination.js';
+import { newId } from '../common/ids.js';
+import { decodeIdCursor, type Page, pageSize, toIdPage } from '../common/pagination.js';
 import type { RequestContext } from '../common/request-context.js';
 import { AppConfig } from '../config/app-config.js';
 import { Idempotency, type IdempotentResult } from '../idempotency/idempotency.js';
@@ -129,7 +130,7 @@ export class InvestigationsService {
 
   async list(ctx: RequestContext, q: ListInvestigationsQuery): Promise<Page<InvestigationResponse>> {
     const limit = pageSize(q);
-    const after = decodeCursor(q.cursor, ['id'] as const, (p) => isUuid(p.id));
+    const after = decodeIdCursor(q.cursor);
     const manager = this.db.manager;
     const rows = await this.investigations.listReadable(manager, ctx.ability, ctx.actor, {
       state: q.state,
@@ -137,12 +138,7 @@ export class InvestigationsService {
       afterId: after?.id,
       limit,
     });
-    const page = toPage(
-      rows,
-      limit,
-      (r) => r,
-      (r) => ({ id: r.id }),
-    );
+    const page = toIdPage(rows, limit);
     return { items: await this.present(manager, ctx, page.items), nextCursor: page.nextCursor };
   }
 
@@ -263,14 +259,9 @@ export class InvestigationsService {
   /** SPEC §13: the agencies the office oversees (not the office itself), and places that agencies in scope run. */
   async checkScope(manager: EntityManager, agencyIds: string[], placeIds: string[]): Promise<void> {
     const kinds = await this.investigations.agencyKinds(manager, agencyIds);
-    const refused = agencyIds.filter((a) => !['frontline', 'competent_authority'].includes(kinds.get(a) ?? ''));
-    if (refused.length > 0) {
-      throw new Unprocessable('invalid-scope', 'The scope names agencies the office does not oversee.', [
-        {
-          field: 'scope.agencyIds',
-          message: `must be frontline agencies or the competent authority: ${refused.join(', ')}`,
-        },
-      ]);
+    const refused = notOverseen('scope.agencyIds', agencyIds, kinds);
+    if (refused) {
+      throw new Unprocessable('invalid-scope', 'The scope names agencies the office does not oversee.', [refused]);
     }
     const operators = await this.investigations.placeOperators(manager, placeIds);
     const foreign = placeIds.filter((p) => !agencyIds.includes(operators.get(p) ?? ''));

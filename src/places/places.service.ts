@@ -4,9 +4,9 @@ import { AuditLog } from '../audit/audit-log.js';
 import { ownChain } from '../audit/domain/audit-event.js';
 import { subjectOf } from '../authz/domain/abilities.js';
 import { Conflict, Forbidden, NotFound, orNotFound, Unprocessable } from '../common/domain-errors.js';
-import { isUuid, newId } from '../common/ids.js';
+import { newId } from '../common/ids.js';
 import { pick } from '../common/pick.js';
-import { decodeCursor, pageSize, toPage, type Page } from '../common/pagination.js';
+import { decodeIdCursor, type Page, pageSize, toPage } from '../common/pagination.js';
 import type { RequestContext } from '../common/request-context.js';
 import { changedFields, deactivates, PLACE_FIELDS, type PlaceFields } from './domain/place.js';
 import type { CreatePlaceDto, ListPlacesQuery, PlaceResponse, UpdatePlaceDto } from './dto.js';
@@ -49,7 +49,7 @@ export class PlacesService {
 
   async list(ctx: RequestContext, query: ListPlacesQuery): Promise<Page<PlaceResponse>> {
     const limit = pageSize(query);
-    const after = decodeCursor(query.cursor, ['id'], (p) => isUuid(p.id));
+    const after = decodeIdCursor(query.cursor);
     const rows = await this.places.listReadable(ctx.ability, {
       agencyId: query.agencyId,
       active: query.active,

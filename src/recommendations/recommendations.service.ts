@@ -1,12 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import { RecommendationAlerts } from '../alerts/recommendation-alerts.js';
+import { AlertSettler } from '../alerts/alert-settler.js';
+import { settleRecommendation } from '../alerts/domain/recommendation-clocks.js';
 import { AuditLog } from '../audit/audit-log.js';
 import { ownChain } from '../audit/domain/audit-event.js';
 import { subjectOf, type AppAbility } from '../authz/domain/abilities.js';
 import { Conflict, Forbidden, orNotFound, Unprocessable } from '../common/domain-errors.js';
-import { isUuid, newId } from '../common/ids.js';
-import { decodeCursor, pageSize, toPage, type Page } from '../common/pagination.js';
+import { newId } from '../common/ids.js';
+import { decodeIdCursor, type Page, pageSize, toPage } from '../common/pagination.js';
 import type { RequestContext } from '../common/request-context.js';
 import { AppConfig } from '../config/app-config.js';
 import { Idempotency, type IdempotentResult } from '../idempotency/idempotency.js';
@@ -65,7 +66,7 @@ export class RecommendationsService {
     private readonly audit: AuditLog,
     private readonly idempotency: Idempotency,
     private readonly config: AppConfig,
-    private readonly alerts: RecommendationAlerts,
+    private readonly alerts: AlertSettler,
   ) {}
 
   async create(
@@ -156,7 +157,7 @@ export class RecommendationsService {
 
   async list(ctx: RequestContext, q: ListRecommendationsQuery): Promise<Page<RecommendationResponseDto>> {
     const limit = pageSize(q);
-    const after = decodeCursor(q.cursor, ['id'] as const, (p) => isUuid(p.id));
+    const after = decodeIdCursor(q.cursor);
     const rows = await this.recommendations.listReadable(this.db.manager, ctx.ability, {
       agencyId: q.agencyId,
       state: q.state,
@@ -230,11 +231,14 @@ export class RecommendationsService {
         },
       });
       // A response, a claim or a withdrawal ends a clock: its alert resolves with the action (SPEC §12).
+      const clock = { recommendationId: id, agencyId: row.agency_id, snapshot: result.next };
+      const at = result.entry.at;
       await this.alerts.settle(
         manager,
         ctx,
-        { recommendationId: id, agencyId: row.agency_id, snapshot: result.next },
-        result.entry.at,
+        { type: 'recommendation', id },
+        (u) => settleRecommendation(clock, u, at),
+        at,
       );
       return this.presentFull(manager, ctx, await this.findReadable(manager, ctx.ability, id));
     });

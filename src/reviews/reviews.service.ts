@@ -7,8 +7,7 @@ import { DecisionRecordsRepository } from '../cases/persistence/decision-records
 import { auditActorOf, ownChain } from '../audit/domain/audit-event.js';
 import { subjectOf, type AppAbility } from '../authz/domain/abilities.js';
 import { Conflict, Forbidden, orNotFound, Unprocessable } from '../common/domain-errors.js';
-import { isUuid } from '../common/ids.js';
-import { decodeCursor, pageSize, toPage, type Page } from '../common/pagination.js';
+import { decodeIdCursor, type Page, pageSize, toIdPage } from '../common/pagination.js';
 import type { RequestContext } from '../common/request-context.js';
 import { AppConfig } from '../config/app-config.js';
 import { autoAssign } from './domain/auto-assign.js';
@@ -40,7 +39,7 @@ export class ReviewsService {
 
   async list(ctx: RequestContext, q: ListReviewsQuery): Promise<Page<ReviewResponseDto>> {
     const limit = pageSize(q);
-    const after = decodeCursor(q.cursor, ['id'] as const, (p) => isUuid(p.id));
+    const after = decodeIdCursor(q.cursor);
     if (q.state && q.status && q.state !== q.status) {
       throw new Unprocessable('conflicting-filters', 'state and its older name status disagree.', [
         { field: 'status', message: 'must equal state when both are given' },
@@ -57,12 +56,7 @@ export class ReviewsService {
       afterId: after?.id,
       limit,
     });
-    const page = toPage(
-      rows,
-      limit,
-      (r) => r,
-      (r) => ({ id: r.id }),
-    );
+    const page = toIdPage(rows, limit);
     return { items: await this.present(ctx, page.items), nextCursor: page.nextCursor };
   }
 

@@ -10,9 +10,9 @@ import { TokenValidity } from '../auth/token-validity.js';
 import { canReadPii } from '../authz/domain/pii-roles.js';
 import { uniqueViolationAs } from '../common/database-errors.js';
 import { Conflict, Forbidden, orNotFound, Unprocessable } from '../common/domain-errors.js';
-import { isUuid, newId } from '../common/ids.js';
+import { newId } from '../common/ids.js';
 import { pick } from '../common/pick.js';
-import { decodeCursor, pageSize, toPage, type Page, type PageQueryDto } from '../common/pagination.js';
+import { decodeIdCursor, type Page, type PageQueryDto, pageSize, toPage } from '../common/pagination.js';
 import type { RequestContext } from '../common/request-context.js';
 import { placementErrors } from './domain/user-placement.js';
 import type { CreateUserDto, UserResponse } from './dto.js';
@@ -106,7 +106,7 @@ export class UsersService {
 
   async list(ctx: RequestContext, query: PageQueryDto): Promise<Page<UserResponse>> {
     const limit = pageSize(query);
-    const after = decodeCursor(query.cursor, ['id'], (p) => isUuid(p.id));
+    const after = decodeIdCursor(query.cursor);
     const rows = await this.users.listReadable(ctx.ability, limit, after?.id);
     return toPage(rows, limit, toResponse, (u) => ({ id: u.id }));
   }

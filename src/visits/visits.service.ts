@@ -6,8 +6,8 @@ import { chains, ownChain } from '../audit/domain/audit-event.js';
 import type { JsonValue } from '../audit/domain/hash-chain.js';
 import { CASE_PII_FIELDS, subjectOf, type AppAbility } from '../authz/domain/abilities.js';
 import { Conflict, Forbidden, NotFound, orNotFound, Unprocessable } from '../common/domain-errors.js';
-import { isUuid, newId } from '../common/ids.js';
-import { decodeCursor, pageSize, toPage, type Page, type PageQueryDto } from '../common/pagination.js';
+import { newId } from '../common/ids.js';
+import { decodeIdCursor, type Page, type PageQueryDto, pageSize, toPage } from '../common/pagination.js';
 import type { RequestContext } from '../common/request-context.js';
 import { Idempotency, type IdempotentResult } from '../idempotency/idempotency.js';
 import type { CasePii } from '../cases/case-presenter.js';
@@ -123,7 +123,7 @@ export class VisitsService {
   async listPlans(ctx: RequestContext, query: PageQueryDto): Promise<Page<VisitPlanSummaryResponse>> {
     if (!ctx.ability.can('read', 'VisitPlan')) return { items: [], nextCursor: null };
     const limit = pageSize(query);
-    const after = decodeCursor(query.cursor, ['id'], (p) => isUuid(p.id));
+    const after = decodeIdCursor(query.cursor);
     const rows = await this.visits.listPlans(after?.id, limit);
     return toPage(
       rows,
@@ -175,7 +175,7 @@ export class VisitsService {
 
   async list(ctx: RequestContext, query: ListVisitsQuery): Promise<Page<VisitResponse>> {
     const limit = pageSize(query);
-    const after = decodeCursor(query.cursor, ['id'], (p) => isUuid(p.id));
+    const after = decodeIdCursor(query.cursor);
     const rows = await this.visits.listReadable(ctx.ability, ctx.actor.id, {
       state: query.state,
       placeId: query.placeId,
