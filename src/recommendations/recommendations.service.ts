@@ -20,7 +20,6 @@ import {
   type RecommendationActionType,
   type RecommendationConfig,
   type RecommendationRejection,
-  type RecommendationSnapshot,
   type Priority,
   type SourceKind,
   type Theme,
@@ -33,6 +32,7 @@ import type {
   RecommendationResponseDto,
 } from './dto.js';
 import {
+  recommendationSnapshotOf,
   RecommendationsRepository,
   type HistoryRow,
   type RecommendationRow,
@@ -209,7 +209,13 @@ export class RecommendationsService {
         throw new Forbidden(`You may not ${action.type} this recommendation.`);
       }
       if (row.version !== expectedVersion) throw this.versionConflict(ctx.ability, row);
-      const result = decide(snapshotOf(row), action, { id: ctx.actor.id }, new Date(), this.workflowConfig());
+      const result = decide(
+        recommendationSnapshotOf(row),
+        action,
+        { id: ctx.actor.id },
+        new Date(),
+        this.workflowConfig(),
+      );
       if (!result.ok) throw this.rejectionError(ctx.ability, row, result.rejection);
       const written = await this.recommendations.applyTransition(
         manager,
@@ -364,18 +370,6 @@ function historyLine(h: HistoryRow, staffReads: boolean): RecommendationHistoryD
     fromState: h.from_state,
     toState: h.to_state,
     ...h.details,
-  };
-}
-
-function snapshotOf(r: RecommendationRow): RecommendationSnapshot {
-  return {
-    state: r.state,
-    version: r.version,
-    priority: r.priority,
-    issuedAt: r.issued_at,
-    responseDueAt: r.response_due_at,
-    targetDate: r.target_date,
-    claimedFrom: r.claimed_from,
   };
 }
 

@@ -6,7 +6,11 @@ import type { AwaitingResponse, Resolution, ResolveReason } from '../domain/over
 import type { OpenDetention, OpenVisit } from '../domain/overdue-rules.js';
 import type { OpenComplaint } from '../domain/complaint-clocks.js';
 import type { RecommendationClock } from '../domain/recommendation-clocks.js';
-import { utcDate, type RecommendationSnapshot } from '../../recommendations/domain/recommendation-workflow.js';
+import { utcDate } from '../../recommendations/domain/recommendation-workflow.js';
+import {
+  recommendationSnapshotOf,
+  type SnapshotColumns,
+} from '../../recommendations/persistence/recommendations.repository.js';
 
 const SCAN_LOCK = 7_270_004;
 
@@ -195,30 +199,12 @@ const RECOMMENDATION_CLOCK = `SELECT r.id, r.agency_id, r.state, r.version, r.pr
                                     r.target_date::text AS target_date, r.claimed_from
                                FROM recommendations r`;
 
-interface RecommendationClockRow {
-  id: string;
-  agency_id: string;
-  state: RecommendationSnapshot['state'];
-  version: number;
-  priority: RecommendationSnapshot['priority'];
-  issued_at: Date;
-  response_due_at: Date;
-  target_date: string | null;
-  claimed_from: RecommendationSnapshot['claimedFrom'];
-}
+type RecommendationClockRow = SnapshotColumns & { id: string; agency_id: string };
 
 function toRecommendationClock(r: RecommendationClockRow): RecommendationClock {
   return {
     recommendationId: r.id,
     agencyId: r.agency_id,
-    snapshot: {
-      state: r.state,
-      version: r.version,
-      priority: r.priority,
-      issuedAt: r.issued_at,
-      responseDueAt: r.response_due_at,
-      targetDate: r.target_date,
-      claimedFrom: r.claimed_from,
-    },
+    snapshot: recommendationSnapshotOf(r),
   };
 }

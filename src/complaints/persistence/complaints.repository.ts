@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { insertRow } from '../../database/insert-row.js';
 import type { EntityManager } from 'typeorm';
 import type { AppAbility } from '../../authz/domain/abilities.js';
 import type { AgencyKind } from '../../authz/domain/roles.js';
@@ -80,28 +81,7 @@ export class ComplaintsRepository {
   }
 
   async insert(manager: EntityManager, r: ComplaintRow): Promise<void> {
-    await manager.query(
-      `INSERT INTO complaints (id, received_at, channel, anonymous, complainant_relationship, complainant_ciphertext,
-                               complainant_key_id, summary, agency_ids, case_ids, state, version, recorded_by,
-                               recorded_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9::uuid[], $10::uuid[], $11, $12, $13, $14)`,
-      [
-        r.id,
-        r.received_at,
-        r.channel,
-        r.anonymous,
-        r.complainant_relationship,
-        r.complainant_ciphertext,
-        r.complainant_key_id,
-        r.summary,
-        r.agency_ids,
-        r.case_ids,
-        r.state,
-        r.version,
-        r.recorded_by,
-        r.recorded_at,
-      ],
-    );
+    await insertRow(manager, 'complaints', r);
   }
 
   /** Writes the triage if the complaint is still at `expectedVersion`; false (nothing written) otherwise. */

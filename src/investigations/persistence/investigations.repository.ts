@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { insertRow } from '../../database/insert-row.js';
 import type { EntityManager } from 'typeorm';
 import type { AppAbility } from '../../authz/domain/abilities.js';
 import type { Actor, AgencyKind, Role } from '../../authz/domain/roles.js';
@@ -162,25 +163,8 @@ export class InvestigationsRepository {
   }
 
   async insert(manager: EntityManager, r: InvestigationRow): Promise<void> {
-    await manager.query(
-      `INSERT INTO investigations (id, title, origin, complaint_id, agency_ids, place_ids, terms_of_reference, state,
-                                   version, investigators, opened_by, opened_at, updated_at)
-       VALUES ($1, $2, $3, $4, $5::uuid[], $6::uuid[], $7, $8, $9, $10::uuid[], $11, $12, $12)`,
-      [
-        r.id,
-        r.title,
-        r.origin,
-        r.complaint_id,
-        r.agency_ids,
-        r.place_ids,
-        r.terms_of_reference,
-        r.state,
-        r.version,
-        r.investigators,
-        r.opened_by,
-        r.opened_at,
-      ],
-    );
+    // Proposed recommendations are jsonb: none yet when an investigation opens.
+    await insertRow(manager, 'investigations', { ...r, proposed_recommendations: null });
   }
 
   /** Writes the investigation's new state if it is still at `expectedVersion`; false (nothing written) otherwise. */

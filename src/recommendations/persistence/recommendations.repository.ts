@@ -47,6 +47,25 @@ export interface RecommendationRow {
   updated_at: Date;
 }
 
+/** The columns the state machine decides on. */
+export type SnapshotColumns = Pick<
+  RecommendationRow,
+  'state' | 'version' | 'priority' | 'issued_at' | 'response_due_at' | 'target_date' | 'claimed_from'
+>;
+
+/** A register row as the pure state machine (and the clocks) read it. */
+export function recommendationSnapshotOf(r: SnapshotColumns): RecommendationSnapshot {
+  return {
+    state: r.state,
+    version: r.version,
+    priority: r.priority,
+    issuedAt: r.issued_at,
+    responseDueAt: r.response_due_at,
+    targetDate: r.target_date,
+    claimedFrom: r.claimed_from,
+  };
+}
+
 export interface HistoryRow {
   version: number;
   at: Date;

@@ -1,0 +1,17 @@
+import type { EntityManager } from 'typeorm';
+
+/**
+ * One `INSERT` of a row whose keys are its column names, as repositories keep them (snake_case, written in code,
+ * never taken from input). PostgreSQL types each parameter from its column, so arrays reach `uuid[]` columns as
+ * they are; a `jsonb` value must be passed as JSON text.
+ */
+export async function insertRow(manager: Pick<EntityManager, 'query'>, table: string, row: object): Promise<void> {
+  const columns = Object.keys(row);
+  for (const name of [table, ...columns]) {
+    if (!/^[a-z_]+$/.test(name)) throw new Error(`insertRow: ${JSON.stringify(name)} is not a plain column name`);
+  }
+  await manager.query(
+    `INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map((_, i) => `$${i + 1}`).join(', ')})`,
+    Object.values(row),
+  );
+}
