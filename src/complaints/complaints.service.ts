@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { notOverseen } from '../agencies/domain/overseen.js';
+import { agencyKinds } from '../agencies/persistence/agency-kinds.js';
 import { AlertSettler } from '../alerts/alert-settler.js';
 import { settleComplaint } from '../alerts/domain/complaint-clocks.js';
 import { triageDueAt } from '../alerts/domain/complaint-clocks.js';
@@ -235,7 +236,7 @@ export class ComplaintsService {
 
   /** SPEC §13: a complaint is about agencies the office oversees, and names cases that exist. */
   private async checkSubjects(manager: EntityManager, agencyIds: string[], caseIds: string[]): Promise<void> {
-    const refused = notOverseen('agencyIds', agencyIds, await this.complaints.agencyKinds(manager, agencyIds));
+    const refused = notOverseen('agencyIds', agencyIds, await agencyKinds(manager, agencyIds));
     if (refused) {
       throw new Unprocessable('invalid-complaint', 'The complaint names agencies the office does not oversee.', [
         refused,

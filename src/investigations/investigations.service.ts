@@ -1,4 +1,5 @@
 import { notOverseen } from '../agencies/domain/overseen.js';
+import { agencyKinds } from '../agencies/persistence/agency-kinds.js';
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditLog } from '../audit/audit-log.js';
@@ -258,8 +259,7 @@ export class InvestigationsService {
 
   /** SPEC §13: the agencies the office oversees (not the office itself), and places that agencies in scope run. */
   async checkScope(manager: EntityManager, agencyIds: string[], placeIds: string[]): Promise<void> {
-    const kinds = await this.investigations.agencyKinds(manager, agencyIds);
-    const refused = notOverseen('scope.agencyIds', agencyIds, kinds);
+    const refused = notOverseen('scope.agencyIds', agencyIds, await agencyKinds(manager, agencyIds));
     if (refused) {
       throw new Unprocessable('invalid-scope', 'The scope names agencies the office does not oversee.', [refused]);
     }

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { insertRow } from '../../database/insert-row.js';
+import { pick } from '../../common/pick.js';
+import { insertRow, updateAtVersion } from '../../database/row-writes.js';
 import type { EntityManager } from 'typeorm';
 import type { AppAbility } from '../../authz/domain/abilities.js';
-import type { AgencyKind } from '../../authz/domain/roles.js';
 import { accessibleSql, SqlParams } from '../../authz/domain/rules-to-sql.js';
 import type { Channel, ComplaintState, Relationship, TriageOutcome } from '../domain/complaint-workflow.js';
 
@@ -86,23 +86,13 @@ export class ComplaintsRepository {
 
   /** Writes the triage if the complaint is still at `expectedVersion`; false (nothing written) otherwise. */
   async triage(manager: EntityManager, expectedVersion: number, r: ComplaintRow): Promise<boolean> {
-    const [, affected] = await manager.query<[unknown[], number]>(
-      `UPDATE complaints SET state = $3, version = $4, triage_outcome = $5, triage_reason = $6, triaged_by = $7,
-                             triaged_at = $8, investigation_id = $9
-        WHERE id = $1 AND version = $2`,
-      [
-        r.id,
-        expectedVersion,
-        r.state,
-        r.version,
-        r.triage_outcome,
-        r.triage_reason,
-        r.triaged_by,
-        r.triaged_at,
-        r.investigation_id,
-      ],
+    return updateAtVersion(
+      manager,
+      'complaints',
+      r.id,
+      expectedVersion,
+      pick(r, ['state', 'version', 'triage_outcome', 'triage_reason', 'triaged_by', 'triaged_at', 'investigation_id']),
     );
-    return affected === 1;
   }
 
   async linkReviews(manager: EntityManager, complaintId: string, links: { reviewId: string; created: boolean }[]) {
@@ -122,15 +112,6 @@ export class ComplaintsRepository {
         ORDER BY complaint_id, review_id`,
       [ids],
     );
-  }
-
-  /** The kind of each agency among `ids` that exists. */
-  async agencyKinds(manager: EntityManager, ids: string[]): Promise<Map<string, AgencyKind>> {
-    const rows = await manager.query<{ id: string; kind: AgencyKind }[]>(
-      `SELECT id, kind FROM agencies WHERE id = ANY($1::uuid[])`,
-      [ids],
-    );
-    return new Map(rows.map((r) => [r.id, r.kind]));
   }
 
   /** Those of `ids` that name a case. */

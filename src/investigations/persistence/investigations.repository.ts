@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { insertRow } from '../../database/insert-row.js';
+import { pick } from '../../common/pick.js';
+import { insertRow, updateAtVersion } from '../../database/row-writes.js';
 import type { EntityManager } from 'typeorm';
 import type { AppAbility } from '../../authz/domain/abilities.js';
-import type { Actor, AgencyKind, Role } from '../../authz/domain/roles.js';
+import type { Actor, Role } from '../../authz/domain/roles.js';
 import { accessibleSql, SqlParams, type SqlColumns } from '../../authz/domain/rules-to-sql.js';
 import {
   DISCLOSED_STATES,
@@ -169,30 +170,24 @@ export class InvestigationsRepository {
 
   /** Writes the investigation's new state if it is still at `expectedVersion`; false (nothing written) otherwise. */
   async update(manager: EntityManager, expectedVersion: number, r: InvestigationRow): Promise<boolean> {
-    const [, affected] = await manager.query<[unknown[], number]>(
-      `UPDATE investigations
-          SET state = $3, version = $4, investigators = $5::uuid[], draft_text = $6, proposed_recommendations = $7,
-              drafted_at = $8, comments_close_at = $9, final_text = $10, published_at = $11, closed_at = $12,
-              close_reason = $13, updated_at = $14
-        WHERE id = $1 AND version = $2`,
-      [
-        r.id,
-        expectedVersion,
-        r.state,
-        r.version,
-        r.investigators,
-        r.draft_text,
-        r.proposed_recommendations === null ? null : JSON.stringify(r.proposed_recommendations),
-        r.drafted_at,
-        r.comments_close_at,
-        r.final_text,
-        r.published_at,
-        r.closed_at,
-        r.close_reason,
-        r.updated_at,
-      ],
-    );
-    return affected === 1;
+    const changes = pick(r, [
+      'state',
+      'version',
+      'investigators',
+      'draft_text',
+      'drafted_at',
+      'comments_close_at',
+      'final_text',
+      'published_at',
+      'closed_at',
+      'close_reason',
+      'updated_at',
+    ]);
+    const proposed = r.proposed_recommendations === null ? null : JSON.stringify(r.proposed_recommendations);
+    return updateAtVersion(manager, 'investigations', r.id, expectedVersion, {
+      ...changes,
+      proposed_recommendations: proposed,
+    });
   }
 
   async insertEvidence(manager: EntityManager, id: string, e: EvidenceRow): Promise<void> {
@@ -261,15 +256,6 @@ export class InvestigationsRepository {
         WHERE source_kind = 'investigation' AND source_id = ANY($1::uuid[]) ORDER BY issued_at, id`,
       [ids],
     );
-  }
-
-  /** The kind of each agency among `ids` that exists. */
-  async agencyKinds(manager: EntityManager, ids: string[]): Promise<Map<string, AgencyKind>> {
-    const rows = await manager.query<{ id: string; kind: AgencyKind }[]>(
-      `SELECT id, kind FROM agencies WHERE id = ANY($1::uuid[])`,
-      [ids],
-    );
-    return new Map(rows.map((r) => [r.id, r.kind]));
   }
 
   /** The operating agency of each place among `ids` that exists. */
