@@ -32,6 +32,10 @@ const COUNTS: DemoCounts = {
   recommendationsBySource: { own_initiative: 5, review: 4 },
   recommendationsOverdue: { response: 2, target: 1 },
   recommendationRepeats: 1,
+  complaintsByState: { received: 1, triaged: 3 },
+  complaintsByOutcome: { no_action: 1, investigate: 1, refer_to_review: 1 },
+  anonymousComplaints: 1,
+  investigationsByState: { closed: 1, open: 1, published: 1, factual_accuracy: 1 },
 };
 
 function summary(overrides: Partial<DemoCounts> = {}, input: Partial<SummaryInput> = {}): string {
@@ -73,10 +77,22 @@ describe('the demo summary', () => {
     );
   });
 
-  it('shows a newcomer where to look at visits and overdue recommendations', () => {
+  it('lists complaints by state and triage outcome, and investigations by state, in the workflows’ order', () => {
+    const text = summary();
+    expect(text).toContain('Complaints: 4 (1 anonymous); received 1 · triaged 3\n');
+    expect(text).toContain('  triaged: investigate 1 · refer_to_review 1 · no_action 1\n');
+    expect(text).toContain('Investigations: 4 (open 1 · factual_accuracy 1 · published 1 · closed 1)\n');
+    expect(summary({ complaintsByState: {}, complaintsByOutcome: {}, anonymousComplaints: 0 })).toContain(
+      'Complaints: 0 (0 anonymous)',
+    );
+  });
+
+  it('shows a newcomer where to look at visits, overdue recommendations, complaints and investigations', () => {
     const text = summary();
     expect(text).toContain('"$BASE/api/v1/visits?state=reported"');
     expect(text).toContain('"$BASE/api/v1/recommendations?overdue=true"');
+    expect(text).toContain('"$BASE/api/v1/complaints?state=received"');
+    expect(text).toContain('"$BASE/api/v1/investigations?state=factual_accuracy"');
   });
 
   it('says on a second run that nothing was written, and how to get another API key', () => {

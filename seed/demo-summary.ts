@@ -2,6 +2,8 @@ import { resolve } from 'node:path';
 import type { DataSource } from 'typeorm';
 import type { AppConfig } from '../src/config/app-config.js';
 import { CASE_STATES, CLOSE_OUTCOMES } from '../src/cases/domain/identification.js';
+import { COMPLAINT_STATES, TRIAGE_OUTCOMES } from '../src/complaints/domain/complaint-workflow.js';
+import { INVESTIGATION_STATES } from '../src/investigations/domain/investigation-workflow.js';
 import { ALERT_RULES } from '../src/alerts/domain/alert-rules.js';
 import { RECOMMENDATION_STATES, SOURCE_KINDS } from '../src/recommendations/domain/recommendation-workflow.js';
 import { REVIEW_STATUSES } from '../src/reviews/domain/review-workflow.js';
@@ -32,6 +34,10 @@ export interface DemoCounts {
   /** Still `issued` after the due instant; accepted in whole or part with the target date over. */
   recommendationsOverdue: { response: number; target: number };
   recommendationRepeats: number;
+  complaintsByState: Record<string, number>;
+  complaintsByOutcome: Record<string, number>;
+  anonymousComplaints: number;
+  investigationsByState: Record<string, number>;
 }
 
 export async function readDemoCounts(db: DataSource): Promise<DemoCounts> {
@@ -170,6 +176,23 @@ export async function readDemoCounts(db: DataSource): Promise<DemoCounts> {
     ),
     recommendationsOverdue: { response: oversight.response_overdue, target: oversight.target_missed },
     recommendationRepeats: oversight.repeats,
+    // A complaint or investigation about several agencies counts once if any is a demo agency.
+    complaintsByState: await count(
+      `SELECT state AS key, count(*)::int AS n FROM complaints WHERE agency_ids && $1::uuid[] GROUP BY 1`,
+    ),
+    complaintsByOutcome: await count(
+      `SELECT triage_outcome AS key, count(*)::int AS n FROM complaints
+        WHERE agency_ids && $1::uuid[] AND triage_outcome IS NOT NULL GROUP BY 1`,
+    ),
+    anonymousComplaints: (
+      await db.query<{ n: number }[]>(
+        `SELECT count(*)::int AS n FROM complaints WHERE agency_ids && $1::uuid[] AND anonymous`,
+        [ids],
+      )
+    )[0].n,
+    investigationsByState: await count(
+      `SELECT state AS key, count(*)::int AS n FROM investigations WHERE agency_ids && $1::uuid[] GROUP BY 1`,
+    ),
   };
 }
 
@@ -288,6 +311,14 @@ export function formatSummary(s: SummaryInput): string {
       `${overdue.target} target date${overdue.target === 1 ? '' : 's'} missed`,
   );
 
+  push(
+    '',
+    `Complaints: ${total(c.complaintsByState)} (${c.anonymousComplaints} anonymous); ` +
+      `${list(COMPLAINT_STATES, c.complaintsByState)}`,
+    `  triaged: ${list(TRIAGE_OUTCOMES, c.complaintsByOutcome)}`,
+    `Investigations: ${total(c.investigationsByState)} (${list(INVESTIGATION_STATES, c.investigationsByState)})`,
+  );
+
   const sent = c.emails.sent ?? 0;
   const waiting = (c.emails.pending ?? 0) + (c.emails.sending ?? 0);
   const where = config.mail.smtpUrl
@@ -314,6 +345,8 @@ export function formatSummary(s: SummaryInput): string {
     `  curl -s -H "authorization: Bearer $TOKEN" "$BASE/api/v1/reviews?status=awaiting_response"`,
     `  curl -s -H "authorization: Bearer $TOKEN" "$BASE/api/v1/visits?state=reported"`,
     `  curl -s -H "authorization: Bearer $TOKEN" "$BASE/api/v1/recommendations?overdue=true"`,
+    `  curl -s -H "authorization: Bearer $TOKEN" "$BASE/api/v1/complaints?state=received"`,
+    `  curl -s -H "authorization: Bearer $TOKEN" "$BASE/api/v1/investigations?state=factual_accuracy"`,
     `  curl -s -H "authorization: Bearer $TOKEN" "$BASE/api/v1/audit/verify"`,
     `  curl -s -H "authorization: Bearer $TOKEN" -H 'accept: text/csv' \\`,
     `    "$BASE/api/v1/reports/agencies?from=${day(-92)}T00:00:00Z&to=${day(1)}T00:00:00Z"`,

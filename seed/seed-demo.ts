@@ -4,6 +4,7 @@ import { NotificationSender } from '../src/alerts/notification-sender.js';
 import type { CaseState } from '../src/cases/domain/identification.js';
 import { StartupError } from '../src/common/startup-error.js';
 import { AppConfig } from '../src/config/app-config.js';
+import { INVESTIGATION_STATES } from '../src/investigations/domain/investigation-workflow.js';
 import { RECOMMENDATION_STATES } from '../src/recommendations/domain/recommendation-workflow.js';
 import { SamplingRunner } from '../src/reviews/sampling-runner.js';
 import { PasswordLinks } from '../src/auth/password-links.js';
@@ -20,6 +21,7 @@ import {
   type DemoUserKey,
 } from './demo-cast.js';
 import { DEMO_PLACES, type DemoPlaceKey } from './demo-places.js';
+import { driveComplaints } from './demo-complaints.js';
 import { driveRecommendations } from './demo-recommendations.js';
 import { driveReviews, type ReviewItem, type SeededCase } from './demo-reviews.js';
 import { driveVisits } from './demo-visits.js';
@@ -67,7 +69,8 @@ export async function seedDemo(app: NestFastifyApplication, options: SeedDemoOpt
     const incomplete =
       !counts.samplingRun ||
       Object.keys(counts.casesByState).length < 9 ||
-      Object.keys(counts.recommendationsByState).length < RECOMMENDATION_STATES.length;
+      Object.keys(counts.recommendationsByState).length < RECOMMENDATION_STATES.length ||
+      Object.keys(counts.investigationsByState).length < INVESTIGATION_STATES.length;
     if (incomplete) {
       write(
         'Warning: the demo looks incomplete (an earlier seed was interrupted?). ' +
@@ -254,8 +257,12 @@ export async function seedDemo(app: NestFastifyApplication, options: SeedDemoOpt
   );
   write('  recommendations in every state, answered by the agencies\n');
 
-  // A last scan sees the visits and recommendations too. Workers are off in this process: send what the outbox
-  // holds now, as the worker would.
+  // After the reviews and alerts: a complaint names reviewable cases, and an investigation cites an alert.
+  await driveComplaints(api, db, { commissioner, reviewer: office.reviewer, bpSupervisor }, agencyIds, placeIds);
+  write('  complaints triaged each way, and an investigation in every state\n');
+
+  // A last scan sees the visits, recommendations and the untriaged complaint too. Workers are off in this process:
+  // send what the outbox holds now, as the worker would.
   await api.post('/jobs/overdue-scan', commissioner, {}, 200);
   const sender = app.get(NotificationSender);
   const owed = await db.query<{ id: string }[]>(

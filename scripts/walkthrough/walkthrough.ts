@@ -380,6 +380,60 @@ export const STEPS: Step[] = [
   },
   {
     title:
+      'A complaint reaches the office: a reviewer records it. The complainant’s name and contact are encrypted and ' +
+      'never in an answer unless asked for with `?include=pii` (by the roles that may read personal data, each ' +
+      'read audited); triage is due in 10 working days.',
+    as: 'reviewer',
+    method: 'POST',
+    path: '/complaints',
+    body: (c) => ({
+      receivedAt: new Date(c.startedAt.getTime() - 2 * HOUR).toISOString(),
+      channel: 'phone',
+      anonymous: false,
+      complainant: {
+        name: 'Walkthrough Complainant',
+        contact: 'complainant@ngo.demo.oversight.test',
+        relationship: 'ngo',
+      },
+      summary: 'People held at the border over a weekend were screened without an interpreter.',
+      agencyIds: [ref('AGENCY')],
+    }),
+    expect: 201,
+    save: { COMPLAINT: 'id' },
+  },
+  {
+    title: 'The agency complained about cannot tell that the complaint exists.',
+    as: 'bpSupervisor',
+    method: 'GET',
+    path: '/complaints/$COMPLAINT',
+    expect: 404,
+  },
+  {
+    title: 'The commissioner triages it (once): `investigate` opens an investigation of the agencies it names.',
+    as: 'commissioner',
+    method: 'POST',
+    path: '/complaints/$COMPLAINT/triage',
+    body: () => ({
+      expectedVersion: 1,
+      outcome: 'investigate',
+      reason: 'The recommendation above was verified; a complaint saying otherwise needs a closer look.',
+      title: 'Weekend screening without interpreters',
+      termsOfReference: 'Whether screening interviews held at weekends have an interpreter, and what is recorded.',
+    }),
+    expect: 200,
+    save: { INVESTIGATION: 'investigationId' },
+  },
+  {
+    title:
+      'The investigation, as the commissioner reads it. The agency sees it only from the draft on, and never its ' +
+      'origin, investigators or evidence.',
+    as: 'commissioner',
+    method: 'GET',
+    path: '/investigations/$INVESTIGATION',
+    expect: 200,
+  },
+  {
+    title:
       "Find every removal decision of one agency in the past month, across its cases (the deciding agency's; no PII).",
     as: 'commissioner',
     method: 'GET',
@@ -559,7 +613,8 @@ function intro(seedOutput: string): string {
     'an e2e test fails when this text and a fresh run differ in anything but ids, times, tokens and counts).',
     '',
     'Start the API and fill an empty database with the demo (places of detention, about 225 cases through the HTTP',
-    'API, alerts, a sampling run and its reviews, unannounced visits and a visit plan, recommendations in every state).',
+    'API, alerts, a sampling run and its reviews, unannounced visits and a visit plan, recommendations in every state,',
+    'complaints triaged each way and an investigation in every state).',
     'The seed prints who to sign in as; the passwords are published here on purpose, for a local demo database only',
     '(the seed refuses `NODE_ENV=production`):',
     '',

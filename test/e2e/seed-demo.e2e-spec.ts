@@ -106,17 +106,19 @@ describe('demo seed (npm run seed:demo)', () => {
     for (const v of seen.body.items) expect(v.startedAt).toEqual(expect.any(String));
   });
 
-  it('leaves recommendations in every state, from reviews and own initiative, a repeat, and some overdue', async () => {
+  it('leaves recommendations in every state, from reviews, own initiative and an investigation, a repeat, some overdue', async () => {
     const { rows } = await t.sql.query<{ state: string; source_kind: string; valid_source: boolean; repeat: boolean }>(
       `SELECT r.state, r.source_kind,
               r.source_kind = 'own_initiative' OR EXISTS (
                 SELECT 1 FROM reviews v WHERE v.id = r.source_id AND v.deciding_agency_id = r.agency_id
-                   AND v.finding IN ('concern', 'disagree')) AS valid_source,
+                   AND v.finding IN ('concern', 'disagree')) OR EXISTS (
+                SELECT 1 FROM investigations i WHERE i.id = r.source_id AND i.state = 'published'
+                   AND r.agency_id = ANY(i.agency_ids)) AS valid_source,
               EXISTS (SELECT 1 FROM recommendations e WHERE e.id = r.repeat_of AND e.agency_id = r.agency_id) AS repeat
          FROM recommendations r`,
     );
     expect(new Set(rows.map((r) => r.state))).toEqual(new Set(RECOMMENDATION_STATES));
-    expect(new Set(rows.map((r) => r.source_kind))).toEqual(new Set(['review', 'own_initiative']));
+    expect(new Set(rows.map((r) => r.source_kind))).toEqual(new Set(['review', 'own_initiative', 'investigation']));
     expect(rows.every((r) => r.valid_source)).toBe(true);
     expect(rows.filter((r) => r.repeat)).toHaveLength(1);
     expect(first.counts.recommendationsOverdue).toEqual({ response: 2, target: 1 });
@@ -127,6 +129,50 @@ describe('demo seed (npm run seed:demo)', () => {
     expect(overdue.body.items.map((r: { state: string }) => r.state).sort()).toEqual(['accepted', 'issued', 'issued']);
   });
 
+  it('leaves complaints triaged each way, one untriaged and overdue, and an investigation in every state', async () => {
+    const { rows: complaints } = await t.sql.query(
+      `SELECT c.state, c.triage_outcome AS outcome, c.anonymous, c.investigation_id IS NOT NULL AS investigated,
+              (SELECT count(*)::int FROM complaint_reviews cr JOIN reviews r ON r.id = cr.review_id
+                WHERE cr.complaint_id = c.id AND r.run_id IS NULL) AS reviews
+         FROM complaints c ORDER BY c.received_at`,
+    );
+    expect(complaints).toEqual([
+      { state: 'received', outcome: null, anonymous: false, investigated: false, reviews: 0 },
+      { state: 'triaged', outcome: 'no_action', anonymous: true, investigated: false, reviews: 0 },
+      { state: 'triaged', outcome: 'refer_to_review', anonymous: false, investigated: false, reviews: 2 },
+      { state: 'triaged', outcome: 'investigate', anonymous: false, investigated: true, reviews: 0 },
+    ]);
+    expect(first.counts.alerts.complaint_triage_overdue).toMatchObject({ total: 1, open: 1 });
+    const { rows: investigations } = await t.sql.query(
+      `SELECT i.state, i.origin, cardinality(i.investigators) > 0 AS investigators,
+              (SELECT count(*)::int FROM investigation_evidence e WHERE e.investigation_id = i.id) AS evidence,
+              (SELECT count(*)::int FROM investigation_comments m WHERE m.investigation_id = i.id) AS comments,
+              (SELECT count(*)::int FROM recommendations r
+                WHERE r.source_kind = 'investigation' AND r.source_id = i.id) AS recommendations
+         FROM investigations i ORDER BY i.opened_at`,
+    );
+    expect(investigations).toEqual([
+      { state: 'open', origin: 'complaint', investigators: true, evidence: 2, comments: 0, recommendations: 0 },
+      {
+        state: 'factual_accuracy',
+        origin: 'review_pattern',
+        investigators: true,
+        evidence: 0,
+        comments: 1,
+        recommendations: 0,
+      },
+      { state: 'published', origin: 'visit', investigators: false, evidence: 0, comments: 0, recommendations: 1 },
+      { state: 'closed', origin: 'own_initiative', investigators: false, evidence: 0, comments: 0, recommendations: 0 },
+    ]);
+    // The agency in scope reads the draft it may comment on and the published report, never a complaint.
+    const supervisor = DEMO_USERS.find((u) => u.key === 'bpSupervisor')!;
+    const token = await login(t, supervisor.email, supervisor.password);
+    const seen = await t.http().get('/api/v1/investigations').set('authorization', `Bearer ${token}`);
+    expect(seen.body.items.map((i: { state: string }) => i.state).sort()).toEqual(['factual_accuracy', 'published']);
+    const complaintsSeen = await t.http().get('/api/v1/complaints').set('authorization', `Bearer ${token}`);
+    expect(complaintsSeen.body).toEqual({ items: [], nextCursor: null });
+  });
+
   it('prints the credentials, the API key and the counts', async () => {
     for (const u of DEMO_USERS) expect(output).toContain(`${u.email}`);
     expect(output).toContain(first.apiKey!);
@@ -134,6 +180,8 @@ describe('demo seed (npm run seed:demo)', () => {
     expect(output).toMatch(/Reviews: \d+/);
     expect(output).toMatch(/Visits: \d+/);
     expect(output).toMatch(/Recommendations: \d+/);
+    expect(output).toContain('Complaints: 4 (1 anonymous); received 1 · triaged 3');
+    expect(output).toContain('Investigations: 4 (open 1 · factual_accuracy 1 · published 1 · closed 1)');
     await expect(login(t, DEMO_USERS[1].email, DEMO_USERS[1].password)).resolves.toEqual(expect.any(String));
   });
 

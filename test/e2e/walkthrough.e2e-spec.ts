@@ -42,6 +42,9 @@ describe("README: a newcomer's first run", () => {
       'POST "$BASE/visit-plans"',
       'POST "$BASE/visits/$VISIT/start"',
       'curl -s "$BASE/visits/$VISIT/roll"',
+      'POST "$BASE/complaints"',
+      'POST "$BASE/complaints/$COMPLAINT/triage"',
+      'curl -s "$BASE/investigations/$INVESTIGATION"',
       'curl -s "$BASE/reports/agencies?',
       'curl -s "$BASE/exports/anonymised"',
       'POST "$BASE/audit/checkpoints"',
@@ -53,7 +56,9 @@ describe("README: a newcomer's first run", () => {
     expect(fresh).toContain('"state": "implemented"');
     // The roll is never empty: the walkthrough visits the demo's busiest place.
     expect(fresh).toContain('"hoursDetained"');
-    // The one refusal shown on purpose: a visit does not exist for the agency until it starts.
-    expect(fresh.match(/HTTP [45]\d\d/g)).toEqual(['HTTP 404']);
+    // The refusals shown on purpose: a visit does not exist for the agency until it starts, a complaint never.
+    expect(fresh.match(/HTTP [45]\d\d/g)).toEqual(['HTTP 404', 'HTTP 404']);
+    // The complainant's name is in the request that records the complaint, and in no answer.
+    expect(fresh.split('Walkthrough Complainant')).toHaveLength(2);
   });
 });
