@@ -157,16 +157,18 @@ function sectionPattern(name: string): RegExp {
  * taken for numbers first).
  */
 export function normalise(text: string): string {
-  return text
-    .replace(/eyJ[\w-]+\.[\w-]+\.[\w-]+/g, '<jwt>')
-    .replace(/\bovk_[\w-]+/g, '<api-key>')
-    .replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi, '<uuid>')
-    .replace(/\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})/g, '<instant>')
-    .replace(/\b\d{4}-\d{2}-\d{2}\b/g, '<date>')
-    // Not the long fraction of a number (0.3333333333333333): that is a number, and its length varies.
-    .replace(/(?<!\d\.)\b[0-9a-f]{16,}\b/gi, '<hex>')
-    .replace(/[A-Za-z0-9+/]{40,}={0,2}/g, '<encoded>')
-    // Whether a record was drawn for review depends on the demo's random sampling seed.
-    .replace(/"sampled": (true|false)/g, '"sampled": <drawn>')
-    .replace(/\d+(\.\d+)?/g, '<n>');
+  return (
+    text
+      .replace(/eyJ[\w-]+\.[\w-]+\.[\w-]+/g, '<jwt>')
+      .replace(/\bovk_[\w-]+/g, '<api-key>')
+      .replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi, '<uuid>')
+      .replace(/\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})/g, '<instant>')
+      .replace(/\b\d{4}-\d{2}-\d{2}\b/g, '<date>')
+      // Not the long fraction of a number (0.3333333333333333): that is a number, and its length varies.
+      .replace(/(?<!\d\.)\b[0-9a-f]{16,}\b/gi, '<hex>')
+      .replace(/[A-Za-z0-9+/]{40,}={0,2}/g, '<encoded>')
+      // Whether a record was drawn for review depends on the demo's random sampling seed.
+      .replace(/"sampled": (true|false)/g, '"sampled": <drawn>')
+      .replace(/\d+(\.\d+)?/g, '<n>')
+  );
 }

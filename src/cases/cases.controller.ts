@@ -61,11 +61,7 @@ export class CasesController {
   })
   @ApiOkResponse({ type: CaseResponse })
   @ApiProblems(404)
-  get(
-    @Ctx() ctx: RequestContext,
-    @IdParam('id') id: string,
-    @Query() query: GetCaseQuery,
-  ): Promise<CaseResponse> {
+  get(@Ctx() ctx: RequestContext, @IdParam('id') id: string, @Query() query: GetCaseQuery): Promise<CaseResponse> {
     return this.cases.get(ctx, id, query.include === 'pii');
   }
 

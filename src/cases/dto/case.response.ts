@@ -36,7 +36,12 @@ export class DetentionEpisodeResponse {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ format: 'date-time' }) detainedAt: string;
   @ApiProperty() facility: string;
-  @ApiProperty({ format: 'uuid', nullable: true, type: String, description: 'The place (SPEC §11), when one was named.' })
+  @ApiProperty({
+    format: 'uuid',
+    nullable: true,
+    type: String,
+    description: 'The place (SPEC §11), when one was named.',
+  })
   placeId: string | null;
   @ApiProperty() legalBasis: string;
   @ApiProperty({ format: 'date-time', nullable: true, type: String }) releasedAt: string | null;
