@@ -48,7 +48,7 @@ describe('visit plans and unannounced visits (SPEC §11)', () => {
     (await t.sql.query<{ n: number }>('SELECT count(*)::int AS n FROM places WHERE active')).rows[0].n;
 
   async function adHoc(place = ownPlace): Promise<Body> {
-    const res = await post('/visits', w.commissioner, { placeId: place.id, day: '2026-12-09' });
+    const res = await post('/visits', w.commissioner, { placeId: place.id, day: '2037-12-09' });
     expect(res.status).toBe(201);
     return res.body as Body;
   }
@@ -64,8 +64,8 @@ describe('visit plans and unannounced visits (SPEC §11)', () => {
 
     beforeAll(async () => {
       const res = await post('/visit-plans', w.commissioner, {
-        from: '2026-12-07',
-        to: '2026-12-18',
+        from: '2037-12-07',
+        to: '2037-12-18',
         count: 2,
         seed: SEED,
       });
@@ -131,32 +131,32 @@ describe('visit plans and unannounced visits (SPEC §11)', () => {
     it('refuses bad windows, counts and seeds with a problem naming the field, writing nothing', async () => {
       const before = [await count('visit_plans'), await count('visits'), await count('audit_events')];
       const tooMany = await post('/visit-plans', w.commissioner, {
-        from: '2026-12-07',
-        to: '2026-12-18',
+        from: '2037-12-07',
+        to: '2037-12-18',
         count: (await activePlaces()) + 1,
       });
       expect(errorFields(expectProblem(tooMany, 422))).toEqual(['count']);
-      const weekend = await post('/visit-plans', w.commissioner, { from: '2026-12-05', to: '2026-12-06', count: 1 });
+      const weekend = await post('/visit-plans', w.commissioner, { from: '2037-12-05', to: '2037-12-06', count: 1 });
       expect(errorFields(expectProblem(weekend, 422))).toEqual(['to']);
-      const backwards = await post('/visit-plans', w.commissioner, { from: '2026-12-10', to: '2026-12-07', count: 1 });
+      const backwards = await post('/visit-plans', w.commissioner, { from: '2037-12-10', to: '2037-12-07', count: 1 });
       expect(errorFields(expectProblem(backwards, 422))).toEqual(['to']);
       const noDate = await post('/visit-plans', w.commissioner, { from: '2026-02-30', to: '2026-03-06', count: 1 });
       expect(errorFields(expectProblem(noDate, 422))).toEqual(['from']);
       const shortSeed = await post('/visit-plans', w.commissioner, {
-        from: '2026-12-07',
-        to: '2026-12-18',
+        from: '2037-12-07',
+        to: '2037-12-18',
         count: 1,
         seed: 'abcd',
       });
       expect(errorFields(expectProblem(shortSeed, 400))).toEqual(['seed']);
       const unknown = await post('/visit-plans', w.commissioner, {
-        from: '2026-12-07',
-        to: '2026-12-18',
+        from: '2037-12-07',
+        to: '2037-12-18',
         count: 1,
         x: 1,
       });
       expect(errorFields(expectProblem(unknown, 400))).toEqual(['x']);
-      expectProblem(await post('/visit-plans', w.reviewer, { from: '2026-12-07', to: '2026-12-18', count: 1 }), 403);
+      expectProblem(await post('/visit-plans', w.reviewer, { from: '2037-12-07', to: '2037-12-18', count: 1 }), 403);
       expect([await count('visit_plans'), await count('visits'), await count('audit_events')]).toEqual(before);
     });
   });
@@ -239,7 +239,7 @@ describe('visit plans and unannounced visits (SPEC §11)', () => {
       const before = await count('visits');
       const unknown = await post('/visits', w.commissioner, {
         placeId: '00000000-0000-4000-8000-000000000000',
-        day: '2026-12-09',
+        day: '2037-12-09',
       });
       expect(errorFields(expectProblem(unknown, 422))).toEqual(['placeId']);
       const badDay = await post('/visits', w.commissioner, { placeId: ownPlace.id, day: '2026-02-30' });
@@ -267,7 +267,7 @@ describe('visit plans and unannounced visits (SPEC §11)', () => {
     }
 
     it('hides a visit from the agency until it starts, then shows place, day, state and times — never the team', async () => {
-      const planned = await post('/visit-plans', w.commissioner, { from: '2026-12-07', to: '2026-12-11', count: 2 });
+      const planned = await post('/visit-plans', w.commissioner, { from: '2037-12-07', to: '2037-12-11', count: 2 });
       expect(planned.status).toBe(201);
       let visit = (planned.body.visits as Body[]).find((v) => v.placeId === ownPlace.id)!;
       visit = await act(w.commissioner, visit, 'team', { reviewerIds: [w.reviewer.id] });
@@ -379,7 +379,7 @@ describe('visit plans and unannounced visits (SPEC §11)', () => {
     expect(overdue.status).toBe(201);
     const scan = await t.http().post('/api/v1/jobs/overdue-scan').set('authorization', w.commissioner.auth);
     expect(scan.status).toBe(200);
-    const plan = await post('/visit-plans', w.commissioner, { from: '2026-12-07', to: '2026-12-11', count: 1 });
+    const plan = await post('/visit-plans', w.commissioner, { from: '2037-12-07', to: '2037-12-11', count: 1 });
     expect(plan.status).toBe(201);
     const inputs = (plan.body.places as Body[]).find((p) => p.placeId === ownPlace.id)!.inputs as RiskInputs;
     // Visits started there earlier in this file; four detained now, one of them overdue for screening.
@@ -391,7 +391,7 @@ describe('visit plans and unannounced visits (SPEC §11)', () => {
   it('verifies the plans’ and visits’ audit chains, and finds a plan’s digest changed after the fact', async () => {
     const ok = await get('/audit/verify', w.commissioner);
     expect(ok.body).toMatchObject({ ok: true });
-    const plan = await post('/visit-plans', w.commissioner, { from: '2026-12-07', to: '2026-12-11', count: 1 });
+    const plan = await post('/visit-plans', w.commissioner, { from: '2037-12-07', to: '2037-12-11', count: 1 });
     const chainId = `visit-plan:${plan.body.id}`;
     await tamper(t.sql, async (c) => {
       const { rowCount } = await c.query(
