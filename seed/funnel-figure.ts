@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { createHttpApp } from '../src/bootstrap/http-app.js';
+import { API_PREFIX, createHttpApp } from '../src/bootstrap/http-app.js';
 import { prepareProcess, runOrExit } from '../src/bootstrap/prepare-process.js';
 import { DemoApi } from './demo-api.js';
 import { DEMO_USERS } from './demo-cast.js';
@@ -24,7 +24,7 @@ runOrExit(async () => {
         .getInstance()
         .inject({
           method: 'GET',
-          url: `/api/v1/reports/consistency?metric=${metric}`,
+          url: `/${API_PREFIX}/reports/consistency?metric=${metric}`,
           headers: { authorization: as.auth, accept: 'image/svg+xml' },
         });
       if (res.statusCode !== 200) throw new Error(`${metric}: ${res.statusCode} ${res.body}`);

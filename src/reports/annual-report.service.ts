@@ -3,8 +3,7 @@ import { Forbidden, Unprocessable } from '../common/domain-errors.js';
 import type { RequestContext } from '../common/request-context.js';
 import { ConsistencyService } from './consistency.service.js';
 import { annualPeriod, annualReportHtml, type AnnualFunnel } from './domain/annual-report.js';
-import { CONSISTENCY_METRICS } from './domain/consistency.js';
-import { funnelTitle } from './domain/consistency.js';
+import { CONSISTENCY_METRICS, funnelTitle } from './domain/consistency.js';
 import { AnnualQueries } from './persistence/annual.queries.js';
 import { ReportsService } from './reports.service.js';
 
