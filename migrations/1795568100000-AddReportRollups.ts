@@ -124,6 +124,13 @@ export class AddReportRollups1795568100000 implements MigrationInterface {
       BEGIN
         PERFORM report_rollup_add('decision', NEW.occurred_at, NEW.agency_id, NEW.deciding_agency_id,
                                   NEW.type, NEW.outcome, 1);
+        IF NEW.type IN ('detain', 'refer', 'reasonable_grounds', 'conclusive_grounds') THEN
+          -- "First detain" and the case's steps read the case's other records: two transactions writing the same
+          -- case must take turns, or each would miss the other's (the service already locks the case this way;
+          -- NO KEY UPDATE does not wait for the foreign-key checks' KEY SHARE locks, so it cannot deadlock on them).
+          -- Each statement after the lock sees what the other committed.
+          PERFORM 1 FROM cases WHERE id = NEW.case_id FOR NO KEY UPDATE;
+        END IF;
         IF NEW.type = 'detain' AND NOT EXISTS (
              SELECT 1 FROM decision_records d WHERE d.case_id = NEW.case_id AND d.type = 'detain' AND d.id <> NEW.id) THEN
           SELECT agency_id, encounter_at INTO c FROM cases WHERE id = NEW.case_id;
