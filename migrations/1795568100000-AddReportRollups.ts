@@ -49,6 +49,10 @@ export class AddReportRollups1795568100000 implements MigrationInterface {
         key text NOT NULL,
         detail text NOT NULL,
         n integer NOT NULL)`);
+    // A consistency metric reads one or two decision types over the period: by key first, from the index alone.
+    await q.query(
+      `CREATE INDEX report_rollups_key_idx ON report_rollups (measure, key, day) INCLUDE (agency_id, other_agency_id, detail, n)`,
+    );
     await q.query(`CREATE INDEX report_rollup_deltas_measure_day_idx ON report_rollup_deltas (measure, day)`);
     await q.query(`
       CREATE TABLE case_steps (
