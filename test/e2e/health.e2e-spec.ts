@@ -29,6 +29,9 @@ const PUBLIC_OPERATIONS = [
  */
 const BODILESS_POSTS = [
   'POST /api/v1/audit/checkpoints',
+  // The console's session routes: the refresh cookie is the whole request.
+  'POST /api/v1/auth/logout',
+  'POST /api/v1/auth/refresh',
   'POST /api/v1/jobs/overdue-scan',
   // Opens the queue dashboard for the signed-in admin: the session comes from the Authorization header.
   'POST /api/v1/ops/queue-dashboard/session',
