@@ -40,6 +40,6 @@ import { TokenValidity } from './token-validity.js';
     { provide: APP_GUARD, useClass: AuthenticationGuard },
     { provide: APP_GUARD, useClass: AuthorizationGuard },
   ],
-  exports: [AccessTokens, AccountMail, PasswordLinks, RecordReaders, TokenValidity],
+  exports: [AccessTokens, AccountMail, PasswordLinks, RecordReaders, RefreshTokensRepository, TokenValidity],
 })
 export class AuthModule {}

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
 import { AlertsModule } from '../alerts/alerts.module.js';
+import { AuthModule } from '../auth/auth.module.js';
 import { AlertsProcessor, NotificationsProcessor } from '../alerts/jobs/alerts.processor.js';
 import { ReviewsModule } from '../reviews/reviews.module.js';
 import { SamplingProcessor } from '../reviews/jobs/sampling.processor.js';
@@ -11,7 +12,7 @@ import { WorkerDrain } from './worker-drain.js';
 
 /** Job processors and schedules: only in processes that run workers (npm start by default, npm run start:worker). */
 @Module({
-  imports: [AlertsModule, ReviewsModule, DiscoveryModule],
+  imports: [AlertsModule, AuthModule, ReviewsModule, DiscoveryModule],
   providers: [
     AlertsProcessor,
     NotificationsProcessor,

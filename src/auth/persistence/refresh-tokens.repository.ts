@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import type { AgencyKind, Role } from '../../authz/domain/roles.js';
 import type { RefreshTokenState, TokenHolder } from '../domain/refresh-rotation.js';
 
@@ -43,8 +43,16 @@ interface LockedRow {
   tokens_valid_after: Date | null;
 }
 
+/**
+ * How long the tokens of an ended sign-in are kept: a reuse shows in the log at once, and a week of rows lets an
+ * operator see which sign-in it belonged to; after that they only grow the table (every refresh adds a row).
+ */
+export const ENDED_SESSIONS_KEPT_DAYS = 7;
+
 @Injectable()
 export class RefreshTokensRepository {
+  constructor(private readonly db: DataSource) {}
+
   async insert(manager: EntityManager, t: NewRefreshToken): Promise<void> {
     await manager.query(
       `INSERT INTO refresh_tokens (id, family_id, user_id, token_hash, role, agency_id, signed_in_at, created_at, expires_at)
@@ -116,5 +124,17 @@ export class RefreshTokensRepository {
       [tokenHash, at],
     );
     return found?.family_id;
+  }
+
+  /**
+   * Forgets the sign-ins that ended (absolute end passed; a revoked one ends by then too) over
+   * ENDED_SESSIONS_KEPT_DAYS ago, whole families at once: all their tokens share `expires_at`.
+   */
+  async purgeEnded(): Promise<number> {
+    const [, purged] = await this.db.query<[unknown[], number]>(
+      `DELETE FROM refresh_tokens WHERE expires_at < now() - make_interval(days => $1)`,
+      [ENDED_SESSIONS_KEPT_DAYS],
+    );
+    return purged;
   }
 }
