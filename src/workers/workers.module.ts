@@ -3,6 +3,7 @@ import { DiscoveryModule } from '@nestjs/core';
 import { AlertsModule } from '../alerts/alerts.module.js';
 import { AuthModule } from '../auth/auth.module.js';
 import { AlertsProcessor, NotificationsProcessor } from '../alerts/jobs/alerts.processor.js';
+import { ReportRollups } from '../reports/persistence/report-rollups.js';
 import { ReviewsModule } from '../reviews/reviews.module.js';
 import { SamplingProcessor } from '../reviews/jobs/sampling.processor.js';
 import { JobFailureMetrics } from './job-failure-metrics.js';
@@ -18,6 +19,7 @@ import { WorkerDrain } from './worker-drain.js';
     NotificationsProcessor,
     SamplingProcessor,
     MaintenanceProcessor,
+    ReportRollups,
     JobSchedules,
     JobFailureMetrics,
     WorkerDrain,
