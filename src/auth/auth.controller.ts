@@ -31,8 +31,9 @@ const CONSOLE_REQUEST_HEADER = {
   required: true,
   schema: { type: 'string', enum: [CONSOLE_HEADER_VALUE] },
   description:
-    'Marks a request of the staff console (CSRF): a page of another origin cannot send it without a CORS ' +
-    'preflight this API never grants. Missing or another value: 403 `console-header-required`.',
+    'Marks a request of the staff console (CSRF): a form or link cannot send it, and a script of another origin ' +
+    'only after a CORS preflight, never granted with credentials. Missing or another value: 403 ' +
+    '`console-header-required`.',
 };
 
 const CROSS_SITE_RULE =

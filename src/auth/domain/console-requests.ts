@@ -18,9 +18,9 @@ export type ConsoleRequestRefusal = 'console_header_missing' | 'cross_site' | 'f
  * Whether a request may use the refresh cookie (SPEC §15, CSRF). The cookie
  * is SameSite=Strict already; these checks hold where that is not enough (a
  * sibling subdomain is "same site", an old browser ignores SameSite):
- * - the custom header: a cross-origin page can add it only after a CORS
- *   preflight this API never grants to other origins, and a form or link
- *   cannot send it at all;
+ * - the custom header: a form or link cannot send it at all, and a script
+ *   of another origin only after a CORS preflight, which this API grants at
+ *   most to CORS_ORIGINS and never with credentials (cookies);
  * - `Sec-Fetch-Site`, when the browser sends it, must be `same-origin` (the
  *   console's own fetch) or `none` (typed by the user; never a fetch);
  * - `Origin`, when sent, must name the host the request was addressed to.
