@@ -49,6 +49,10 @@ export class AddReportRollups1795568100000 implements MigrationInterface {
         key text NOT NULL,
         detail text NOT NULL,
         n integer NOT NULL)`);
+    // A consistency metric reads one or two decision types over the period: by key first, from the index alone.
+    await q.query(
+      `CREATE INDEX report_rollups_key_idx ON report_rollups (measure, key, day) INCLUDE (agency_id, other_agency_id, detail, n)`,
+    );
     await q.query(`CREATE INDEX report_rollup_deltas_measure_day_idx ON report_rollup_deltas (measure, day)`);
     await q.query(`
       CREATE TABLE case_steps (
@@ -60,8 +64,9 @@ export class AddReportRollups1795568100000 implements MigrationInterface {
         PRIMARY KEY (case_id, step))`);
     // The median walk: one agency's step in order of length, the period checked from the index alone.
     await q.query(`CREATE INDEX case_steps_walk_idx ON case_steps (agency_id, step, days) INCLUDE (ended_at)`);
-    // The period's edges (part days), counted from the table itself.
+    // The period's edges (part days), counted from the tables themselves; decision records have theirs already.
     await q.query(`CREATE INDEX case_steps_ended_idx ON case_steps (ended_at) INCLUDE (agency_id, step)`);
+    await q.query(`CREATE INDEX cases_encounter_idx ON cases (encounter_at) INCLUDE (agency_id, state)`);
 
     await q.query(`
       CREATE FUNCTION report_rollup_add(p_measure text, p_at timestamptz, p_agency uuid, p_other uuid,
@@ -270,6 +275,7 @@ export class AddReportRollups1795568100000 implements MigrationInterface {
     await q.query(`DROP FUNCTION report_rollups_on_decision()`);
     await q.query(`DROP FUNCTION refresh_case_steps(uuid)`);
     await q.query(`DROP FUNCTION report_rollup_add(text, timestamptz, uuid, uuid, text, text, integer)`);
+    await q.query(`DROP INDEX cases_encounter_idx`);
     await q.query(`DROP TABLE case_steps`);
     await q.query(`DROP TABLE report_rollup_deltas`);
     await q.query(`DROP TABLE report_rollups`);

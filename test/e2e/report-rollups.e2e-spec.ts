@@ -141,9 +141,26 @@ describe('report rollups equal the figures counted from the tables', () => {
       conflictAgencyIds: [],
     }),
   } as unknown as RequestContext;
+  /** The services' DataSource, as far as they use it: statements, and a transaction on one connection. */
   const dataSource = () =>
     ({
       query: async (sql: string, params?: unknown[]) => (await db.sql.query(sql, params)).rows,
+      transaction: async <T>(
+        work: (m: { query: (sql: string, params?: unknown[]) => Promise<unknown> }) => Promise<T>,
+      ) => {
+        const client = await db.sql.connect();
+        try {
+          await client.query('BEGIN');
+          const result = await work({ query: async (sql, params) => (await client.query(sql, params)).rows });
+          await client.query('COMMIT');
+          return result;
+        } catch (err) {
+          await client.query('ROLLBACK');
+          throw err;
+        } finally {
+          client.release();
+        }
+      },
     }) as unknown as DataSource;
 
   async function newWorld(): Promise<World> {

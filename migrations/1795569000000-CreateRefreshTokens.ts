@@ -5,8 +5,8 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * is one sign-in, each refresh adding the next token of it. Only SHA-256 of a
  * token is kept, so reading the table yields no cookie that works.
  */
-export class CreateRefreshTokens1795568200000 implements MigrationInterface {
-  name = 'CreateRefreshTokens1795568200000';
+export class CreateRefreshTokens1795569000000 implements MigrationInterface {
+  name = 'CreateRefreshTokens1795569000000';
 
   async up(q: QueryRunner): Promise<void> {
     await q.query(`
