@@ -5,8 +5,8 @@ export type RouteView = Record<string, { status: number; body: unknown }>;
 
 /**
  * Every GET route of the API without a path parameter (from the OpenAPI document), as `who` reads it: every list,
- * count and report the caller can see. A refusal's request id and a report's time are dropped; everything else is
- * compared as answered.
+ * count and report the caller can see. A refusal's request id and the time a report or the dashboard was taken are
+ * dropped; everything else is compared as answered.
  */
 export async function everythingVisibleTo(t: TestApp, who: Session): Promise<RouteView> {
   const doc = await t.http().get('/docs/openapi.json');
@@ -24,6 +24,7 @@ export async function everythingVisibleTo(t: TestApp, who: Session): Promise<Rou
     const {
       requestId: _requestId,
       generatedAt: _generatedAt,
+      asOf: _asOf,
       ...body
     } = json ? (res.body as Record<string, unknown>) : { text: res.text };
     seen[path] = { status: res.status, body };

@@ -131,21 +131,30 @@ export function recommendationFiguresSql(
   params: SqlParams,
   scope: RecommendationFiguresScope,
 ): string {
-  const access = accessibleSql(ability, 'read', 'Recommendation', COLUMNS, params);
-  return `SELECT r.agency_id,
-                 count(*)::int AS issued_in_period,
-                 ${countsBySql('r.state', RECOMMENDATION_STATES)} AS by_state,
-                 count(*) FILTER (WHERE r.state NOT IN ${keyListSql(FINAL_STATES)})::int AS open,
-                 count(*) FILTER (WHERE ${overdueSql(params, scope.now)})::int AS overdue,
-                 ${medianDaysSql('h.at - r.issued_at', 'h.at IS NOT NULL')} AS days_to_respond,
-                 count(h.at)::int AS responded,
-                 count(*) FILTER (WHERE r.repeat_of IS NOT NULL)::int AS repeats
-            FROM recommendations r
-            LEFT JOIN recommendation_history h ON h.recommendation_id = r.id AND h.action = 'respond'
-           WHERE r.agency_id IN ${scope.agencyIds}
+  // Counted in two groupings: the counts hash-aggregate over every recommendation of the period; only the answered
+  // ones (with the respond line) are sorted for the median. One grouping of both sorted every row of the period by
+  // agency first (a third of the agency report's time at 100,000 recommendations).
+  const inScope = () =>
+    `r.agency_id IN ${scope.agencyIds}
              AND r.issued_at >= ${params.add(scope.from)}::timestamptz AND r.issued_at < ${params.add(scope.to)}::timestamptz
-             AND ${access}
-           GROUP BY r.agency_id`;
+             AND ${accessibleSql(ability, 'read', 'Recommendation', COLUMNS, params)}`;
+  return `SELECT c.agency_id, c.issued_in_period, c.by_state, c.open, c.overdue, m.days_to_respond,
+                 coalesce(m.responded, 0)::int AS responded, c.repeats
+            FROM (SELECT r.agency_id,
+                         count(*)::int AS issued_in_period,
+                         ${countsBySql('r.state', RECOMMENDATION_STATES)} AS by_state,
+                         count(*) FILTER (WHERE r.state NOT IN ${keyListSql(FINAL_STATES)})::int AS open,
+                         count(*) FILTER (WHERE ${overdueSql(params, scope.now)})::int AS overdue,
+                         count(*) FILTER (WHERE r.repeat_of IS NOT NULL)::int AS repeats
+                    FROM recommendations r
+                   WHERE ${inScope()}
+                   GROUP BY r.agency_id) c
+            LEFT JOIN (SELECT r.agency_id, ${medianDaysSql('h.at - r.issued_at', 'true')} AS days_to_respond,
+                              count(*) AS responded
+                         FROM recommendations r
+                         JOIN recommendation_history h ON h.recommendation_id = r.id AND h.action = 'respond'
+                        WHERE ${inScope()}
+                        GROUP BY r.agency_id) m ON m.agency_id = c.agency_id`;
 }
 
 /** The register and its history. Every read for a caller filters by the caller's rules in SQL. */
