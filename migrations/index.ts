@@ -17,7 +17,9 @@ import { AddRecommendationReportIndexes1795566300000 } from './1795566300000-Add
 import { CreateInvestigations1795567100000 } from './1795567100000-CreateInvestigations.js';
 import { CreateComplaints1795567200000 } from './1795567200000-CreateComplaints.js';
 import { AddComplaintAlerts1795567300000 } from './1795567300000-AddComplaintAlerts.js';
-import { CoverOpenDetentions1795567400000 } from './1795567400000-CoverOpenDetentions.js';
+import { AddReportRollups1795568100000 } from './1795568100000-AddReportRollups.js';
+import { AddDashboardIndexes1795568200000 } from './1795568200000-AddDashboardIndexes.js';
+import { CoverOpenDetentions1795568300000 } from './1795568300000-CoverOpenDetentions.js';
 
 /** Every migration, in order. A unit test checks that no file in this folder is missing here. */
 export const migrations = [
@@ -40,5 +42,7 @@ export const migrations = [
   CreateInvestigations1795567100000,
   CreateComplaints1795567200000,
   AddComplaintAlerts1795567300000,
-  CoverOpenDetentions1795567400000,
+  AddReportRollups1795568100000,
+  AddDashboardIndexes1795568200000,
+  CoverOpenDetentions1795568300000,
 ];

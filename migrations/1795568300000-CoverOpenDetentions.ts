@@ -6,8 +6,8 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * at a million cases, most of the steady scan. These two partial indexes carry what the scan reads, so it joins two
  * index-only scans of a few hundred pages each.
  */
-export class CoverOpenDetentions1795567400000 implements MigrationInterface {
-  name = 'CoverOpenDetentions1795567400000';
+export class CoverOpenDetentions1795568300000 implements MigrationInterface {
+  name = 'CoverOpenDetentions1795568300000';
 
   async up(q: QueryRunner): Promise<void> {
     await q.query(`CREATE INDEX detention_episodes_open_cover_idx ON detention_episodes (case_id)
