@@ -14,6 +14,20 @@ import {
 
 const SCAN_LOCK = 7_270_004;
 
+/**
+ * Every open detention episode with its case's state: two index-only scans joined in memory (the covering partial
+ * indexes on open episodes and on detained cases), not a heap fetch per episode and per case. A case row whose
+ * detained_since disagrees with an open episode (which verification reports) is still read, by its primary key.
+ */
+export const OPEN_DETENTIONS_SQL = `WITH open AS MATERIALIZED (
+    SELECT id, case_id, agency_id, detained_at FROM detention_episodes WHERE released_at IS NULL)
+  SELECT o.id, o.case_id, o.agency_id, o.detained_at, c.state, c.state_entered_at, c.referred_at
+    FROM open o JOIN cases c ON c.id = o.case_id AND c.detained_since IS NOT NULL
+  UNION ALL
+  SELECT o.id, o.case_id, o.agency_id, o.detained_at, c.state, c.state_entered_at, c.referred_at
+    FROM open o CROSS JOIN LATERAL (SELECT state, state_entered_at, referred_at FROM cases WHERE id = o.case_id) c
+   WHERE NOT EXISTS (SELECT 1 FROM cases d WHERE d.id = o.case_id AND d.detained_since IS NOT NULL)`;
+
 export interface ResolvedAlert {
   id: string;
   rule: AlertRule;
@@ -90,7 +104,7 @@ export class OverdueScanRepository {
     }));
   }
 
-  /** Every open detention episode with its case's facts, read through the partial index on open episodes. */
+  /** Every open detention episode with its case's facts (OPEN_DETENTIONS_SQL). */
   async openDetentions(manager: EntityManager): Promise<OpenDetention[]> {
     const rows = await manager.query<
       {
@@ -102,11 +116,7 @@ export class OverdueScanRepository {
         state_entered_at: Date;
         referred_at: Date | null;
       }[]
-    >(
-      `SELECT e.id, e.case_id, e.agency_id, e.detained_at, c.state, c.state_entered_at, c.referred_at
-           FROM detention_episodes e JOIN cases c ON c.id = e.case_id
-          WHERE e.released_at IS NULL`,
-    );
+    >(OPEN_DETENTIONS_SQL);
     return rows.map((d) => ({
       episodeId: d.id,
       caseId: d.case_id,
