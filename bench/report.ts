@@ -93,3 +93,36 @@ export function renderPartTwoTable(b: PartTwoJson, source: string): string {
     `| (i) what the recommendation figures add to the agency report | ${k.report.figuresMs} ms of ${n(k.report.ms)} ms (${(k.report.addedShare * 100).toFixed(1)} %) | ≤ 10 % | ${met('recommendationReportFigures')} |`,
   ].join('\n');
 }
+
+/** Issue 18's analytics targets, on the kept 1M data set after the rollup migration (`BENCH_ONLY=f,j`). */
+interface AnalyticsJson {
+  machine: { cores: number; node: string };
+  settings: { cases: number };
+  at: string;
+  agencyReport: { ms: number; coldMs: number };
+  analytics: {
+    consistency: Record<string, { ms: number; coldMs: number }>;
+    dashboard: { ms: number; coldMs: number };
+  };
+  targets: Record<string, { target: string; met: boolean }>;
+}
+
+export function renderAnalyticsTable(b: AnalyticsJson, source: string): string {
+  const met = (key: string) => (b.targets[key]?.met ? 'met' : '**missed**');
+  const n = (x: number) => x.toLocaleString('en-US');
+  const consistency = Object.entries(b.analytics.consistency)
+    .map(([metric, c]) => `${metric} ${c.ms} ms (${c.coldMs} cold)`)
+    .join(', ');
+  return [
+    `Measured ${b.at.slice(0, 16).replace('T', ' ')} UTC on the ${n(b.settings.cases)}-case data set above, after ` +
+      `the rollup migration's backfill (\`BENCH_DATABASE=… BENCH_ONLY=f,j npm run bench\`), on ${b.machine.cores} ` +
+      `cores, Node ${b.machine.node}; the whole history as the period. Warm: the median of three (the dashboard: of ` +
+      `five) after one cold request. Source: \`${source}\`.`,
+    '',
+    '| what | measured | target | |',
+    '|---|---|---|---|',
+    `| (f) agency report | ${n(b.agencyReport.ms)} ms warm (${n(b.agencyReport.coldMs)} ms cold) | ≤ 500 ms | ${met('agencyReport')} |`,
+    `| (j) consistency report, each metric | ${consistency} | ≤ 300 ms each | ${met('consistencyReport')} |`,
+    `| (j) dashboard counts | ${b.analytics.dashboard.ms} ms warm (${b.analytics.dashboard.coldMs} ms cold) | ≤ 100 ms | ${met('dashboard')} |`,
+  ].join('\n');
+}

@@ -17,6 +17,7 @@ import { AddRecommendationReportIndexes1795566300000 } from './1795566300000-Add
 import { CreateInvestigations1795567100000 } from './1795567100000-CreateInvestigations.js';
 import { CreateComplaints1795567200000 } from './1795567200000-CreateComplaints.js';
 import { AddComplaintAlerts1795567300000 } from './1795567300000-AddComplaintAlerts.js';
+import { AddReportRollups1795568100000 } from './1795568100000-AddReportRollups.js';
 
 /** Every migration, in order. A unit test checks that no file in this folder is missing here. */
 export const migrations = [
@@ -39,4 +40,5 @@ export const migrations = [
   CreateInvestigations1795567100000,
   CreateComplaints1795567200000,
   AddComplaintAlerts1795567300000,
+  AddReportRollups1795568100000,
 ];

@@ -6,7 +6,7 @@ import { renderVisitTable } from '../src/visits/domain/visit-table.js';
 import { renderRecommendationTable } from '../src/recommendations/domain/recommendation-table.js';
 import { renderInvestigationTable } from '../src/investigations/domain/investigation-table.js';
 import { renderComplaintTable } from '../src/complaints/domain/complaint-table.js';
-import { renderPartTwoTable, renderPerformanceTable } from '../bench/report.js';
+import { renderAnalyticsTable, renderPartTwoTable, renderPerformanceTable } from '../bench/report.js';
 
 const README = 'README.md';
 let text = readFileSync(README, 'utf8');
@@ -28,5 +28,11 @@ if (existsSync(bench))
 const partTwo = 'bench-results/bench-1000000-part-two.json';
 if (existsSync(partTwo))
   replace('performance-part-two', renderPartTwoTable(JSON.parse(readFileSync(partTwo, 'utf8')) as never, partTwo));
+const analytics = 'bench-results/bench-1000000-analytics.json';
+if (existsSync(analytics))
+  replace(
+    'performance-analytics',
+    renderAnalyticsTable(JSON.parse(readFileSync(analytics, 'utf8')) as never, analytics),
+  );
 writeFileSync(README, text);
 process.stdout.write(`README.md updated${existsSync(bench) ? ` (performance from ${bench})` : ''}\n`);

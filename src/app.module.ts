@@ -27,6 +27,7 @@ import { InvestigationsModule } from './investigations/investigations.module.js'
 import { ComplaintsModule } from './complaints/complaints.module.js';
 import { RedisModule } from './redis/redis.module.js';
 import { ReportsModule } from './reports/reports.module.js';
+import { DashboardModule } from './dashboard/dashboard.module.js';
 import { ReviewsModule } from './reviews/reviews.module.js';
 import { UsersModule } from './users/users.module.js';
 import { WorkersModule } from './workers/workers.module.js';
@@ -72,6 +73,7 @@ export class AppModule {
         ReviewsModule,
         RecommendationsModule,
         ReportsModule,
+        DashboardModule,
         PlacesModule,
         VisitsModule,
         InvestigationsModule,

@@ -38,6 +38,7 @@ export function createOpenApiDocument(app: INestApplication, publicBaseUrl: stri
 /** Root tags, in the order the UI lists them; every tag an operation uses belongs here. */
 export const TAGS: Record<string, string> = {
   auth: 'Signing in and the caller’s own identity.',
+  dashboard: 'What needs attention now, counted over what the caller may read.',
   cases: 'Case records, their decisions and detention episodes, and the indicator catalogue.',
   alerts: 'Overdue-detention and decision alerts, and the scan that raises them.',
   reviews: 'Independent review of decisions, and the sampling runs that select them.',

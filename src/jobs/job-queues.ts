@@ -14,6 +14,7 @@ const QUEUE_OF: Record<JobName, keyof typeof QUEUES> = {
   [JOBS.scheduleSampling]: 'sampling',
   [JOBS.auditCheckpoint]: 'maintenance',
   [JOBS.purgeIdempotencyKeys]: 'maintenance',
+  [JOBS.compactReportRollups]: 'maintenance',
   [JOBS.healthProbe]: 'maintenance',
 };
 

@@ -27,6 +27,8 @@ export const JOBS = {
   auditCheckpoint: 'audit-checkpoint',
   /** maintenance: forget expired Idempotency-Keys (hourly). */
   purgeIdempotencyKeys: 'purge-idempotency-keys',
+  /** maintenance: fold the report rollups' delta lines into the rollups (every minute). */
+  compactReportRollups: 'compact-report-rollups',
   /** maintenance: readiness probe; proves a worker takes and completes a job. */
   healthProbe: 'health-probe',
 } as const;
@@ -39,6 +41,7 @@ export interface JobData {
   [JOBS.scheduleSampling]: Record<string, never>;
   [JOBS.auditCheckpoint]: Record<string, never>;
   [JOBS.purgeIdempotencyKeys]: Record<string, never>;
+  [JOBS.compactReportRollups]: Record<string, never>;
   [JOBS.healthProbe]: { probe: string };
 }
 

@@ -5,13 +5,17 @@ import { accessibleSql, SqlParams, type SqlColumns } from '../authz/domain/rules
 import { CASE_STATES, DECISION_TYPES, type CaseState, type DecisionType } from '../cases/domain/identification.js';
 import { Forbidden } from '../common/domain-errors.js';
 import type { RequestContext } from '../common/request-context.js';
-import { countsBySql, daysSql, medianDaysSql } from '../database/sql-aggregates.js';
+import { countsBySql, daysSql, middleOfSql } from '../database/sql-aggregates.js';
 import { RECOMMENDATION_STATES, type RecommendationState } from '../recommendations/domain/recommendation-workflow.js';
 import { recommendationFiguresSql } from '../recommendations/persistence/recommendations.repository.js';
 import { countsByKey, type AgenciesReport, type AgencyReport, type Interval } from './domain/agency-report.js';
 import { wilsonInterval } from './domain/wilson.js';
 import { reportPeriod } from './domain/report-period.js';
 import { instantOf, orderedPeriod } from './period.js';
+import { rollupRowsSql } from './persistence/report-rollups.js';
+
+/** The steps of `case_steps`, named as the report's columns. */
+const STEPS = ['screening_to_referral', 'referral_to_rg', 'rg_to_cg'] as const;
 
 const AGENCY: SqlColumns<'Report'> = { agencyId: 'a.id' };
 const ALERT: SqlColumns<'Alert'> = { agencyId: 'al.agency_id', commissionerOnly: 'al.commissioner_only' };
@@ -89,41 +93,35 @@ export class ReportsService {
       `WITH ag AS (SELECT a.id, a.code, a.name, a.kind FROM agencies a WHERE ${agencies}),
        cases_by_state AS (
          -- Cases first encountered in the period, in the state they are in now.
-         SELECT c.agency_id, ${countsBySql('c.state', CASE_STATES)} AS by_state
-           FROM cases c
-          WHERE c.agency_id IN ${agencyIds} AND ${within('c.encounter_at')}
-          GROUP BY c.agency_id),
+         SELECT k.agency_id, jsonb_object_agg(k.key, k.n) AS by_state
+           FROM (SELECT agency_id, key, sum(n)::int AS n FROM (${rollupRowsSql('case', period, params)}) r
+                  WHERE agency_id IN ${agencyIds} GROUP BY 1, 2) k
+          GROUP BY k.agency_id),
        decisions_by_type AS (
-         SELECT d.deciding_agency_id AS agency_id, ${countsBySql('d.type', DECISION_TYPES)} AS by_type
-           FROM decision_records d
-          WHERE d.deciding_agency_id IN ${agencyIds} AND ${within('d.occurred_at')}
-          GROUP BY d.deciding_agency_id),
-       milestones AS (
-         -- First referral, RG, positive RG and CG of each case with one of them in the period:
-         -- the cost follows the period's decisions, not the agencies' whole history.
-         SELECT d.case_id,
-                min(d.occurred_at) FILTER (WHERE d.type = 'refer') AS referred_at,
-                min(d.occurred_at) FILTER (WHERE d.type = 'reasonable_grounds') AS rg_at,
-                min(d.occurred_at) FILTER (WHERE d.type = 'reasonable_grounds' AND d.outcome = 'positive') AS rg_positive_at,
-                min(d.occurred_at) FILTER (WHERE d.type = 'conclusive_grounds') AS cg_at
-           FROM decision_records d
-          WHERE d.type IN ('refer', 'reasonable_grounds', 'conclusive_grounds')
-            AND d.case_id IN (SELECT p.case_id FROM decision_records p
-                               WHERE p.agency_id IN ${agencyIds}
-                                 AND p.type IN ('refer', 'reasonable_grounds', 'conclusive_grounds')
-                                 AND ${within('p.occurred_at')})
-          GROUP BY d.case_id),
-       durations AS (
+         SELECT k.agency_id, jsonb_object_agg(k.key, k.n) AS by_type
+           FROM (SELECT other_agency_id AS agency_id, key, sum(n)::int AS n
+                   FROM (${rollupRowsSql('decision', period, params)}) r
+                  WHERE other_agency_id IN ${agencyIds} GROUP BY 1, 2) k
+          GROUP BY k.agency_id),
+       step_counts AS (
          -- A step counts in the period in which it ended.
-         SELECT c.agency_id,
-                ${medianDaysSql('m.referred_at - c.encounter_at', within('m.referred_at'))} AS screening_to_referral,
-                count(*) FILTER (WHERE ${within('m.referred_at')}) AS screening_to_referral_n,
-                ${medianDaysSql('m.rg_at - m.referred_at', `${within('m.rg_at')} AND m.referred_at IS NOT NULL`)} AS referral_to_rg,
-                count(*) FILTER (WHERE ${within('m.rg_at')} AND m.referred_at IS NOT NULL) AS referral_to_rg_n,
-                ${medianDaysSql('m.cg_at - m.rg_positive_at', `${within('m.cg_at')} AND m.rg_positive_at IS NOT NULL`)} AS rg_to_cg,
-                count(*) FILTER (WHERE ${within('m.cg_at')} AND m.rg_positive_at IS NOT NULL) AS rg_to_cg_n
-           FROM milestones m JOIN cases c ON c.id = m.case_id
-          GROUP BY c.agency_id),
+         SELECT agency_id, key AS step, sum(n)::int AS n FROM (${rollupRowsSql('step', period, params)}) r
+          WHERE agency_id IN ${agencyIds} GROUP BY 1, 2 HAVING sum(n) > 0),
+       step_medians AS (
+         -- percentile_cont(0.5) without sorting: walk the agency's step in order of length to its middle row(s).
+         SELECT g.agency_id, g.step, g.n,
+                (SELECT ${middleOfSql('w.days', 'g.n')}
+                   FROM (SELECT s.days FROM case_steps s
+                          WHERE s.agency_id = g.agency_id AND s.step = g.step AND ${within('s.ended_at')}
+                          ORDER BY s.days OFFSET (g.n - 1) / 2 LIMIT 2) w) AS median
+           FROM step_counts g),
+       durations AS (
+         SELECT agency_id,
+                ${STEPS.map(
+                  (step) => `max(median) FILTER (WHERE step = '${step}') AS ${step},
+                max(n) FILTER (WHERE step = '${step}') AS ${step}_n`,
+                ).join(',\n                ')}
+           FROM step_medians GROUP BY agency_id),
        detained AS (
          -- Open episodes only (a partial index): the cost follows the people detained.
          SELECT e.agency_id, count(DISTINCT e.case_id) AS detained_now,

@@ -5,6 +5,7 @@ import { AuditCheckpointer } from '../audit/audit-checkpointer.js';
 import { AppConfig } from '../config/app-config.js';
 import { IdempotencyKeysRepository } from '../idempotency/persistence/idempotency-keys.repository.js';
 import { JOBS, QUEUES } from '../jobs/queues.js';
+import { ReportRollups } from '../reports/persistence/report-rollups.js';
 import { SamplingRunsService } from '../reviews/sampling-runs.service.js';
 
 @Processor(QUEUES.maintenance)
@@ -15,6 +16,7 @@ export class MaintenanceProcessor extends WorkerHost {
     private readonly config: AppConfig,
     private readonly notifications: NotificationSender,
     private readonly samplingRuns: SamplingRunsService,
+    private readonly rollups: ReportRollups,
   ) {
     super();
   }
@@ -31,6 +33,8 @@ export class MaintenanceProcessor extends WorkerHost {
           notifications: await this.notifications.sweep(),
           samplingRuns: await this.samplingRuns.requeueStale(),
         };
+      case JOBS.compactReportRollups:
+        return { folded: await this.rollups.compact() };
       case JOBS.healthProbe:
         return { ok: true };
       default:

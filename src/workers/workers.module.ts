@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
 import { AlertsModule } from '../alerts/alerts.module.js';
 import { AlertsProcessor, NotificationsProcessor } from '../alerts/jobs/alerts.processor.js';
+import { ReportRollups } from '../reports/persistence/report-rollups.js';
 import { ReviewsModule } from '../reviews/reviews.module.js';
 import { SamplingProcessor } from '../reviews/jobs/sampling.processor.js';
 import { JobFailureMetrics } from './job-failure-metrics.js';
@@ -17,6 +18,7 @@ import { WorkerDrain } from './worker-drain.js';
     NotificationsProcessor,
     SamplingProcessor,
     MaintenanceProcessor,
+    ReportRollups,
     JobSchedules,
     JobFailureMetrics,
     WorkerDrain,

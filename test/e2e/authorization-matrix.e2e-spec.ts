@@ -123,6 +123,16 @@ const MATRIX: Row[] = [
   { route: 'GET /me',                                     caller: 'supervisor',         target: 'none',             expect: 200 },
   { route: 'GET /me',                                     caller: 'decisionMaker',      target: 'none',             expect: 200 },
   { route: 'GET /me',                                     caller: 'apiKey',             target: 'none',             expect: 200 },
+  { route: 'GET /dashboard',                              caller: 'anonymous',          target: 'none',             expect: 401 },
+  { route: 'GET /dashboard',                              caller: 'admin',              target: 'none',             expect: 200 },
+  { route: 'GET /dashboard',                              caller: 'commissioner',       target: 'none',             expect: 200 },
+  { route: 'GET /dashboard',                              caller: 'reviewer',           target: 'none',             expect: 200 },
+  { route: 'GET /dashboard',                              caller: 'conflictedReviewer', target: 'none',             expect: 200 },
+  { route: 'GET /dashboard',                              caller: 'analyst',            target: 'none',             expect: 200 },
+  { route: 'GET /dashboard',                              caller: 'officer',            target: 'none',             expect: 200 },
+  { route: 'GET /dashboard',                              caller: 'supervisor',         target: 'none',             expect: 200 },
+  { route: 'GET /dashboard',                              caller: 'decisionMaker',      target: 'none',             expect: 200 },
+  { route: 'GET /dashboard',                              caller: 'apiKey',             target: 'none',             expect: 200 },
   // Agencies, users, API keys: the admin manages; commissioner staff read all; agency roles and decision makers
   // read their own agency only (404 elsewhere); only the admin creates.
   { route: 'POST /agencies',                              caller: 'anonymous',          target: 'none',             expect: 401 },

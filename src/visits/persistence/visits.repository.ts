@@ -64,7 +64,7 @@ const VISIT_SELECT = `v.id, v.plan_id, v.place_id, v.agency_id, to_char(v.day, '
  * How the Visit subject's attributes read in SQL, for this caller (`onTeam` depends on who asks). A getter: the
  * caller's id becomes a parameter only when a rule uses it, since PostgreSQL refuses a parameter it never sees.
  */
-function visitColumns(actorId: string, params: SqlParams): SqlColumns<'Visit'> {
+export function visitColumns(actorId: string, params: SqlParams): SqlColumns<'Visit'> {
   return {
     agencyId: 'v.agency_id',
     started: '(v.started_at IS NOT NULL)',

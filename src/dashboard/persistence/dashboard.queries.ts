@@ -1,0 +1,79 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import type { AppAbility } from '../../authz/domain/abilities.js';
+import { accessibleSql, SqlParams, type SqlColumns } from '../../authz/domain/rules-to-sql.js';
+import { CASE_COLUMNS } from '../../cases/persistence/cases.repository.js';
+import { REVIEW_COLUMNS } from '../../reviews/persistence/reviews.repository.js';
+import { utcDate } from '../../recommendations/domain/recommendation-workflow.js';
+import { visitColumns } from '../../visits/persistence/visits.repository.js';
+
+const ALERT: SqlColumns<'Alert'> = { agencyId: 'al.agency_id', commissionerOnly: 'al.commissioner_only' };
+const RECOMMENDATION: SqlColumns<'Recommendation'> = { agencyId: 'r.agency_id' };
+
+export interface DashboardCounts {
+  alerts_critical: number;
+  alerts_high: number;
+  past_screening_limit: number;
+  past_max_detention: number;
+  reviews_awaiting_conclusion: number;
+  reviews_awaiting_response: number;
+  recommendations_awaiting_response: number;
+  recommendations_past_target: number;
+  visits_due: number;
+}
+
+export interface DashboardLimits {
+  now: Date;
+  screeningMaxHours: number;
+  maxDetentionDays: number;
+}
+
+/**
+ * The dashboard's counts in one statement, each through the caller's own read rules on what it counts (SPEC §15),
+ * so a count never includes a row the caller's list would not show. Every count runs on a partial or leading index
+ * of the few rows that are open now (open alerts, open detention episodes, reviews and recommendations by state,
+ * planned visits), not on the history. "Due": a planned visit whose day has come and that has not started.
+ */
+@Injectable()
+export class DashboardQueries {
+  constructor(private readonly db: DataSource) {}
+
+  async counts(ability: AppAbility, actorId: string, limits: DashboardLimits): Promise<DashboardCounts> {
+    const params = new SqlParams();
+    const now = `${params.add(limits.now)}::timestamptz`;
+    const today = `${params.add(utcDate(limits.now))}::date`;
+    const alerts = accessibleSql(ability, 'read', 'Alert', ALERT, params);
+    const cases = accessibleSql(ability, 'read', 'Case', CASE_COLUMNS, params);
+    const reviews = accessibleSql(ability, 'read', 'Review', REVIEW_COLUMNS, params);
+    const recommendations = accessibleSql(ability, 'read', 'Recommendation', RECOMMENDATION, params);
+    const visits = accessibleSql(ability, 'read', 'Visit', visitColumns(actorId, params), params);
+    const screening = `${params.add(limits.screeningMaxHours)} * interval '1 hour'`;
+    const detention = `${params.add(limits.maxDetentionDays)} * interval '1 day'`;
+    const [row] = await this.db.query<DashboardCounts[]>(
+      `SELECT
+         (SELECT count(*) FROM alerts al WHERE al.status = 'open' AND al.severity = 'critical' AND ${alerts})::int
+           AS alerts_critical,
+         (SELECT count(*) FROM alerts al WHERE al.status = 'open' AND al.severity = 'high' AND ${alerts})::int
+           AS alerts_high,
+         (SELECT count(DISTINCT e.case_id) FROM detention_episodes e JOIN cases c ON c.id = e.case_id
+           WHERE e.released_at IS NULL AND c.state = 'screening' AND e.detained_at + ${screening} < ${now}
+             AND ${cases})::int AS past_screening_limit,
+         (SELECT count(DISTINCT e.case_id) FROM detention_episodes e JOIN cases c ON c.id = e.case_id
+           WHERE e.released_at IS NULL AND e.detained_at + ${detention} < ${now} AND ${cases})::int
+           AS past_max_detention,
+         (SELECT count(*) FROM reviews r WHERE r.status IN ('pending', 'assigned') AND ${reviews})::int
+           AS reviews_awaiting_conclusion,
+         (SELECT count(*) FROM reviews r WHERE r.status = 'awaiting_response' AND ${reviews})::int
+           AS reviews_awaiting_response,
+         (SELECT count(*) FROM recommendations r WHERE r.state = 'issued' AND ${recommendations})::int
+           AS recommendations_awaiting_response,
+         (SELECT count(*) FROM recommendations r
+           WHERE r.state IN ('accepted', 'partially_accepted') AND r.target_date < ${today}
+             AND ${recommendations})::int AS recommendations_past_target,
+         (SELECT count(*) FROM visits v WHERE v.state = 'planned' AND v.day <= ${today} AND ${visits})::int
+           AS visits_due`,
+      params.values,
+    );
+    return row;
+  }
+}
