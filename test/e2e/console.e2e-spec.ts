@@ -6,7 +6,13 @@ import { drawSample, reviewCommand } from '../factories/reviews.js';
 import { adminSession, type Session } from '../factories/session.js';
 import { createUser } from '../factories/users.js';
 import { CONSOLE_CSP } from '../../src/console/console-assets.js';
-import { ensureConsoleBuilt, launchChromium, screenshot, seriousAccessibilityViolations } from '../support/browser.js';
+import {
+  ensureConsoleBuilt,
+  inPage,
+  launchChromium,
+  screenshot,
+  seriousAccessibilityViolations,
+} from '../support/browser.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
 type User = Session & { password: string };
@@ -91,10 +97,7 @@ describe('the staff console in Chromium', () => {
 
   /** Moves within the single-page app as its own links do (a reload would start a new page without the token). */
   async function openInPage(page: Page, path: string): Promise<void> {
-    await page.evaluate((to) => {
-      window.history.pushState(null, '', to);
-      window.dispatchEvent(new PopStateEvent('popstate'));
-    }, path);
+    await page.evaluate(inPage.navigate(path));
   }
 
   /** Every dialog (alert, confirm) any page opened: hostile text must never run one. */
@@ -145,11 +148,15 @@ describe('the staff console in Chromium', () => {
 
   it('the commissioner signs in with the keyboard, reads the dashboard, opens a case and acknowledges its alert', async () => {
     const { context, page } = await signedIn(commissioner);
+    // The office's dashboard: the open alert, the person detained past the screening limit, and visits.
+    await page.getByRole('listitem', { name: 'High alerts open: 1' }).waitFor();
+    await page.getByRole('listitem', { name: 'Detained past the screening limit: 1' }).waitFor();
+    await page.getByRole('listitem', { name: 'Visits due: 0' }).waitFor();
     await expect(seriousAccessibilityViolations(page)).resolves.toEqual([]);
     await screenshot(page, 'dashboard');
 
     // The token lives in memory only.
-    const storage = await page.evaluate(() => ({ local: localStorage.length, session: sessionStorage.length }));
+    const storage = await page.evaluate(inPage.storedItems);
     expect(storage).toEqual({ local: 0, session: 0 });
 
     await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Cases' }).click();
@@ -201,15 +208,16 @@ describe('the staff console in Chromium', () => {
     expect(review.body).toMatchObject({ status: 'awaiting_response', finding: 'concern', rationale: HOSTILE.long });
     // The 8,000-character word wraps: the page does not grow sideways.
     await page.getByText(HOSTILE.long, { exact: false }).waitFor();
-    const overflow = await page.evaluate(
-      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
-    );
+    const overflow = await page.evaluate(inPage.sidewaysOverflow);
     expect(overflow).toBeLessThanOrEqual(0);
     await context.close();
   });
 
   it('an agency supervisor sees its own agency’s cases only, and nothing of another agency’s case at its address', async () => {
     const { context, page } = await signedIn(otherSupervisor);
+    // Its agency's figures only (the other agency's overdue detention is not counted), and no visits (not for agencies).
+    await page.getByRole('listitem', { name: 'Detained past the screening limit: 0' }).waitFor();
+    await expect(page.getByRole('listitem', { name: /^Visits due/ }).count()).resolves.toBe(0);
     await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Cases' }).click();
     await page.getByRole('link', { name: otherCase.externalRef }).waitFor();
     await expect(page.getByRole('link', { name: hostileCase.externalRef }).count()).resolves.toBe(0);
@@ -239,14 +247,16 @@ describe('the staff console in Chromium', () => {
 
   it('lays the dashboard out on a 390-pixel-wide phone without sideways scrolling', async () => {
     const { context, page } = await signedIn(commissioner, { width: 390, height: 844 });
-    const overflow = await page.evaluate(
-      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
-    );
+    const overflow = await page.evaluate(inPage.sidewaysOverflow);
     expect(overflow).toBeLessThanOrEqual(0);
+    await page.getByRole('listitem', { name: 'Detained past the screening limit: 1' }).waitFor();
+    await expect(seriousAccessibilityViolations(page)).resolves.toEqual([]);
+    await screenshot(page, 'dashboard-phone');
+    // The navigation folds behind a menu button on a phone.
+    await expect(page.getByRole('navigation', { name: 'Sections' }).isVisible()).resolves.toBe(false);
     await page.getByRole('button', { name: 'Sections' }).click();
     await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Cases' }).waitFor();
     await expect(seriousAccessibilityViolations(page)).resolves.toEqual([]);
-    await screenshot(page, 'dashboard-phone');
     await context.close();
   });
 });

@@ -58,3 +58,17 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   mkdirSync(SCREENSHOTS, { recursive: true });
   await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: false });
 }
+
+/**
+ * Expressions evaluated in the page, as strings: the tests' TypeScript has no DOM library, and these run in
+ * Chromium, not in Node.
+ */
+export const inPage = {
+  /** How many items the page's origin keeps in localStorage and sessionStorage. */
+  storedItems: '({ local: localStorage.length, session: sessionStorage.length })',
+  /** How far the page is wider than the window (> 0: the reader must scroll sideways). */
+  sidewaysOverflow: 'document.documentElement.scrollWidth - document.documentElement.clientWidth',
+  /** Moves within the single-page app as its own links do (history entry + popstate), keeping the page's memory. */
+  navigate: (path: string) =>
+    `history.pushState(null, '', ${JSON.stringify(path)}); dispatchEvent(new PopStateEvent('popstate'))`,
+};

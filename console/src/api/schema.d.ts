@@ -875,6 +875,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/dashboard": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * What needs attention now, counted over what the caller may read (one round trip)
+         * @description Open alerts by severity; people detained past the screening or detention limit; reviews awaiting a conclusion or the agency's response; recommendations awaiting a response or past their target date; visits due (the office only). Every count goes through the caller's own read rules, so it never counts a row the caller's lists would not show.
+         */
+        get: operations["showDashboard"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/places": {
         parameters: {
             query?: never;
@@ -2651,6 +2671,48 @@ export interface components {
             agencies: components["schemas"]["ConsistencyPointDto"][];
             /** @description The limits at up to 100 values of n over the plotted range. */
             curve: components["schemas"]["FunnelCurvePointDto"][];
+        };
+        DashboardAlerts: {
+            /** @description Open (not acknowledged, not resolved) critical alerts the caller may read. */
+            critical: number;
+            /** @description Open high alerts the caller may read. */
+            high: number;
+        };
+        DashboardDetentions: {
+            /** @description People detained now, still in screening, for longer than SCREENING_MAX_HOURS. */
+            pastScreeningLimit: number;
+            /** @description People detained now for longer than MAX_DETENTION_DAYS. */
+            pastMaxDetention: number;
+        };
+        DashboardReviews: {
+            /** @description Reviews pending or assigned, not yet concluded (zero for agencies, which see only concluded ones). */
+            awaitingConclusion: number;
+            /** @description Concluded reviews waiting for the deciding agency's response. */
+            awaitingResponse: number;
+        };
+        DashboardRecommendations: {
+            /** @description Recommendations issued and not yet answered. */
+            awaitingResponse: number;
+            /** @description Accepted (in whole or part) recommendations whose target date has passed. */
+            pastTarget: number;
+        };
+        DashboardVisits: {
+            /** @description Planned visits whose day has come and that have not started. */
+            due: number;
+        };
+        DashboardResponse: {
+            /**
+             * Format: date-time
+             * @description The instant every count was taken at.
+             */
+            asOf: string;
+            alerts: components["schemas"]["DashboardAlerts"];
+            /** @description Over the cases the caller may read; null for a role that reads no case. */
+            detentions: components["schemas"]["DashboardDetentions"] | (never | null);
+            reviews: components["schemas"]["DashboardReviews"];
+            recommendations: components["schemas"]["DashboardRecommendations"];
+            /** @description The commissioner's office only; null for everyone else (planned visits are sealed from agencies). */
+            visits: components["schemas"]["DashboardVisits"] | (never | null);
         };
         CreatePlaceDto: {
             /**
@@ -9058,6 +9120,79 @@ export interface operations {
                     "X-Request-Id": components["headers"]["XRequestId"];
                     /** @description Seconds to wait before trying again */
                     "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    showDashboard: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DashboardResponse"];
+                };
+            };
+            /** @description Malformed request, unknown field or failed validation */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The caller sent more than RATE_LIMIT_PER_MINUTE requests this minute */
+            429: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    /** @description Seconds until the limit resets */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description An unexpected failure on the server’s side; `requestId` identifies it in the logs */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Shutting down, or the database is unavailable or too slow right now; try again after `Retry-After` */
+            503: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    "Retry-After": components["headers"]["RetryAfter"];
                     [name: string]: unknown;
                 };
                 content: {

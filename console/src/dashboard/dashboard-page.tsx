@@ -1,32 +1,10 @@
 import { Card, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { ApiProblem, type Problem } from '../api/client';
-import { currentAccessToken } from '../auth/session';
+import { api, dataOrThrow } from '../api/client';
 import { PageTitle } from '../ui/layout';
 import { Link } from '../ui/link';
 import { ProblemAlert } from '../ui/problem-alert';
 import { when } from '../ui/format';
-
-/**
- * GET /api/v1/dashboard as agreed with the lead (SPEC §15): counts the caller may read; null = not for this role.
- * Declared here only until the route is on main; then it comes from the generated schema like every other type.
- */
-interface Dashboard {
-  asOf: string;
-  alerts: { critical: number; high: number };
-  detentions: { pastScreeningLimit: number; pastMaxDetention: number } | null;
-  reviews: { awaitingConclusion: number; awaitingResponse: number };
-  recommendations: { awaitingResponse: number; pastTarget: number };
-  visits: { due: number } | null;
-}
-
-async function loadDashboard(): Promise<Dashboard> {
-  const res = await fetch('/api/v1/dashboard', {
-    headers: { authorization: `Bearer ${currentAccessToken() ?? ''}` },
-  });
-  if (!res.ok) throw new ApiProblem(res.status, (await res.json().catch(() => undefined)) as Problem | undefined);
-  return (await res.json()) as Dashboard;
-}
 
 interface Figure {
   label: string;
@@ -34,10 +12,11 @@ interface Figure {
   to?: string;
 }
 
+/** What needs attention now, one round trip (GET /api/v1/dashboard); a null group is not for this role. */
 export function DashboardPage() {
   const { data, error } = useQuery({
     queryKey: ['/api/v1/dashboard'],
-    queryFn: loadDashboard,
+    queryFn: async () => dataOrThrow(await api.GET('/api/v1/dashboard')),
     refetchInterval: 60_000,
   });
   const figures: Figure[] = data
