@@ -32,7 +32,7 @@ export function DashboardPage() {
         {
           label: 'Reviews awaiting a conclusion',
           value: data.reviews.awaitingConclusion,
-          to: '/reviews?status=assigned',
+          to: '/reviews',
         },
         {
           label: 'Reviews awaiting a response',
