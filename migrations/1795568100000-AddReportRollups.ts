@@ -49,6 +49,10 @@ export class AddReportRollups1795568100000 implements MigrationInterface {
         key text NOT NULL,
         detail text NOT NULL,
         n integer NOT NULL)`);
+    // A consistency metric reads one or two decision types over the period: by key first, from the index alone.
+    await q.query(
+      `CREATE INDEX report_rollups_key_idx ON report_rollups (measure, key, day) INCLUDE (agency_id, other_agency_id, detail, n)`,
+    );
     await q.query(`CREATE INDEX report_rollup_deltas_measure_day_idx ON report_rollup_deltas (measure, day)`);
     await q.query(`
       CREATE TABLE case_steps (
@@ -60,8 +64,9 @@ export class AddReportRollups1795568100000 implements MigrationInterface {
         PRIMARY KEY (case_id, step))`);
     // The median walk: one agency's step in order of length, the period checked from the index alone.
     await q.query(`CREATE INDEX case_steps_walk_idx ON case_steps (agency_id, step, days) INCLUDE (ended_at)`);
-    // The period's edges (part days), counted from the table itself.
+    // The period's edges (part days), counted from the tables themselves; decision records have theirs already.
     await q.query(`CREATE INDEX case_steps_ended_idx ON case_steps (ended_at) INCLUDE (agency_id, step)`);
+    await q.query(`CREATE INDEX cases_encounter_idx ON cases (encounter_at) INCLUDE (agency_id, state)`);
 
     await q.query(`
       CREATE FUNCTION report_rollup_add(p_measure text, p_at timestamptz, p_agency uuid, p_other uuid,
@@ -124,6 +129,13 @@ export class AddReportRollups1795568100000 implements MigrationInterface {
       BEGIN
         PERFORM report_rollup_add('decision', NEW.occurred_at, NEW.agency_id, NEW.deciding_agency_id,
                                   NEW.type, NEW.outcome, 1);
+        IF NEW.type IN ('detain', 'refer', 'reasonable_grounds', 'conclusive_grounds') THEN
+          -- "First detain" and the case's steps read the case's other records: two transactions writing the same
+          -- case must take turns, or each would miss the other's (the service already locks the case this way;
+          -- NO KEY UPDATE does not wait for the foreign-key checks' KEY SHARE locks, so it cannot deadlock on them).
+          -- Each statement after the lock sees what the other committed.
+          PERFORM 1 FROM cases WHERE id = NEW.case_id FOR NO KEY UPDATE;
+        END IF;
         IF NEW.type = 'detain' AND NOT EXISTS (
              SELECT 1 FROM decision_records d WHERE d.case_id = NEW.case_id AND d.type = 'detain' AND d.id <> NEW.id) THEN
           SELECT agency_id, encounter_at INTO c FROM cases WHERE id = NEW.case_id;
@@ -263,6 +275,7 @@ export class AddReportRollups1795568100000 implements MigrationInterface {
     await q.query(`DROP FUNCTION report_rollups_on_decision()`);
     await q.query(`DROP FUNCTION refresh_case_steps(uuid)`);
     await q.query(`DROP FUNCTION report_rollup_add(text, timestamptz, uuid, uuid, text, text, integer)`);
+    await q.query(`DROP INDEX cases_encounter_idx`);
     await q.query(`DROP TABLE case_steps`);
     await q.query(`DROP TABLE report_rollup_deltas`);
     await q.query(`DROP TABLE report_rollups`);

@@ -18,6 +18,8 @@ import { CreateInvestigations1795567100000 } from './1795567100000-CreateInvesti
 import { CreateComplaints1795567200000 } from './1795567200000-CreateComplaints.js';
 import { AddComplaintAlerts1795567300000 } from './1795567300000-AddComplaintAlerts.js';
 import { AddReportRollups1795568100000 } from './1795568100000-AddReportRollups.js';
+import { AddDashboardIndexes1795568200000 } from './1795568200000-AddDashboardIndexes.js';
+import { CreateRefreshTokens1795569000000 } from './1795569000000-CreateRefreshTokens.js';
 
 /** Every migration, in order. A unit test checks that no file in this folder is missing here. */
 export const migrations = [
@@ -41,4 +43,6 @@ export const migrations = [
   CreateComplaints1795567200000,
   AddComplaintAlerts1795567300000,
   AddReportRollups1795568100000,
+  AddDashboardIndexes1795568200000,
+  CreateRefreshTokens1795569000000,
 ];

@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { Metrics } from '../metrics/metrics.js';
 import { AuditSigningKey } from './audit-signing-key.js';
-import { ChainVerifier } from './domain/chain-verifier.js';
+import { ChainVerifier, type ChainFault } from './domain/chain-verifier.js';
 import { checkpointRoot, verifyCheckpointSignature } from './domain/checkpoint.js';
 import { GENESIS_HASH } from './domain/hash-chain.js';
 import {
@@ -21,6 +21,15 @@ export interface VerifyReport {
   /** Cases whose projection or detention episodes differ from their decision stream (the first ones, in id order). */
   caseIds?: string[];
   durationMs: number;
+}
+
+/** One chain checked (a case's, for the case page): its events re-walked and its tail held to its head. */
+export interface ChainReport {
+  ok: boolean;
+  /** Events whose hashes were recomputed (up to the first that cannot be trusted). */
+  checked: number;
+  firstInvalidEventId: string | null;
+  reason?: ChainFault | 'chain_truncated';
 }
 
 export interface VerifyOptions {
@@ -92,6 +101,26 @@ export class AuditVerifier {
   }
 
   /**
+   * One chain alone, in one snapshot: every event's hash and link, each
+   * against the head a signed checkpoint recorded for it, and the tail
+   * against the chain's head (a case chain's on its case row). Checkpoint
+   * signatures, decision records and projections are `verify`'s: they are
+   * judged across the whole log.
+   */
+  async verifyChain(chainId: string): Promise<ChainReport> {
+    return this.repository.inReadSnapshot(async (q) => {
+      const walked = new ChainVerifier();
+      const problem = (await this.walkChain(q, chainId, walked)) ?? (await this.chainTail(q, chainId));
+      return {
+        ok: problem === undefined,
+        checked: walked.checked,
+        firstInvalidEventId: problem?.firstInvalidEventId ?? null,
+        ...(problem?.reason ? { reason: problem.reason as ChainReport['reason'] } : {}),
+      };
+    });
+  }
+
+  /**
    * Checkpoints numbered from 1 without a gap, each root covering the
    * previous root and its heads, each signature valid under the key its
    * `key_id` names; then, if the caller kept a head, that it is among them.
@@ -147,8 +176,11 @@ export class AuditVerifier {
     }
   }
 
-  private async walkChain(q: AuditVerificationQueries, chainId: string): Promise<Problem | undefined> {
-    const chains = new ChainVerifier();
+  private async walkChain(
+    q: AuditVerificationQueries,
+    chainId: string,
+    chains = new ChainVerifier(),
+  ): Promise<Problem | undefined> {
     for await (const event of q.chainEvents(chainId)) {
       const problem = chains.push(event);
       if (problem) return { firstInvalidEventId: problem.eventId, chainId: problem.chainId, reason: problem.reason };

@@ -14,16 +14,23 @@ import { LoginThrottle } from './login-throttle.js';
 import { PasswordLinks } from './password-links.js';
 import { RecordReaders } from './record-readers.js';
 import { PasswordTokenEntity } from './persistence/password-token.entity.js';
+import { RefreshTokenEntity } from './persistence/refresh-token.entity.js';
+import { RefreshTokensRepository } from './persistence/refresh-tokens.repository.js';
+import { ConsoleRequestGuard } from './console-request.guard.js';
+import { ConsoleSessions } from './console-sessions.js';
 import { TokenValidity } from './token-validity.js';
 
 @Module({
   // Secret and algorithm are passed on every sign/verify call (AccessTokens), not registered globally.
-  imports: [JwtModule.register({}), TypeOrmModule.forFeature([PasswordTokenEntity]), AlertsModule],
+  imports: [JwtModule.register({}), TypeOrmModule.forFeature([PasswordTokenEntity, RefreshTokenEntity]), AlertsModule],
   controllers: [AuthController],
   providers: [
     AccessTokens,
     ApiKeyAuthenticator,
     LoginService,
+    ConsoleSessions,
+    ConsoleRequestGuard,
+    RefreshTokensRepository,
     LoginThrottle,
     AccountMail,
     PasswordLinks,
@@ -33,6 +40,6 @@ import { TokenValidity } from './token-validity.js';
     { provide: APP_GUARD, useClass: AuthenticationGuard },
     { provide: APP_GUARD, useClass: AuthorizationGuard },
   ],
-  exports: [AccessTokens, AccountMail, PasswordLinks, RecordReaders, TokenValidity],
+  exports: [AccessTokens, AccountMail, PasswordLinks, RecordReaders, RefreshTokensRepository, TokenValidity],
 })
 export class AuthModule {}

@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import type { AgencyKind, Role } from '../authz/domain/roles.js';
+import type { Actor, AgencyKind, Role } from '../authz/domain/roles.js';
 import { defineRulesFor } from '../authz/domain/abilities.js';
 import { Unauthenticated } from '../common/domain-errors.js';
 import type { RequestContext } from '../common/request-context.js';
@@ -30,6 +30,11 @@ export class LoginService {
   ) {}
 
   async login(email: string, password: string, address: string): Promise<TokenResponse> {
+    return this.tokens.issue(await this.authenticate(email, password, address));
+  }
+
+  /** The account these credentials open, under the login limits; Unauthenticated (401) or TooManyRequests (429). */
+  async authenticate(email: string, password: string, address: string): Promise<Actor> {
     const normalised = email.trim().toLowerCase();
     // Counted before the password is checked (and undone only when it was right).
     const ticket = await this.throttle.admit(normalised, address);
@@ -49,14 +54,14 @@ export class LoginService {
     }
     await this.throttle.succeeded(ticket);
     this.logger.log({ event: 'login_succeeded', userId: user.id }, 'login succeeded');
-    return this.tokens.issue({
+    return {
       kind: 'user',
       id: user.id,
       role: user.role,
       agencyId: user.agency_id,
       agencyKind: user.agency_kind,
       conflictAgencyIds: user.conflict_agency_ids,
-    });
+    };
   }
 
   async me(ctx: RequestContext): Promise<MeResponse> {

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
+import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import { RequestMethod, type INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
@@ -102,6 +103,9 @@ export async function createHttpApp(
         });
     }
   });
+  // Parses `Cookie` into request.cookies and writes reply.setCookie's Set-Cookie headers: the console's refresh
+  // cookie (auth/refresh-cookie.ts). No secret: the cookie's token is random and looked up by hash, never signed.
+  await app.register(cookie);
   await app.register(helmet, {
     contentSecurityPolicy: {
       directives: {

@@ -28,6 +28,18 @@ export function createOpenApiDocument(app: INestApplication, publicBaseUrl: stri
       .setLicense('Proprietary', `${publicBaseUrl}/docs`)
       .addServer(publicBaseUrl, 'This installation')
       .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'Access token (JWT) or agency API key' })
+      .addCookieAuth(
+        'oversight_refresh',
+        {
+          type: 'apiKey',
+          in: 'cookie',
+          name: 'oversight_refresh',
+          description:
+            'The staff console’s refresh token, set by `POST /auth/session` (HttpOnly, Secure, SameSite=Strict, ' +
+            'Path=/api/v1/auth); accepted only with `X-Oversight-Console: 1` from the same origin.',
+        },
+        'refreshCookie',
+      )
       .build(),
     { operationIdFactory: operationId },
   );
@@ -221,6 +233,9 @@ function closeObject(schema: SchemaObject | undefined): void {
 const OPERATION_IDS: Record<string, string> = {
   'AuthController.signIn': 'login',
   'AuthController.me': 'getCurrentUser',
+  'AuthController.startSession': 'startConsoleSession',
+  'AuthController.refreshSession': 'refreshConsoleSession',
+  'AuthController.endSession': 'endConsoleSession',
   'HealthController.live': 'getLiveness',
   'HealthController.ready': 'getReadiness',
   'OpsController.session': 'openQueueDashboardSession',
@@ -236,6 +251,7 @@ const OPERATION_IDS: Record<string, string> = {
   'CasesController.open': 'openCase',
   'CasesController.list': 'listCases',
   'CasesController.get': 'getCase',
+  'CasesController.verification': 'verifyCaseChain',
   'CasesController.decide': 'recordDecision',
   'CasesController.decisions': 'listDecisions',
   'IndicatorsController.list': 'listIndicators',

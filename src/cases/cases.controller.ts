@@ -11,6 +11,7 @@ import { CasesService } from './cases.service.js';
 import {
   CaseResponse,
   CaseSummaryResponse,
+  CaseVerificationResponse,
   DecisionRecordResponse,
   RecordDecisionResponse,
 } from './dto/case.response.js';
@@ -63,6 +64,20 @@ export class CasesController {
   @ApiProblems(404)
   get(@Ctx() ctx: RequestContext, @IdParam('id') id: string, @Query() query: GetCaseQuery): Promise<CaseResponse> {
     return this.cases.get(ctx, id, query.include === 'pii');
+  }
+
+  @Get(':id/verification')
+  @ApiOperation({
+    summary: 'Whether the case’s audit chain verifies, checked now (anyone who may read the case)',
+    description:
+      'Re-walks the case’s chain in one snapshot: each event’s hash and link, each signed checkpoint head, and the ' +
+      'chain’s end against the head kept on the case. Checkpoint signatures, decision records and projections ' +
+      'are held across the whole log by `GET /audit/verify`.',
+  })
+  @ApiOkResponse({ type: CaseVerificationResponse })
+  @ApiProblems(404)
+  verification(@Ctx() ctx: RequestContext, @IdParam('id') id: string): Promise<CaseVerificationResponse> {
+    return this.cases.verification(ctx, id);
   }
 
   @Post(':id/decisions')

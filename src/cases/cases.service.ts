@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditLog } from '../audit/audit-log.js';
+import { AuditVerifier } from '../audit/audit-verifier.js';
 import { auditActorOf, chains, sealEvent } from '../audit/domain/audit-event.js';
 import { GENESIS_HASH } from '../audit/domain/hash-chain.js';
 import { CASE_PII_FIELDS, subjectOf } from '../authz/domain/abilities.js';
@@ -27,6 +28,7 @@ import type { CreateCaseDto } from './dto/create-case.dto.js';
 import type {
   CaseResponse,
   CaseSummaryResponse,
+  CaseVerificationResponse,
   DecisionRecordResponse,
   RecordDecisionResponse,
 } from './dto/case.response.js';
@@ -59,6 +61,7 @@ export class CasesService {
     private readonly alerts: AlertWriter,
     private readonly places: PlacesRepository,
     private readonly notifications: NotificationSender,
+    private readonly verifier: AuditVerifier,
   ) {}
 
   async open(
@@ -336,6 +339,12 @@ export class CasesService {
       );
     }
     return caseDetail(row, pii, this.allowedFor(ctx, row, snapshotOf(row)), await this.cases.episodes(row.id));
+  }
+
+  async verification(ctx: RequestContext, id: string): Promise<CaseVerificationResponse> {
+    orNotFound(await this.cases.findReadable(this.db, ctx.ability, id), 'The case');
+    const report = await this.verifier.verifyChain(chains.case(id));
+    return { caseId: id, ...report, verifiedAt: new Date().toISOString() };
   }
 
   async decisions(

@@ -47,8 +47,10 @@ export class Unauthenticated extends DomainError {
 
 export class Forbidden extends DomainError {
   readonly kind = 'forbidden';
-  readonly code = 'forbidden';
-  constructor(message = 'You may not do this.') {
+  constructor(
+    message = 'You may not do this.',
+    readonly code: string = 'forbidden',
+  ) {
     super(message);
   }
 }

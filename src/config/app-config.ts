@@ -78,6 +78,10 @@ export interface AuthConfig {
   jwtIssuer: string;
   jwtAudience: string;
   jwtExpiresInSeconds: number;
+  /** Console sessions (SPEC §15): a refresh token unused this long ends the session… */
+  sessionIdleSeconds: number;
+  /** …and no session outlives this, however active. */
+  sessionMaxSeconds: number;
   loginLimits: LoginLimits;
   bootstrapAdmin: { email: string; password: string } | undefined;
 }

@@ -101,6 +101,8 @@ export const envSchema = z.object({
   JWT_ISSUER: z.string().min(1).default('oversight'),
   JWT_AUDIENCE: z.string().min(1).default('oversight-api'),
   JWT_EXPIRES_IN_SECONDS: int(900, 30, 86_400),
+  SESSION_IDLE_MINUTES: int(30, 1, 1_440),
+  SESSION_MAX_HOURS: int(12, 1, 720),
   LOGIN_MAX_FAILURES_PER_ACCOUNT_ADDRESS: int(5, 1),
   LOGIN_MAX_ATTEMPTS_PER_ADDRESS: int(300, 1),
   LOGIN_WINDOW_SECONDS: int(900, 1),

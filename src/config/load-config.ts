@@ -59,6 +59,8 @@ function shapeConfig(env: Env): AppConfig {
       jwtIssuer: env.JWT_ISSUER,
       jwtAudience: env.JWT_AUDIENCE,
       jwtExpiresInSeconds: env.JWT_EXPIRES_IN_SECONDS,
+      sessionIdleSeconds: env.SESSION_IDLE_MINUTES * 60,
+      sessionMaxSeconds: env.SESSION_MAX_HOURS * 3_600,
       loginLimits: {
         windowSeconds: env.LOGIN_WINDOW_SECONDS,
         maxAttemptsPerAddress: env.LOGIN_MAX_ATTEMPTS_PER_ADDRESS,

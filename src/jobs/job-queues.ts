@@ -15,6 +15,7 @@ const QUEUE_OF: Record<JobName, keyof typeof QUEUES> = {
   [JOBS.auditCheckpoint]: 'maintenance',
   [JOBS.purgeIdempotencyKeys]: 'maintenance',
   [JOBS.compactReportRollups]: 'maintenance',
+  [JOBS.purgeEndedSessions]: 'maintenance',
   [JOBS.healthProbe]: 'maintenance',
 };
 

@@ -29,6 +29,8 @@ export const JOBS = {
   purgeIdempotencyKeys: 'purge-idempotency-keys',
   /** maintenance: fold the report rollups' delta lines into the rollups (every minute). */
   compactReportRollups: 'compact-report-rollups',
+  /** maintenance: forget the refresh tokens of console sessions that ended a week ago (hourly). */
+  purgeEndedSessions: 'purge-ended-sessions',
   /** maintenance: readiness probe; proves a worker takes and completes a job. */
   healthProbe: 'health-probe',
 } as const;
@@ -42,6 +44,7 @@ export interface JobData {
   [JOBS.auditCheckpoint]: Record<string, never>;
   [JOBS.purgeIdempotencyKeys]: Record<string, never>;
   [JOBS.compactReportRollups]: Record<string, never>;
+  [JOBS.purgeEndedSessions]: Record<string, never>;
   [JOBS.healthProbe]: { probe: string };
 }
 

@@ -48,6 +48,7 @@ export class JobSchedules implements OnApplicationBootstrap, OnApplicationShutdo
       { queue: QUEUES.maintenance, name: JOBS.auditCheckpoint, repeat: cron(this.config.audit.checkpointCron) },
       { queue: QUEUES.maintenance, name: JOBS.purgeIdempotencyKeys, repeat: every(3_600_000) },
       { queue: QUEUES.maintenance, name: JOBS.compactReportRollups, repeat: every(60_000) },
+      { queue: QUEUES.maintenance, name: JOBS.purgeEndedSessions, repeat: every(3_600_000) },
       { queue: QUEUES.sampling, name: JOBS.scheduleSampling, repeat: cron(this.config.sampling.cron) },
     ] as const;
   }

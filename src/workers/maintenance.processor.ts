@@ -2,6 +2,7 @@ import { Processor, WorkerHost } from '@nestjs/bullmq';
 import type { Job } from 'bullmq';
 import { NotificationSender } from '../alerts/notification-sender.js';
 import { AuditCheckpointer } from '../audit/audit-checkpointer.js';
+import { RefreshTokensRepository } from '../auth/persistence/refresh-tokens.repository.js';
 import { AppConfig } from '../config/app-config.js';
 import { IdempotencyKeysRepository } from '../idempotency/persistence/idempotency-keys.repository.js';
 import { JOBS, QUEUES } from '../jobs/queues.js';
@@ -17,6 +18,7 @@ export class MaintenanceProcessor extends WorkerHost {
     private readonly notifications: NotificationSender,
     private readonly samplingRuns: SamplingRunsService,
     private readonly rollups: ReportRollups,
+    private readonly refreshTokens: RefreshTokensRepository,
   ) {
     super();
   }
@@ -27,6 +29,8 @@ export class MaintenanceProcessor extends WorkerHost {
         return (await this.checkpointer.checkpoint()) ?? { skipped: 'no new events' };
       case JOBS.purgeIdempotencyKeys:
         return { purged: await this.idempotencyKeys.purgeOlderThan(this.config.cases.idempotencyTtlHours) };
+      case JOBS.purgeEndedSessions:
+        return { purged: await this.refreshTokens.purgeEnded() };
       case JOBS.sweepOutbox:
         // The database is the source of truth: whatever it says is owed and no queue holds is queued again.
         return {

@@ -90,6 +90,39 @@ const MATRIX: Row[] = [
   { route: 'POST /auth/login',                            caller: 'supervisor',         target: 'none',             expect: 200 },
   { route: 'POST /auth/login',                            caller: 'decisionMaker',      target: 'none',             expect: 200 },
   { route: 'POST /auth/login',                            caller: 'apiKey',             target: 'none',             expect: 200 },
+  // The console's sessions (SPEC §15): whoever calls, the admin's credentials in the body start one.
+  { route: 'POST /auth/session',                    caller: 'anonymous',         target: 'none',            expect: 200 },
+  { route: 'POST /auth/session',                    caller: 'admin',             target: 'none',            expect: 200 },
+  { route: 'POST /auth/session',                    caller: 'commissioner',      target: 'none',            expect: 200 },
+  { route: 'POST /auth/session',                    caller: 'reviewer',          target: 'none',            expect: 200 },
+  { route: 'POST /auth/session',                    caller: 'conflictedReviewer', target: 'none',            expect: 200 },
+  { route: 'POST /auth/session',                    caller: 'analyst',           target: 'none',            expect: 200 },
+  { route: 'POST /auth/session',                    caller: 'officer',           target: 'none',            expect: 200 },
+  { route: 'POST /auth/session',                    caller: 'supervisor',        target: 'none',            expect: 200 },
+  { route: 'POST /auth/session',                    caller: 'decisionMaker',     target: 'none',            expect: 200 },
+  { route: 'POST /auth/session',                    caller: 'apiKey',            target: 'none',            expect: 200 },
+  // The refresh cookie is the credential (HEADERS sends a user's own console session); an API key has none.
+  { route: 'POST /auth/refresh',                    caller: 'anonymous',         target: 'none',            expect: 401 },
+  { route: 'POST /auth/refresh',                    caller: 'admin',             target: 'none',            expect: 200 },
+  { route: 'POST /auth/refresh',                    caller: 'commissioner',      target: 'none',            expect: 200 },
+  { route: 'POST /auth/refresh',                    caller: 'reviewer',          target: 'none',            expect: 200 },
+  { route: 'POST /auth/refresh',                    caller: 'conflictedReviewer', target: 'none',            expect: 200 },
+  { route: 'POST /auth/refresh',                    caller: 'analyst',           target: 'none',            expect: 200 },
+  { route: 'POST /auth/refresh',                    caller: 'officer',           target: 'none',            expect: 200 },
+  { route: 'POST /auth/refresh',                    caller: 'supervisor',        target: 'none',            expect: 200 },
+  { route: 'POST /auth/refresh',                    caller: 'decisionMaker',     target: 'none',            expect: 200 },
+  { route: 'POST /auth/refresh',                    caller: 'apiKey',            target: 'none',            expect: 401 },
+  // Signing out is idempotent: without a cookie it has nothing to revoke and still answers 204.
+  { route: 'POST /auth/logout',                     caller: 'anonymous',         target: 'none',            expect: 204 },
+  { route: 'POST /auth/logout',                     caller: 'admin',             target: 'none',            expect: 204 },
+  { route: 'POST /auth/logout',                     caller: 'commissioner',      target: 'none',            expect: 204 },
+  { route: 'POST /auth/logout',                     caller: 'reviewer',          target: 'none',            expect: 204 },
+  { route: 'POST /auth/logout',                     caller: 'conflictedReviewer', target: 'none',            expect: 204 },
+  { route: 'POST /auth/logout',                     caller: 'analyst',           target: 'none',            expect: 204 },
+  { route: 'POST /auth/logout',                     caller: 'officer',           target: 'none',            expect: 204 },
+  { route: 'POST /auth/logout',                     caller: 'supervisor',        target: 'none',            expect: 204 },
+  { route: 'POST /auth/logout',                     caller: 'decisionMaker',     target: 'none',            expect: 204 },
+  { route: 'POST /auth/logout',                     caller: 'apiKey',            target: 'none',            expect: 204 },
   // Public: a set-password token (from an e-mailed link) sets that account's password, whoever sends it; a reset
   // request is 202 for any address.
   { route: 'POST /auth/set-password',                     caller: 'anonymous',         target: 'none',            expect: 204 },
@@ -364,6 +397,25 @@ const MATRIX: Row[] = [
   { route: 'GET /cases/:id',                              caller: 'apiKey',             target: 'other',            expect: 404 },
   { route: 'GET /cases/:id',                              caller: 'decisionMaker',      target: 'other',            expect: 404 },
   { route: 'GET /cases/:id',                              caller: 'decisionMaker',      target: 'referred',         expect: 200 },
+  // The case's chain checked: for exactly those who may read the case (SPEC §15).
+  { route: 'GET /cases/:id/verification',                 caller: 'anonymous',          target: 'other',            expect: 401 },
+  { route: 'GET /cases/:id/verification',                 caller: 'admin',              target: 'other',            expect: 404 },
+  { route: 'GET /cases/:id/verification',                 caller: 'commissioner',       target: 'other',            expect: 200 },
+  { route: 'GET /cases/:id/verification',                 caller: 'commissioner',       target: 'referred',         expect: 200 },
+  { route: 'GET /cases/:id/verification',                 caller: 'reviewer',           target: 'other',            expect: 200 },
+  { route: 'GET /cases/:id/verification',                 caller: 'reviewer',           target: 'referred',         expect: 200 },
+  { route: 'GET /cases/:id/verification',                 caller: 'conflictedReviewer', target: 'other',            expect: 200 },
+  { route: 'GET /cases/:id/verification',                 caller: 'conflictedReviewer', target: 'referred',         expect: 200 },
+  { route: 'GET /cases/:id/verification',                 caller: 'analyst',            target: 'other',            expect: 200 },
+  { route: 'GET /cases/:id/verification',                 caller: 'analyst',            target: 'referred',         expect: 200 },
+  { route: 'GET /cases/:id/verification',                 caller: 'officer',            target: 'own',              expect: 200 },
+  { route: 'GET /cases/:id/verification',                 caller: 'officer',            target: 'other',            expect: 404 },
+  { route: 'GET /cases/:id/verification',                 caller: 'supervisor',         target: 'own',              expect: 200 },
+  { route: 'GET /cases/:id/verification',                 caller: 'supervisor',         target: 'other',            expect: 404 },
+  { route: 'GET /cases/:id/verification',                 caller: 'apiKey',             target: 'own',              expect: 200 },
+  { route: 'GET /cases/:id/verification',                 caller: 'apiKey',             target: 'other',            expect: 404 },
+  { route: 'GET /cases/:id/verification',                 caller: 'decisionMaker',      target: 'other',            expect: 404 },
+  { route: 'GET /cases/:id/verification',                 caller: 'decisionMaker',      target: 'referred',         expect: 200 },
   { route: 'GET /cases/:id/decisions',                    caller: 'anonymous',          target: 'other',            expect: 401 },
   { route: 'GET /cases/:id/decisions',                    caller: 'admin',              target: 'other',            expect: 404 },
   { route: 'GET /cases/:id/decisions',                    caller: 'commissioner',       target: 'other',            expect: 200 },
@@ -1260,6 +1312,8 @@ const OUTSIDE_MATRIX = ['GET /health/live', 'GET /health/ready'];
 /** POST routes that take no request body by design (health.e2e-spec.ts holds the same list); sent without one. */
 const BODILESS = [
   'POST /audit/checkpoints',
+  'POST /auth/logout',
+  'POST /auth/refresh',
   'POST /jobs/overdue-scan',
   'POST /ops/queue-dashboard/session',
   'POST /users/:id/disable',
@@ -1352,6 +1406,7 @@ const PATHS: Record<string, (c: RowContext) => string | Promise<string>> = {
   'GET /agencies/:agencyId/api-keys': (c) => `/agencies/${c.agency().id}/api-keys`,
   'DELETE /agencies/:agencyId/api-keys/:keyId': async (c) => `/agencies/${c.agency().id}/api-keys/${await keyOf(c)}`,
   'GET /cases/:id': async (c) => `/cases/${(await caseOf(c)).id}?include=pii`,
+  'GET /cases/:id/verification': async (c) => `/cases/${(await caseOf(c)).id}/verification`,
   'GET /cases/:id/decisions': async (c) => `/cases/${(await caseOf(c)).id}/decisions`,
   'POST /cases/:id/decisions': async (c) => `/cases/${(await caseOf(c)).id}/decisions`,
   'GET /decision-records': async (c) => {
@@ -1480,8 +1535,29 @@ const PATHS: Record<string, (c: RowContext) => string | Promise<string>> = {
 };
 
 /** A valid body per route, so a refusal is about who asks, not what they send. */
+/** Headers a route needs besides the caller's credentials: the console's session routes read the refresh cookie. */
+const HEADERS: Record<string, (c: RowContext) => Promise<Record<string, string>>> = {
+  'POST /auth/refresh': consoleSession,
+  'POST /auth/logout': consoleSession,
+};
+
+/** The console's header and, for a user, the cookie of a console session of its own, started for the row. */
+async function consoleSession(c: RowContext): Promise<Record<string, string>> {
+  const headers = { 'x-oversight-console': '1' };
+  const session = c.caller === 'anonymous' ? undefined : c.w[c.caller];
+  if (!session?.password) return headers;
+  const res = await c.t
+    .http()
+    .post(`${API_PREFIX}/auth/session`)
+    .send({ email: session.email, password: session.password });
+  const cookie = ([res.headers['set-cookie']].flat()[0] as string | undefined)?.split(';')[0];
+  if (res.status !== 200 || !cookie) throw new Error(`console session of the ${c.caller}: ${res.status} ${res.text}`);
+  return { ...headers, cookie };
+}
+
 const BODIES: Record<string, (c: RowContext) => object> = {
   'POST /auth/login': () => ({ email: ADMIN.email, password: ADMIN.password }),
+  'POST /auth/session': () => ({ email: ADMIN.email, password: ADMIN.password }),
   'POST /agencies': () => {
     const code = unique('MX');
     return { name: `Matrix agency ${code}`, code, kind: 'frontline', alertEmail: `${code.toLowerCase()}@agency.test` };
@@ -2194,6 +2270,8 @@ describe('authorization matrix', () => {
     const path = PATHS[row.route] ? await PATHS[row.route](c) : route;
     let req = t.http()[method.toLowerCase() as 'get' | 'post' | 'put' | 'patch' | 'delete'](`${API_PREFIX}${path}`);
     if (session) req = req.set('authorization', session.auth);
+    const headers = await HEADERS[row.route]?.(c);
+    if (headers) req = req.set(headers);
     const body = BODIES[row.route]?.(c);
     const res = body === undefined ? await req : await req.send(body);
 

@@ -22,13 +22,19 @@ const PUBLIC_OPERATIONS = [
   'POST /api/v1/auth/login',
   'POST /api/v1/auth/set-password',
   'POST /api/v1/auth/password-reset',
+  'POST /api/v1/auth/session',
 ];
+/** The console's session routes: the refresh cookie, not a bearer token, and the CSRF rule's 403. */
+const COOKIE_OPERATIONS = ['POST /api/v1/auth/refresh', 'POST /api/v1/auth/logout'];
 /**
  * POST operations that take no request body by design: the path and the caller say it all (the authorization
  * matrix sends them without one). Any other POST declares a JSON body schema.
  */
 const BODILESS_POSTS = [
   'POST /api/v1/audit/checkpoints',
+  // The console's session routes: the refresh cookie is the whole request.
+  'POST /api/v1/auth/logout',
+  'POST /api/v1/auth/refresh',
   'POST /api/v1/jobs/overdue-scan',
   // Opens the queue dashboard for the signed-in admin: the session comes from the Authorization header.
   'POST /api/v1/ops/queue-dashboard/session',
@@ -136,10 +142,19 @@ describe('health and API documentation', () => {
 
     it('declares bearer security and a 401 on every operation but the public ones', async () => {
       const missing = operations
-        .filter(({ name }) => !PUBLIC_OPERATIONS.includes(name))
+        .filter(({ name }) => !PUBLIC_OPERATIONS.includes(name) && !COOKIE_OPERATIONS.includes(name))
         .filter(({ op }) => !op.security?.some((s) => 'bearer' in s) || !op.responses?.['401'])
         .map(({ name }) => name);
       expect(missing).toEqual([]);
+      const cookieRoutes = operations.filter(({ name }) => COOKIE_OPERATIONS.includes(name));
+      expect(cookieRoutes.map(({ name }) => name).sort()).toEqual([...COOKIE_OPERATIONS].sort());
+      for (const { op } of cookieRoutes) {
+        expect(op.security?.[0]).toEqual({ refreshCookie: [] });
+        expect(op.responses?.['403']).toBeDefined();
+      }
+      expect(doc.components?.securitySchemes).toMatchObject({
+        refreshCookie: { type: 'apiKey', in: 'cookie', name: 'oversight_refresh' },
+      });
       const publicWithSecurity = operations
         .filter(({ name }) => PUBLIC_OPERATIONS.includes(name))
         .filter(({ op }) => (op.security ?? []).some((s) => Object.keys(s).length > 0))

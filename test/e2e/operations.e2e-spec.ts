@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { JobQueues } from '../../src/jobs/job-queues.js';
@@ -197,5 +197,40 @@ describe('operations', () => {
       actorId,
     ]);
     expect(rows.map((r) => r.key)).toEqual([key('fresh')]);
+  });
+
+  it('forgets, in the maintenance job, the refresh tokens of console sign-ins that ended over a week ago, whole', async () => {
+    const { rows: users } = await t.sql.query<{ id: string }>(`SELECT id FROM users WHERE role = 'admin' LIMIT 1`);
+    const family = (endedDaysAgo: number) => ({ id: randomUUID(), endedDaysAgo });
+    const [old, recent, live] = [family(8), family(6), family(-0.5)];
+    for (const f of [old, recent, live]) {
+      // Two tokens per sign-in (one rotated), both ending with it, as ConsoleSessions writes them.
+      for (const used of [true, false]) {
+        await t.sql.query(
+          `INSERT INTO refresh_tokens (id, family_id, user_id, token_hash, role, agency_id, signed_in_at, created_at,
+                                       expires_at, used_at)
+           VALUES ($1, $2, $3, $4, 'admin', NULL, now() - make_interval(hours => 12) - make_interval(secs => $5::float8 * 86400),
+                   now() - make_interval(hours => 11) - make_interval(secs => $5::float8 * 86400),
+                   now() - make_interval(secs => $5::float8 * 86400), CASE WHEN $6 THEN now() - make_interval(secs => $5::float8 * 86400) END)`,
+          [randomUUID(), f.id, users[0].id, randomBytes(32), f.endedDaysAgo, used],
+        );
+      }
+    }
+    const maintenance = t.app.get(JobQueues).queue('maintenance');
+    const job = await maintenance.add(JOBS.purgeEndedSessions, {});
+    const result = await waitUntil('the purge job to complete', async () =>
+      (await job.getState()) === 'completed' ? (await maintenance.getJob(job.id!))?.returnvalue : undefined,
+    );
+    expect(result).toEqual({ purged: 2 });
+    const { rows } = await t.sql.query<{ family_id: string; n: number }>(
+      `SELECT family_id, count(*)::int AS n FROM refresh_tokens WHERE family_id = ANY($1) GROUP BY family_id`,
+      [[old.id, recent.id, live.id]],
+    );
+    expect(rows.sort((a, b) => a.family_id.localeCompare(b.family_id))).toEqual(
+      [
+        { family_id: recent.id, n: 2 },
+        { family_id: live.id, n: 2 },
+      ].sort((a, b) => a.family_id.localeCompare(b.family_id)),
+    );
   });
 });

@@ -10,6 +10,8 @@ export interface Session {
   token: string;
   /** `Authorization` header value. */
   auth: string;
+  /** The password it signed in with (an API key has none). */
+  password?: string;
 }
 
 export async function login(t: TestApp, email: string, password: string): Promise<string> {
@@ -21,5 +23,13 @@ export async function login(t: TestApp, email: string, password: string): Promis
 export async function adminSession(t: TestApp): Promise<Session> {
   const token = await login(t, ADMIN.email, ADMIN.password);
   const me = await t.http().get('/api/v1/me').set('authorization', `Bearer ${token}`);
-  return { id: me.body.id, email: ADMIN.email, role: 'admin', agencyId: null, token, auth: `Bearer ${token}` };
+  return {
+    id: me.body.id,
+    email: ADMIN.email,
+    role: 'admin',
+    agencyId: null,
+    token,
+    auth: `Bearer ${token}`,
+    password: ADMIN.password,
+  };
 }

@@ -109,6 +109,14 @@ export const ROUTE_CATALOGUE: Record<string, RouteSpec> = {
       password: text('wrong-password-000', 'x'),
     }),
   },
+  // Wrong passwords only, as for login: a right one would start a session, and refused requests must write nothing.
+  'POST /api/v1/auth/session': {
+    callers: [],
+    hints: (fx) => ({
+      email: from([...Object.values(fx.sessions).map((s) => s.email || 'nobody@oversight.test')]),
+      password: text('wrong-password-000', 'x'),
+    }),
+  },
   'POST /api/v1/auth/set-password': {
     callers: [],
     hints: () => ({ token: fc.stringMatching(/^[A-Za-z0-9_-]{43}$/), password: text('fuzz-password-0001', 'short') }),

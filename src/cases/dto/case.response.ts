@@ -131,3 +131,32 @@ export class IndicatorResponse {
   @ApiProperty({ enum: INDICATOR_CATEGORIES }) category: string;
   @ApiProperty() label: string;
 }
+
+export class CaseVerificationResponse {
+  @ApiProperty({ format: 'uuid' }) caseId: string;
+  @ApiProperty({ description: 'The case’s audit chain is intact: every event, link and signed head holds.' })
+  ok: boolean;
+  @ApiProperty({
+    type: 'integer',
+    minimum: 0,
+    description: 'Events of the chain whose hashes were recomputed (up to the first that cannot be trusted).',
+  })
+  checked: number;
+  @ApiProperty({
+    format: 'uuid',
+    nullable: true,
+    type: String,
+    description: 'The first event that cannot be trusted (for chain_truncated, the chain’s last one, if any).',
+  })
+  firstInvalidEventId: string | null;
+  @ApiPropertyOptional({
+    enum: ['sequence_gap', 'broken_link', 'hash_mismatch', 'checkpoint_mismatch', 'chain_truncated'],
+    description:
+      'Only when `ok` is false: an event missing (sequence_gap), moved or inserted (broken_link), changed ' +
+      '(hash_mismatch), a stretch re-hashed after a signed checkpoint (checkpoint_mismatch), or events cut ' +
+      'off the end (chain_truncated).',
+  })
+  reason?: string;
+  @ApiProperty({ format: 'date-time', description: 'When the chain was checked (it is checked on every request).' })
+  verifiedAt: string;
+}

@@ -31,8 +31,9 @@ export interface DashboardLimits {
 /**
  * The dashboard's counts in one statement, each through the caller's own read rules on what it counts (SPEC §15),
  * so a count never includes a row the caller's list would not show. Every count runs on a partial or leading index
- * of the few rows that are open now (open alerts, open detention episodes, reviews and recommendations by state,
- * planned visits), not on the history. "Due": a planned visit whose day has come and that has not started.
+ * of the few rows that are open now (open alerts, the detained — a case's `detained_since` is its open episode's
+ * start —, reviews and recommendations by state, planned visits), not on the history. "Due": a planned visit
+ * whose day has come and that has not started.
  */
 @Injectable()
 export class DashboardQueries {
@@ -55,11 +56,10 @@ export class DashboardQueries {
            AS alerts_critical,
          (SELECT count(*) FROM alerts al WHERE al.status = 'open' AND al.severity = 'high' AND ${alerts})::int
            AS alerts_high,
-         (SELECT count(DISTINCT e.case_id) FROM detention_episodes e JOIN cases c ON c.id = e.case_id
-           WHERE e.released_at IS NULL AND c.state = 'screening' AND e.detained_at + ${screening} < ${now}
-             AND ${cases})::int AS past_screening_limit,
-         (SELECT count(DISTINCT e.case_id) FROM detention_episodes e JOIN cases c ON c.id = e.case_id
-           WHERE e.released_at IS NULL AND e.detained_at + ${detention} < ${now} AND ${cases})::int
+         (SELECT count(*) FROM cases c
+           WHERE c.detained_since < ${now} - ${screening} AND c.state = 'screening' AND ${cases})::int
+           AS past_screening_limit,
+         (SELECT count(*) FROM cases c WHERE c.detained_since < ${now} - ${detention} AND ${cases})::int
            AS past_max_detention,
          (SELECT count(*) FROM reviews r WHERE r.status IN ('pending', 'assigned') AND ${reviews})::int
            AS reviews_awaiting_conclusion,

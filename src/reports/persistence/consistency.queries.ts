@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { SqlParams } from '../../authz/domain/rules-to-sql.js';
+import { analyticsQuery } from '../../database/analytics-query.js';
 import type { AgencyKind } from '../../authz/domain/roles.js';
 import type { AgencyCount, ConsistencyGrouping, ConsistencyMetric } from '../domain/consistency.js';
 import type { Window } from '../domain/rollup-period.js';
@@ -66,7 +67,8 @@ export class ConsistencyQueries {
   ): Promise<AgencyCount[]> {
     const params = new SqlParams();
     const counts = COUNTS[metric](DECISION_AGENCY[grouping], period, params);
-    const rows = await this.db.query<{ id: string; code: string; numerator: number; denominator: number }[]>(
+    const rows = await analyticsQuery<{ id: string; code: string; numerator: number; denominator: number }[]>(
+      this.db,
       `WITH counts AS (${counts})
        SELECT a.id, a.code, coalesce(k.numerator, 0)::int AS numerator, coalesce(k.denominator, 0)::int AS denominator
          FROM agencies a LEFT JOIN counts k ON k.agency_id = a.id
