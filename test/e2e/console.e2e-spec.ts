@@ -168,6 +168,7 @@ describe('the staff console in Chromium', () => {
     await page.getByRole('link', { name: hostileCase.externalRef }).click();
     await page.getByRole('heading', { name: `Case ${hostileCase.externalRef}` }).waitFor();
     await page.getByRole('heading', { name: 'Decision timeline' }).waitFor();
+    await page.getByText(/^Verified: \d+ event\(s\) recomputed/).waitFor();
     // The detention episode's facility, a right-to-left override inside, is shown as the text it is.
     await expect(page.getByText(HOSTILE.rtl, { exact: false }).count()).resolves.toBe(1);
     await page.getByRole('button', { name: 'Acknowledge' }).waitFor();
@@ -188,6 +189,24 @@ describe('the staff console in Chromium', () => {
     await page.getByRole('heading', { name: 'Alerts' }).waitFor();
     await expect(seriousAccessibilityViolations(page)).resolves.toEqual([]);
     await screenshot(page, 'alerts');
+    await context.close();
+  });
+
+  it('a reload keeps the staff member signed in through the refresh cookie; signing out ends it', async () => {
+    const { context, page } = await signedIn(commissioner);
+    await page.reload();
+    await page.getByRole('heading', { name: 'Dashboard' }).waitFor();
+    await expect(page.evaluate(inPage.storedItems)).resolves.toEqual({ local: 0, session: 0 });
+    const cookies = await context.cookies();
+    expect(cookies.map((c) => ({ name: c.name, httpOnly: c.httpOnly, path: c.path }))).toEqual([
+      { name: 'oversight_refresh', httpOnly: true, path: '/api/v1/auth' },
+    ]);
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.getByRole('heading', { name: 'Sign in to Oversight' }).waitFor();
+    await page.reload();
+    await page.getByRole('heading', { name: 'Sign in to Oversight' }).waitFor();
+    await expect(seriousAccessibilityViolations(page)).resolves.toEqual([]);
+    await screenshot(page, 'sign-in');
     await context.close();
   });
 

@@ -130,6 +130,66 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/auth/session": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Sign in to the staff console: an access token in the body, a refresh token in a cookie
+         * @description Same credentials, limits and answers as `POST /auth/login`, plus the refresh cookie: HttpOnly, Secure, SameSite=Strict, sent only to `/api/v1/auth`, living until the sign-in’s absolute end (SESSION_MAX_HOURS). Exchange it with `POST /auth/refresh` before SESSION_IDLE_MINUTES pass without one.
+         */
+        post: operations["startConsoleSession"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/refresh": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Exchange the refresh cookie for a new access token and a new cookie (staff console)
+         * @description Each refresh token works once: the answer carries the sign-in’s next one. A token used before ends the whole sign-in (someone holds a copy), so refresh one request at a time. 401, and the cookie cleared, when the token is unknown, used, revoked, unused for SESSION_IDLE_MINUTES or past SESSION_MAX_HOURS, or the account was disabled, changed role or agency, or set a new password since the sign-in. CSRF: without `X-Oversight-Console: 1` the answer is 403 `console-header-required`; a request whose `Sec-Fetch-Site` is neither `same-origin` nor `none`, or whose `Origin` names a host other than the one it was sent to, is 403 `cross-site-request`. The cookie is read only after these checks.
+         */
+        post: operations["refreshConsoleSession"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/logout": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Sign out of the staff console: the sign-in’s refresh tokens are revoked, the cookie cleared
+         * @description Access tokens already issued live on until they expire (JWT_EXPIRES_IN_SECONDS); the console forgets its own. 204 also without a cookie or with a dead one. CSRF: without `X-Oversight-Console: 1` the answer is 403 `console-header-required`; a request whose `Sec-Fetch-Site` is neither `same-origin` nor `none`, or whose `Origin` names a host other than the one it was sent to, is 403 `cross-site-request`. The cookie is read only after these checks.
+         */
+        post: operations["endConsoleSession"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/auth/set-password": {
         parameters: {
             query?: never;
@@ -356,6 +416,26 @@ export interface paths {
         };
         /** One case, with what the caller may decide now; PII only with include=pii (and that read is audited) */
         get: operations["getCase"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{id}/verification": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Whether the case’s audit chain verifies, checked now (anyone who may read the case)
+         * @description Re-walks the case’s chain in one snapshot: each event’s hash and link, each signed checkpoint head, and the chain’s end against the head kept on the case. Checkpoint signatures, decision records and projections are held across the whole log by `GET /audit/verify`.
+         */
+        get: operations["verifyCaseChain"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1802,6 +1882,29 @@ export interface components {
             createdAt: string;
             /** Format: date-time */
             updatedAt: string;
+        };
+        CaseVerificationResponse: {
+            /** Format: uuid */
+            caseId: string;
+            /** @description The case’s audit chain is intact: every event, link and signed head holds. */
+            ok: boolean;
+            /** @description Events of the chain whose hashes were recomputed (up to the first that cannot be trusted). */
+            checked: number;
+            /**
+             * Format: uuid
+             * @description The first event that cannot be trusted (for chain_truncated, the chain’s last one, if any).
+             */
+            firstInvalidEventId: string | null;
+            /**
+             * @description Only when `ok` is false: an event missing (sequence_gap), moved or inserted (broken_link), changed (hash_mismatch), a stretch re-hashed after a signed checkpoint (checkpoint_mismatch), or events cut off the end (chain_truncated).
+             * @enum {string}
+             */
+            reason?: "sequence_gap" | "broken_link" | "hash_mismatch" | "checkpoint_mismatch" | "chain_truncated";
+            /**
+             * Format: date-time
+             * @description When the chain was checked (it is checked on every request).
+             */
+            verifiedAt: string;
         };
         RecordDecisionDto: {
             /** @enum {string} */
@@ -3977,6 +4080,245 @@ export interface operations {
             };
         };
     };
+    startConsoleSession: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LoginDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    /** @description `oversight_refresh=<opaque token>; Max-Age=<seconds the sign-in has left>; Path=/api/v1/auth; HttpOnly; Secure; SameSite=Strict`. The token is 32 random bytes (base64url), valid once. */
+                    "Set-Cookie": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TokenResponse"];
+                };
+            };
+            /** @description Malformed request, unknown field or failed validation */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Content type is not JSON */
+            415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Too many requests or attempts; try again after Retry-After seconds */
+            429: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description An unexpected failure on the server’s side; `requestId` identifies it in the logs */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Shutting down, or the database is unavailable or too slow right now; try again after `Retry-After` */
+            503: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    refreshConsoleSession: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description Marks a request of the staff console (CSRF): a form or link cannot send it, and a script of another origin only after a CORS preflight, never granted with credentials. Missing or another value: 403 `console-header-required`. */
+                "X-Oversight-Console": "1";
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    /** @description `oversight_refresh=<opaque token>; Max-Age=<seconds the sign-in has left>; Path=/api/v1/auth; HttpOnly; Secure; SameSite=Strict`. The token is 32 random bytes (base64url), valid once. */
+                    "Set-Cookie": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TokenResponse"];
+                };
+            };
+            /** @description Malformed request, unknown field or failed validation */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Readable, but this action is not permitted */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description An unexpected failure on the server’s side; `requestId` identifies it in the logs */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Shutting down, or the database is unavailable or too slow right now; try again after `Retry-After` */
+            503: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    endConsoleSession: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description Marks a request of the staff console (CSRF): a form or link cannot send it, and a script of another origin only after a CORS preflight, never granted with credentials. Missing or another value: 403 `console-header-required`. */
+                "X-Oversight-Console": "1";
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Signed out. */
+            204: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    /** @description `oversight_refresh=; Max-Age=0; Path=/api/v1/auth; Expires=Thu, 01 Jan 1970 00:00:00 GMT; HttpOnly; Secure; SameSite=Strict`: the browser drops the cookie. */
+                    "Set-Cookie": string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Malformed request, unknown field or failed validation */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Readable, but this action is not permitted */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description An unexpected failure on the server’s side; `requestId` identifies it in the logs */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Shutting down, or the database is unavailable or too slow right now; try again after `Retry-After` */
+            503: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
     setPasswordAuth: {
         parameters: {
             query?: never;
@@ -5536,6 +5878,91 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["CaseResponse"];
+                };
+            };
+            /** @description Malformed request, unknown field or failed validation */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not found, or not visible to the caller */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The caller sent more than RATE_LIMIT_PER_MINUTE requests this minute */
+            429: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    /** @description Seconds until the limit resets */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description An unexpected failure on the server’s side; `requestId` identifies it in the logs */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Shutting down, or the database is unavailable or too slow right now; try again after `Retry-After` */
+            503: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    verifyCaseChain: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseVerificationResponse"];
                 };
             };
             /** @description Malformed request, unknown field or failed validation */

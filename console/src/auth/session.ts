@@ -1,4 +1,5 @@
 import { useSyncExternalStore } from 'react';
+import { api, type Problem } from '../api/client';
 import type { components } from '../api/schema';
 
 type TokenResponse = components['schemas']['TokenResponse'];
@@ -21,7 +22,7 @@ let refreshTimer: number | undefined;
 const listeners = new Set<() => void>();
 
 /** The cookie routes accept a request only with this header (CSRF: a cross-site form cannot set it). */
-const CONSOLE_HEADER = { 'x-oversight-console': '1', 'content-type': 'application/json' };
+const CONSOLE_REQUEST = { params: { header: { 'X-Oversight-Console': '1' as const } } };
 /** Refresh this long before the access token expires, so a request never goes out with a dead one. */
 const REFRESH_MARGIN_MS = 60_000;
 
@@ -58,41 +59,33 @@ export function useSession(): State {
 
 /** Signs in with e-mail and password; the answer sets the refresh cookie. Resolves to the refusal's text, if any. */
 export async function signIn(email: string, password: string): Promise<string | undefined> {
-  const post = (path: string) =>
-    fetch(path, {
-      method: 'POST',
-      headers: CONSOLE_HEADER,
-      credentials: 'same-origin',
-      body: JSON.stringify({ email, password }),
-    });
-  let res = await post('/api/v1/auth/session');
-  // Until the session routes are deployed (branch `sessions`), the bearer login: the same token in memory, but
-  // no refresh cookie, so a reload or the token's expiry asks to sign in again. Removed when they land.
-  if (res.status === 404) res = await post('/api/v1/auth/login');
-  if (res.ok) {
-    started((await res.json()) as TokenResponse);
+  const { data, error, response } = await api.POST('/api/v1/auth/session', { body: { email, password } });
+  if (data) {
+    started(data);
     return undefined;
   }
-  const problem = (await res.json().catch(() => ({}))) as { detail?: string; title?: string };
-  return problem.detail ?? problem.title ?? `Sign-in failed (${res.status}).`;
+  const problem = error as Problem | undefined;
+  return problem?.detail ?? problem?.title ?? `Sign-in failed (${response.status}).`;
 }
 
-/** A new access token from the refresh cookie (rotated by the API on every use); signed out if it is refused. */
-export async function refresh(): Promise<void> {
-  const res = await fetch('/api/v1/auth/refresh', {
-    method: 'POST',
-    headers: CONSOLE_HEADER,
-    credentials: 'same-origin',
-  }).catch(() => undefined);
-  if (res?.ok) started((await res.json()) as TokenResponse);
-  else set({ status: 'signed-out' });
+let refreshing: Promise<void> | undefined;
+
+/**
+ * A new access token from the refresh cookie; signed out if it is refused. The API rotates the cookie on every use
+ * and ends the whole sign-in when a used one comes back, so two refreshes must never overlap.
+ */
+export function refresh(): Promise<void> {
+  refreshing ??= (async () => {
+    const { data } = await api.POST('/api/v1/auth/refresh', CONSOLE_REQUEST).catch(() => ({ data: undefined }));
+    if (data) started(data);
+    else set({ status: 'signed-out' });
+  })().finally(() => (refreshing = undefined));
+  return refreshing;
 }
 
 /** Revokes the refresh token (the API clears the cookie) and forgets the access token. */
 export async function signOut(): Promise<void> {
-  await fetch('/api/v1/auth/logout', { method: 'POST', headers: CONSOLE_HEADER, credentials: 'same-origin' }).catch(
-    () => undefined,
-  );
+  await api.POST('/api/v1/auth/logout', CONSOLE_REQUEST).catch(() => undefined);
   set({ status: 'signed-out' });
 }
 

@@ -24,6 +24,10 @@ export function CasePage({ id, me }: { id: string; me: Me }) {
     queryFn: async () =>
       dataOrThrow(await api.GET('/api/v1/cases/{id}/decisions', { params: { path: { id }, query: { limit: 200 } } })),
   });
+  const verification = useQuery({
+    queryKey: ['/api/v1/cases/{id}/verification', id],
+    queryFn: async () => dataOrThrow(await api.GET('/api/v1/cases/{id}/verification', path)),
+  });
   const ability = abilityOf(me);
   const alerts = useQuery({
     queryKey: ['/api/v1/alerts', { caseId: id }],
@@ -52,6 +56,23 @@ export function CasePage({ id, me }: { id: string; me: Me }) {
         {c.detained && <Badge color="red">Detained since {when(c.detainedSince)}</Badge>}
         {c.subject.isChild && <Badge color="blue">Child</Badge>}
       </Group>
+      <section aria-labelledby="verification">
+        <Title order={2} size="h3" id="verification">
+          Audit chain
+        </Title>
+        <ProblemAlert error={verification.error} />
+        {verification.data &&
+          (verification.data.ok ? (
+            <Text>
+              Verified: {verification.data.checked} event(s) recomputed, {when(verification.data.verifiedAt)}.
+            </Text>
+          ) : (
+            <Text c="red.9" fw={700}>
+              Does not verify: {words(verification.data.reason)} at event {verification.data.firstInvalidEventId ?? '—'}
+              .
+            </Text>
+          ))}
+      </section>
       <Stack gap="lg">
         <section aria-labelledby="subject">
           <Title order={2} size="h3" id="subject">
