@@ -16,7 +16,7 @@ import { forAppRole } from './support.js';
  * - `decision`: decision records by `occurred_at` day, key = type, detail = outcome;
  * - `case`: cases by `encounter_at` day, key = the state they are in now;
  * - `detained_case`: cases by `encounter_at` day with at least one `detain` record;
- * - `step`: the three steps of `case_steps` by the day they ended, key = step.
+ * - `step`: the three steps of `case_steps` by the day they ended, key = step, detail = its length in whole days.
  *
  * `case_steps` holds one row per case and completed step (first referral, first reasonable-grounds decision, first
  * conclusive-grounds decision after a first positive RG), its end and its length in days exactly as the report's
@@ -61,9 +61,13 @@ export class AddReportRollups1795568100000 implements MigrationInterface {
         agency_id uuid NOT NULL,
         ended_at timestamptz NOT NULL,
         days float8 NOT NULL,
+        whole_days integer GENERATED ALWAYS AS (floor(days)::integer) STORED,
         PRIMARY KEY (case_id, step))`);
-    // The median walk: one agency's step in order of length, the period checked from the index alone.
-    await q.query(`CREATE INDEX case_steps_walk_idx ON case_steps (agency_id, step, days) INCLUDE (ended_at)`);
+    // The median walk: one agency's step in order of length from a whole-day bucket on, the period checked from the
+    // index alone.
+    await q.query(
+      `CREATE INDEX case_steps_walk_idx ON case_steps (agency_id, step, whole_days, days) INCLUDE (ended_at)`,
+    );
     // The period's edges (part days), counted from the tables themselves; decision records have theirs already.
     await q.query(`CREATE INDEX case_steps_ended_idx ON case_steps (ended_at) INCLUDE (agency_id, step)`);
     await q.query(`CREATE INDEX cases_encounter_idx ON cases (encounter_at) INCLUDE (agency_id, state)`);
@@ -111,12 +115,14 @@ export class AddReportRollups1795568100000 implements MigrationInterface {
         LOOP
           IF r.old_end IS NOT NULL THEN
             DELETE FROM case_steps WHERE case_id = p_case AND step = r.step;
-            PERFORM report_rollup_add('step', r.old_end, r.old_agency, r.old_agency, r.step, '', -1);
+            PERFORM report_rollup_add('step', r.old_end, r.old_agency, r.old_agency, r.step,
+                                      floor(r.old_days)::integer::text, -1);
           END IF;
           IF r.new_end IS NOT NULL THEN
             INSERT INTO case_steps (case_id, step, agency_id, ended_at, days)
             VALUES (p_case, r.step, r.new_agency, r.new_end, r.new_days);
-            PERFORM report_rollup_add('step', r.new_end, r.new_agency, r.new_agency, r.step, '', 1);
+            PERFORM report_rollup_add('step', r.new_end, r.new_agency, r.new_agency, r.step,
+                                      floor(r.new_days)::integer::text, 1);
           END IF;
         END LOOP;
       END $$`);
@@ -246,8 +252,8 @@ export class AddReportRollups1795568100000 implements MigrationInterface {
           ) AS s(step, ended_at, days)
          WHERE s.ended_at IS NOT NULL;
         INSERT INTO report_rollups (measure, day, agency_id, other_agency_id, key, detail, n)
-        SELECT 'step', (ended_at AT TIME ZONE 'UTC')::date, agency_id, agency_id, step, '', count(*)
-          FROM case_steps GROUP BY 2, 3, 4, 5;
+        SELECT 'step', (ended_at AT TIME ZONE 'UTC')::date, agency_id, agency_id, step, whole_days::text, count(*)
+          FROM case_steps GROUP BY 2, 3, 4, 5, 6;
       END $$`);
     await q.query(`SELECT rebuild_report_rollups()`);
 

@@ -105,18 +105,31 @@ export class ReportsService {
                    FROM (${rollupRowsSql('decision', period, params)}) r
                   WHERE other_agency_id IN ${agencyIds} GROUP BY 1, 2) k
           GROUP BY k.agency_id),
-       step_counts AS (
-         -- A step counts in the period in which it ended.
-         SELECT agency_id, key AS step, sum(n)::int AS n FROM (${rollupRowsSql('step', period, params)}) r
-          WHERE agency_id IN ${agencyIds} GROUP BY 1, 2 HAVING sum(n) > 0),
+       step_buckets AS (
+         -- A step counts in the period in which it ended; the rollups count it by its length in whole days too.
+         SELECT agency_id, key AS step, detail::int AS bucket, sum(n)::int AS n
+           FROM (${rollupRowsSql('step', period, params)}) r
+          WHERE agency_id IN ${agencyIds} GROUP BY 1, 2, 3 HAVING sum(n) > 0),
+       step_starts AS (
+         -- Per agency and step: how many ended in the period (n), and the whole-day bucket that holds the lower
+         -- middle row with how many rows come before that bucket, so the walk below starts there.
+         SELECT DISTINCT ON (agency_id, step) agency_id, step, total AS n, bucket, before
+           FROM (SELECT agency_id, step, bucket, n,
+                        sum(n) OVER (PARTITION BY agency_id, step ORDER BY bucket) - n AS before,
+                        sum(n) OVER (PARTITION BY agency_id, step) AS total
+                   FROM step_buckets) b
+          WHERE before + n > (total - 1) / 2
+          ORDER BY agency_id, step, bucket),
        step_medians AS (
-         -- percentile_cont(0.5) without sorting: walk the agency's step in order of length to its middle row(s).
+         -- percentile_cont(0.5) without sorting: walk the agency's step in order of length, from that bucket, to
+         -- its middle row(s). floor(days) orders as days does, so (whole_days, days) is the order of days.
          SELECT g.agency_id, g.step, g.n,
                 (SELECT ${middleOfSql('w.days', 'g.n')}
                    FROM (SELECT s.days FROM case_steps s
-                          WHERE s.agency_id = g.agency_id AND s.step = g.step AND ${within('s.ended_at')}
-                          ORDER BY s.days OFFSET (g.n - 1) / 2 LIMIT 2) w) AS median
-           FROM step_counts g),
+                          WHERE s.agency_id = g.agency_id AND s.step = g.step AND s.whole_days >= g.bucket
+                            AND ${within('s.ended_at')}
+                          ORDER BY s.whole_days, s.days OFFSET (g.n - 1) / 2 - g.before LIMIT 2) w) AS median
+           FROM step_starts g),
        durations AS (
          SELECT agency_id,
                 ${STEPS.map(

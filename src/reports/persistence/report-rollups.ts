@@ -26,7 +26,7 @@ const SOURCE: Record<RollupMeasure, { rows: string; at: string }> = {
     at: 'c.encounter_at',
   },
   step: {
-    rows: `SELECT agency_id, agency_id AS other_agency_id, step AS key, '' AS detail FROM case_steps`,
+    rows: `SELECT agency_id, agency_id AS other_agency_id, step AS key, whole_days::text AS detail FROM case_steps`,
     at: 'ended_at',
   },
 };
