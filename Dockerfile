@@ -31,12 +31,14 @@ COPY package.json package-lock.json ./
 RUN npm ci --ignore-scripts
 
 # ---------------------------------------------------------------------------
-# build: nest build -> dist/src/main.js, dist/src/worker.js, dist/migrations/*.
-# Only what the compiler needs is copied, so unrelated edits keep the cache.
+# build: nest build -> dist/src/main.js, dist/src/worker.js, dist/migrations/*; vite build -> dist/console
+# (the staff console, served by the API at /console). Only what the compilers need is copied, so unrelated
+# edits keep the cache.
 FROM deps AS build
 COPY tsconfig.json tsconfig.build.json nest-cli.json ./
 COPY src ./src
 COPY migrations ./migrations
+COPY console ./console
 RUN npm run build
 
 # ---------------------------------------------------------------------------

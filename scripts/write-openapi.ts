@@ -1,33 +1,8 @@
-// `npm run lint:openapi` (after `npm run build`): writes the OpenAPI document the API serves, without a
-// database, Redis or a listening server (Nest's preview mode scans the routes but instantiates nothing).
+// `npm run lint:openapi` (after `npm run build`): writes the OpenAPI document the API serves.
 // Usage: node dist/scripts/write-openapi.js [out-file]   (default dist/openapi.json)
-import { randomBytes } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
-import { NestFactory } from '@nestjs/core';
-import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
-import { AppModule } from '../src/app.module.js';
-import { setGlobalPrefix } from '../src/bootstrap/http-app.js';
-import { createOpenApiDocument } from '../src/bootstrap/openapi.js';
-import { loadConfig } from '../src/config/load-config.js';
+import { buildOpenApiDocument } from './openapi-document.js';
 
 const out = process.argv[2] ?? 'dist/openapi.json';
-// Never used to connect or sign anything: the configuration must only parse.
-const config = loadConfig({
-  NODE_ENV: 'production',
-  LOG_LEVEL: 'silent',
-  DATABASE_URL: 'postgres://unused@127.0.0.1:1/unused',
-  REDIS_URL: 'redis://127.0.0.1:1',
-  JWT_SECRET: randomBytes(48).toString('base64'),
-  PII_ENCRYPTION_KEYS: `k1:${randomBytes(32).toString('base64')}`,
-  AUDIT_SIGNING_KEY: randomBytes(32).toString('base64'),
-  PUBLIC_BASE_URL: process.env.PUBLIC_BASE_URL ?? 'http://localhost:3000',
-});
-const app = await NestFactory.create<NestFastifyApplication>(
-  AppModule.forRoot(config, { workers: false }),
-  new FastifyAdapter(),
-  { preview: true, logger: false, abortOnError: false },
-);
-setGlobalPrefix(app);
-writeFileSync(out, `${JSON.stringify(createOpenApiDocument(app, config.http.publicBaseUrl), null, 2)}\n`);
-await app.close();
+writeFileSync(out, `${JSON.stringify(await buildOpenApiDocument(), null, 2)}\n`);
 process.stdout.write(`OpenAPI document written to ${out}\n`);

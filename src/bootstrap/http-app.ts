@@ -11,6 +11,7 @@ import { AppModule } from '../app.module.js';
 import { QuietBootLogger } from '../logging/quiet-boot-logger.js';
 import { Metrics } from '../metrics/metrics.js';
 import { mountQueueDashboard } from '../ops/queue-dashboard.js';
+import { mountConsole } from '../console/console-assets.js';
 import { createOpenApiDocument } from './openapi.js';
 import { ANNUAL_REPORT_STYLE_HASH } from '../reports/domain/annual-report.js';
 import type { AppConfig } from '../config/app-config.js';
@@ -166,6 +167,7 @@ export async function createHttpApp(
   if (options.api) {
     setUpOpenApi(app, config.http.publicBaseUrl);
     await mountQueueDashboard(app);
+    await mountConsole(app);
   }
   return app;
 }

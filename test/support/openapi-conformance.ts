@@ -19,8 +19,8 @@ export interface Exchange {
   body: string | Buffer | undefined;
 }
 
-/** Routes the document leaves out on purpose: the document itself, its UI, the queue dashboard, metrics. */
-const UNDOCUMENTED_ROUTES = /^\/(docs|queues|metrics)(\/|$)/;
+/** Routes the document leaves out on purpose: the document itself, its UI, the queue dashboard, metrics, the console. */
+const UNDOCUMENTED_ROUTES = /^\/(docs|queues|metrics|console)(\/|$)/;
 
 type Json = Record<string, unknown>;
 

@@ -1,0 +1,46 @@
+import { Text } from '@mantine/core';
+import { useEffect } from 'react';
+import { useMe, type Me } from './auth/me';
+import { refresh, useSession } from './auth/session';
+import { SignInPage } from './auth/sign-in-page';
+import { AlertsPage } from './alerts/alerts-page';
+import { CaseListPage } from './cases/case-list-page';
+import { CasePage } from './cases/case-page';
+import { DashboardPage } from './dashboard/dashboard-page';
+import { ReviewQueuePage } from './reviews/review-queue-page';
+import { Layout, PageTitle } from './ui/layout';
+import { ProblemAlert } from './ui/problem-alert';
+import { useLocation } from './ui/router';
+
+export function App() {
+  const session = useSession();
+  // A reload keeps no token: the refresh cookie (if any) gets a new one.
+  useEffect(() => void refresh(), []);
+  if (session.status === 'unknown') return <Text p="md">Loading…</Text>;
+  if (session.status === 'signed-out') return <SignInPage reason={session.reason} />;
+  return <SignedIn />;
+}
+
+function SignedIn() {
+  const me = useMe();
+  if (me.error) return <ProblemAlert error={me.error} />;
+  if (!me.data) return <Text p="md">Loading…</Text>;
+  return (
+    <Layout me={me.data}>
+      <Screen me={me.data} />
+    </Layout>
+  );
+}
+
+const CASE_PAGE = /^\/cases\/([0-9a-f-]{36})$/;
+
+function Screen({ me }: { me: Me }) {
+  const { path } = useLocation();
+  const casePage = CASE_PAGE.exec(path);
+  if (path === '/') return <DashboardPage />;
+  if (path === '/cases') return <CaseListPage />;
+  if (casePage) return <CasePage key={casePage[1]} id={casePage[1]} me={me} />;
+  if (path === '/alerts') return <AlertsPage me={me} />;
+  if (path === '/reviews') return <ReviewQueuePage />;
+  return <PageTitle>Not found</PageTitle>;
+}

@@ -1,0 +1,57 @@
+import { Table } from '@mantine/core';
+import type { components } from '../api/schema';
+import { Link } from '../ui/link';
+import { UserText } from '../ui/user-text';
+import { when, words } from '../ui/format';
+import { ConcludeReview } from './conclude-review';
+
+export type Review = components['schemas']['ReviewResponseDto'];
+
+/** Reviews with what the API lets this user do to each (`allowedCommands`): conclude is offered only when listed. */
+export function ReviewTable({ reviews, withCase = false }: { reviews: Review[]; withCase?: boolean }) {
+  if (reviews.length === 0) return <p>No reviews.</p>;
+  return (
+    <Table.ScrollContainer minWidth={640}>
+      <Table>
+        <Table.Thead>
+          <Table.Tr>
+            {withCase && <Table.Th scope="col">Case</Table.Th>}
+            <Table.Th scope="col">Decision reviewed</Table.Th>
+            <Table.Th scope="col">Status</Table.Th>
+            <Table.Th scope="col">Finding</Table.Th>
+            <Table.Th scope="col">Response due</Table.Th>
+            <Table.Th scope="col">Action</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {reviews.map((r) => (
+            <Table.Tr key={r.id}>
+              {withCase && (
+                <Table.Td>
+                  <Link to={`/cases/${r.caseId}`}>
+                    <UserText value={r.case?.externalRef ?? r.caseId} />
+                  </Link>
+                </Table.Td>
+              )}
+              <Table.Td>
+                {words(r.decisionType)}
+                {r.decisionOutcome ? ` (${words(r.decisionOutcome)})` : ''}
+              </Table.Td>
+              <Table.Td>{words(r.status)}</Table.Td>
+              <Table.Td>
+                {r.finding ? words(r.finding) : '—'}
+                {r.rationale && (
+                  <>
+                    : <UserText value={r.rationale} />
+                  </>
+                )}
+              </Table.Td>
+              <Table.Td>{when(r.responseDueAt)}</Table.Td>
+              <Table.Td>{r.allowedCommands.includes('conclude') ? <ConcludeReview review={r} /> : '—'}</Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
+  );
+}

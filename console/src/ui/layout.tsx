@@ -1,0 +1,88 @@
+import { Burger, Button, Group, NavLink, Stack, Text, Title } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import type { ReactNode } from 'react';
+import { abilityOf, type Me } from '../auth/me';
+import { signOut } from '../auth/session';
+import { BASE, navigate, useLocation } from './router';
+import { words } from './format';
+
+interface Section {
+  to: string;
+  label: string;
+  /** The API rule that makes the section useful (null: everyone signed in). */
+  needs: [action: string, subject: string] | null;
+}
+
+const SECTIONS: Section[] = [
+  { to: '/', label: 'Dashboard', needs: null },
+  { to: '/cases', label: 'Cases', needs: ['read', 'Case'] },
+  { to: '/alerts', label: 'Alerts', needs: ['read', 'Alert'] },
+  { to: '/reviews', label: 'Reviews', needs: ['read', 'Review'] },
+];
+
+/** Header, navigation (the sections the API's rules let this user read) and the page. Plain CSS: see theme.css. */
+export function Layout({ me, children }: { me: Me; children: ReactNode }) {
+  const [opened, { toggle, close }] = useDisclosure();
+  const { path } = useLocation();
+  const ability = abilityOf(me);
+  const sections = SECTIONS.filter((s) => s.needs === null || ability.can(s.needs[0], s.needs[1]));
+  return (
+    <>
+      <header className="shell-header">
+        <Group wrap="nowrap" gap="sm">
+          <Burger
+            className="shell-menu-button"
+            opened={opened}
+            onClick={toggle}
+            size="sm"
+            aria-label="Sections"
+            aria-expanded={opened}
+            aria-controls="sections"
+          />
+          <Text fw={700}>Oversight</Text>
+        </Group>
+        <Group wrap="nowrap" gap="sm">
+          <Text size="sm" className="shell-who">
+            {me.email} · {words(me.role)}
+            {me.agency ? ` · ${me.agency.name}` : ''}
+          </Text>
+          <Button variant="default" size="xs" onClick={() => void signOut()}>
+            Sign out
+          </Button>
+        </Group>
+      </header>
+      <div className="shell">
+        <nav className="shell-nav" id="sections" aria-label="Sections" data-open={opened}>
+          <Stack gap={2}>
+            {sections.map((s) => {
+              const active = s.to === '/' ? path === '/' : path.startsWith(s.to);
+              return (
+                <NavLink
+                  key={s.to}
+                  href={`${BASE}${s.to}`}
+                  label={s.label}
+                  active={active}
+                  aria-current={active ? 'page' : undefined}
+                  onClick={(event) => {
+                    event.preventDefault();
+                    close();
+                    navigate(s.to);
+                  }}
+                />
+              );
+            })}
+          </Stack>
+        </nav>
+        <main className="shell-main">{children}</main>
+      </div>
+    </>
+  );
+}
+
+export function PageTitle({ children }: { children: ReactNode }) {
+  return (
+    <Title order={1} size="h2" mb="md">
+      {children}
+    </Title>
+  );
+}

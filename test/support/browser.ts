@@ -1,0 +1,74 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import * as axeModule from '@axe-core/playwright';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { CONSOLE_DIR } from '../../src/console/console-assets.js';
+
+/** Debian's Chromium (`apt-get install chromium`): no test tool downloads a browser. */
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+/** Where the tests write the console's screenshots (committed; the README links them). */
+export const SCREENSHOTS = 'docs/console';
+
+const AxeBuilder = ((axeModule as { default?: unknown }).default ?? axeModule) as typeof axeModule.AxeBuilder;
+
+/**
+ * The console must be built before the app starts (the API serves dist/console). CI runs `npm run build` first;
+ * `npm test` alone on a fresh clone builds it here (Vite, a few seconds), so the suite never tests nothing.
+ */
+export function ensureConsoleBuilt(): void {
+  if (existsSync(join(CONSOLE_DIR, 'index.html'))) return;
+  execFileSync(
+    'node',
+    ['node_modules/vite/bin/vite.js', 'build', '--config', 'console/vite.config.ts', '--logLevel', 'warn'],
+    {
+      stdio: 'inherit',
+    },
+  );
+  if (!existsSync(join(CONSOLE_DIR, 'index.html')))
+    throw new Error(`The console build did not produce ${CONSOLE_DIR}.`);
+}
+
+export async function launchChromium(): Promise<Browser> {
+  if (!existsSync(CHROMIUM)) {
+    throw new Error(`No Chromium at ${CHROMIUM}: install Debian's package (apt-get install -y chromium).`);
+  }
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+}
+
+/** axe-core's serious and critical violations on the page as it is now, one line each (empty: none). */
+export async function seriousAccessibilityViolations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).analyze();
+  return results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+export async function screenshot(page: Page, name: string): Promise<void> {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: false });
+}
+
+/**
+ * Expressions evaluated in the page, as strings: the tests' TypeScript has no DOM library, and these run in
+ * Chromium, not in Node.
+ */
+export const inPage = {
+  /** How many items the page's origin keeps in localStorage and sessionStorage. */
+  storedItems: '({ local: localStorage.length, session: sessionStorage.length })',
+  /** How far the page is wider than the window (> 0: the reader must scroll sideways). */
+  sidewaysOverflow: 'document.documentElement.scrollWidth - document.documentElement.clientWidth',
+  /** Moves within the single-page app as its own links do (history entry + popstate), keeping the page's memory. */
+  navigate: (path: string) =>
+    `history.pushState(null, '', ${JSON.stringify(path)}); dispatchEvent(new PopStateEvent('popstate'))`,
+};
