@@ -19,7 +19,7 @@ import { CreateComplaints1795567200000 } from './1795567200000-CreateComplaints.
 import { AddComplaintAlerts1795567300000 } from './1795567300000-AddComplaintAlerts.js';
 import { AddReportRollups1795568100000 } from './1795568100000-AddReportRollups.js';
 import { CoverOpenDetentions1795568300000 } from './1795568300000-CoverOpenDetentions.js';
-import { CoverOpenReviews1795568400000 } from './1795568400000-CoverOpenReviews.js';
+import { CountReviews1795568400000 } from './1795568400000-CountReviews.js';
 import { CreateRefreshTokens1795569000000 } from './1795569000000-CreateRefreshTokens.js';
 
 /** Every migration, in order. A unit test checks that no file in this folder is missing here. */
@@ -45,6 +45,6 @@ export const migrations = [
   AddComplaintAlerts1795567300000,
   AddReportRollups1795568100000,
   CoverOpenDetentions1795568300000,
-  CoverOpenReviews1795568400000,
+  CountReviews1795568400000,
   CreateRefreshTokens1795569000000,
 ];

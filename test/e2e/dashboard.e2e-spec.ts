@@ -1,6 +1,7 @@
 import { scanNow } from '../factories/alerts.js';
-import { openCase } from '../factories/cases.js';
+import { decided, openCase } from '../factories/cases.js';
 import { issueRecommendation } from '../factories/recommendations.js';
+import { drawSample, reviewCommand } from '../factories/reviews.js';
 import type { Session } from '../factories/session.js';
 import { createWorld, type World } from '../factories/world.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
@@ -108,6 +109,44 @@ describe('GET /api/v1/dashboard (SPEC §15)', () => {
     expect(grown('decisionMaker').detentions).toEqual({ pastScreeningLimit: 0, pastMaxDetention: 0 });
     expect(grown('decisionMaker').visits).toBeNull();
     expect(new Date(after.commissioner.asOf).getTime()).toBeGreaterThan(Date.now() - 60_000);
+  });
+
+  it('counts reviews awaiting a conclusion and a response from the counts the triggers keep, equal to the reviews', async () => {
+    const start = new Date();
+    const c = await openCase(t, w.officer);
+    await decided(t, w.officer, c.id, {
+      expectedVersion: c.version,
+      type: 'refer',
+      reason: 'Recorded for the dashboard test',
+    });
+    const before = { commissioner: await dashboardOf(w.commissioner), supervisor: await dashboardOf(w.supervisor) };
+    const { reviews } = await drawSample(t, w.commissioner, { from: start, to: new Date(Date.now() + 60_000) });
+    expect(reviews.length).toBeGreaterThan(0);
+    await reviewCommand(t, w.commissioner, reviews[0].id, 'assign', { reviewerId: w.reviewer.id });
+    await reviewCommand(t, w.reviewer, reviews[0].id, 'conclude', {
+      finding: 'concern',
+      rationale: 'The referral came late for the indicators recorded at the encounter.',
+    });
+    const after = { commissioner: await dashboardOf(w.commissioner), supervisor: await dashboardOf(w.supervisor) };
+    expect(after.commissioner.reviews.awaitingConclusion - before.commissioner.reviews.awaitingConclusion).toBe(
+      reviews.length - 1,
+    );
+    expect(after.commissioner.reviews.awaitingResponse - before.commissioner.reviews.awaitingResponse).toBe(1);
+    // An agency never sees a review before its conclusion; it sees the one now waiting for its answer.
+    expect(after.supervisor.reviews).toEqual({
+      awaitingConclusion: 0,
+      awaitingResponse: before.supervisor.reviews.awaitingResponse + 1,
+    });
+    const kept = await t.sql.query(
+      `SELECT status, deciding_agency_id, case_agency_id, assigned_reviewer_id, concluded, n::int FROM review_counts
+        WHERE n <> 0 ORDER BY 1, 2, 3, 4, 5`,
+    );
+    const counted = await t.sql.query(
+      `SELECT status, deciding_agency_id, case_agency_id, assigned_reviewer_id, concluded_at IS NOT NULL AS concluded,
+              count(*)::int AS n
+         FROM reviews GROUP BY 1, 2, 3, 4, 5 ORDER BY 1, 2, 3, 4, 5`,
+    );
+    expect(kept.rows).toEqual(counted.rows);
   });
 
   it('gives a role that reads no case no detention figures', async () => {

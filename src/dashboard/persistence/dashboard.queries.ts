@@ -3,12 +3,18 @@ import { DataSource } from 'typeorm';
 import type { AppAbility } from '../../authz/domain/abilities.js';
 import { accessibleSql, SqlParams, type SqlColumns } from '../../authz/domain/rules-to-sql.js';
 import { CASE_COLUMNS } from '../../cases/persistence/cases.repository.js';
-import { REVIEW_COLUMNS } from '../../reviews/persistence/reviews.repository.js';
 import { utcDate } from '../../recommendations/domain/recommendation-workflow.js';
 import { visitColumns } from '../../visits/persistence/visits.repository.js';
 
 const ALERT: SqlColumns<'Alert'> = { agencyId: 'al.agency_id', commissionerOnly: 'al.commissioner_only' };
 const RECOMMENDATION: SqlColumns<'Recommendation'> = { agencyId: 'r.agency_id' };
+/** The Review subject's attributes in `review_counts` (kept per value of each). */
+const REVIEW_COUNTS: SqlColumns<'Review'> = {
+  agencyId: 'r.deciding_agency_id',
+  caseAgencyId: 'r.case_agency_id',
+  concluded: 'r.concluded',
+  assignedReviewerId: 'r.assigned_reviewer_id',
+};
 
 export interface DashboardCounts {
   alerts_critical: number;
@@ -30,10 +36,11 @@ export interface DashboardLimits {
 
 /**
  * The dashboard's counts in one statement, each through the caller's own read rules on what it counts (SPEC §15),
- * so a count never includes a row the caller's list would not show. Every count runs on a partial or leading index
- * of the few rows that are open now (open alerts, the detained — a case's `detained_since` is its open episode's
- * start —, reviews and recommendations by state, planned visits), not on the history. "Due": a planned visit
- * whose day has come and that has not started.
+ * so a count never includes a row the caller's list would not show. Every count reads the few rows open now by an
+ * index (open alerts; the detained — a case's `detained_since` is its open episode's start —; recommendations by
+ * state; planned visits), or, for reviews, whose open ones are a whole sample, the counts `review_counts` keeps per
+ * status and per value of what the read rules look at (migration CountReviews). "Due": a planned visit whose day has
+ * come and that has not started.
  */
 @Injectable()
 export class DashboardQueries {
@@ -45,7 +52,7 @@ export class DashboardQueries {
     const today = `${params.add(utcDate(limits.now))}::date`;
     const alerts = accessibleSql(ability, 'read', 'Alert', ALERT, params);
     const cases = accessibleSql(ability, 'read', 'Case', CASE_COLUMNS, params);
-    const reviews = accessibleSql(ability, 'read', 'Review', REVIEW_COLUMNS, params);
+    const reviews = accessibleSql(ability, 'read', 'Review', REVIEW_COUNTS, params);
     const recommendations = accessibleSql(ability, 'read', 'Recommendation', RECOMMENDATION, params);
     const visits = accessibleSql(ability, 'read', 'Visit', visitColumns(actorId, params), params);
     const screening = `${params.add(limits.screeningMaxHours)} * interval '1 hour'`;
@@ -61,9 +68,9 @@ export class DashboardQueries {
            AS past_screening_limit,
          (SELECT count(*) FROM cases c WHERE c.detained_since < ${now} - ${detention} AND ${cases})::int
            AS past_max_detention,
-         (SELECT count(*) FROM reviews r WHERE r.status IN ('pending', 'assigned') AND ${reviews})::int
-           AS reviews_awaiting_conclusion,
-         (SELECT count(*) FROM reviews r WHERE r.status = 'awaiting_response' AND ${reviews})::int
+         (SELECT coalesce(sum(r.n), 0) FROM review_counts r
+           WHERE r.status IN ('pending', 'assigned') AND ${reviews})::int AS reviews_awaiting_conclusion,
+         (SELECT coalesce(sum(r.n), 0) FROM review_counts r WHERE r.status = 'awaiting_response' AND ${reviews})::int
            AS reviews_awaiting_response,
          (SELECT count(*) FROM recommendations r WHERE r.state = 'issued' AND ${recommendations})::int
            AS recommendations_awaiting_response,
