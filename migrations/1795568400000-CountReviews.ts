@@ -32,8 +32,9 @@ export class CountReviews1795568400000 implements MigrationInterface {
     await q.query(`
       CREATE TABLE review_counts (
         status text NOT NULL,
-        deciding_agency_id uuid NOT NULL,
-        case_agency_id uuid NOT NULL,
+        -- Nullable like nothing in reviews today: the counts mirror whatever the rows hold, even mid-migration.
+        deciding_agency_id uuid,
+        case_agency_id uuid,
         assigned_reviewer_id uuid,
         concluded boolean NOT NULL,
         n bigint NOT NULL,
