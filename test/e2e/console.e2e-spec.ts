@@ -1,35 +1,17 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { createAgency } from '../factories/agencies.js';
 import { scanNow } from '../factories/alerts.js';
 import { caseBody, decided, openCase } from '../factories/cases.js';
 import { drawSample, reviewCommand } from '../factories/reviews.js';
-import { adminSession, type Session } from '../factories/session.js';
+import { adminSession } from '../factories/session.js';
 import { createUser } from '../factories/users.js';
 import { CONSOLE_CSP } from '../../src/console/console-assets.js';
-import {
-  ensureConsoleBuilt,
-  inPage,
-  launchChromium,
-  screenshot,
-  seriousAccessibilityViolations,
-} from '../support/browser.js';
+import { inPage, screenshot, seriousAccessibilityViolations } from '../support/browser.js';
+import { ConsoleBrowser, HOSTILE, openInPage, type ConsoleUser as User } from '../support/console-browser.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
-
-type User = Session & { password: string };
-
-/** Text a hostile user could type; the console must show each as text and run none of it. */
-const HOSTILE = {
-  markup: '<img src=x onerror=alert(1)>',
-  link: 'javascript:alert(document.cookie)',
-  rtl: 'Holding \u202Egnp.exe\u202C centre',
-  // The API caps names at 200 characters (SPEC §3 DTOs); the longest text it stores is a review's rationale.
-  long: 'W'.repeat(8_000),
-};
 
 describe('the staff console in Chromium', () => {
   let t: TestApp;
-  let base: string;
-  let browser: Browser;
+  let chromium: ConsoleBrowser;
   let commissioner: User;
   let reviewer: User;
   let otherSupervisor: User;
@@ -39,11 +21,8 @@ describe('the staff console in Chromium', () => {
   let reviewId: string;
 
   beforeAll(async () => {
-    ensureConsoleBuilt();
     t = await startTestApp();
-    await t.app.listen({ port: 0, host: '127.0.0.1' });
-    base = (await t.app.getUrl()).replace('[::1]', '127.0.0.1');
-    browser = await launchChromium();
+    chromium = await ConsoleBrowser.start(t);
 
     const admin = await adminSession(t);
     const own = await createAgency(t, admin, 'frontline');
@@ -91,38 +70,11 @@ describe('the staff console in Chromium', () => {
   });
 
   afterAll(async () => {
-    await browser?.close();
+    await chromium?.close();
     await t?.close();
   });
 
-  /** Moves within the single-page app as its own links do (a reload would start a new page without the token). */
-  async function openInPage(page: Page, path: string): Promise<void> {
-    await page.evaluate(inPage.navigate(path));
-  }
-
-  /** Every dialog (alert, confirm) any page opened: hostile text must never run one. */
-  const dialogs: string[] = [];
-
-  async function signedIn(
-    user: User,
-    viewport = { width: 1280, height: 800 },
-  ): Promise<{ context: BrowserContext; page: Page }> {
-    const context = await browser.newContext({ viewport });
-    const page = await context.newPage();
-    page.on('dialog', (dialog) => {
-      dialogs.push(dialog.message());
-      void dialog.dismiss();
-    });
-    await page.goto(`${base}/console/`);
-    await page.getByRole('heading', { name: 'Sign in to Oversight' }).waitFor();
-    // With the keyboard only: the e-mail field has the focus, Tab to the password, Enter submits.
-    await page.keyboard.type(user.email);
-    await page.keyboard.press('Tab');
-    await page.keyboard.type(user.password);
-    await page.keyboard.press('Enter');
-    await page.getByRole('heading', { name: 'Dashboard' }).waitFor();
-    return { context, page };
-  }
+  const signedIn = (user: User, viewport?: { width: number; height: number }) => chromium.signedIn(user, viewport);
 
   it('serves the console at /console with its own strict CSP, and index.html for client routes', async () => {
     const redirect = await t.http().get('/console');
@@ -260,7 +212,7 @@ describe('the staff console in Chromium', () => {
     await page.getByRole('cell', { name: HOSTILE.link }).waitFor();
     await expect(page.locator('img').count()).resolves.toBe(0);
     await expect(page.locator('a[href^="javascript:"]').count()).resolves.toBe(0);
-    expect(dialogs).toEqual([]);
+    expect(chromium.dialogs).toEqual([]);
     await context.close();
   });
 
