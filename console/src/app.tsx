@@ -8,6 +8,9 @@ import { CaseListPage } from './cases/case-list-page';
 import { CasePage } from './cases/case-page';
 import { DashboardPage } from './dashboard/dashboard-page';
 import { ReviewQueuePage } from './reviews/review-queue-page';
+import { PlanVisitPage } from './visits/plan-visit-page';
+import { VisitListPage } from './visits/visit-list-page';
+import { VisitPage } from './visits/visit-page';
 import { Layout, PageTitle } from './ui/layout';
 import { ProblemAlert } from './ui/problem-alert';
 import { useLocation } from './ui/router';
@@ -33,14 +36,19 @@ function SignedIn() {
 }
 
 const CASE_PAGE = /^\/cases\/([0-9a-f-]{36})$/;
+const VISIT_PAGE = /^\/visits\/([0-9a-f-]{36})$/;
 
 function Screen({ me }: { me: Me }) {
   const { path } = useLocation();
   const casePage = CASE_PAGE.exec(path);
+  const visitPage = VISIT_PAGE.exec(path);
   if (path === '/') return <DashboardPage />;
   if (path === '/cases') return <CaseListPage />;
   if (casePage) return <CasePage key={casePage[1]} id={casePage[1]} me={me} />;
   if (path === '/alerts') return <AlertsPage me={me} />;
   if (path === '/reviews') return <ReviewQueuePage />;
+  if (path === '/visits') return <VisitListPage me={me} />;
+  if (path === '/visits/plan') return <PlanVisitPage me={me} />;
+  if (visitPage) return <VisitPage key={visitPage[1]} id={visitPage[1]} me={me} />;
   return <PageTitle>Not found</PageTitle>;
 }

@@ -18,6 +18,8 @@ const SECTIONS: Section[] = [
   { to: '/cases', label: 'Cases', needs: ['read', 'Case'] },
   { to: '/alerts', label: 'Alerts', needs: ['read', 'Alert'] },
   { to: '/reviews', label: 'Reviews', needs: ['read', 'Review'] },
+  // The office's work of planning unannounced visits: whoever may read visit plans (never an agency, SPEC §11).
+  { to: '/visits', label: 'Visits', needs: ['read', 'VisitPlan'] },
 ];
 
 /** Header, navigation (the sections the API's rules let this user read) and the page. Plain CSS: see theme.css. */
