@@ -124,6 +124,7 @@ describe('the console’s visits in Chromium', () => {
     await finding.getByText(HOSTILE.markup).waitFor();
     await finding.getByRole('link', { name: detained.externalRef }).waitFor();
     await expect(seriousAccessibilityViolations(page)).resolves.toEqual([]);
+    await page.getByRole('heading', { name: `Visit to ${place.name}` }).scrollIntoViewIfNeeded();
     await screenshot(page, 'visit');
 
     // The report: the summary (markup again, shown as text); the findings are frozen from now.
@@ -171,6 +172,32 @@ describe('the console’s visits in Chromium', () => {
     expect(text).not.toContain(sealed.day);
     await expect(page.getByRole('heading', { name: /^Visit to/ }).count()).resolves.toBe(0);
     await expect(seriousAccessibilityViolations(page)).resolves.toEqual([]);
+    await context.close();
+  });
+
+  it('the commissioner draws a plan by risk over a window and opens the visit it drew', async () => {
+    const { context, page } = await chromium.signedIn(commissioner);
+    await openInPage(page, '/console/visits/plan');
+    const draw = page.getByRole('form', { name: 'Draw a visit plan' });
+    const to = new Date(Date.now() + 13 * 86_400_000).toISOString().slice(0, 10);
+    await draw.getByRole('textbox', { name: 'From', exact: true }).fill(today);
+    await draw.getByRole('textbox', { name: 'To', exact: true }).fill(to);
+    await draw.getByRole('textbox', { name: 'Places to visit' }).fill('1');
+    await draw.getByRole('button', { name: 'Draw the plan' }).click();
+    const drawn = page.getByRole('region', { name: `Plan drawn: ${today} to ${to}` });
+    await drawn.getByText(/^Digest [0-9a-f]{64}/).waitFor();
+    await page
+      .getByRole('region', { name: 'Recent plans' })
+      .getByRole('cell', { name: `${today} to ${to}` })
+      .waitFor();
+    await expect(seriousAccessibilityViolations(page)).resolves.toEqual([]);
+
+    const plans = await t.http().get('/api/v1/visit-plans').set('authorization', commissioner.auth);
+    expect(plans.body.items).toHaveLength(1);
+    await drawn.getByRole('link', { name: new RegExp(`^${place.name} on `) }).click();
+    await page.getByRole('heading', { name: `Visit to ${place.name}` }).waitFor();
+    await page.getByRole('button', { name: 'Start the visit' }).waitFor();
+    await page.getByRole('button', { name: 'Cancel the visit' }).waitFor();
     await context.close();
   });
 });
