@@ -16,6 +16,8 @@ import { VisitStateBadge } from './visit-list-page';
 type RollEntry = components['schemas']['RollEntryResponse'];
 type Finding = components['schemas']['RecordFindingDto'];
 const SEVERITIES: Finding['severity'][] = ['info', 'concern', 'serious'];
+/** A finding or a report keeps its line breaks (set through the DOM's style object, which the CSP allows). */
+const PARAGRAPHS = { whiteSpace: 'pre-wrap' } as const;
 
 /**
  * One visit as the API shows it to this user: its facts, and for each part (team, roll, findings, report) what the
@@ -284,7 +286,7 @@ function Findings({ visit, roll, canRecord }: { visit: Visit; roll: RollEntry[];
           {findings.map((f) => (
             <Card key={f.id} withBorder component="li" aria-label={`Finding (${f.severity})`}>
               <Text fw={700}>{words(f.severity)}</Text>
-              <Text>
+              <Text style={PARAGRAPHS}>
                 <UserText value={f.text} />
               </Text>
               <Text size="sm" c="dimmed">
@@ -372,7 +374,7 @@ function Report({ visit, canReport }: { visit: Visit; canReport: boolean }) {
         Report
       </Title>
       {visit.summary != null && (
-        <Text>
+        <Text style={PARAGRAPHS}>
           <UserText value={visit.summary} />
         </Text>
       )}
