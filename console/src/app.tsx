@@ -8,6 +8,7 @@ import { CaseListPage } from './cases/case-list-page';
 import { CasePage } from './cases/case-page';
 import { DashboardPage } from './dashboard/dashboard-page';
 import { ReviewQueuePage } from './reviews/review-queue-page';
+import { PlanPage } from './visits/plan-page';
 import { PlanVisitPage } from './visits/plan-visit-page';
 import { VisitListPage } from './visits/visit-list-page';
 import { VisitPage } from './visits/visit-page';
@@ -37,11 +38,13 @@ function SignedIn() {
 
 const CASE_PAGE = /^\/cases\/([0-9a-f-]{36})$/;
 const VISIT_PAGE = /^\/visits\/([0-9a-f-]{36})$/;
+const PLAN_PAGE = /^\/visits\/plans\/([0-9a-f-]{36})$/;
 
 function Screen({ me }: { me: Me }) {
   const { path } = useLocation();
   const casePage = CASE_PAGE.exec(path);
   const visitPage = VISIT_PAGE.exec(path);
+  const planPage = PLAN_PAGE.exec(path);
   if (path === '/') return <DashboardPage />;
   if (path === '/cases') return <CaseListPage />;
   if (casePage) return <CasePage key={casePage[1]} id={casePage[1]} me={me} />;
@@ -50,5 +53,6 @@ function Screen({ me }: { me: Me }) {
   if (path === '/visits') return <VisitListPage me={me} />;
   if (path === '/visits/plan') return <PlanVisitPage me={me} />;
   if (visitPage) return <VisitPage key={visitPage[1]} id={visitPage[1]} me={me} />;
+  if (planPage) return <PlanPage key={planPage[1]} id={planPage[1]} />;
   return <PageTitle>Not found</PageTitle>;
 }

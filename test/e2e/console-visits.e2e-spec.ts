@@ -194,7 +194,23 @@ describe('the console’s visits in Chromium', () => {
 
     const plans = await t.http().get('/api/v1/visit-plans').set('authorization', commissioner.auth);
     expect(plans.body.items).toHaveLength(1);
-    await drawn.getByRole('link', { name: new RegExp(`^${place.name} on `) }).click();
+
+    // The plan's page: every place it considered, with the figures its risk came from (one person detained here).
+    await page
+      .getByRole('region', { name: 'Recent plans' })
+      .getByRole('link', { name: `${today} to ${to}` })
+      .click();
+    await page.getByRole('heading', { name: 'Visit plan' }).waitFor();
+    const row = page
+      .getByRole('region', { name: 'Places considered' })
+      .getByRole('row')
+      .filter({ hasText: place.name });
+    await row.getByRole('cell', { name: '1', exact: true }).first().waitFor();
+    await expect(seriousAccessibilityViolations(page)).resolves.toEqual([]);
+    await page
+      .getByRole('region', { name: `Plan drawn: ${today} to ${to}` })
+      .getByRole('link', { name: new RegExp(`^${place.name} on `) })
+      .click();
     await page.getByRole('heading', { name: `Visit to ${place.name}` }).waitFor();
     await page.getByRole('button', { name: 'Start the visit' }).waitFor();
     await page.getByRole('button', { name: 'Cancel the visit' }).waitFor();

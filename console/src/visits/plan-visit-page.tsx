@@ -149,7 +149,7 @@ function DrawPlanForm() {
   );
 }
 
-function DrawnPlan({ plan }: { plan: Plan }) {
+export function DrawnPlan({ plan }: { plan: Plan }) {
   const places = usePlaces();
   return (
     <section aria-labelledby="drawn-plan">
@@ -205,7 +205,9 @@ function PlanList() {
               {plans.data.items.map((p) => (
                 <Table.Tr key={p.id}>
                   <Table.Td>
-                    {p.from} to {p.to}
+                    <Link to={`/visits/plans/${p.id}`}>
+                      {p.from} to {p.to}
+                    </Link>
                   </Table.Td>
                   <Table.Td>{p.count}</Table.Td>
                   <Table.Td>{when(p.createdAt)}</Table.Td>
