@@ -7,6 +7,9 @@ import { AlertsPage } from './alerts/alerts-page';
 import { CaseListPage } from './cases/case-list-page';
 import { CasePage } from './cases/case-page';
 import { DashboardPage } from './dashboard/dashboard-page';
+import { IssueRecommendationPage } from './recommendations/issue-recommendation-page';
+import { RecommendationListPage } from './recommendations/recommendation-list-page';
+import { RecommendationPage } from './recommendations/recommendation-page';
 import { ReviewQueuePage } from './reviews/review-queue-page';
 import { Layout, PageTitle } from './ui/layout';
 import { ProblemAlert } from './ui/problem-alert';
@@ -33,6 +36,7 @@ function SignedIn() {
 }
 
 const CASE_PAGE = /^\/cases\/([0-9a-f-]{36})$/;
+const RECOMMENDATION_PAGE = /^\/recommendations\/([0-9a-f-]{36})$/;
 
 function Screen({ me }: { me: Me }) {
   const { path } = useLocation();
@@ -42,5 +46,9 @@ function Screen({ me }: { me: Me }) {
   if (casePage) return <CasePage key={casePage[1]} id={casePage[1]} me={me} />;
   if (path === '/alerts') return <AlertsPage me={me} />;
   if (path === '/reviews') return <ReviewQueuePage />;
+  if (path === '/recommendations') return <RecommendationListPage me={me} />;
+  if (path === '/recommendations/new') return <IssueRecommendationPage me={me} />;
+  const recommendationPage = RECOMMENDATION_PAGE.exec(path);
+  if (recommendationPage) return <RecommendationPage key={recommendationPage[1]} id={recommendationPage[1]} me={me} />;
   return <PageTitle>Not found</PageTitle>;
 }

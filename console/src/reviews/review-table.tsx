@@ -4,6 +4,7 @@ import { Link } from '../ui/link';
 import { UserText } from '../ui/user-text';
 import { when, words } from '../ui/format';
 import { ConcludeReview } from './conclude-review';
+import { RespondToReview } from './respond-review';
 
 export type Review = components['schemas']['ReviewResponseDto'];
 
@@ -37,7 +38,21 @@ export function ReviewTable({ reviews, withCase = false }: { reviews: Review[]; 
                 {words(r.decisionType)}
                 {r.decisionOutcome ? ` (${words(r.decisionOutcome)})` : ''}
               </Table.Td>
-              <Table.Td>{words(r.status)}</Table.Td>
+              <Table.Td>
+                {words(r.status)}
+                {r.response && (
+                  <>
+                    {' '}
+                    (response: {words(r.response)}
+                    {r.responseText && (
+                      <>
+                        , <UserText value={r.responseText} />
+                      </>
+                    )}
+                    )
+                  </>
+                )}
+              </Table.Td>
               <Table.Td>
                 {r.finding ? words(r.finding) : '—'}
                 {r.rationale && (
@@ -47,7 +62,11 @@ export function ReviewTable({ reviews, withCase = false }: { reviews: Review[]; 
                 )}
               </Table.Td>
               <Table.Td>{when(r.responseDueAt)}</Table.Td>
-              <Table.Td>{r.allowedCommands.includes('conclude') ? <ConcludeReview review={r} /> : '—'}</Table.Td>
+              <Table.Td>
+                {r.allowedCommands.includes('conclude') && <ConcludeReview review={r} />}
+                {r.allowedCommands.includes('respond') && <RespondToReview review={r} />}
+                {!r.allowedCommands.some((c) => c === 'conclude' || c === 'respond') && '—'}
+              </Table.Td>
             </Table.Tr>
           ))}
         </Table.Tbody>
