@@ -2,7 +2,7 @@ import './recommendations.css';
 import { Badge, Group, List, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { api, dataOrThrow } from '../api/client';
-import type { Me } from '../auth/me';
+import { abilityOf, type Me } from '../auth/me';
 import { PageTitle } from '../ui/layout';
 import { Link } from '../ui/link';
 import { ProblemAlert } from '../ui/problem-alert';
@@ -42,7 +42,7 @@ export function RecommendationPage({ id, me }: { id: string; me: Me }) {
             <UserText value={r.text} />
           </Text>
         </section>
-        <Facts recommendation={r} agencyName={nameOf(r.agencyId)} />
+        <Facts recommendation={r} agencyName={nameOf(r.agencyId)} me={me} />
         <RecommendationActions recommendation={r} />
         <section aria-labelledby="history">
           <Title order={2} size="h3" id="history">
@@ -59,7 +59,7 @@ export function RecommendationPage({ id, me }: { id: string; me: Me }) {
   );
 }
 
-function Facts({ recommendation: r, agencyName }: { recommendation: Recommendation; agencyName: string }) {
+function Facts({ recommendation: r, agencyName, me }: { recommendation: Recommendation; agencyName: string; me: Me }) {
   return (
     <section aria-labelledby="facts">
       <Title order={2} size="h3" id="facts">
@@ -81,6 +81,16 @@ function Facts({ recommendation: r, agencyName }: { recommendation: Recommendati
         <dd>{when(r.responseDueAt)}</dd>
         <dt>Target date</dt>
         <dd>{r.targetDate ?? '—'}</dd>
+        {abilityOf(me).can('create', 'Recommendation') && (
+          <>
+            <dt>Repeat it</dt>
+            <dd>
+              <Link to={`/recommendations/new?agencyId=${r.agencyId}&repeatOf=${r.id}`}>
+                Issue a recommendation that repeats this one
+              </Link>
+            </dd>
+          </>
+        )}
         {r.repeatOf && (
           <>
             <dt>Repeats</dt>
