@@ -10,6 +10,9 @@ import { SetPasswordPage } from './auth/set-password-page';
 import { CaseListPage } from './cases/case-list-page';
 import { CasePage } from './cases/case-page';
 import { DashboardPage } from './dashboard/dashboard-page';
+import { IssueRecommendationPage } from './recommendations/issue-recommendation-page';
+import { RecommendationListPage } from './recommendations/recommendation-list-page';
+import { RecommendationPage } from './recommendations/recommendation-page';
 import { ReviewQueuePage } from './reviews/review-queue-page';
 import { PlanPage } from './visits/plan-page';
 import { PlanVisitPage } from './visits/plan-visit-page';
@@ -52,6 +55,7 @@ const CASE_PAGE = /^\/cases\/([0-9a-f-]{36})$/;
 const ALERT_PAGE = /^\/alerts\/([0-9a-f-]{36})$/;
 const VISIT_PAGE = /^\/visits\/([0-9a-f-]{36})$/;
 const PLAN_PAGE = /^\/visits\/plans\/([0-9a-f-]{36})$/;
+const RECOMMENDATION_PAGE = /^\/recommendations\/([0-9a-f-]{36})$/;
 
 function Screen({ me }: { me: Me }) {
   const { path } = useLocation();
@@ -69,5 +73,9 @@ function Screen({ me }: { me: Me }) {
   if (path === '/visits/plan') return <PlanVisitPage me={me} />;
   if (visitPage) return <VisitPage key={visitPage[1]} id={visitPage[1]} me={me} />;
   if (planPage) return <PlanPage key={planPage[1]} id={planPage[1]} />;
+  if (path === '/recommendations') return <RecommendationListPage me={me} />;
+  if (path === '/recommendations/new') return <IssueRecommendationPage me={me} />;
+  const recommendationPage = RECOMMENDATION_PAGE.exec(path);
+  if (recommendationPage) return <RecommendationPage key={recommendationPage[1]} id={recommendationPage[1]} me={me} />;
   return <PageTitle>Not found</PageTitle>;
 }

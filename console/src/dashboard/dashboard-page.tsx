@@ -39,8 +39,16 @@ export function DashboardPage() {
           value: data.reviews.awaitingResponse,
           to: '/reviews?status=awaiting_response',
         },
-        { label: 'Recommendations awaiting a response', value: data.recommendations.awaitingResponse },
-        { label: 'Recommendations past their target', value: data.recommendations.pastTarget },
+        {
+          label: 'Recommendations awaiting a response',
+          value: data.recommendations.awaitingResponse,
+          to: '/recommendations?state=issued',
+        },
+        {
+          label: 'Recommendations past their target',
+          value: data.recommendations.pastTarget,
+          to: '/recommendations?overdue=true',
+        },
         ...(data.visits ? [{ label: 'Visits due', value: data.visits.due }] : []),
       ]
     : [];

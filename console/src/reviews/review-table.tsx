@@ -1,14 +1,19 @@
-import { Table } from '@mantine/core';
+import { Group, Table } from '@mantine/core';
 import type { components } from '../api/schema';
+import { abilityOf, useMe } from '../auth/me';
 import { Link } from '../ui/link';
 import { UserText } from '../ui/user-text';
 import { when, words } from '../ui/format';
 import { ConcludeReview } from './conclude-review';
+import { RespondToReview } from './respond-review';
 
 export type Review = components['schemas']['ReviewResponseDto'];
 
 /** Reviews with what the API lets this user do to each (`allowedCommands`): conclude is offered only when listed. */
 export function ReviewTable({ reviews, withCase = false }: { reviews: Review[]; withCase?: boolean }) {
+  const me = useMe().data;
+  // The office may base a recommendation on a concern or disagreement (SPEC §12); the API checks the review again.
+  const canRecommend = me ? abilityOf(me).can('create', 'Recommendation') : false;
   if (reviews.length === 0) return <p>No reviews.</p>;
   return (
     <Table.ScrollContainer minWidth={640}>
@@ -37,7 +42,21 @@ export function ReviewTable({ reviews, withCase = false }: { reviews: Review[]; 
                 {words(r.decisionType)}
                 {r.decisionOutcome ? ` (${words(r.decisionOutcome)})` : ''}
               </Table.Td>
-              <Table.Td>{words(r.status)}</Table.Td>
+              <Table.Td>
+                {words(r.status)}
+                {r.response && (
+                  <>
+                    {' '}
+                    (response: {words(r.response)}
+                    {r.responseText && (
+                      <>
+                        , <UserText value={r.responseText} />
+                      </>
+                    )}
+                    )
+                  </>
+                )}
+              </Table.Td>
               <Table.Td>
                 {r.finding ? words(r.finding) : '—'}
                 {r.rationale && (
@@ -47,11 +66,32 @@ export function ReviewTable({ reviews, withCase = false }: { reviews: Review[]; 
                 )}
               </Table.Td>
               <Table.Td>{when(r.responseDueAt)}</Table.Td>
-              <Table.Td>{r.allowedCommands.includes('conclude') ? <ConcludeReview review={r} /> : '—'}</Table.Td>
+              <Table.Td>
+                <ReviewActions review={r} canRecommend={canRecommend} />
+              </Table.Td>
             </Table.Tr>
           ))}
         </Table.Tbody>
       </Table>
     </Table.ScrollContainer>
+  );
+}
+
+/** What the API lists for this user (`allowedCommands`), and for the office a recommendation based on the finding. */
+function ReviewActions({ review: r, canRecommend }: { review: Review; canRecommend: boolean }) {
+  const recommend = canRecommend && (r.finding === 'concern' || r.finding === 'disagree');
+  const conclude = r.allowedCommands.includes('conclude');
+  const respond = r.allowedCommands.includes('respond');
+  if (!conclude && !respond && !recommend) return '—';
+  return (
+    <Group gap="xs" wrap="nowrap">
+      {conclude && <ConcludeReview review={r} />}
+      {respond && <RespondToReview review={r} />}
+      {recommend && (
+        <Link to={`/recommendations/new?agencyId=${r.agencyId}&sourceKind=review&sourceId=${r.id}`} size="sm">
+          Recommend
+        </Link>
+      )}
+    </Group>
   );
 }
