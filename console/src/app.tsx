@@ -8,6 +8,8 @@ import { CaseListPage } from './cases/case-list-page';
 import { CasePage } from './cases/case-page';
 import { DashboardPage } from './dashboard/dashboard-page';
 import { ReviewQueuePage } from './reviews/review-queue-page';
+import { SamplingRunPage } from './sampling/sampling-run-page';
+import { SamplingRunsPage } from './sampling/sampling-runs-page';
 import { Layout, PageTitle } from './ui/layout';
 import { ProblemAlert } from './ui/problem-alert';
 import { useLocation } from './ui/router';
@@ -33,6 +35,7 @@ function SignedIn() {
 }
 
 const CASE_PAGE = /^\/cases\/([0-9a-f-]{36})$/;
+const SAMPLING_RUN_PAGE = /^\/sampling-runs\/([0-9a-f-]{36})$/;
 
 function Screen({ me }: { me: Me }) {
   const { path } = useLocation();
@@ -42,5 +45,8 @@ function Screen({ me }: { me: Me }) {
   if (casePage) return <CasePage key={casePage[1]} id={casePage[1]} me={me} />;
   if (path === '/alerts') return <AlertsPage me={me} />;
   if (path === '/reviews') return <ReviewQueuePage />;
+  if (path === '/sampling-runs') return <SamplingRunsPage me={me} />;
+  const samplingRunPage = SAMPLING_RUN_PAGE.exec(path);
+  if (samplingRunPage) return <SamplingRunPage key={samplingRunPage[1]} id={samplingRunPage[1]} me={me} />;
   return <PageTitle>Not found</PageTitle>;
 }

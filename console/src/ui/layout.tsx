@@ -18,6 +18,7 @@ const SECTIONS: Section[] = [
   { to: '/cases', label: 'Cases', needs: ['read', 'Case'] },
   { to: '/alerts', label: 'Alerts', needs: ['read', 'Alert'] },
   { to: '/reviews', label: 'Reviews', needs: ['read', 'Review'] },
+  { to: '/sampling-runs', label: 'Sampling runs', needs: ['read', 'SamplingRun'] },
 ];
 
 /** Header, navigation (the sections the API's rules let this user read) and the page. Plain CSS: see theme.css. */
