@@ -100,6 +100,7 @@ describe('recording decisions in the console', () => {
       await form.getByRole('radio', { name: 'Reasonable grounds', exact: true }).check();
       await form.getByLabel('Outcome').selectOption('positive');
       await form.getByRole('textbox', { name: 'Reason' }).fill('Consistent account; employer held her passport.');
+      await form.getByRole('button', { name: 'Record reasonable grounds' }).scrollIntoViewIfNeeded();
       await expect(seriousAccessibilityViolations(page)).resolves.toEqual([]);
       await screenshot(page, 'record-decision');
       await form.getByRole('button', { name: 'Record reasonable grounds' }).click();
