@@ -80,7 +80,16 @@ export function RecordDecision({ found, reviews }: { found: Case; reviews: Revie
           <ProblemAlert error={record.error} />
           {movedOn && (
             <Group>
-              <Button variant="default" onClick={() => void refreshCase().then(() => record.reset())}>
+              <Button
+                variant="default"
+                onClick={() =>
+                  void refreshCase().then(() => {
+                    // The choices may differ on the new version: choose again.
+                    setType(null);
+                    record.reset();
+                  })
+                }
+              >
                 Reload the case
               </Button>
             </Group>
