@@ -18,6 +18,8 @@ import { PlanPage } from './visits/plan-page';
 import { PlanVisitPage } from './visits/plan-visit-page';
 import { VisitListPage } from './visits/visit-list-page';
 import { VisitPage } from './visits/visit-page';
+import { SamplingRunPage } from './sampling/sampling-run-page';
+import { SamplingRunsPage } from './sampling/sampling-runs-page';
 import { Layout, PageTitle } from './ui/layout';
 import { ProblemAlert } from './ui/problem-alert';
 import { useLocation } from './ui/router';
@@ -56,6 +58,7 @@ const ALERT_PAGE = /^\/alerts\/([0-9a-f-]{36})$/;
 const VISIT_PAGE = /^\/visits\/([0-9a-f-]{36})$/;
 const PLAN_PAGE = /^\/visits\/plans\/([0-9a-f-]{36})$/;
 const RECOMMENDATION_PAGE = /^\/recommendations\/([0-9a-f-]{36})$/;
+const SAMPLING_RUN_PAGE = /^\/sampling-runs\/([0-9a-f-]{36})$/;
 
 function Screen({ me }: { me: Me }) {
   const { path } = useLocation();
@@ -77,5 +80,8 @@ function Screen({ me }: { me: Me }) {
   if (path === '/recommendations/new') return <IssueRecommendationPage me={me} />;
   const recommendationPage = RECOMMENDATION_PAGE.exec(path);
   if (recommendationPage) return <RecommendationPage key={recommendationPage[1]} id={recommendationPage[1]} me={me} />;
+  if (path === '/sampling-runs') return <SamplingRunsPage me={me} />;
+  const samplingRunPage = SAMPLING_RUN_PAGE.exec(path);
+  if (samplingRunPage) return <SamplingRunPage key={samplingRunPage[1]} id={samplingRunPage[1]} me={me} />;
   return <PageTitle>Not found</PageTitle>;
 }

@@ -1,8 +1,9 @@
 import { Badge, Button, Group, NativeSelect, Table, TextInput } from '@mantine/core';
-import { useInfiniteQuery } from '@tanstack/react-query';
+import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { api, dataOrThrow } from '../api/client';
 import type { operations } from '../api/schema';
+import { useAgencies } from '../directory/directory';
 import { PageTitle } from '../ui/layout';
 import { Link } from '../ui/link';
 import { ProblemAlert } from '../ui/problem-alert';
@@ -13,6 +14,29 @@ import { when, words } from '../ui/format';
 
 type CaseFilters = NonNullable<operations['listCases']['parameters']['query']>;
 type CaseState = NonNullable<CaseFilters['state']>;
+type EncounterKind = NonNullable<CaseFilters['encounterKind']>;
+type ClosedOutcome = NonNullable<CaseFilters['closedOutcome']>;
+
+const ENCOUNTER_KINDS: EncounterKind[] = ['border_entry', 'border_exit', 'inland', 'workplace_inspection', 'other'];
+const CLOSED_OUTCOMES: ClosedOutcome[] = [
+  'support_provided',
+  'assisted_return',
+  'removed',
+  'released',
+  'lost_contact',
+  'transferred',
+];
+/** The query parameters the filter form keeps in the address (each one the API's case list takes). */
+const FILTER_KEYS = [
+  'state',
+  'agencyId',
+  'detained',
+  'isChild',
+  'encounterKind',
+  'indicator',
+  'closedOutcome',
+  'externalRef',
+] as const;
 
 /** The states the API documents, in the order a case moves through them. */
 const STATES: CaseState[] = [
@@ -28,15 +52,20 @@ const STATES: CaseState[] = [
 ];
 
 function filtersFrom(search: URLSearchParams): CaseFilters {
-  const state = search.get('state');
-  const detained = search.get('detained');
-  const externalRef = search.get('externalRef');
-  return {
+  const text = (key: (typeof FILTER_KEYS)[number]) => search.get(key) || undefined;
+  const flag = (key: 'detained' | 'isChild') => (search.get(key) ? search.get(key) === 'true' : undefined);
+  const filters: CaseFilters = {
     limit: 50,
-    ...(state ? { state: state as CaseState } : {}),
-    ...(detained ? { detained: detained === 'true' } : {}),
-    ...(externalRef ? { externalRef } : {}),
+    state: text('state') as CaseState | undefined,
+    agencyId: text('agencyId'),
+    detained: flag('detained'),
+    isChild: flag('isChild'),
+    encounterKind: text('encounterKind') as EncounterKind | undefined,
+    indicator: text('indicator') as CaseFilters['indicator'],
+    closedOutcome: text('closedOutcome') as ClosedOutcome | undefined,
+    externalRef: text('externalRef'),
   };
+  return Object.fromEntries(Object.entries(filters).filter(([, v]) => v !== undefined));
 }
 
 export function CaseListPage() {
@@ -101,16 +130,24 @@ export function CaseListPage() {
 
 function CaseFilterForm({ search }: { search: URLSearchParams }) {
   const [externalRef, setExternalRef] = useState(search.get('externalRef') ?? '');
+  const agencies = useAgencies();
+  const indicators = useQuery({
+    queryKey: ['/api/v1/indicators'],
+    staleTime: Infinity,
+    queryFn: async () => dataOrThrow(await api.GET('/api/v1/indicators')),
+  });
   const apply = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
     const next = new URLSearchParams();
-    for (const key of ['state', 'detained', 'externalRef']) {
+    for (const key of FILTER_KEYS) {
       const value = field(form, key).trim();
       if (value) next.set(key, value);
     }
     navigate(`/cases${next.size > 0 ? `?${next}` : ''}`);
   };
+  const any = { value: '', label: 'Any' };
+  const yesNo = (yes: string, no: string) => [any, { value: 'true', label: yes }, { value: 'false', label: no }];
   return (
     <form onSubmit={apply} aria-label="Case filters">
       <Group align="end" mb="md">
@@ -118,17 +155,48 @@ function CaseFilterForm({ search }: { search: URLSearchParams }) {
           label="State"
           name="state"
           defaultValue={search.get('state') ?? ''}
-          data={[{ value: '', label: 'Any' }, ...STATES.map((s) => ({ value: s, label: words(s) }))]}
+          data={[any, ...STATES.map((s) => ({ value: s, label: words(s) }))]}
         />
+        {/* Only when the API lets this user read more than their own agency. */}
+        {(agencies.data?.length ?? 0) > 1 && (
+          <NativeSelect
+            label="Agency"
+            name="agencyId"
+            defaultValue={search.get('agencyId') ?? ''}
+            data={[any, ...agencies.data!.map((a) => ({ value: a.id, label: a.name }))]}
+          />
+        )}
         <NativeSelect
           label="Detained"
           name="detained"
           defaultValue={search.get('detained') ?? ''}
-          data={[
-            { value: '', label: 'Any' },
-            { value: 'true', label: 'Detained now' },
-            { value: 'false', label: 'Not detained' },
-          ]}
+          data={yesNo('Detained now', 'Not detained')}
+        />
+        <NativeSelect
+          label="Child"
+          name="isChild"
+          defaultValue={search.get('isChild') ?? ''}
+          data={yesNo('Children', 'Adults')}
+        />
+        <NativeSelect
+          label="Encounter"
+          name="encounterKind"
+          defaultValue={search.get('encounterKind') ?? ''}
+          data={[any, ...ENCOUNTER_KINDS.map((k) => ({ value: k, label: words(k) }))]}
+        />
+        {indicators.data && (
+          <NativeSelect
+            label="Indicator"
+            name="indicator"
+            defaultValue={search.get('indicator') ?? ''}
+            data={[any, ...indicators.data.map((i) => ({ value: i.code, label: i.label }))]}
+          />
+        )}
+        <NativeSelect
+          label="Closed with"
+          name="closedOutcome"
+          defaultValue={search.get('closedOutcome') ?? ''}
+          data={[any, ...CLOSED_OUTCOMES.map((o) => ({ value: o, label: words(o) }))]}
         />
         <TextInput
           label="Reference"

@@ -9,6 +9,7 @@ import { PageTitle } from '../ui/layout';
 import { ProblemAlert } from '../ui/problem-alert';
 import { UserText } from '../ui/user-text';
 import { when, words } from '../ui/format';
+import { RecordDecision } from './record-decision';
 
 type Episode = components['schemas']['DetentionEpisodeResponse'];
 
@@ -133,6 +134,8 @@ export function CasePage({ id, me }: { id: string; me: Me }) {
             </Table>
           </Table.ScrollContainer>
         </section>
+
+        {c.allowedDecisions.length > 0 && <RecordDecision found={c} reviews={reviews.data?.items ?? []} />}
 
         <section aria-labelledby="detention">
           <Title order={2} size="h3" id="detention">

@@ -4,17 +4,23 @@ import { abilityOf, useMe } from '../auth/me';
 import { Link } from '../ui/link';
 import { UserText } from '../ui/user-text';
 import { when, words } from '../ui/format';
+import { useUser } from '../directory/directory';
+import { AssignReview } from './assign-review';
 import { ConcludeReview } from './conclude-review';
 import { RespondToReview } from './respond-review';
 
 export type Review = components['schemas']['ReviewResponseDto'];
 
-/** Reviews with what the API lets this user do to each (`allowedCommands`): conclude is offered only when listed. */
+/**
+ * Reviews with what the API lets this user do to each (`allowedCommands`): assign and conclude are offered only
+ * when listed. The reviewer column appears when the API tells this user who is assigned (commissioner staff).
+ */
 export function ReviewTable({ reviews, withCase = false }: { reviews: Review[]; withCase?: boolean }) {
   const me = useMe().data;
   // The office may base a recommendation on a concern or disagreement (SPEC §12); the API checks the review again.
   const canRecommend = me ? abilityOf(me).can('create', 'Recommendation') : false;
   if (reviews.length === 0) return <p>No reviews.</p>;
+  const withReviewer = reviews.some((r) => r.assignedReviewerId !== undefined);
   return (
     <Table.ScrollContainer minWidth={640}>
       <Table>
@@ -23,6 +29,7 @@ export function ReviewTable({ reviews, withCase = false }: { reviews: Review[]; 
             {withCase && <Table.Th scope="col">Case</Table.Th>}
             <Table.Th scope="col">Decision reviewed</Table.Th>
             <Table.Th scope="col">Status</Table.Th>
+            {withReviewer && <Table.Th scope="col">Reviewer</Table.Th>}
             <Table.Th scope="col">Finding</Table.Th>
             <Table.Th scope="col">Response due</Table.Th>
             <Table.Th scope="col">Action</Table.Th>
@@ -57,6 +64,12 @@ export function ReviewTable({ reviews, withCase = false }: { reviews: Review[]; 
                   </>
                 )}
               </Table.Td>
+              <Table.Td>{words(r.status)}</Table.Td>
+              {withReviewer && (
+                <Table.Td>
+                  <ReviewerName id={r.assignedReviewerId} />
+                </Table.Td>
+              )}
               <Table.Td>
                 {r.finding ? words(r.finding) : '—'}
                 {r.rationale && (
@@ -68,6 +81,7 @@ export function ReviewTable({ reviews, withCase = false }: { reviews: Review[]; 
               <Table.Td>{when(r.responseDueAt)}</Table.Td>
               <Table.Td>
                 <ReviewActions review={r} canRecommend={canRecommend} />
+                <ReviewActions review={r} />
               </Table.Td>
             </Table.Tr>
           ))}
@@ -94,4 +108,21 @@ function ReviewActions({ review: r, canRecommend }: { review: Review; canRecomme
       )}
     </Group>
   );
+}
+/** The commands this page can carry out, each only when the API lists it for the review. */
+function ReviewActions({ review }: { review: Review }) {
+  const can = (command: Review['allowedCommands'][number]) => review.allowedCommands.includes(command);
+  if (!can('assign') && !can('conclude')) return <>—</>;
+  return (
+    <Group gap="xs" wrap="nowrap">
+      {can('assign') && <AssignReview review={review} />}
+      {can('conclude') && <ConcludeReview review={review} />}
+    </Group>
+  );
+}
+
+function ReviewerName({ id }: { id: string | null | undefined }) {
+  const user = useUser(id);
+  if (!id) return <>—</>;
+  return <UserText value={user.data?.displayName ?? '…'} />;
 }

@@ -21,6 +21,7 @@ const SECTIONS: Section[] = [
   // The office's work of planning unannounced visits: whoever may read visit plans (never an agency, SPEC §11).
   { to: '/visits', label: 'Visits', needs: ['read', 'VisitPlan'] },
   { to: '/recommendations', label: 'Recommendations', needs: ['read', 'Recommendation'] },
+  { to: '/sampling-runs', label: 'Sampling runs', needs: ['read', 'SamplingRun'] },
 ];
 
 /** Header, navigation (the sections the API's rules let this user read) and the page. Plain CSS: see theme.css. */
