@@ -4,9 +4,15 @@ import { useMe, type Me } from './auth/me';
 import { refresh, useSession } from './auth/session';
 import { SignInPage } from './auth/sign-in-page';
 import { AlertsPage } from './alerts/alerts-page';
+import { AnnualReportPage } from './annual-report/annual-report-page';
 import { CaseListPage } from './cases/case-list-page';
 import { CasePage } from './cases/case-page';
+import { ComplaintListPage } from './complaints/complaint-list-page';
+import { ComplaintPage } from './complaints/complaint-page';
+import { ConsistencyPage } from './consistency/consistency-page';
 import { DashboardPage } from './dashboard/dashboard-page';
+import { InvestigationListPage } from './investigations/investigation-list-page';
+import { InvestigationPage } from './investigations/investigation-page';
 import { ReviewQueuePage } from './reviews/review-queue-page';
 import { Layout, PageTitle } from './ui/layout';
 import { ProblemAlert } from './ui/problem-alert';
@@ -33,14 +39,24 @@ function SignedIn() {
 }
 
 const CASE_PAGE = /^\/cases\/([0-9a-f-]{36})$/;
+const COMPLAINT_PAGE = /^\/complaints\/([0-9a-f-]{36})$/;
+const INVESTIGATION_PAGE = /^\/investigations\/([0-9a-f-]{36})$/;
 
 function Screen({ me }: { me: Me }) {
   const { path } = useLocation();
   const casePage = CASE_PAGE.exec(path);
+  const complaintPage = COMPLAINT_PAGE.exec(path);
+  const investigationPage = INVESTIGATION_PAGE.exec(path);
   if (path === '/') return <DashboardPage />;
   if (path === '/cases') return <CaseListPage />;
   if (casePage) return <CasePage key={casePage[1]} id={casePage[1]} me={me} />;
   if (path === '/alerts') return <AlertsPage me={me} />;
   if (path === '/reviews') return <ReviewQueuePage />;
+  if (path === '/complaints') return <ComplaintListPage me={me} />;
+  if (complaintPage) return <ComplaintPage key={complaintPage[1]} id={complaintPage[1]} me={me} />;
+  if (path === '/investigations') return <InvestigationListPage me={me} />;
+  if (investigationPage) return <InvestigationPage key={investigationPage[1]} id={investigationPage[1]} me={me} />;
+  if (path === '/consistency') return <ConsistencyPage />;
+  if (path === '/annual-report') return <AnnualReportPage />;
   return <PageTitle>Not found</PageTitle>;
 }

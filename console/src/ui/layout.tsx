@@ -18,6 +18,10 @@ const SECTIONS: Section[] = [
   { to: '/cases', label: 'Cases', needs: ['read', 'Case'] },
   { to: '/alerts', label: 'Alerts', needs: ['read', 'Alert'] },
   { to: '/reviews', label: 'Reviews', needs: ['read', 'Review'] },
+  { to: '/complaints', label: 'Complaints', needs: ['read', 'Complaint'] },
+  { to: '/investigations', label: 'Investigations', needs: ['read', 'Investigation'] },
+  { to: '/consistency', label: 'Consistency', needs: ['read', 'Report'] },
+  { to: '/annual-report', label: 'Annual report', needs: ['read', 'AnnualReport'] },
 ];
 
 /** Header, navigation (the sections the API's rules let this user read) and the page. Plain CSS: see theme.css. */
