@@ -43,6 +43,7 @@ export default {
         '<rootDir>/migrations/**/*.spec.ts',
         '<rootDir>/seed/**/*.spec.ts',
         '<rootDir>/scripts/**/*.spec.ts',
+        '<rootDir>/bench/**/*.spec.ts',
       ],
     },
     {

@@ -20,10 +20,14 @@ export interface Service {
   stop: () => Promise<void>;
 }
 
-/** Starts dist/src/main.js or worker.js with `env` and waits until /health/ready answers 200. */
+/**
+ * Starts dist/src/main.js or worker.js with `env` and waits until /health/ready answers 200. With `BENCH_CPU_PROF`
+ * set to a directory, the process writes a V8 CPU profile there when it stops (`bench/profile-summary.ts` reads it).
+ */
 export async function startService(entry: 'main' | 'worker', env: Record<string, string>): Promise<Service> {
   const port = await freePort();
-  const child = spawn(process.execPath, [`dist/src/${entry}.js`], {
+  const profile = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
+  const child = spawn(process.execPath, [...profile, `dist/src/${entry}.js`], {
     // As `npm start` and the Dockerfile run it (a fixed glibc mmap threshold: see the Dockerfile).
     env: { MALLOC_MMAP_THRESHOLD_: '131072', ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1' },
     stdio: ['ignore', 'ignore', 'pipe'],

@@ -14,6 +14,7 @@ import { startService, type Service } from './processes.js';
 import { rawDecisions, type RawCase } from './raw-baseline.js';
 import { loadRecommendations, timeFiguresAlone } from './recommendations.js';
 import { CONSISTENCY_METRICS } from '../src/reports/domain/consistency.js';
+import { benchConsolePaint } from './console-paint.js';
 
 /**
  * `npm run bench`: one command, one JSON object. It creates its own
@@ -58,10 +59,10 @@ async function timed<T>(fn: () => Promise<T>): Promise<{ value: T; ms: number }>
 
 async function main(): Promise<void> {
   // BENCH_DATABASE reuses a database kept by an earlier run (BENCH_KEEP_DATABASE=true) and runs only the phases in
-  // BENCH_ONLY (default c,d,e,f,g,h,i,j: those that need no fresh cases), to iterate on one phase without reloading.
+  // BENCH_ONLY (default c,d,e,f,g,h,i,j,k: those that need no fresh cases), to iterate on one phase without reloading.
   const reuse = process.env.BENCH_DATABASE;
   const only = new Set(
-    (process.env.BENCH_ONLY ?? (reuse ? 'c,d,e,f,g,h,i,j' : 'a,b,c,d,e,f,g,h,i,j,scale')).split(','),
+    (process.env.BENCH_ONLY ?? (reuse ? 'c,d,e,f,g,h,i,j,k' : 'a,b,c,d,e,f,g,h,i,j,k,scale')).split(','),
   );
   const database = reuse ?? `oversight_bench_${Date.now().toString(36)}`;
   const url = dbUrl(database);
@@ -297,6 +298,23 @@ async function main(): Promise<void> {
       log(`bench: (j) ${JSON.stringify(result.analytics)}`);
     }
 
+    if (only.has('k')) {
+      log('bench: (k) the console in Chromium');
+      // The case with the most decision records: the longest timeline a case page shows.
+      const [busiest] = await admin<{ id: string }>(
+        `SELECT case_id AS id FROM decision_records GROUP BY case_id ORDER BY count(*) DESC LIMIT 1`,
+        [],
+        url,
+      );
+      result.consolePaint = await benchConsolePaint(api.url, { ...users.commissioner, password }, busiest.id);
+      const screens = Object.values((result.consolePaint as Awaited<ReturnType<typeof benchConsolePaint>>).screens);
+      targets.consolePaint = {
+        target: '<= 1,000 ms to the first meaningful paint of every screen (median of 5 loads)',
+        met: screens.length === 3 && screens.every((s) => s.ms <= 1_000),
+      };
+      log(`bench: (k) ${JSON.stringify(result.consolePaint)}`);
+    }
+
     // (g) the auditor's decision search: filtered first pages over every decision record.
     if (only.has('g')) {
       log('bench: (g) decision-record search');
@@ -438,6 +456,7 @@ function brokenPhases(r: Record<string, unknown>): string[] {
   const visits = r.visits as { error?: string } | undefined;
   const recommendations = r.recommendations as
     { error?: string; register?: Record<string, { error?: string }>; report?: { error?: string } } | undefined;
+  const paint = r.consolePaint as { error?: string } | undefined;
   const scaled = r.scaleOut as { non2xx: number; errors: number } | undefined;
   return [
     http && http.non2xx + http.errors > 0 && `(a) ${http.non2xx} non-2xx, ${http.errors} errors`,
@@ -452,6 +471,7 @@ function brokenPhases(r: Record<string, unknown>): string[] {
     recommendations?.error && `(i) ${recommendations.error}`,
     ...Object.entries(recommendations?.register ?? {}).map(([name, q]) => q.error && `(i) ${name}: ${q.error}`),
     recommendations?.report?.error && `(i) report: ${recommendations.report.error}`,
+    paint?.error && `(k) ${paint.error}`,
   ].filter((p): p is string => typeof p === 'string');
 }
 

@@ -2,11 +2,10 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import * as axeModule from '@axe-core/playwright';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { CONSOLE_DIR } from '../../src/console/console-assets.js';
 
-/** Debian's Chromium (`apt-get install chromium`): no test tool downloads a browser. */
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export { CHROMIUM, launchChromium } from '../../scripts/chromium.js';
 /** Where the tests write the console's screenshots (committed; the README links them). */
 export const SCREENSHOTS = 'docs/console';
 
@@ -27,23 +26,6 @@ export function ensureConsoleBuilt(): void {
   );
   if (!existsSync(join(CONSOLE_DIR, 'index.html')))
     throw new Error(`The console build did not produce ${CONSOLE_DIR}.`);
-}
-
-export async function launchChromium(): Promise<Browser> {
-  if (!existsSync(CHROMIUM)) {
-    throw new Error(`No Chromium at ${CHROMIUM}: install Debian's package (apt-get install -y chromium).`);
-  }
-  return chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
 }
 
 /** axe-core's serious and critical violations on the page as it is now, one line each (empty: none). */
