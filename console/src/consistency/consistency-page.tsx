@@ -34,6 +34,9 @@ const GROUPING_WORDS: Record<Grouping, string> = {
 };
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
+/** The API's words for what is counted, without their Markdown code marks. */
+const plain = (text: string) => text.replaceAll('`', '');
+
 function queryFrom(search: URLSearchParams): ConsistencyQuery {
   const metric = (search.get('metric') ?? 'referral_rate') as Metric;
   const known = METRICS[metric] ? metric : 'referral_rate';
@@ -119,7 +122,8 @@ export function ConsistencyPage() {
             {title}
           </Title>
           <Text size="sm" mb="xs">
-            {data.numerator} ÷ {data.denominator}, {data.period.from.slice(0, 10)} to {data.period.to.slice(0, 10)}
+            {plain(data.numerator)} ÷ {plain(data.denominator)}, {data.period.from.slice(0, 10)} to{' '}
+            {data.period.to.slice(0, 10)}
             {data.period.defaulted ? ' (the last 12 months)' : ''}. Target{' '}
             {data.target === null ? '—' : percent(data.target)}
             {data.overdispersion.applied ? '; limits widened for over-dispersion' : ''}.

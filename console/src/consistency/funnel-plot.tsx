@@ -13,7 +13,7 @@ type Limit = keyof components['schemas']['FunnelLimitsDto'];
  */
 const WIDTH = 720;
 const HEIGHT = 440;
-const MARGIN = { top: 24, right: 24, bottom: 56, left: 64 };
+const MARGIN = { top: 24, right: 120, bottom: 56, left: 64 };
 const PLOT_W = WIDTH - MARGIN.left - MARGIN.right;
 const PLOT_H = HEIGHT - MARGIN.top - MARGIN.bottom;
 
