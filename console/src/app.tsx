@@ -1,10 +1,13 @@
 import { Text } from '@mantine/core';
-import { useEffect } from 'react';
+import { useEffect, type ReactElement } from 'react';
 import { useMe, type Me } from './auth/me';
 import { refresh, useSession } from './auth/session';
 import { SignInPage } from './auth/sign-in-page';
+import { AlertPage } from './alerts/alert-page';
 import { AlertsPage } from './alerts/alerts-page';
 import { AnnualReportPage } from './annual-report/annual-report-page';
+import { ForgotPasswordPage } from './auth/forgot-password-page';
+import { SetPasswordPage } from './auth/set-password-page';
 import { CaseListPage } from './cases/case-list-page';
 import { CasePage } from './cases/case-page';
 import { ComplaintListPage } from './complaints/complaint-list-page';
@@ -18,10 +21,19 @@ import { Layout, PageTitle } from './ui/layout';
 import { ProblemAlert } from './ui/problem-alert';
 import { useLocation } from './ui/router';
 
+/** Pages for people who cannot sign in yet: they work with or without a session. */
+const WITHOUT_SESSION: Record<string, () => ReactElement> = {
+  '/set-password': SetPasswordPage,
+  '/forgot-password': ForgotPasswordPage,
+};
+
 export function App() {
   const session = useSession();
+  const { path } = useLocation();
   // A reload keeps no token: the refresh cookie (if any) gets a new one.
   useEffect(() => void refresh(), []);
+  const Open = WITHOUT_SESSION[path];
+  if (Open) return <Open />;
   if (session.status === 'unknown') return <Text p="md">Loading…</Text>;
   if (session.status === 'signed-out') return <SignInPage reason={session.reason} />;
   return <SignedIn />;
@@ -41,16 +53,19 @@ function SignedIn() {
 const CASE_PAGE = /^\/cases\/([0-9a-f-]{36})$/;
 const COMPLAINT_PAGE = /^\/complaints\/([0-9a-f-]{36})$/;
 const INVESTIGATION_PAGE = /^\/investigations\/([0-9a-f-]{36})$/;
+const ALERT_PAGE = /^\/alerts\/([0-9a-f-]{36})$/;
 
 function Screen({ me }: { me: Me }) {
   const { path } = useLocation();
   const casePage = CASE_PAGE.exec(path);
   const complaintPage = COMPLAINT_PAGE.exec(path);
   const investigationPage = INVESTIGATION_PAGE.exec(path);
+  const alertPage = ALERT_PAGE.exec(path);
   if (path === '/') return <DashboardPage />;
   if (path === '/cases') return <CaseListPage />;
   if (casePage) return <CasePage key={casePage[1]} id={casePage[1]} me={me} />;
   if (path === '/alerts') return <AlertsPage me={me} />;
+  if (alertPage) return <AlertPage key={alertPage[1]} id={alertPage[1]} me={me} />;
   if (path === '/reviews') return <ReviewQueuePage />;
   if (path === '/complaints') return <ComplaintListPage me={me} />;
   if (complaintPage) return <ComplaintPage key={complaintPage[1]} id={complaintPage[1]} me={me} />;

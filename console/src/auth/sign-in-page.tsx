@@ -1,6 +1,7 @@
 import { Button, Container, PasswordInput, Stack, TextInput, Title, Alert } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { field } from '../ui/form-field';
+import { Link } from '../ui/link';
 import { signIn } from './session';
 
 export function SignInPage({ reason }: { reason?: string }) {
@@ -30,6 +31,7 @@ export function SignInPage({ reason }: { reason?: string }) {
           <Button type="submit" loading={busy}>
             Sign in
           </Button>
+          <Link to="/forgot-password">Forgot your password?</Link>
         </Stack>
       </form>
     </Container>
