@@ -5,14 +5,20 @@ import { refresh, useSession } from './auth/session';
 import { SignInPage } from './auth/sign-in-page';
 import { AlertPage } from './alerts/alert-page';
 import { AlertsPage } from './alerts/alerts-page';
+import { AnnualReportPage } from './annual-report/annual-report-page';
 import { ForgotPasswordPage } from './auth/forgot-password-page';
 import { SetPasswordPage } from './auth/set-password-page';
 import { CaseListPage } from './cases/case-list-page';
 import { CasePage } from './cases/case-page';
+import { ComplaintListPage } from './complaints/complaint-list-page';
+import { ComplaintPage } from './complaints/complaint-page';
+import { ConsistencyPage } from './consistency/consistency-page';
 import { DashboardPage } from './dashboard/dashboard-page';
 import { IssueRecommendationPage } from './recommendations/issue-recommendation-page';
 import { RecommendationListPage } from './recommendations/recommendation-list-page';
 import { RecommendationPage } from './recommendations/recommendation-page';
+import { InvestigationListPage } from './investigations/investigation-list-page';
+import { InvestigationPage } from './investigations/investigation-page';
 import { ReviewQueuePage } from './reviews/review-queue-page';
 import { PlanPage } from './visits/plan-page';
 import { PlanVisitPage } from './visits/plan-visit-page';
@@ -54,6 +60,8 @@ function SignedIn() {
 }
 
 const CASE_PAGE = /^\/cases\/([0-9a-f-]{36})$/;
+const COMPLAINT_PAGE = /^\/complaints\/([0-9a-f-]{36})$/;
+const INVESTIGATION_PAGE = /^\/investigations\/([0-9a-f-]{36})$/;
 const ALERT_PAGE = /^\/alerts\/([0-9a-f-]{36})$/;
 const VISIT_PAGE = /^\/visits\/([0-9a-f-]{36})$/;
 const PLAN_PAGE = /^\/visits\/plans\/([0-9a-f-]{36})$/;
@@ -63,6 +71,8 @@ const SAMPLING_RUN_PAGE = /^\/sampling-runs\/([0-9a-f-]{36})$/;
 function Screen({ me }: { me: Me }) {
   const { path } = useLocation();
   const casePage = CASE_PAGE.exec(path);
+  const complaintPage = COMPLAINT_PAGE.exec(path);
+  const investigationPage = INVESTIGATION_PAGE.exec(path);
   const alertPage = ALERT_PAGE.exec(path);
   const visitPage = VISIT_PAGE.exec(path);
   const planPage = PLAN_PAGE.exec(path);
@@ -83,5 +93,11 @@ function Screen({ me }: { me: Me }) {
   if (path === '/sampling-runs') return <SamplingRunsPage me={me} />;
   const samplingRunPage = SAMPLING_RUN_PAGE.exec(path);
   if (samplingRunPage) return <SamplingRunPage key={samplingRunPage[1]} id={samplingRunPage[1]} me={me} />;
+  if (path === '/complaints') return <ComplaintListPage me={me} />;
+  if (complaintPage) return <ComplaintPage key={complaintPage[1]} id={complaintPage[1]} me={me} />;
+  if (path === '/investigations') return <InvestigationListPage me={me} />;
+  if (investigationPage) return <InvestigationPage key={investigationPage[1]} id={investigationPage[1]} me={me} />;
+  if (path === '/consistency') return <ConsistencyPage />;
+  if (path === '/annual-report') return <AnnualReportPage />;
   return <PageTitle>Not found</PageTitle>;
 }

@@ -22,6 +22,10 @@ const SECTIONS: Section[] = [
   { to: '/visits', label: 'Visits', needs: ['read', 'VisitPlan'] },
   { to: '/recommendations', label: 'Recommendations', needs: ['read', 'Recommendation'] },
   { to: '/sampling-runs', label: 'Sampling runs', needs: ['read', 'SamplingRun'] },
+  { to: '/complaints', label: 'Complaints', needs: ['read', 'Complaint'] },
+  { to: '/investigations', label: 'Investigations', needs: ['read', 'Investigation'] },
+  { to: '/consistency', label: 'Consistency', needs: ['read', 'Report'] },
+  { to: '/annual-report', label: 'Annual report', needs: ['read', 'AnnualReport'] },
 ];
 
 /** Header, navigation (the sections the API's rules let this user read) and the page. Plain CSS: see theme.css. */
