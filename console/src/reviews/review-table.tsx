@@ -12,8 +12,8 @@ import { RespondToReview } from './respond-review';
 export type Review = components['schemas']['ReviewResponseDto'];
 
 /**
- * Reviews with what the API lets this user do to each (`allowedCommands`): assign and conclude are offered only
- * when listed. The reviewer column appears when the API tells this user who is assigned (commissioner staff).
+ * Reviews with what the API lets this user do to each (`allowedCommands`): assign, conclude and respond are offered
+ * only when listed. The reviewer column appears when the API tells this user who is assigned (commissioner staff).
  */
 export function ReviewTable({ reviews, withCase = false }: { reviews: Review[]; withCase?: boolean }) {
   const me = useMe().data;
@@ -64,7 +64,6 @@ export function ReviewTable({ reviews, withCase = false }: { reviews: Review[]; 
                   </>
                 )}
               </Table.Td>
-              <Table.Td>{words(r.status)}</Table.Td>
               {withReviewer && (
                 <Table.Td>
                   <ReviewerName id={r.assignedReviewerId} />
@@ -81,7 +80,6 @@ export function ReviewTable({ reviews, withCase = false }: { reviews: Review[]; 
               <Table.Td>{when(r.responseDueAt)}</Table.Td>
               <Table.Td>
                 <ReviewActions review={r} canRecommend={canRecommend} />
-                <ReviewActions review={r} />
               </Table.Td>
             </Table.Tr>
           ))}
@@ -94,11 +92,13 @@ export function ReviewTable({ reviews, withCase = false }: { reviews: Review[]; 
 /** What the API lists for this user (`allowedCommands`), and for the office a recommendation based on the finding. */
 function ReviewActions({ review: r, canRecommend }: { review: Review; canRecommend: boolean }) {
   const recommend = canRecommend && (r.finding === 'concern' || r.finding === 'disagree');
+  const assign = r.allowedCommands.includes('assign');
   const conclude = r.allowedCommands.includes('conclude');
   const respond = r.allowedCommands.includes('respond');
-  if (!conclude && !respond && !recommend) return '—';
+  if (!assign && !conclude && !respond && !recommend) return '—';
   return (
     <Group gap="xs" wrap="nowrap">
+      {assign && <AssignReview review={r} />}
       {conclude && <ConcludeReview review={r} />}
       {respond && <RespondToReview review={r} />}
       {recommend && (
@@ -109,18 +109,6 @@ function ReviewActions({ review: r, canRecommend }: { review: Review; canRecomme
     </Group>
   );
 }
-/** The commands this page can carry out, each only when the API lists it for the review. */
-function ReviewActions({ review }: { review: Review }) {
-  const can = (command: Review['allowedCommands'][number]) => review.allowedCommands.includes(command);
-  if (!can('assign') && !can('conclude')) return <>—</>;
-  return (
-    <Group gap="xs" wrap="nowrap">
-      {can('assign') && <AssignReview review={review} />}
-      {can('conclude') && <ConcludeReview review={review} />}
-    </Group>
-  );
-}
-
 function ReviewerName({ id }: { id: string | null | undefined }) {
   const user = useUser(id);
   if (!id) return <>—</>;
