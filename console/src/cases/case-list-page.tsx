@@ -1,7 +1,8 @@
 import { Badge, Button, Group, NativeSelect, Table, TextInput } from '@mantine/core';
-import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { api, dataOrThrow } from '../api/client';
+import { useCursorPages } from '../ui/cursor-pages';
 import type { operations } from '../api/schema';
 import { useAgencies } from '../directory/directory';
 import { PageTitle } from '../ui/layout';
@@ -71,18 +72,9 @@ function filtersFrom(search: URLSearchParams): CaseFilters {
 export function CaseListPage() {
   const { search } = useLocation();
   const filters = filtersFrom(search);
-  const cases = useInfiniteQuery({
-    queryKey: ['/api/v1/cases', filters],
-    queryFn: async ({ pageParam }) =>
-      dataOrThrow(
-        await api.GET('/api/v1/cases', {
-          params: { query: { ...filters, ...(pageParam ? { cursor: pageParam } : {}) } },
-        }),
-      ),
-    initialPageParam: '',
-    getNextPageParam: (page) => page.nextCursor ?? undefined,
-  });
-  const rows = cases.data?.pages.flatMap((p) => p.items) ?? [];
+  const { query: cases, rows } = useCursorPages(['/api/v1/cases', filters], async (cursor) =>
+    dataOrThrow(await api.GET('/api/v1/cases', { params: { query: { ...filters, ...(cursor ? { cursor } : {}) } } })),
+  );
   return (
     <>
       <PageTitle>Cases</PageTitle>

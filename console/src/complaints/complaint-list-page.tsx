@@ -1,7 +1,7 @@
 import { Badge, Group, NativeSelect, Table } from '@mantine/core';
-import { useInfiniteQuery } from '@tanstack/react-query';
 import { Button } from '@mantine/core';
 import { api, dataOrThrow } from '../api/client';
+import { useCursorPages } from '../ui/cursor-pages';
 import type { operations } from '../api/schema';
 import { abilityOf, type Me } from '../auth/me';
 import { agencyName, useAgencies } from '../investigations/agencies';
@@ -22,19 +22,12 @@ export function ComplaintListPage({ me }: { me: Me }) {
   const { search } = useLocation();
   const state = search.get('state') as ComplaintState | null;
   const filters: ComplaintFilters = { limit: 50, ...(state ? { state } : {}) };
-  const complaints = useInfiniteQuery({
-    queryKey: ['/api/v1/complaints', filters],
-    queryFn: async ({ pageParam }) =>
-      dataOrThrow(
-        await api.GET('/api/v1/complaints', {
-          params: { query: { ...filters, ...(pageParam ? { cursor: pageParam } : {}) } },
-        }),
-      ),
-    initialPageParam: '',
-    getNextPageParam: (page) => page.nextCursor ?? undefined,
-  });
+  const { query: complaints, rows } = useCursorPages(['/api/v1/complaints', filters], async (cursor) =>
+    dataOrThrow(
+      await api.GET('/api/v1/complaints', { params: { query: { ...filters, ...(cursor ? { cursor } : {}) } } }),
+    ),
+  );
   const agencies = useAgencies();
-  const rows = complaints.data?.pages.flatMap((p) => p.items) ?? [];
   const canRecord = abilityOf(me).can('create', 'Complaint');
   return (
     <>

@@ -1,6 +1,6 @@
 import { Badge, Button, Group, NativeSelect, Table } from '@mantine/core';
-import { useInfiniteQuery } from '@tanstack/react-query';
 import { api, dataOrThrow } from '../api/client';
+import { useCursorPages } from '../ui/cursor-pages';
 import type { operations } from '../api/schema';
 import { abilityOf, type Me } from '../auth/me';
 import { PageTitle } from '../ui/layout';
@@ -20,18 +20,11 @@ export function InvestigationListPage({ me }: { me: Me }) {
   const { search } = useLocation();
   const state = search.get('state') as InvestigationState | null;
   const filters: InvestigationFilters = { limit: 50, ...(state ? { state } : {}) };
-  const investigations = useInfiniteQuery({
-    queryKey: ['/api/v1/investigations', filters],
-    queryFn: async ({ pageParam }) =>
-      dataOrThrow(
-        await api.GET('/api/v1/investigations', {
-          params: { query: { ...filters, ...(pageParam ? { cursor: pageParam } : {}) } },
-        }),
-      ),
-    initialPageParam: '',
-    getNextPageParam: (page) => page.nextCursor ?? undefined,
-  });
-  const rows = investigations.data?.pages.flatMap((p) => p.items) ?? [];
+  const { query: investigations, rows } = useCursorPages(['/api/v1/investigations', filters], async (cursor) =>
+    dataOrThrow(
+      await api.GET('/api/v1/investigations', { params: { query: { ...filters, ...(cursor ? { cursor } : {}) } } }),
+    ),
+  );
   return (
     <>
       <PageTitle>Investigations</PageTitle>

@@ -1,7 +1,7 @@
 import { Badge, Button, Checkbox, Group, NativeSelect, Table } from '@mantine/core';
-import { useInfiniteQuery } from '@tanstack/react-query';
 import type { FormEvent } from 'react';
 import { api, dataOrThrow } from '../api/client';
+import { useCursorPages } from '../ui/cursor-pages';
 import { abilityOf, type Me } from '../auth/me';
 import { PageTitle } from '../ui/layout';
 import { Link } from '../ui/link';
@@ -41,18 +41,11 @@ export function RecommendationListPage({ me }: { me: Me }) {
   const { search } = useLocation();
   const filters = filtersFrom(search);
   const { agencies, nameOf } = useAgencies(me);
-  const list = useInfiniteQuery({
-    queryKey: [RECOMMENDATIONS_KEY, filters],
-    queryFn: async ({ pageParam }) =>
-      dataOrThrow(
-        await api.GET('/api/v1/recommendations', {
-          params: { query: { ...filters, ...(pageParam ? { cursor: pageParam } : {}) } },
-        }),
-      ),
-    initialPageParam: '',
-    getNextPageParam: (page) => page.nextCursor ?? undefined,
-  });
-  const rows = list.data?.pages.flatMap((p) => p.items) ?? [];
+  const { query: list, rows } = useCursorPages([RECOMMENDATIONS_KEY, filters], async (cursor) =>
+    dataOrThrow(
+      await api.GET('/api/v1/recommendations', { params: { query: { ...filters, ...(cursor ? { cursor } : {}) } } }),
+    ),
+  );
   // Only an agency the user may address appears among the filters; agency users read their own agency's only.
   const addressable = agencies.filter((a) => a.kind !== 'commissioner_office');
   return (

@@ -1,6 +1,6 @@
 import { Badge, Button, Stack, Table, Title } from '@mantine/core';
-import { useInfiniteQuery } from '@tanstack/react-query';
 import { api, dataOrThrow } from '../api/client';
+import { useCursorPages } from '../ui/cursor-pages';
 import { abilityOf, type Me } from '../auth/me';
 import { PageTitle } from '../ui/layout';
 import { Link } from '../ui/link';
@@ -13,23 +13,16 @@ import { StartSamplingRun } from './start-sampling-run';
 /** The sampling runs, newest first; the commissioner (whom the API's rules let create runs) may start one here. */
 export function SamplingRunsPage({ me }: { me: Me }) {
   const ability = abilityOf(me);
-  const runs = useInfiniteQuery({
-    queryKey: ['/api/v1/sampling-runs'],
-    queryFn: async ({ pageParam }) =>
+  const { query: runs, rows } = useCursorPages(
+    ['/api/v1/sampling-runs'],
+    async (cursor) =>
       dataOrThrow(
-        await api.GET('/api/v1/sampling-runs', {
-          params: { query: { limit: 50, ...(pageParam ? { cursor: pageParam } : {}) } },
-        }),
+        await api.GET('/api/v1/sampling-runs', { params: { query: { limit: 50, ...(cursor ? { cursor } : {}) } } }),
       ),
-    initialPageParam: '',
-    getNextPageParam: (page) => page.nextCursor ?? undefined,
-    refetchInterval: (query) =>
-      query.state.data?.pages.some((p) => p.items.some((r) => r.status === 'queued' || r.status === 'running'))
-        ? 2_000
-        : false,
-  });
+    // While the job draws, ask again every two seconds.
+    (runs) => (runs.some((r) => r.status === 'queued' || r.status === 'running') ? 2_000 : false),
+  );
   const starters = useRunStarters(ability.can('read', 'AuditEvent'));
-  const rows = runs.data?.pages.flatMap((p) => p.items) ?? [];
   return (
     <>
       <PageTitle>Sampling runs</PageTitle>

@@ -1,6 +1,6 @@
 import { Badge, Button, Group, NativeSelect, Table } from '@mantine/core';
-import { useInfiniteQuery } from '@tanstack/react-query';
 import { api, dataOrThrow } from '../api/client';
+import { useCursorPages } from '../ui/cursor-pages';
 import type { operations } from '../api/schema';
 import { abilityOf, type Me } from '../auth/me';
 import { PageTitle } from '../ui/layout';
@@ -21,19 +21,10 @@ export function VisitListPage({ me }: { me: Me }) {
   const { search } = useLocation();
   const state = search.get('state') as VisitState | null;
   const filters: VisitFilters = { limit: 50, ...(state ? { state } : {}) };
-  const visits = useInfiniteQuery({
-    queryKey: ['/api/v1/visits', filters],
-    queryFn: async ({ pageParam }) =>
-      dataOrThrow(
-        await api.GET('/api/v1/visits', {
-          params: { query: { ...filters, ...(pageParam ? { cursor: pageParam } : {}) } },
-        }),
-      ),
-    initialPageParam: '',
-    getNextPageParam: (page) => page.nextCursor ?? undefined,
-  });
+  const { query: visits, rows } = useCursorPages(['/api/v1/visits', filters], async (cursor) =>
+    dataOrThrow(await api.GET('/api/v1/visits', { params: { query: { ...filters, ...(cursor ? { cursor } : {}) } } })),
+  );
   const places = usePlaces();
-  const rows = visits.data?.pages.flatMap((p) => p.items) ?? [];
   const ability = abilityOf(me);
   const canPlan = ability.can('create', 'Visit') || ability.can('create', 'VisitPlan');
   return (
