@@ -34,6 +34,10 @@ const shared = {
 export default {
   // Per-test and per-hook limit; e2e hooks start real apps (a project-level value is ignored).
   testTimeout: 60_000,
+  // On two cores jest would run every file in its own main process, where modules loaded through `vm` (native ESM)
+  // are never freed: the heap grew ~2.5 MB/s and a CI run died of OOM after ~1,460 s. A memory limit makes jest use
+  // a worker (still one at a time) and start a fresh one whenever a file leaves it above the limit.
+  workerIdleMemoryLimit: '2GB',
   projects: [
     {
       ...shared,
