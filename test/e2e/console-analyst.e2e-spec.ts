@@ -200,6 +200,14 @@ describe('the console: the analyst’s journey, consistency and the annual repor
       await page.getByText('None for you now.').waitFor();
       await checkScreen(page, 'investigation');
 
+      // The office's registers: whatever they hold once loaded (no request left), none of it PII.
+      for (const section of ['Visits', 'Recommendations', 'Sampling runs']) {
+        await openSection(page, section);
+        await page.getByRole('heading', { name: section, exact: true }).waitFor();
+        await page.waitForLoadState('networkidle');
+        await checkScreen(page, section.toLowerCase());
+      }
+
       await openSection(page, 'Consistency');
       await page.getByRole('img', { name: /^Referral rate by deciding agency, / }).waitFor();
       await checkScreen(page, 'consistency', true);
