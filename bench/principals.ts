@@ -64,17 +64,10 @@ export async function createPrincipals(url: string, frontlineCount = 20): Promis
         [u.id, u.email, hash, u.role, u.agencyId],
       );
     }
-    const keys = new Map<string, { id: string; token: string }>();
-    for (const a of frontline) {
-      const id = v7();
-      const { token, secretHash } = newApiKeySecret(id);
-      await db.query(`INSERT INTO api_keys (id, agency_id, name, secret_hash) VALUES ($1, $2, 'bench', $3)`, [
-        id,
-        a.id,
-        secretHash,
-      ]);
-      keys.set(a.id, { id, token });
-    }
+    const keys = await insertApiKeys(
+      db,
+      frontline.map((a) => a.id),
+    );
     return {
       frontline,
       authority,
@@ -98,6 +91,37 @@ export async function createPrincipals(url: string, frontlineCount = 20): Promis
         conflictAgencyIds: [],
       },
     };
+  } finally {
+    await db.end();
+  }
+}
+
+/** One new API key per agency (the tokens are never stored: a kept database gets fresh keys for each run). */
+async function insertApiKeys(db: pg.Client, agencyIds: string[]): Promise<Map<string, { id: string; token: string }>> {
+  const keys = new Map<string, { id: string; token: string }>();
+  for (const agencyId of agencyIds) {
+    const id = v7();
+    const { token, secretHash } = newApiKeySecret(id);
+    await db.query(`INSERT INTO api_keys (id, agency_id, name, secret_hash) VALUES ($1, $2, 'bench', $3)`, [
+      id,
+      agencyId,
+      secretHash,
+    ]);
+    keys.set(agencyId, { id, token });
+  }
+  return keys;
+}
+
+/** Fresh API keys for the frontline agencies of a database an earlier run kept. */
+export async function mintApiKeys(url: string): Promise<Map<string, { id: string; token: string }>> {
+  const db = new pg.Client({ connectionString: url });
+  await db.connect();
+  try {
+    const rows = await db.query<{ id: string }>(`SELECT id FROM agencies WHERE kind = 'frontline'`);
+    return await insertApiKeys(
+      db,
+      rows.rows.map((r) => r.id),
+    );
   } finally {
     await db.end();
   }

@@ -8,7 +8,7 @@ import pg from 'pg';
 import { runMigrations } from '../src/database/prepare-database.js';
 import { OPEN_DETENTIONS_SQL } from '../src/alerts/persistence/overdue-scan.repository.js';
 import { loadDataset } from './dataset.js';
-import { createPrincipals, PRINCIPAL_PASSWORD } from './principals.js';
+import { createPrincipals, mintApiKeys, PRINCIPAL_PASSWORD } from './principals.js';
 import { postDecisions, type DecisionJob } from './http-load.js';
 import { startService, type Service } from './processes.js';
 import { rawDecisions, type RawCase } from './raw-baseline.js';
@@ -124,6 +124,8 @@ async function main(): Promise<void> {
       const analyze = await timed(() => admin('VACUUM ANALYZE', [], url));
       result.load = { ...load, vacuumAnalyzeMs: analyze.ms };
       log(`bench: loaded in ${Math.round(load.ms / 1000)} s: ${JSON.stringify(load.byState)}`);
+    } else if (only.has('a')) {
+      keys = await mintApiKeys(url);
     }
 
     // (a) decisions through HTTP, on one API process (workers off; the worker process runs them in production).
@@ -419,7 +421,7 @@ async function main(): Promise<void> {
     result.targets = targets;
   } finally {
     for (const s of services.reverse()) await s.stop().catch(() => undefined);
-    if (!KEEP) await admin(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`).catch(() => undefined);
+    if (!KEEP && !reuse) await admin(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`).catch(() => undefined);
   }
   const out = {
     machine: {
