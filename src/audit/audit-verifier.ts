@@ -77,7 +77,7 @@ export class AuditVerifier {
       const found = { checked: counts.events, checkpoints: checkpoints.count };
       const problem =
         (await this.verifyChains(q)) ??
-        (await this.verifyTails(q)) ??
+        (await this.verifyTails(q, counts.events)) ??
         (await this.verifyDecisionRecords(q, counts.decisionEvents)) ??
         (await this.verifyDetention(q)) ??
         (await this.verifyProjections(q));
@@ -189,7 +189,8 @@ export class AuditVerifier {
   }
 
   /** Every chain must end where its head says, and no earlier than its last signed head. */
-  private async verifyTails(q: AuditVerificationQueries): Promise<Problem | undefined> {
+  private async verifyTails(q: AuditVerificationQueries, events: number): Promise<Problem | undefined> {
+    if (await q.eventsWithinHeads(events)) return undefined;
     const chainId = await q.firstChainBeyondItsHead();
     return chainId ? this.chainTail(q, chainId) : undefined;
   }

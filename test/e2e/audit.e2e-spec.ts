@@ -7,6 +7,7 @@ import { AuditVerifier } from '../../src/audit/audit-verifier.js';
 import { AuditVerificationRepository } from '../../src/audit/persistence/audit-verification.repository.js';
 import { Metrics } from '../../src/metrics/metrics.js';
 import { signingKeyFromSeed, signRoot } from '../../src/audit/domain/checkpoint.js';
+import { GENESIS_HASH } from '../../src/audit/domain/hash-chain.js';
 import { decide, decided, openCase, SEEDED_PII, type OpenedCase } from '../factories/cases.js';
 import { createWorld, type World } from '../factories/world.js';
 import {
@@ -575,6 +576,27 @@ describe('audit log', () => {
         reason: 'chain_truncated',
         chainId: chainOf(z),
         firstInvalidEventId: appended.id,
+      });
+    });
+
+    it('finds a whole forged chain that has no head row, hashed from the genesis hash: chain_truncated at it', async () => {
+      const [model] = await readChain(t.sql, chainOf(z));
+      const forged = { ...model, id: randomUUID(), chainId: `forged:${randomUUID()}`, seq: 1 };
+      await tamper(t.sql, async (c) => {
+        await c.query(
+          `INSERT INTO audit_events (id, chain_id, seq, recorded_at, actor_type, actor_id, actor_role, actor_agency_id,
+                                     action, subject_type, subject_id, request_id, payload, prev_hash, hash)
+           SELECT $2, $3, 1, recorded_at, actor_type, actor_id, actor_role, actor_agency_id,
+                  action, subject_type, subject_id, request_id, payload, $4, $5
+             FROM audit_events WHERE id = $1`,
+          [model.id, forged.id, forged.chainId, GENESIS_HASH, hashAfter(GENESIS_HASH, forged)],
+        );
+      });
+      expect(await verify()).toMatchObject({
+        ok: false,
+        reason: 'chain_truncated',
+        chainId: forged.chainId,
+        firstInvalidEventId: forged.id,
       });
     });
 

@@ -58,14 +58,26 @@ export function strataAgencySql(strataAgency: StrataAgency): string {
 
 export const SAMPLED_TYPES: string[] = [...SAMPLED_DECISION_TYPES];
 
-/** SHA-256 of the lower-case id, computed once per row (a LATERAL `h`). */
+/**
+ * SHA-256 of the lower-case id, computed once per row (a LATERAL `h`). `OFFSET 0` keeps the planner from
+ * flattening the subquery into the outer one, which would paste the hash expression into every reference to
+ * `idh.h` and hash each id once per word (eight times with the word sums, 32 with their bytes): measured at
+ * 4.4 M records, 14.0 s unfenced against 4.3 s fenced.
+ */
 export function idHashLateral(idExpr: string): string {
-  return `CROSS JOIN LATERAL (SELECT sha256(convert_to(${idExpr}::text, 'UTF8')) AS h) idh`;
+  return `CROSS JOIN LATERAL (SELECT sha256(convert_to(${idExpr}::text, 'UTF8')) AS h OFFSET 0) idh`;
 }
 
-/** The eight unsigned 32-bit words of `idh.h`, each summed as w0..w7 (see digestFromWordSums). */
+/**
+ * The eight unsigned 32-bit words of `idh.h` (big-endian), each summed as w0..w7 (see digestFromWordSums).
+ * Assembled from `get_byte`: no text on the way (hex through `bit(32)` took 2.6× as long).
+ */
 export function wordSumsSql(): string {
+  const byte = (i: number) => `get_byte(idh.h, ${i})`;
   return [0, 1, 2, 3, 4, 5, 6, 7]
-    .map((i) => `sum(('x' || encode(substring(idh.h from ${i * 4 + 1} for 4), 'hex'))::bit(32)::bigint) AS w${i}`)
+    .map((w) => {
+      const b = w * 4;
+      return `sum((${byte(b)}::bigint << 24) | (${byte(b + 1)} << 16) | (${byte(b + 2)} << 8) | ${byte(b + 3)}) AS w${w}`;
+    })
     .join(', ');
 }
