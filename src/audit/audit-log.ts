@@ -85,42 +85,37 @@ export class AuditLog {
     return sealed;
   }
 
+  /** One statement for any number of events: fifteen arrays, not fifteen parameters per event. */
   async insert(manager: EntityManager, events: SealedEvent[]): Promise<void> {
-    // PostgreSQL takes at most 65,535 parameters per statement.
-    for (let i = 0; i < events.length; i += 2_000) await this.insertBatch(manager, events.slice(i, i + 2_000));
-  }
-
-  private async insertBatch(manager: EntityManager, events: SealedEvent[]): Promise<void> {
     if (events.length === 0) return;
-    const params: unknown[] = [];
-    const rows = events.map((e) => {
-      const c = e.content;
-      const values = [
-        e.id,
-        c.chainId,
-        c.seq,
-        c.recordedAt,
-        c.actor.type,
-        c.actor.id,
-        c.actor.role,
-        c.actor.agencyId,
-        c.action,
-        c.subject.type,
-        c.subject.id,
-        c.requestId,
-        e.canonicalPayload,
-        e.prevHash,
-        e.hash,
-      ];
-      const start = params.length;
-      params.push(...values);
-      return `(${values.map((_, i) => `$${start + i + 1}`).join(', ')})`;
-    });
+    const column = <T>(of: (e: SealedEvent) => T) => events.map(of);
     await manager.query(
       `INSERT INTO audit_events (id, chain_id, seq, recorded_at, actor_type, actor_id, actor_role, actor_agency_id,
                                  action, subject_type, subject_id, request_id, payload, prev_hash, hash)
-       VALUES ${rows.join(', ')}`,
-      params,
+       SELECT id, chain_id, seq, recorded_at, actor_type, actor_id, actor_role, actor_agency_id,
+              action, subject_type, subject_id, request_id, payload::json, prev_hash, hash
+         FROM unnest($1::uuid[], $2::text[], $3::int[], $4::timestamptz[], $5::text[], $6::uuid[], $7::text[],
+                     $8::uuid[], $9::text[], $10::text[], $11::uuid[], $12::text[], $13::text[], $14::bytea[],
+                     $15::bytea[])
+           AS e(id, chain_id, seq, recorded_at, actor_type, actor_id, actor_role, actor_agency_id,
+                action, subject_type, subject_id, request_id, payload, prev_hash, hash)`,
+      [
+        column((e) => e.id),
+        column((e) => e.content.chainId),
+        column((e) => e.content.seq),
+        column((e) => e.content.recordedAt),
+        column((e) => e.content.actor.type),
+        column((e) => e.content.actor.id),
+        column((e) => e.content.actor.role),
+        column((e) => e.content.actor.agencyId),
+        column((e) => e.content.action),
+        column((e) => e.content.subject.type),
+        column((e) => e.content.subject.id),
+        column((e) => e.content.requestId),
+        column((e) => e.canonicalPayload),
+        column((e) => e.prevHash),
+        column((e) => e.hash),
+      ],
     );
   }
 }
