@@ -1000,11 +1000,11 @@ describe('audit log', () => {
     it('lets a decision on case B complete while a decision on case A waits for a row lock on A', async () => {
       await expectOthersProceedWhileAWaits(async (locker, a) => {
         await locker.query('SELECT id FROM cases WHERE id = $1 FOR UPDATE', [a.id]);
-      }, 'UPDATE cases SET');
+      }, 'WITH bumped AS');
     });
 
     it("lets a decision on case B complete while case A's decision, holding all its locks, waits at its audit event", async () => {
-      // An uncommitted event at A's next position: A's own insert, the last step of its write, waits on the unique index.
+      // An uncommitted event at A's next position: A's one write statement, at its audit event, waits on the unique index.
       await expectOthersProceedWhileAWaits(async (locker, a) => {
         await locker.query(
           `INSERT INTO audit_events (id, chain_id, seq, recorded_at, actor_type, actor_id, actor_role, actor_agency_id,
@@ -1014,7 +1014,7 @@ describe('audit log', () => {
              FROM audit_events WHERE chain_id = $1 AND seq = 1`,
           [`case:${a.id}`, randomUUID()],
         );
-      }, 'WITH record AS');
+      }, 'WITH bumped AS');
     });
 
     it('touches no shared row: decisions keep case chain heads on the case rows, never in audit_chains', async () => {

@@ -194,49 +194,38 @@ export class CasesRepository {
     event: SealedEvent,
     episode: EpisodeChange,
   ): Promise<boolean> {
-    const [, affected] = await manager.query<[unknown[], number]>(
-      `UPDATE cases SET state = $3, version = $4, ever_referred = $5, referred_at = $6, rg_positive_at = $7,
-                        reconsideration_from = $8, state_entered_at = $9, detained_since = $10, closed_outcome = $11,
-                        audit_seq = $12, audit_hash = $13, updated_at = $14
-        WHERE id = $1 AND version = $2`,
-      [
-        record.caseId,
-        expectedVersion,
-        next.state,
-        next.version,
-        next.everReferred,
-        next.referredAt,
-        next.rgPositiveAt,
-        next.reconsiderationFrom,
-        next.stateEnteredAt,
-        next.detainedSince,
-        next.closedOutcome,
-        event.content.seq,
-        event.hash,
-        record.recordedAt,
-      ],
-    );
-    if (affected !== 1) return false;
-    // One round trip for the record, its audit event and any detention change (the hot path of every decision).
+    // One round trip for the version bump, the record, its audit event and any detention change (the hot path of
+    // every decision): each write reads `bumped`, so when the case moved on nothing at all is written.
     const c = event.content;
-    await manager.query(
-      `WITH record AS (
+    const [{ bumped }] = await manager.query<{ bumped: number }[]>(
+      `WITH bumped AS (
+         UPDATE cases SET state = $35, version = $3, ever_referred = $36, referred_at = $37, rg_positive_at = $38,
+                          reconsideration_from = $39, state_entered_at = $40, detained_since = $41,
+                          closed_outcome = $42, audit_seq = $19, audit_hash = $17, updated_at = $15
+          WHERE id = $2 AND version = $43
+          RETURNING id
+       ), record AS (
          INSERT INTO decision_records (id, case_id, sequence, type, outcome, reason, payload, agency_id, actor_type,
                                        actor_id, actor_role, actor_agency_id, deciding_agency_id, review_id,
                                        occurred_at, recorded_at, audit_event_id, audit_hash, state_before, state_after)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, coalesce($12::uuid, $8::uuid), $13, $14, $15, $16,
-                 $17, $32, $33)
+         SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, coalesce($12::uuid, $8::uuid), $13, $14, $15, $16,
+                $17, $32, $33
+           FROM bumped
        ), event AS (
          INSERT INTO audit_events (id, chain_id, seq, recorded_at, actor_type, actor_id, actor_role, actor_agency_id,
                                    action, subject_type, subject_id, request_id, payload, prev_hash, hash)
-         VALUES ($16, $18, $19, $20, $9, $10, $11, $12, $21, $22, $2, $23, $24, $25, $17)
+         SELECT $16, $18, $19, $20, $9, $10, $11, $12, $21, $22, $2, $23, $24, $25, $17
+           FROM bumped
        ), opened AS (
          INSERT INTO detention_episodes (id, case_id, agency_id, detained_at, facility, legal_basis, detain_record_id,
                                          place_id)
-         SELECT $26, $2, $8, $27, $28, $29, $1, $34 WHERE $26::uuid IS NOT NULL
+         SELECT $26, $2, $8, $27, $28, $29, $1, $34 FROM bumped WHERE $26::uuid IS NOT NULL
+       ), closed AS (
+         UPDATE detention_episodes SET released_at = $30, release_reason = $31, release_record_id = $1
+          WHERE $30::timestamptz IS NOT NULL AND case_id = $2 AND released_at IS NULL
+            AND EXISTS (SELECT 1 FROM bumped)
        )
-       UPDATE detention_episodes SET released_at = $30, release_reason = $31, release_record_id = $1
-        WHERE $30::timestamptz IS NOT NULL AND case_id = $2 AND released_at IS NULL`,
+       SELECT count(*)::int AS bumped FROM bumped`,
       [
         record.id,
         record.caseId,
@@ -272,8 +261,18 @@ export class CasesRepository {
         record.stateBefore,
         record.stateAfter,
         episode.open?.placeId ?? null,
+        next.state,
+        next.everReferred,
+        next.referredAt,
+        next.rgPositiveAt,
+        next.reconsiderationFrom,
+        next.stateEnteredAt,
+        next.detainedSince,
+        next.closedOutcome,
+        expectedVersion,
       ],
     );
+    if (bumped !== 1) return false;
     return true;
   }
 
