@@ -3,7 +3,7 @@ import { DataSource } from 'typeorm';
 import { AppConfig } from '../config/app-config.js';
 import { JobQueues } from '../jobs/job-queues.js';
 import { Metrics } from '../metrics/metrics.js';
-import { JOBS } from '../jobs/queues.js';
+import { JOBS, NOTIFICATIONS_PER_JOB } from '../jobs/queues.js';
 import { AlertWriter, mailDomain } from './alert-writer.js';
 import { composeAlertEmail, retryDelayMs } from './domain/alert-email.js';
 import type { AlertRule, Severity } from './domain/alert-rules.js';
@@ -188,12 +188,34 @@ export class NotificationSender {
     );
   }
 
-  /** After a commit: queue the new messages now (if Redis is away, the sweeper will). */
+  /** After a commit: queue the new messages now, NOTIFICATIONS_PER_JOB to a job (if Redis is away, the sweeper will). */
   async enqueueNew(notificationIds: string[]): Promise<void> {
+    const batches: string[][] = [];
+    for (let i = 0; i < notificationIds.length; i += NOTIFICATIONS_PER_JOB) {
+      batches.push(notificationIds.slice(i, i + NOTIFICATIONS_PER_JOB));
+    }
     await this.queues.tryEnqueueMany(
-      JOBS.sendNotification,
-      notificationIds.map((id) => ({ data: { notificationId: id }, opts: { jobId: jobIdFor(id, 0) } })),
+      JOBS.sendNotifications,
+      batches.map((ids) => ({ data: { notificationIds: ids }, opts: { jobId: `notify-batch-${ids[0]}` } })),
     );
+  }
+
+  /**
+   * Delivers each message in turn (each claims its own row, so one already sent is not sent again). A message that
+   * could not be handled does not hold up the others; the job then fails, and its retry or the sweeper takes it up.
+   */
+  async deliverAll(notificationIds: string[]): Promise<DeliveryOutcome[]> {
+    const outcomes: DeliveryOutcome[] = [];
+    let failure: Error | undefined;
+    for (const id of notificationIds) {
+      try {
+        outcomes.push(await this.deliver(id));
+      } catch (err) {
+        failure ??= err instanceof Error ? err : new Error(String(err));
+      }
+    }
+    if (failure) throw failure;
+    return outcomes;
   }
 }
 

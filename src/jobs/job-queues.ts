@@ -9,6 +9,7 @@ type JobName = keyof JobData;
 const QUEUE_OF: Record<JobName, keyof typeof QUEUES> = {
   [JOBS.overdueScan]: 'alerts',
   [JOBS.sendNotification]: 'notifications',
+  [JOBS.sendNotifications]: 'notifications',
   [JOBS.sweepOutbox]: 'maintenance',
   [JOBS.runSampling]: 'sampling',
   [JOBS.scheduleSampling]: 'sampling',

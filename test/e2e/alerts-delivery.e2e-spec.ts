@@ -1,11 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import { Queue } from 'bullmq';
+import { NOTIFICATIONS_PER_JOB } from '../../src/jobs/queues.js';
 import { openCase, type OpenedCase } from '../factories/cases.js';
 import { createWorld, type World } from '../factories/world.js';
 import { killOwnRedisServers, startOwnRedis, type OwnRedis } from '../support/redis-server.js';
 import { startSmtp, type TestSmtp } from '../support/smtp.js';
 import { startSmtpProbe, type SmtpProbe } from '../support/smtp-probe.js';
-import { startTestApp, type TestApp } from '../support/test-app.js';
+import { REDIS_URL, startTestApp, type TestApp } from '../support/test-app.js';
 import { sleep, waitUntil, withTimeout } from '../support/wait.js';
 import {
   buildWorker,
@@ -233,6 +234,60 @@ describe('alert delivery: nothing lost, nothing doubled', () => {
     });
   });
 
+  describe('a scan that raises more alerts than one job carries', () => {
+    let smtp: SmtpProbe;
+    let t: TestApp;
+    let w: World;
+    let env: Record<string, string>;
+
+    beforeAll(async () => {
+      smtp = await startSmtpProbe();
+      env = scenarioEnv({ SMTP_URL: smtp.url, OVERDUE_SCAN_CRON: NO_SCHEDULED_SCAN, OUTBOX_SWEEP_SECONDS: '3600' });
+      t = await startTestApp({ workers: false, env });
+      w = await createWorld(t);
+      smtp.reset();
+    });
+    afterAll(async () => {
+      await closeAll(
+        () => killWorkerProcesses(),
+        () => t?.close(),
+        () => smtp?.close(),
+      );
+    });
+
+    it(`queues its e-mails ${NOTIFICATIONS_PER_JOB} to a job, and a worker sends each exactly once`, async () => {
+      const N = NOTIFICATIONS_PER_JOB + 1;
+      const cases: OpenedCase[] = [];
+      for (let i = 0; i < N; i++) cases.push(await detainedUnscreened(t, w));
+      const raised = (await scan(t, w)).raised;
+      expect(raised).toHaveLength(N);
+
+      const queue = new Queue('notifications', { connection: { url: REDIS_URL }, prefix: t.config.redis.queuePrefix });
+      try {
+        const jobs = await queue.getJobs(['waiting', 'prioritized', 'delayed']);
+        expect(jobs.map((j) => j.name)).toEqual(['send-notifications', 'send-notifications']);
+        const ids = jobs.flatMap((j) => (j.data as { notificationIds: string[] }).notificationIds);
+        expect(jobs.map((j) => (j.data as { notificationIds: string[] }).notificationIds.length).sort()).toEqual([
+          1,
+          NOTIFICATIONS_PER_JOB,
+        ]);
+        const { rows } = await t.sql.query<{ id: string }>(`SELECT id FROM alert_notifications`);
+        expect([...ids].sort()).toEqual(rows.map((r) => r.id).sort());
+      } finally {
+        await queue.close();
+      }
+
+      await startWorkerProcess(build!.entry, t.database, env);
+      await smtp.waitFor(N);
+      await sleep(1_000);
+      expect([...smtp.received.map((m) => m.messageId)].sort()).toEqual(
+        raised.map((a) => `<alert-${a.id}-raised@oversight.invalid>`).sort(),
+      );
+      const { rows } = await t.sql.query<Notification>(`SELECT status, attempts FROM alert_notifications`);
+      expect(rows).toEqual(Array.from({ length: N }, () => ({ status: 'sent', attempts: 1 })));
+    });
+  });
+
   describe('Redis stopped between raising an alert and sending it', () => {
     let redis: OwnRedis;
     let smtp: TestSmtp;
@@ -305,7 +360,7 @@ describe('alert delivery: nothing lost, nothing doubled', () => {
       // A job queued after the restart completes: the workers did not stay stuck reconnecting.
       const c = await detainedUnscreened(t, w);
       const [next] = (await scan(t, w)).raised.filter((r) => r.caseId === c.id);
-      await jobCompletes(`notify-${(await notificationOf(t, next.id)).id}-0`);
+      await jobCompletes(`notify-batch-${(await notificationOf(t, next.id)).id}`);
       await sleep(1_500);
       expect(
         sentIds()

@@ -258,6 +258,13 @@ describe('recommendation alerts (SPEC §12 clocks)', () => {
     });
     expect((await scanNow(t, w.commissioner)).raised.filter((a) => a.rule.startsWith('recommendation_'))).toEqual([]);
     const newDate = await targetDateDaysAgo(t, kept.id, 1);
+    // Every earlier e-mail out first (a scan's e-mails go out in turn, so the last may still be on its way).
+    await waitUntil('every earlier alert e-mail sent', async () => {
+      const { rows } = await t.sql.query<{ n: number }>(
+        `SELECT count(*)::int AS n FROM alert_notifications WHERE status <> 'sent'`,
+      );
+      return rows[0].n === 0;
+    });
     const before = alertMails(smtp.received).length;
     const again = await scanNow(t, w.commissioner);
     const secondMissed = await alertAbout(t, w, 'recommendation_target_missed', kept, newDate);

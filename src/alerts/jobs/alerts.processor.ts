@@ -1,6 +1,6 @@
 import { Processor, WorkerHost } from '@nestjs/bullmq';
 import type { Job } from 'bullmq';
-import { idFrom, JOBS, QUEUES } from '../../jobs/queues.js';
+import { idFrom, idsFrom, JOBS, QUEUES } from '../../jobs/queues.js';
 import { NotificationSender } from '../notification-sender.js';
 import { OverdueScanner } from '../overdue-scanner.js';
 
@@ -32,6 +32,8 @@ export class NotificationsProcessor extends WorkerHost {
     switch (job.name) {
       case JOBS.sendNotification:
         return this.sender.deliver(idFrom(job.data, 'notificationId'));
+      case JOBS.sendNotifications:
+        return this.sender.deliverAll(idsFrom(job.data, 'notificationIds'));
       default:
         throw new Error(`unknown job ${job.name} on ${QUEUES.notifications}`);
     }
