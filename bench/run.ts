@@ -122,6 +122,8 @@ async function main(): Promise<void> {
         log,
       });
       const analyze = await timed(() => admin('VACUUM ANALYZE', [], url));
+      // The load leaves gigabytes of dirty pages: written now, not by a checkpoint in the middle of (a) or (b).
+      await admin('CHECKPOINT', [], url);
       result.load = { ...load, vacuumAnalyzeMs: analyze.ms };
       log(`bench: loaded in ${Math.round(load.ms / 1000)} s: ${JSON.stringify(load.byState)}`);
     } else if (only.has('a')) {
@@ -413,9 +415,12 @@ async function main(): Promise<void> {
       log(`bench: scale-out ${JSON.stringify(result.scaleOut)}`);
     }
     if (result.httpToRawRatio !== undefined) {
+      // Issue 19: the ratio, and HTTP's p99 against raw pg's in the same run (both share the two cores).
+      const rawP99 = (result.rawBaseline as { p99Ms: number }).p99Ms;
+      result.httpToRawP99 = Math.round((http.p99Ms / Math.max(1, rawP99)) * 100) / 100;
       targets.httpToRaw = {
-        target: '>= 0.5 with p99 <= 50 ms',
-        met: (result.httpToRawRatio as number) >= 0.5 && http.p99Ms <= 50,
+        target: '>= 0.6 of raw pg, HTTP p99 <= 1.5 x raw p99',
+        met: (result.httpToRawRatio as number) >= 0.6 && http.p99Ms <= 1.5 * rawP99,
       };
     }
     result.targets = targets;
