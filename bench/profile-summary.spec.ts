@@ -1,4 +1,4 @@
-import { ownerOf, summarise, type CpuProfile } from './profile-summary.js';
+import { ownerOf, summarise, window, type CpuProfile } from './profile-summary.js';
 
 const frame = (functionName: string, url = '') => ({ functionName, url });
 
@@ -44,5 +44,30 @@ describe('summarise', () => {
 
   it('leaves out the samples before fromMs', () => {
     expect(summarise(profile, 2).self).toEqual([{ owner: 'pg', ms: 2, share: 100 }]);
+  });
+
+  it('leaves out the samples after toMs', () => {
+    expect(summarise(profile, 0, 2).self).toEqual([
+      { owner: 'src/cases', ms: 1, share: 50 },
+      { owner: 'pg', ms: 1, share: 50 },
+    ]);
+  });
+});
+
+describe('window', () => {
+  it('keeps the samples between two times, with their deltas, and moves start and end to them', () => {
+    const profile: CpuProfile = {
+      nodes: [{ id: 1, callFrame: frame('(root)') }],
+      startTime: 100,
+      endTime: 4_100,
+      samples: [1, 1, 1, 1],
+      timeDeltas: [1_000, 1_000, 1_000, 1_000],
+    };
+    expect(window(profile, 2, 3)).toMatchObject({
+      startTime: 1_100,
+      endTime: 3_100,
+      samples: [1, 1],
+      timeDeltas: [1_000, 1_000],
+    });
   });
 });

@@ -35,7 +35,33 @@ export function ownerOf(frame: { functionName: string; url: string }): string {
 }
 
 /** `fromMs`: leave out the samples of the profile's first milliseconds (the process starting up). */
-export function summarise(profile: CpuProfile, fromMs = 0): ProfileSummary {
+/** The samples between `fromMs` and `toMs` (from the profile's start), as a profile of its own. */
+export function window(profile: CpuProfile, fromMs: number, toMs = Infinity): CpuProfile {
+  const samples: number[] = [];
+  const timeDeltas: number[] = [];
+  let at = 0;
+  let first: number | undefined;
+  let last = 0;
+  profile.samples.forEach((id, i) => {
+    const us = profile.timeDeltas[i] ?? 0;
+    at += us;
+    if (at < fromMs * 1000 || at > toMs * 1000) return;
+    first ??= at - us;
+    last = at;
+    samples.push(id);
+    timeDeltas.push(us);
+  });
+  return {
+    ...profile,
+    startTime: profile.startTime + (first ?? 0),
+    endTime: profile.startTime + last,
+    samples,
+    timeDeltas,
+  };
+}
+
+export function summarise(whole: CpuProfile, fromMs = 0, toMs = Infinity): ProfileSummary {
+  const profile = window(whole, fromMs, toMs);
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
   const parent = new Map<number, number>();
   for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
@@ -43,11 +69,8 @@ export function summarise(profile: CpuProfile, fromMs = 0): ProfileSummary {
   const inclusive = new Map<string, number>();
   let total = 0;
   let idle = 0;
-  let at = 0;
   profile.samples.forEach((id, i) => {
     const us = profile.timeDeltas[i] ?? 0;
-    at += us;
-    if (at < fromMs * 1000) return;
     total += us;
     const node = byId.get(id);
     if (!node) return;
@@ -81,11 +104,15 @@ export function summarise(profile: CpuProfile, fromMs = 0): ProfileSummary {
   };
 }
 
-/** `node dist/bench/profile-summary.js <file.cpuprofile> [rows] [from-ms]`: the summary as Markdown tables. */
+/** `node dist/bench/profile-summary.js <file.cpuprofile> [rows] [from-ms] [to-ms]`: the summary as Markdown tables. */
 function main(): void {
-  const [file, rows = '25', fromMs = '0'] = process.argv.slice(2);
-  if (!file) throw new Error('usage: profile-summary <file.cpuprofile> [rows] [from-ms]');
-  const s = summarise(JSON.parse(readFileSync(file, 'utf8')) as CpuProfile, Number(fromMs));
+  const [file, rows = '25', fromMs = '0', toMs] = process.argv.slice(2);
+  if (!file) throw new Error('usage: profile-summary <file.cpuprofile> [rows] [from-ms] [to-ms]');
+  const s = summarise(
+    JSON.parse(readFileSync(file, 'utf8')) as CpuProfile,
+    Number(fromMs),
+    toMs === undefined ? Infinity : Number(toMs),
+  );
   const table = (title: string, r: ProfileSummary['self']) =>
     [
       `| ${title} | ms | % of busy |`,
