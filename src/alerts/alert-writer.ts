@@ -91,7 +91,8 @@ export class AlertWriter {
     for (const a of raised) this.metrics.alertsRaised.inc({ rule: a.rule });
 
     const notificationIds = await this.queueEmails(manager, raised, 'raised', now);
-    await this.audit.appendMany(
+    // Each alert was inserted just now, by this transaction: its audit chain begins here.
+    await this.audit.startChains(
       manager,
       author,
       raised.map((a) => ({
