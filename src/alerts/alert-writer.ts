@@ -91,8 +91,7 @@ export class AlertWriter {
     for (const a of raised) this.metrics.alertsRaised.inc({ rule: a.rule });
 
     const notificationIds = await this.queueEmails(manager, raised, 'raised', now);
-    // Each alert was inserted just now, by this transaction: its audit chain begins here.
-    await this.audit.startChains(
+    await this.audit.appendMany(
       manager,
       author,
       raised.map((a) => ({

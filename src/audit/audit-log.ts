@@ -86,39 +86,6 @@ export class AuditLog {
   }
 
   /** One statement for any number of events: fifteen arrays, not fifteen parameters per event. */
-  /**
-   * The first events of chains that begin in the caller's transaction — each the own chain of something that
-   * transaction is creating (the alerts a scan raises), so no other writer can know of it yet. They are sealed after
-   * the genesis hash and the chains written at their final heads: two statements, where `appendMany` would create
-   * each chain at 0, lock it and then move its head. A chain that exists after all is an error (the unique chain id
-   * and the unique position of its first event both refuse it), never a fork.
-   */
-  async startChains(manager: EntityManager, author: AuditAuthor, entries: AuditEntry[]): Promise<SealedEvent[]> {
-    if (entries.length === 0) return [];
-    const position = new Map<string, { seq: number; hash: Buffer }>();
-    const now = new Date();
-    const sealed = entries.map((entry) => {
-      const event = sealEvent(
-        position.get(entry.chainId) ?? { seq: 0, hash: GENESIS_HASH },
-        entry,
-        author.actor,
-        author.requestId,
-        newId(),
-        now,
-      );
-      position.set(entry.chainId, { seq: event.content.seq, hash: event.hash });
-      return event;
-    });
-    await this.insert(manager, sealed);
-    const ids = [...position.keys()];
-    await manager.query(
-      `INSERT INTO audit_chains (chain_id, head_seq, head_hash)
-       SELECT * FROM unnest($1::text[], $2::int[], $3::bytea[])`,
-      [ids, ids.map((id) => position.get(id)!.seq), ids.map((id) => position.get(id)!.hash)],
-    );
-    return sealed;
-  }
-
   async insert(manager: EntityManager, events: SealedEvent[]): Promise<void> {
     if (events.length === 0) return;
     const column = <T>(of: (e: SealedEvent) => T) => events.map(of);

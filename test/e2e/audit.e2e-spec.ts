@@ -2,8 +2,6 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import type { PoolClient } from 'pg';
 import { DataSource } from 'typeorm';
 import { AuditCheckpointer } from '../../src/audit/audit-checkpointer.js';
-import { AuditLog } from '../../src/audit/audit-log.js';
-import { ownChain, SYSTEM_ACTOR } from '../../src/audit/domain/audit-event.js';
 import { AuditSigningKey } from '../../src/audit/audit-signing-key.js';
 import { AuditVerifier } from '../../src/audit/audit-verifier.js';
 import { AuditVerificationRepository } from '../../src/audit/persistence/audit-verification.repository.js';
@@ -946,46 +944,6 @@ describe('audit log', () => {
           expect(JSON.stringify(res.body)).toContain('head');
         },
       );
-    });
-  });
-
-  describe('chains that begin in the transaction that writes their first events (startChains)', () => {
-    const author = { actor: SYSTEM_ACTOR, requestId: null };
-    const eventCount = async () =>
-      Number((await t.sql.query<{ n: string }>(`SELECT count(*) AS n FROM audit_events`)).rows[0].n);
-
-    it('writes each chain at its final head, verifiably, and refuses a chain that exists, writing nothing', async () => {
-      const log = t.app.get(AuditLog);
-      const db = t.app.get(DataSource);
-      const [a, b] = [randomUUID(), randomUUID()];
-      await db.transaction((m) =>
-        log.startChains(m, author, [
-          { ...ownChain('probe', a), action: 'probe.started', payload: { n: 1 } },
-          { ...ownChain('probe', b), action: 'probe.started', payload: { n: 2 } },
-          { ...ownChain('probe', a), action: 'probe.noted', payload: { n: 3 } },
-        ]),
-      );
-      const { rows } = await t.sql.query<{ chain_id: string; head_seq: number }>(
-        `SELECT chain_id, head_seq FROM audit_chains WHERE chain_id = ANY($1) ORDER BY head_seq DESC`,
-        [[`probe:${a}`, `probe:${b}`]],
-      );
-      expect(rows).toEqual([
-        { chain_id: `probe:${a}`, head_seq: 2 },
-        { chain_id: `probe:${b}`, head_seq: 1 },
-      ]);
-      expect(await verify()).toMatchObject({ ok: true });
-
-      const before = await eventCount();
-      await expect(
-        db.transaction((m) =>
-          log.startChains(m, author, [
-            { ...ownChain('probe', randomUUID()), action: 'probe.started', payload: {} },
-            { ...ownChain('probe', b), action: 'probe.started', payload: { n: 4 } },
-          ]),
-        ),
-      ).rejects.toThrow(/duplicate key/);
-      expect(await eventCount()).toBe(before);
-      expect(await verify()).toMatchObject({ ok: true });
     });
   });
 
