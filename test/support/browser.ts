@@ -28,8 +28,14 @@ export function ensureConsoleBuilt(): void {
     throw new Error(`The console build did not produce ${CONSOLE_DIR}.`);
 }
 
-/** axe-core's serious and critical violations on the page as it is now, one line each (empty: none). */
+/**
+ * axe-core's serious and critical violations on the page as it is now, one line each (empty: none). Finite
+ * animations and transitions are let finish first: a dialog's labels measured while Mantine fades it in have
+ * half their contrast (color-contrast failed on a submit button in an opening dialog, once in a CI run).
+ */
 export async function seriousAccessibilityViolations(page: Page): Promise<string[]> {
+  // A function, not a string: the console's CSP forbids the eval a string predicate would need.
+  await page.waitForFunction(settled, undefined, { timeout: 5_000 });
   const results = await new AxeBuilder({ page }).analyze();
   return results.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
@@ -45,6 +51,20 @@ export async function screenshot(page: Page, name: string): Promise<void> {
  * Expressions evaluated in the page, as strings: the tests' TypeScript has no DOM library, and these run in
  * Chromium, not in Node.
  */
+/** The parts of the page's DOM `settled` reads (the tests' TypeScript has no DOM library). */
+interface Animated {
+  document: {
+    getAnimations(): { playState: string; effect: { getComputedTiming(): { endTime?: number | string } } | null }[];
+  };
+}
+
+/** Whether every finite animation and CSS transition has finished (a spinner's infinite one never does). Runs in Chromium. */
+function settled(): boolean {
+  return (globalThis as unknown as Animated).document
+    .getAnimations()
+    .every((a) => a.playState !== 'running' || a.effect?.getComputedTiming().endTime === Infinity);
+}
+
 export const inPage = {
   /** How many items the page's origin keeps in localStorage and sessionStorage. */
   storedItems: '({ local: localStorage.length, session: sessionStorage.length })',
